@@ -12,6 +12,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+
 def _first_image():
     """Block previews show a real picture from the library when there is one."""
     from wagtail.images import get_image_model
@@ -65,7 +66,9 @@ class PhotoBlock(ImagePreviewMixin, blocks.StructBlock):
         max_length=300,
         help_text=_("What the photo shows, for screen readers and text-only networks."),
     )
-    credit = blocks.CharBlock(label=_("Author / credit"), required=False, max_length=200)
+    credit = blocks.CharBlock(
+        label=_("Author / credit"), required=False, max_length=200
+    )
 
     class Meta:
         icon = "image"
@@ -100,7 +103,9 @@ class GalleryBlock(blocks.StructBlock):
             ],
         }
         template = "cms/blocks/gallery.html"
-        description = _("Several photos: an album in VK and OK, a media group in Telegram.")
+        description = _(
+            "Several photos: an album in VK and OK, a media group in Telegram."
+        )
 
 
 class InfographicBlock(ImagePreviewMixin, blocks.StructBlock):
@@ -258,7 +263,9 @@ class ContestBlock(blocks.StructBlock):
         if value.get("start") and value.get("end") and value["end"] < value["start"]:
             raise StructBlockValidationError(
                 block_errors={
-                    "end": ValidationError(_("The contest cannot end before it starts."))
+                    "end": ValidationError(
+                        _("The contest cannot end before it starts.")
+                    )
                 }
             )
         return value

@@ -29,7 +29,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:6]
+        context["latest_news"] = (
+            NewsPage.objects.live().public().order_by("-date", "-pk")[:6]
+        )
         context["news_index"] = NewsIndexPage.objects.live().first()
         return context
 
@@ -46,7 +48,12 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        news = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-pk")
+        )
         tag = request.GET.get("tag")
         if tag:
             news = news.filter(tags__name=tag)

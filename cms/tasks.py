@@ -6,4 +6,3 @@ from django.core.management import call_command
 def publish_scheduled_pages() -> None:
     """Run Wagtail's scheduled publishing (pages with a "go live" or "expire" time)."""
     call_command("publish_scheduled", verbosity=0)
-

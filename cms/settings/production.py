@@ -16,9 +16,13 @@ if not SECRET_KEY:
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL (PostgreSQL) must be set in production.")
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("Production runs on PostgreSQL: set a postgres:// DATABASE_URL.")
+    raise ImproperlyConfigured(
+        "Production runs on PostgreSQL: set a postgres:// DATABASE_URL."
+    )
 if not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "rediss://")):
-    raise ImproperlyConfigured("Production uses Redis: set CELERY_BROKER_URL=redis://...")
+    raise ImproperlyConfigured(
+        "Production uses Redis: set CELERY_BROKER_URL=redis://..."
+    )
 
 STORAGES = {
     **STORAGES,
@@ -38,3 +42,7 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+from .base import FIELD_ENCRYPTION_KEY  # noqa: E402
+
+if not FIELD_ENCRYPTION_KEY:
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set in production.")
