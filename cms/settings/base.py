@@ -36,6 +36,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The local emulator of the networks' APIs (syndication/sandbox); on in dev and tests.
+SANDBOX_ENABLED = env_bool("SANDBOX_ENABLED", False)
 
 INSTALLED_APPS = [
     "cms",

@@ -14,3 +14,11 @@ FIELD_ENCRYPTION_KEY = (
     os.environ.get("FIELD_ENCRYPTION_KEY")
     or "ZGV2LW9ubHkta2V5LWZvci1zYW5kYm94LWRlbW8tMDA="
 )
+
+# The built-in network sandbox answers at /sandbox/ on the same server, so the demo publishes
+# somewhere real without touching a real network.
+SANDBOX_ENABLED = env_bool("SANDBOX_ENABLED", True)
+_SITE = os.environ.get("VESTNIK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")
+OK_API_URL = os.environ.get("OK_API_URL", f"{_SITE}/sandbox/ok/fb.do")
+TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", f"{_SITE}/sandbox/telegram")

@@ -6,7 +6,7 @@ import os
 from .base import *  # noqa: F403
 from .base import DATABASES
 
-SECRET_KEY = "test-secret-key"
+SECRET_KEY = "test-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,3 +16,5 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ""}  # in memory
 FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItdGhlLXRlc3Qtc3VpdGU="
+# Tests point the API base URLs at pytest-django's live_server with override_settings.
+SANDBOX_ENABLED = True
