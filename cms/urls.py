@@ -23,5 +23,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.SANDBOX_ENABLED:
+    urlpatterns += [path("sandbox/", include("syndication.sandbox.urls"))]
+
 # Wagtail's page serving catches everything else, so it goes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "cms",
     "accounts_registry",
     "syndication",
+    "syndication.sandbox",
     "moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
