@@ -1,0 +1,9 @@
+"""Russian style checker against bureaucratese (issue 6).
+
+A plain Python package: no models, no database. Rules live in ``rules/*.json``.
+"""
+
+from .checker import check, check_fields, looks_like_press_release
+from .findings import Finding, Report
+
+__all__ = ["Finding", "Report", "check", "check_fields", "looks_like_press_release"]

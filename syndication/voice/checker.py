@@ -1,0 +1,97 @@
+"""The public entry points: ``check``, ``check_fields``, ``looks_like_press_release``."""
+
+from .findings import Finding, Report
+from .lexicon import find_lexical
+from .rules import RuleBook, load_rulebook
+from .syntax import (
+    exclamations,
+    genitive_chains,
+    long_sentence,
+    passive_voice,
+    verbal_nouns,
+)
+from .text import split_sentences, tokenize
+
+# A lead at or below this clarity reads like a press release.
+PRESS_RELEASE_CLARITY = 6.5
+# Officialese phrases that give a press release away even in a short lead.
+_OFFICIAL_CATEGORIES = {"government", "bureaucratism", "cliche"}
+_PRESS_RELEASE_MIN_OFFICIAL = 2
+
+
+def check(text: str) -> Report:
+    book = load_rulebook()
+    sentences = split_sentences(text)
+    lexical: list[Finding] = []
+    syntax: list[Finding] = []
+    for sentence in sentences:
+        found = find_lexical(sentence, book)
+        lexical.extend(found)
+        syntax.extend(long_sentence(sentence, book))
+        syntax.extend(genitive_chains(sentence, book))
+        syntax.extend(passive_voice(sentence, book))
+        syntax.extend(_uncovered(verbal_nouns(sentence, book), found))
+    syntax.extend(exclamations(text, book))
+    words = sum(len(s.tokens) for s in sentences)
+    findings = sorted(lexical + syntax, key=lambda f: (f.start, -f.end, f.category))
+    return Report(
+        clarity=_score(text, findings, words, book, "clarity"),
+        readability=_score(text, findings, words, book, "readability"),
+        findings=findings,
+        words=words,
+    )
+
+
+def check_fields(fields: dict[str, str]) -> dict[str, Report]:
+    """One report per named text (title, lead, every body block) for the editor panel."""
+    return {name: check(text or "") for name, text in fields.items()}
+
+
+def looks_like_press_release(lead: str) -> bool:
+    report = check(lead)
+    if report.words == 0:
+        return False
+    official = sum(1 for f in report.findings if f.category in _OFFICIAL_CATEGORIES)
+    return (
+        report.clarity <= PRESS_RELEASE_CLARITY
+        or official >= _PRESS_RELEASE_MIN_OFFICIAL
+    )
+
+
+def _uncovered(findings: list[Finding], covering: list[Finding]) -> list[Finding]:
+    """Drop syntax findings already inside a word rule («обеспечение» is flagged once)."""
+    return [
+        f
+        for f in findings
+        if not any(c.start <= f.start and f.end <= c.end for c in covering)
+    ]
+
+
+def _finding_cost(text: str, finding: Finding, book: RuleBook) -> float:
+    cost = book.categories[finding.category].weight
+    if finding.category == "long_sentence":
+        # The longer the sentence, the more it costs.
+        words = len(tokenize(text, finding.start, finding.end))
+        extra = words - book.settings["long_sentence_words"]
+        cost += extra * book.settings["long_sentence_extra_weight_per_word"]
+    return cost
+
+
+def _score(
+    text: str, findings: list[Finding], words: int, book: RuleBook, kind: str
+) -> float:
+    """10 minus a penalty proportional to the weighted density of findings.
+
+    Short texts count as ``min_words_for_density`` words so that one stop-word
+    in a title does not sink its score.
+    """
+    if words == 0:
+        return 10.0
+    cost = sum(
+        _finding_cost(text, f, book)
+        for f in findings
+        if book.categories[f.category].score == kind
+    )
+    density = cost / max(words, book.settings["min_words_for_density"])
+    score = 10.0 - book.settings[f"{kind}_penalty_per_density"] * density
+    return round(min(10.0, max(0.0, score)), 1)

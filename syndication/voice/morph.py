@@ -1,0 +1,105 @@
+"""Shared pymorphy3 analyzer with a per-word cache.
+
+Loading the dictionaries costs ~100 ms and parsing a word ~30 µs, so one
+analyzer is shared by the process and results are cached by lowercase word.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+# Parses below this share of the best score are ignored: they are rare
+# readings that would only produce false positives.
+_MIN_RELATIVE_SCORE = 0.15
+_GENT_MIN_SCORE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    lemmas: frozenset[str]
+    pos: str | None  # part of speech of the most likely parse
+    noun_gent: bool  # some plausible parse is a noun in the genitive
+    adj_gent: bool  # some plausible parse is an adjective in the genitive
+    short_passive: bool  # short passive participle: «проведена»
+    reflexive_verb_3rd: bool  # «выплачивается», «проводятся»
+    tags: str  # tag string of the most likely parse, for debugging
+
+
+_analyzer: pymorphy3.MorphAnalyzer | None = None
+
+
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    global _analyzer
+    if _analyzer is None:
+        _analyzer = pymorphy3.MorphAnalyzer()
+    return _analyzer
+
+
+def normalize(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def word_info(word: str) -> WordInfo:
+    """Analyse a normalized (lowercase, ё→е) word."""
+    parses = analyzer().parse(word)
+    best = parses[0].score or 1.0
+    plausible = [p for p in parses if p.score >= best * _MIN_RELATIVE_SCORE]
+    lemmas = frozenset(_lemmas_of(p) for p in plausible) | {word}
+    top = parses[0].tag
+    noun_gent = any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.score >= _GENT_MIN_SCORE
+        for p in parses
+    )
+    adj_gent = any(
+        p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in plausible
+    )
+    short_passive = top.POS == "PRTS" and "pssv" in top
+    reflexive = (
+        top.POS == "VERB"
+        and word.endswith(("ся", "сь"))
+        and (top.person == "3per" or top.tense == "past")
+    )
+    return WordInfo(
+        lemmas=lemmas,
+        pos=top.POS,
+        noun_gent=noun_gent,
+        adj_gent=adj_gent,
+        short_passive=short_passive,
+        reflexive_verb_3rd=reflexive,
+        tags=str(top),
+    )
+
+
+def _lemmas_of(parse) -> str:
+    """Dictionary form; a full participle keeps its own form, not the infinitive.
+
+    pymorphy gives «указать» for «указанные»; the rules need «указанный» so
+    that «указанные сроки» is caught without flagging «указали адрес».
+    """
+    if parse.tag.POS == "PRTF":
+        nominative = parse.inflect({"masc", "sing", "nomn"})
+        if nominative is not None:
+            return normalize(nominative.word)
+    return normalize(parse.normal_form)
+
+
+@lru_cache(maxsize=20_000)
+def lemma(word: str) -> str:
+    """Dictionary form of a rule word: the word itself when it is one."""
+    word = normalize(word)
+    parses = analyzer().parse(word)
+    if any(_lemmas_of(p) == word for p in parses):
+        return word
+    return _lemmas_of(parses[0])
+
+
+@lru_cache(maxsize=20_000)
+def is_transitive_base(reflexive_lemma: str) -> bool:
+    """True if the verb without -ся is transitive: «выплачивать» for «выплачиваться»."""
+    base = reflexive_lemma[:-2]
+    return any(
+        p.tag.POS == "INFN" and "tran" in p.tag and normalize(p.normal_form) == base
+        for p in analyzer().parse(base)
+    )

@@ -1,0 +1,119 @@
+"""Loading the rule files from ``rules/`` into an indexed rule book.
+
+Rule files are JSON (PyYAML is not a dependency). ``categories.json`` names
+the categories, ``syntax.json`` tunes the detectors and the scores, every
+other file holds the word and phrase rules of one category.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .patterns import Pattern, compile_pattern, signature
+
+RULES_DIR = Path(__file__).parent / "rules"
+_SPECIAL_FILES = {"categories.json", "syntax.json"}
+_STEM_KEY = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    slug: str
+    name: str
+    score: str  # "clarity" or "readability"
+    weight: float
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pattern: Pattern
+    category: str
+    suggestion: str | None
+    hint: str
+
+
+@dataclass
+class RuleBook:
+    categories: dict[str, Category]
+    settings: dict
+    rules: list[Rule]
+    by_word: dict[str, list[Rule]] = field(default_factory=dict)
+    by_stem: dict[str, list[Rule]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        for rule in self.rules:
+            for alt in rule.pattern.first:
+                if alt.kind == "stem":
+                    self.by_stem.setdefault(alt.value[:_STEM_KEY], []).append(rule)
+                else:
+                    self.by_word.setdefault(alt.value, []).append(rule)
+
+    def candidates(self, lemmas) -> list[Rule]:
+        found: list[Rule] = []
+        for value in lemmas:
+            found.extend(self.by_word.get(value, ()))
+            found.extend(self.by_stem.get(value[:_STEM_KEY], ()))
+        return found
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _parse_entry(entry, category: Category, path: Path) -> Rule:
+    if isinstance(entry, str):
+        entry = [entry]
+    if not 1 <= len(entry) <= 3:
+        raise ValueError(f"{path.name}: bad rule {entry!r}")
+    source, suggestion, hint = (list(entry) + [None, None])[:3]
+    return Rule(
+        compile_pattern(source), category.slug, suggestion, hint or category.hint
+    )
+
+
+def _prepare_settings(settings: dict) -> dict:
+    """Turn word lists into the sets and tuples the detectors look up."""
+
+    def norm(words):
+        return [w.lower().replace("ё", "е") for w in words]
+
+    settings["_passive_exclusions"] = frozenset(
+        norm(settings["passive_reflexive_exclusions"])
+    )
+    settings["_verbal_suffixes"] = tuple(norm(settings["verbal_noun_suffixes"]))
+    settings["_verbal_stoplist"] = frozenset(norm(settings["verbal_noun_stoplist"]))
+    return settings
+
+
+@cache
+def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
+    raw_categories = _read(rules_dir / "categories.json")
+    categories = {
+        slug: Category(slug, c["name"], c["score"], float(c["weight"]), c["hint"])
+        for slug, c in raw_categories.items()
+        if not slug.startswith("_")
+    }
+    rules: list[Rule] = []
+    seen: dict[tuple, str] = {}
+    for path in sorted(rules_dir.glob("*.json")):
+        if path.name in _SPECIAL_FILES:
+            continue
+        data = _read(path)
+        category = categories[data["category"]]
+        for entry in data["rules"]:
+            rule = _parse_entry(entry, category, path)
+            key = signature(rule.pattern)
+            if key in seen:
+                raise ValueError(
+                    f"{path.name}: {rule.pattern.source!r} duplicates {seen[key]}"
+                )
+            seen[key] = f"{path.name}: {rule.pattern.source!r}"
+            rules.append(rule)
+    book = RuleBook(
+        categories, _prepare_settings(_read(rules_dir / "syntax.json")), rules
+    )
+    book.index()
+    return book
