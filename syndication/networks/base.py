@@ -1,0 +1,180 @@
+"""The interface every network module implements, and what ``render`` returns.
+
+Modelled on django-anymail's ``backends/base.py``: the base class owns the pipeline
+(options, language, omitted blocks, the final limit check) and a network fills in one
+named step, ``build``. Features a network cannot express raise ``Unsupported`` by
+default, so a half-written network fails loudly instead of posting something wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from syndication.content import Piece
+from syndication.exceptions import RenderError, Unsupported
+
+# Kinds of adaptation a preview shows as a warning.
+SHORTENED = "shortened"  # text cut at a sentence; the rest is reachable by the link
+FOLLOW_UP = "follow_up"  # text continues in further messages
+CAPTION_SHORTENED = "caption_shortened"
+POLL_AS_TEXT = "poll_as_text"
+POLL_MADE_ANONYMOUS = "poll_made_anonymous"
+MEDIA_SPLIT = "media_split"  # media sent in several groups
+MEDIA_OVER_LIMIT = "media_over_limit"  # media beyond the post's limit, only on the site
+BLOCK_OMITTED = "block_omitted"  # the editor left a block out for this network
+CUSTOM_TEXT = "custom_text"  # the editor's own text replaces the generated one
+WORD_CUT = "word_cut"  # a single word longer than a whole message had to be cut
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """Something the render changed to fit the network; shown in the preview."""
+
+    kind: str
+    message: Any  # a lazy translated string: Russian for editors
+    detail: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def adaptation(kind: str, message, **detail) -> Adaptation:
+    """``message`` is a gettext_lazy msgid with ``{name}`` fields filled from detail."""
+    return Adaptation(kind, format_lazy(message, **detail), detail)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A native media item or poll, with the Piece item it came from.
+
+    ``kind``: photo | video | animation | poll. ``url`` is the file to upload (the
+    site's absolute rendition or document URL); ``spec`` carries the network's own
+    parameters (caption, poll question and answers ...), ready for the API client.
+    """
+
+    kind: str
+    source: Any
+    url: str = ""
+    spec: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One API call's worth of content: a wall post, a Telegram message or album.
+
+    ``method`` names the network's call (``wall.post``, ``mediatopic.post``,
+    ``sendMessage``, ``sendPhoto``, ``sendMediaGroup`` ...). ``text`` is the post text
+    or the caption, in ``parse_mode`` markup ("" for plain text).
+    """
+
+    method: str
+    text: str = ""
+    parse_mode: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    is_caption: bool = False
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Post:
+    network: str
+    messages: list[Message] = field(default_factory=list)
+    warnings: list[Adaptation] = field(default_factory=list)
+
+    def warning_kinds(self) -> list[str]:
+        return [w.kind for w in self.warnings]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Per-network choices of the editor: their own text (sent as is, only fitted to
+    the limits) and the ids of blocks to leave out."""
+
+    text: str = ""
+    omit_blocks: frozenset[str] = frozenset()
+
+    @classmethod
+    def coerce(cls, value) -> RenderOptions:
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        return cls(
+            text=(value.get("text") or "").strip(),
+            omit_blocks=frozenset(value.get("omit_blocks") or ()),
+        )
+
+
+class Network:
+    """One social network. Subclasses set the class attributes and implement ``build``
+    (and, in their API half, ``publish`` and friends)."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[Any] = ""  # a lazy translated display name
+    language: ClassVar[str] = "ru"  # the language of the posts
+
+    def render(self, piece: Piece, account=None, options=None) -> Post:
+        """The post exactly as it will be sent; pure (no I/O), used by preview and
+        sending alike."""
+        options = RenderOptions.coerce(options)
+        post = Post(self.code)
+        with translation.override(self.language):
+            blocks = []
+            for block in piece.blocks:
+                if getattr(block, "block_id", "") in options.omit_blocks:
+                    continue
+                blocks.append(block)
+            omitted = len(piece.blocks) - len(blocks)
+            if omitted:
+                post.warnings.append(
+                    adaptation(
+                        BLOCK_OMITTED,
+                        _("{count} block(s) left out for this network by the editor."),
+                        count=omitted,
+                    )
+                )
+            if options.text:
+                post.warnings.append(
+                    adaptation(CUSTOM_TEXT, _("The editor's own text is sent."))
+                )
+            self.build(post, piece, blocks, options, account)
+        if not post.messages:
+            raise RenderError("Nothing to post", network=self.code)
+        self.check(post)
+        return post
+
+    def build(self, post: Post, piece: Piece, blocks: list, options, account) -> None:
+        """Fill ``post.messages`` and ``post.warnings``. Must respect every limit of the
+        network and must not drop content silently: whatever does not fit is moved,
+        turned into text, or reachable by the piece's link, with a warning."""
+        raise Unsupported("render", network=self.code)
+
+    def check(self, post: Post) -> None:
+        """Raise ``RenderError`` if a message breaks a limit (a bug in ``build``)."""
+
+    # -- the API half, filled in by the delivery work -----------------------------
+    def publish(self, post: Post, account, **kwargs):
+        raise Unsupported("publish", network=self.code)
+
+    def edit(self, post: Post, account, remote, **kwargs):
+        raise Unsupported("edit", network=self.code)
+
+    def delete(self, account, remote, **kwargs):
+        raise Unsupported("delete", network=self.code)
+
+    def fetch_comments(self, account, remote=None, **kwargs):
+        raise Unsupported("fetch_comments", network=self.code)
+
+    def delete_comment(self, account, comment_id, **kwargs):
+        raise Unsupported("delete_comment", network=self.code)
+
+    def ban(self, account, author_id, **kwargs):
+        raise Unsupported("ban", network=self.code)
+
+    def parse_webhook(self, request, account=None):
+        raise Unsupported("parse_webhook", network=self.code)
