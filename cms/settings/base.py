@@ -224,6 +224,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": crontab(),
     },
+    # Syndication: hand due deliveries to workers and recover those of dead workers.
+    "syndication-dispatch": {
+        "task": "syndication.tasks.dispatch_due_deliveries",
+        "schedule": 30.0,
+    },
 }
 
 # --- Accounts registry -------------------------------------------------------------------

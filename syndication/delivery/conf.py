@@ -1,0 +1,54 @@
+"""Settings of the delivery machinery, read in one place (architecture.md, convention 6).
+
+Each can be set in Django settings or overridden by an environment variable of the same
+name, so the integration test can shorten the waits of its worker processes."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+
+
+def _number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value not in (None, ""):
+        return float(value)
+    return float(getattr(settings, name, default))
+
+
+def max_attempts() -> int:
+    """Tries of a transient error before the delivery is marked failed."""
+    return int(_number("SYNDICATION_MAX_ATTEMPTS", 8))
+
+
+def backoff_base() -> float:
+    """Seconds before the first retry; doubled for each further attempt."""
+    return _number("SYNDICATION_BACKOFF_BASE", 30)
+
+
+def backoff_cap() -> float:
+    return _number("SYNDICATION_BACKOFF_CAP", 3600)
+
+
+def stale_sending_after() -> float:
+    """A delivery 'sending' for longer than this belongs to a worker that died.
+
+    It must exceed the HTTP client's whole timeout, or a slow but live send would be
+    taken for a dead one."""
+    return _number("SYNDICATION_STALE_SENDING_AFTER", 600)
+
+
+def dispatch_batch() -> int:
+    return int(_number("SYNDICATION_DISPATCH_BATCH", 100))
+
+
+def concurrency() -> int:
+    """Threads used when deliveries are performed in-process (``syndicate --wait``)."""
+    return int(_number("SYNDICATION_CONCURRENCY", 16))
+
+
+def default_slots() -> list[str]:
+    return list(
+        getattr(settings, "SYNDICATION_DEFAULT_SLOTS", ["09:00", "13:00", "18:00"])
+    )

@@ -1,0 +1,211 @@
+"""Which accounts a page goes to, when, and the delivery rows that say so.
+
+Creating deliveries is idempotent: the unique (page, account, revision, action) row is
+looked up before it is created and the constraint catches a concurrent twin, so a
+``page_published`` signal that fires twice, or ``syndicate`` run after a publish, never
+makes a second job."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts_registry.models import Account
+from accounts_registry.networks import RESTRICTED_NETWORKS
+from syndication.models import (
+    AccountSettings,
+    Delivery,
+    PageSyndication,
+    ScheduleMode,
+)
+
+from . import conf
+
+S = Delivery.Status
+A = Delivery.Action
+SLOT_SEARCH_DAYS = 60
+
+
+def sendable_networks() -> list[str]:
+    from syndication.networks import NETWORK_CLASSES
+
+    return list(NETWORK_CLASSES)
+
+
+def default_accounts():
+    """Active accounts sending by default; Facebook and Instagram never by default."""
+    return (
+        Account.objects.active()
+        .filter(network__in=sendable_networks())
+        .exclude(network__in=RESTRICTED_NETWORKS)
+        .exclude(syndication_settings__send_by_default=False)
+    )
+
+
+def page_choice(page) -> PageSyndication | None:
+    return PageSyndication.objects.filter(page_id=page.pk).first()
+
+
+def chosen_accounts(page) -> list[Account]:
+    choice = page_choice(page)
+    if choice is not None and choice.accounts_chosen:
+        qs = choice.accounts.filter(is_active=True, network__in=sendable_networks())
+    else:
+        qs = default_accounts()
+    return list(qs.order_by("network", "name"))
+
+
+def parse_slot(value: str) -> time | None:
+    try:
+        hours, minutes = str(value).split(":", 1)
+        return time(int(hours), int(minutes))
+    except (TypeError, ValueError):
+        return None
+
+
+def slot_times(account) -> list[time]:
+    settings = AccountSettings.objects.filter(account=account).first()
+    raw = (settings.slot_times if settings else None) or conf.default_slots()
+    return sorted(t for t in (parse_slot(v) for v in raw) if t is not None)
+
+
+def next_free_slot(account, after: datetime | None = None) -> datetime:
+    """The first slot of the account after ``after`` with no other publish in it."""
+    after = after or timezone.now()
+    tz = timezone.get_current_timezone()
+    taken = set(
+        Delivery.objects.filter(
+            account=account,
+            action=A.PUBLISH,
+            scheduled_at__gte=after,
+        )
+        .exclude(status=S.CANCELLED)
+        .values_list("scheduled_at", flat=True)
+    )
+    times = slot_times(account)
+    day = timezone.localtime(after, tz).date()
+    for offset in range(SLOT_SEARCH_DAYS):
+        for slot in times:
+            candidate = timezone.make_aware(
+                datetime.combine(day + timedelta(days=offset), slot), tz
+            )
+            if candidate >= after and candidate not in taken:
+                return candidate
+    return after
+
+
+def send_time(page, account, now: datetime | None = None) -> datetime:
+    now = now or timezone.now()
+    choice = page_choice(page)
+    if choice is None or choice.schedule_mode == ScheduleMode.NOW:
+        return now
+    if choice.schedule_mode == ScheduleMode.AT and choice.send_at:
+        return max(choice.send_at, now)
+    if choice.schedule_mode == ScheduleMode.NEXT_SLOT:
+        return next_free_slot(account, now)
+    return now
+
+
+def _create(**fields) -> Delivery:
+    key = {k: fields.pop(k) for k in ("page", "account", "revision", "action")}
+    try:
+        with transaction.atomic():
+            delivery, _created = Delivery.objects.get_or_create(**key, defaults=fields)
+    except IntegrityError:  # a concurrent twin won; use it
+        delivery = Delivery.objects.get(**key)
+    return delivery
+
+
+def _repoint(delivery: Delivery, revision) -> bool:
+    """Send the newest revision instead, if the job has not started yet."""
+    return bool(
+        Delivery.objects.filter(pk=delivery.pk, status=S.SCHEDULED).update(
+            revision=revision, updated_at=timezone.now()
+        )
+    )
+
+
+def schedule_for_account(page, revision, account, when: datetime) -> Delivery:
+    existing = Delivery.objects.filter(
+        page=page, account=account, revision=revision, action__in=[A.PUBLISH, A.EDIT]
+    ).first()
+    if existing is not None:
+        return existing
+    origin = (
+        Delivery.objects.filter(page=page, account=account, action=A.PUBLISH)
+        .exclude(status__in=[S.CANCELLED, S.FAILED])
+        .order_by("-pk")
+        .first()
+    )
+    if origin is None:
+        return _create(
+            page=page,
+            account=account,
+            revision=revision,
+            action=A.PUBLISH,
+            scheduled_at=when,
+            next_attempt_at=when,
+        )
+    if origin.status == S.SCHEDULED and _repoint(origin, revision):
+        origin.refresh_from_db()
+        return origin
+    # Already sent (or being sent): update the post instead of posting again.
+    pending_edit = (
+        origin.follow_ups.filter(action=A.EDIT, status=S.SCHEDULED)
+        .order_by("-pk")
+        .first()
+    )
+    if pending_edit is not None and _repoint(pending_edit, revision):
+        pending_edit.refresh_from_db()
+        return pending_edit
+    now = timezone.now()
+    return _create(
+        page=page,
+        account=account,
+        revision=revision,
+        action=A.EDIT,
+        origin=origin,
+        scheduled_at=now,
+        next_attempt_at=now,
+    )
+
+
+def schedule_page(page, revision=None, accounts=None) -> list[Delivery]:
+    """Deliveries of ``revision`` (the live one by default) to the chosen accounts."""
+    revision = revision or page.live_revision or page.latest_revision
+    if accounts is None:
+        accounts = chosen_accounts(page)
+    return [
+        schedule_for_account(page, revision, account, send_time(page, account))
+        for account in accounts
+    ]
+
+
+def schedule_deletes(page) -> list[Delivery]:
+    """Delete jobs for every post of the page that is out there (unpublish)."""
+    result = []
+    for origin in Delivery.objects.filter(page=page, action=A.PUBLISH, status=S.SENT):
+        if origin.follow_ups.filter(action=A.DELETE, status=S.SENT).exists():
+            continue
+        now = timezone.now()
+        result.append(
+            _create(
+                page=page,
+                account=origin.account,
+                revision=origin.revision,
+                action=A.DELETE,
+                origin=origin,
+                scheduled_at=now,
+                next_attempt_at=now,
+            )
+        )
+    return result
+
+
+def cancel_pending(page) -> int:
+    """Unpublished before it went out: nothing should be sent any more."""
+    return Delivery.objects.filter(
+        page=page, status=S.SCHEDULED, action__in=[A.PUBLISH, A.EDIT]
+    ).update(status=S.CANCELLED, updated_at=timezone.now())

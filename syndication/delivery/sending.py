@@ -1,0 +1,209 @@
+"""Perform one claimed delivery: render, call the network, record what happened.
+
+The order is what makes it exactly-once: the claim (status ``sending`` + a pending
+attempt row) is committed BEFORE the HTTP call; the outcome is written after it with a
+conditional update. A worker killed between the two leaves a ``sending`` row that the
+scheduler tick finds (``dispatch.recover_stale``) and never re-sends blindly.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.text import format_lazy
+
+from syndication.api import errors
+from syndication.exceptions import Unsupported
+from syndication.models import Delivery, DeliveryAttempt, PageSyndication
+
+from . import clients, conf, messages, retries, state
+
+logger = logging.getLogger(__name__)
+S = Delivery.Status
+A = Delivery.Action
+Outcome = DeliveryAttempt.Outcome
+
+# Networks whose publish call de-duplicates on a key we send (VK wall.post ``guid``).
+DEDUP_NETWORKS = frozenset({"vk"})
+ORIGIN_WAIT_SECONDS = 60
+
+
+class Postpone(Exception):
+    """The delivery cannot run yet (its original post is still being sent)."""
+
+
+@dataclass
+class Job:
+    delivery: Delivery
+    client: Any
+    post: Any = None
+    ref: Any = None
+    deduplicated: bool = False
+    summary: dict | None = None
+
+
+def render_post(delivery: Delivery):
+    from syndication.content import piece_from_page
+    from syndication.networks import get_network
+
+    page = delivery.page.specific
+    piece = piece_from_page(page, revision=delivery.revision)
+    choice = PageSyndication.objects.filter(page_id=delivery.page_id).first()
+    options = choice.options_for(delivery.account.network) if choice else None
+    return get_network(delivery.account.network).render(
+        piece, delivery.account, options
+    )
+
+
+def summarize(delivery: Delivery, post=None, deduplicated=False) -> dict:
+    """What was asked, for the log: methods, sizes, media kinds. Never credentials."""
+    summary: dict = {"network": delivery.account.network, "action": delivery.action}
+    if deduplicated:
+        summary["idempotency_key"] = str(delivery.idempotency_key)
+    if post is not None:
+        summary["messages"] = [
+            {
+                "method": m.method,
+                "text_length": len(m.text or ""),
+                "attachments": [a.kind for a in m.attachments],
+            }
+            for m in post.messages
+        ]
+        summary["warnings"] = post.warning_kinds()
+    if delivery.origin_id:
+        summary["remote_ids"] = (delivery.origin.remote_ref or {}).get("ids", [])
+    return summary
+
+
+def prepare(delivery: Delivery) -> Job:
+    client = clients.client_for(delivery.account)
+    job = Job(delivery, client)
+    if delivery.action in (A.EDIT, A.DELETE):
+        origin = delivery.origin
+        if origin.status in (S.SCHEDULED, S.SENDING):
+            raise Postpone
+        if origin.status != S.SENT:
+            raise Unsupported(str(messages.ORIGIN_NOT_SENT))
+        job.ref = clients.ref_from_dict(client, origin.remote_ref)
+    if delivery.action in (A.PUBLISH, A.EDIT):
+        job.post = render_post(delivery)
+    job.deduplicated = (
+        delivery.action == A.PUBLISH
+        and delivery.account.network in DEDUP_NETWORKS
+        and clients.accepts_idempotency_key(client.publish)
+    )
+    job.summary = summarize(delivery, job.post, job.deduplicated)
+    return job
+
+
+def call_network(job: Job):
+    delivery, client = job.delivery, job.client
+    if delivery.action == A.PUBLISH:
+        if job.deduplicated:
+            return client.publish(
+                job.post, idempotency_key=str(delivery.idempotency_key)
+            )
+        return client.publish(job.post)
+    if delivery.action == A.EDIT:
+        return client.edit(job.ref, job.post)
+    client.delete(job.ref)
+    return job.ref
+
+
+def can_repeat_blindly(delivery: Delivery, deduplicated: bool) -> bool:
+    """Whether sending the same request again cannot create a second post."""
+    return deduplicated or delivery.action in (A.EDIT, A.DELETE)
+
+
+def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
+    try:
+        job = prepare(delivery)
+    except Postpone:
+        state.mark_retry(delivery, attempt, Outcome.TRANSIENT, "", ORIGIN_WAIT_SECONDS)
+        return delivery
+    except Unsupported as exc:
+        state.mark_final(delivery, attempt, S.CANCELLED, Outcome.UNSUPPORTED, str(exc))
+        return delivery
+    except Exception as exc:  # nothing was sent: rendering or setup failed
+        logger.exception("delivery %s: preparing failed", delivery.pk)
+        error = str(format_lazy(messages.RENDER_FAILED, error=exc))
+        state.mark_final(delivery, attempt, S.FAILED, Outcome.ERROR, error)
+        return delivery
+    state.note_request(attempt, job.summary)
+    try:
+        ref = call_network(job)
+    except errors.OutcomeUnknown as exc:
+        handle_unknown(delivery, attempt, str(exc), job.deduplicated, job.summary)
+    except errors.TransientError as exc:
+        handle_transient(delivery, attempt, exc, job.summary)
+    except errors.AuthError as exc:
+        state.hold_account(delivery.account, str(exc))
+        error = f"{messages.RECONNECT} ({exc})"
+        state.mark_retry(delivery, attempt, Outcome.AUTH, error, 0, job.summary)
+    except Unsupported as exc:
+        text = messages.CANNOT_EDIT if delivery.action == A.EDIT else exc
+        state.mark_final(
+            delivery, attempt, S.CANCELLED, Outcome.UNSUPPORTED, str(text), job.summary
+        )
+    except errors.PermanentError as exc:
+        state.mark_final(
+            delivery, attempt, S.FAILED, Outcome.PERMANENT, str(exc), job.summary
+        )
+    except Exception as exc:  # a bug after the request may have left: ask a person
+        logger.exception("delivery %s: unexpected error", delivery.pk)
+        error = str(format_lazy(messages.UNEXPECTED, error=exc))
+        state.mark_final(
+            delivery, attempt, S.NEEDS_CHECK, Outcome.ERROR, error, job.summary
+        )
+    else:
+        record_success(delivery, attempt, ref, job.summary)
+    return delivery
+
+
+def record_success(delivery, attempt, ref, summary) -> None:
+    data = clients.ref_to_dict(ref)
+    state.mark_sent(delivery, attempt, data, clients.ref_url(ref), summary)
+    if delivery.action == A.EDIT and data:
+        # Later edits and deletes act on what the network now holds.
+        Delivery.objects.filter(pk=delivery.origin_id).update(
+            remote_ref=data,
+            remote_url=clients.ref_url(ref) or delivery.origin.remote_url,
+        )
+
+
+def handle_transient(delivery, attempt, exc, summary) -> None:
+    if delivery.attempts >= conf.max_attempts():
+        error = str(
+            format_lazy(messages.TOO_MANY_ATTEMPTS, count=delivery.attempts, error=exc)
+        )
+        state.mark_final(delivery, attempt, S.FAILED, Outcome.TRANSIENT, error, summary)
+        return
+    wait = retries.backoff_seconds(delivery.attempts, getattr(exc, "retry_after", None))
+    state.mark_retry(delivery, attempt, Outcome.TRANSIENT, str(exc), wait, summary)
+
+
+def handle_unknown(delivery, attempt, error, deduplicated, summary=None) -> None:
+    """The request may have reached the network. Repeat it only where repeating cannot
+    duplicate (VK guid, edits, deletes); otherwise a person checks."""
+    if can_repeat_blindly(delivery, deduplicated) and (
+        delivery.attempts < conf.max_attempts()
+    ):
+        wait = retries.backoff_seconds(delivery.attempts)
+        state.mark_retry(delivery, attempt, Outcome.UNKNOWN, error, wait, summary)
+        return
+    text = (
+        f"{messages.OUTCOME_UNKNOWN} ({error})"
+        if error
+        else str(messages.OUTCOME_UNKNOWN)
+    )
+    state.mark_final(delivery, attempt, S.NEEDS_CHECK, Outcome.UNKNOWN, text, summary)
+
+
+def perform(delivery_id: int) -> Delivery | None:
+    """Claim and perform one delivery; ``None`` if it was not ours to send."""
+    claimed = state.claim(delivery_id)
+    if claimed is None:
+        return None
+    return run_claimed(*claimed)

@@ -1,0 +1,233 @@
+"""Delivery state: what goes where, when, and what happened.
+
+The database is the truth (architecture.md, convention 4): every state change of a
+``Delivery`` is a conditional row update, so a Celery message that arrives twice, or two
+workers that race, can never send the same post twice. ``cms`` must not import this app,
+so the per-page choices live in ``PageSyndication`` keyed by the page id instead of an
+inline panel on ``NewsPage``.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Revision
+
+
+class DeliveryStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    NEEDS_CHECK = "needs_check", _("Needs a check")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class DeliveryAction(models.TextChoices):
+    PUBLISH = "publish", _("Publish")
+    EDIT = "edit", _("Edit")
+    DELETE = "delete", _("Delete")
+
+
+class ScheduleMode(models.TextChoices):
+    NOW = "now", _("Right after publishing")
+    AT = "at", _("At a set time")
+    NEXT_SLOT = "slot", _("The account's next free slot")
+
+
+class AccountSettings(models.Model):
+    """Syndication defaults of one account, and its «reconnect» hold.
+
+    Kept apart from ``accounts_registry.Account`` (owned by the registry) so sending
+    state never leaks into the register."""
+
+    account = models.OneToOneField(
+        "accounts_registry.Account",
+        on_delete=models.CASCADE,
+        related_name="syndication_settings",
+        verbose_name=_("account"),
+    )
+    send_by_default = models.BooleanField(_("send new pieces by default"), default=True)
+    slot_times = models.JSONField(
+        _("posting slots"),
+        default=list,
+        blank=True,
+        help_text=_('Local times of day, e.g. ["09:00", "13:00", "18:30"].'),
+    )
+    held_at = models.DateTimeField(_("held since"), null=True, blank=True)
+    held_reason = models.TextField(_("why held"), blank=True)
+
+    class Meta:
+        verbose_name = _("account syndication settings")
+        verbose_name_plural = _("account syndication settings")
+
+    def __str__(self) -> str:
+        return str(self.account)
+
+    @property
+    def is_held(self) -> bool:
+        return self.held_at is not None
+
+
+class PageSyndication(models.Model):
+    """The editor's choices for one page: accounts, timing, per-network overrides."""
+
+    page = models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        related_name="syndication",
+        verbose_name=_("page"),
+    )
+    accounts = models.ManyToManyField(
+        "accounts_registry.Account",
+        blank=True,
+        related_name="+",
+        verbose_name=_("accounts"),
+    )
+    # Until the editor saves a choice the accounts' defaults apply.
+    accounts_chosen = models.BooleanField(default=False, editable=False)
+    schedule_mode = models.CharField(
+        _("when to send"),
+        max_length=10,
+        choices=ScheduleMode.choices,
+        default=ScheduleMode.NOW,
+    )
+    send_at = models.DateTimeField(_("send at"), null=True, blank=True)
+    # {"vk": {"text": "...", "omit_blocks": ["<block id>", ...]}, ...}
+    overrides = models.JSONField(_("per-network overrides"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("page syndication")
+        verbose_name_plural = _("page syndication")
+
+    def __str__(self) -> str:
+        return str(self.page)
+
+    def options_for(self, network: str) -> dict:
+        return dict((self.overrides or {}).get(network) or {})
+
+
+class Delivery(models.Model):
+    """One job: publish (or edit, or delete) one page revision on one account."""
+
+    Status = DeliveryStatus
+    Action = DeliveryAction
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+    account = models.ForeignKey(
+        "accounts_registry.Account",
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("account"),
+    )
+    action = models.CharField(
+        _("action"),
+        max_length=10,
+        choices=DeliveryAction.choices,
+        default=DeliveryAction.PUBLISH,
+    )
+    # Edits and deletes act on the post that this publish delivery created.
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("original delivery"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.SCHEDULED,
+        db_index=True,
+    )
+    scheduled_at = models.DateTimeField(_("scheduled at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"), default=timezone.now, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # Sent with every try of the same delivery, so a network that de-duplicates
+    # (VK wall.post ``guid``) turns a repeated request into the same post.
+    idempotency_key = models.UUIDField(default=uuid.uuid4, editable=False)
+    sending_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    remote_ref = models.JSONField(_("remote ids"), default=dict, blank=True)
+    remote_url = models.URLField(_("remote URL"), max_length=500, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["-scheduled_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "account", "revision", "action"],
+                name="unique_delivery_per_revision_account_action",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} #{self.page_id} → {self.account}"
+
+    @property
+    def network(self) -> str:
+        return self.account.network
+
+    @property
+    def remote_id(self) -> str:
+        ids = (self.remote_ref or {}).get("ids") or []
+        return str(ids[0]) if ids else ""
+
+
+class DeliveryAttempt(models.Model):
+    """One try of one delivery, written BEFORE the HTTP call and completed after."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("In progress")
+        OK = "ok", _("Done")
+        TRANSIENT = "transient", _("Temporary error, will retry")
+        PERMANENT = "permanent", _("Rejected by the network")
+        AUTH = "auth", _("Reconnect the account")
+        UNKNOWN = "unknown", _("Outcome unknown")
+        UNSUPPORTED = "unsupported", _("Not supported by the network")
+        ERROR = "error", _("Error")
+
+    delivery = models.ForeignKey(
+        Delivery, on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    number = models.PositiveIntegerField(_("attempt"))
+    action = models.CharField(
+        _("action"), max_length=10, choices=DeliveryAction.choices
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    error = models.TextField(_("error"), blank=True)
+    # What was asked (methods, text lengths, media counts): never tokens or secrets.
+    request_summary = models.JSONField(_("request"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery attempt")
+        verbose_name_plural = _("delivery attempts")
+        ordering = ["delivery", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.delivery_id}#{self.number} {self.outcome}"
