@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class AccountsRegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts_registry"
     verbose_name = _("Accounts registry")
+
+    def ready(self):
+        from .groups import ensure_groups
+
+        # After every app's migrate, so that Wagtail's admin permission exists too.
+        post_migrate.connect(ensure_groups, dispatch_uid="accounts_registry_groups")

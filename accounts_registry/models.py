@@ -1,9 +1,14 @@
-"""The register of the body's accounts in social networks and blogs.
+"""The register of the body's accounts in social networks and blogs (order, clause 1.2.1).
 
-This is the minimal shape that syndication needs; the registry issue grows it (statuses,
-dates, reports, access lists, history)."""
+``Account`` is the register's row; every change to it is written to ``AccountChange`` (who,
+when, what) in ``save()``, and a status change to active or deleted opens a 10-day report
+obligation (``obligations.py``). Access lists and description/design live in ``access.py``.
+"""
 
-from django.db import models
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +19,13 @@ from .networks import RESTRICTED_NETWORKS, Network
 
 class AccountQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Accounts to publish to by default: sending on, live, and not in a blocked
+        network (Facebook and Instagram are never a default)."""
+        return (
+            self.filter(is_active=True)
+            .exclude(status__in=[Account.Status.SUSPENDED, Account.Status.DELETED])
+            .exclude(network__in=RESTRICTED_NETWORKS)
+        )
 
     def resolve(self, ref: str) -> "Account":
         """Find an account by id, slug or ``network:external_id`` (e.g. ``vk:123456``).
@@ -34,6 +45,22 @@ class AccountQuerySet(models.QuerySet):
 
 
 class Account(models.Model):
+    class Kind(models.TextChoices):
+        COMMUNITY = "community", _("community page")
+        CHANNEL = "channel", _("channel")
+        BLOG = "blog", _("blog")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ACTIVE = "active", _("active")
+        SUSPENDED = "suspended", _("suspended")
+        DELETED = "deleted", _("deleted")
+
+    class Health(models.TextChoices):
+        UNKNOWN = "", _("not checked")
+        OK = "ok", _("OK")
+        ERROR = "error", _("error")
+
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
@@ -43,14 +70,56 @@ class Account(models.Model):
         help_text=_("VK or OK group id, Telegram chat id or @username, blog URL."),
     )
     url = models.URLField(_("URL"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.COMMUNITY
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    created_on = models.DateField(_("created on"), null=True, blank=True)
+    deleted_on = models.DateField(_("deleted on"), null=True, blank=True)
+    responsible = models.CharField(_("responsible person"), max_length=200, blank=True)
+    purpose = models.TextField(_("purpose"), blank=True)
+    verified = models.BooleanField(
+        _("verification mark"),
+        default=False,
+        help_text=_("The network shows the state organisation mark."),
+    )
+    subscribers = models.PositiveIntegerField(_("subscribers"), null=True, blank=True)
+    subscribers_synced_at = models.DateTimeField(
+        _("subscribers synced at"), null=True, blank=True
+    )
+    owner_2fa = models.BooleanField(_("2FA on for the owner"), default=False)
+    admins_2fa = models.BooleanField(_("2FA on for all admins"), default=False)
+    widget_report_problem = models.BooleanField(
+        _("widget «Report a problem»"), default=False
+    )
+    widget_give_opinion = models.BooleanField(
+        _("widget «Give an opinion»"), default=False
+    )
+    notes = models.TextField(_("notes"), blank=True)
     is_active = models.BooleanField(_("sending enabled"), default=True)
+
     credential_encrypted = models.BinaryField(editable=False, null=True, blank=True)
     credential_set_at = models.DateTimeField(
-        _("credential set at"), null=True, blank=True
+        _("credential set at"), null=True, blank=True, editable=False
     )
     credential_hint = models.CharField(
         _("credential ends with"), max_length=8, blank=True, editable=False
     )
+    credential_type = models.CharField(
+        _("credential type"), max_length=40, blank=True, editable=False
+    )
+    credential_expires_at = models.DateTimeField(
+        _("credential expires at"), null=True, blank=True, editable=False
+    )
+    health = models.CharField(
+        _("health"), max_length=10, choices=Health.choices, blank=True, editable=False
+    )
+    health_checked_at = models.DateTimeField(
+        _("checked at"), null=True, blank=True, editable=False
+    )
+    health_message = models.TextField(_("check result"), blank=True, editable=False)
 
     objects = AccountQuerySet.as_manager()
 
@@ -63,6 +132,12 @@ class Account(models.Model):
                 fields=["network", "external_id"], name="unique_account_per_network"
             )
         ]
+        permissions = [("set_credential", _("Can set or replace credentials"))]
+
+    # Fields whose changes are not worth a history line, or are recorded differently.
+    UNTRACKED_FIELDS = frozenset(
+        {"id", "credential_encrypted", "credential_hint", "slug"}
+    )
 
     def __str__(self) -> str:
         return f"{self.get_network_display()}: {self.name}"
@@ -71,7 +146,48 @@ class Account(models.Model):
         if not self.slug:
             base = slugify(f"{self.network}-{self.external_id}") or self.network
             self.slug = base[:100]
-        super().save(*args, **kwargs)
+        if self.status in (self.Status.SUSPENDED, self.Status.DELETED):
+            self.is_active = False
+        before = getattr(self, "_loaded", None)
+        old_status = before["status"] if before else None
+        if self.status != old_status:
+            self._fill_event_date()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            from .history import record_save
+
+            record_save(self, before)
+            if self.status != old_status and self.status in (
+                self.Status.ACTIVE,
+                self.Status.DELETED,
+            ):
+                from .obligations import open_obligation
+
+                if not getattr(self, "skip_report_obligation", False):
+                    open_obligation(self)
+        self._loaded = self._tracked_values()
+        self._credential_changed = False
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded = instance._tracked_values()
+        return instance
+
+    def _tracked_values(self) -> dict:
+        return {
+            f.attname: getattr(self, f.attname)
+            for f in self._meta.concrete_fields
+            if f.attname not in self.UNTRACKED_FIELDS
+        }
+
+    def _fill_event_date(self) -> None:
+        from .obligations import local_today
+
+        if self.status == self.Status.ACTIVE and not self.created_on:
+            self.created_on = local_today()
+        if self.status == self.Status.DELETED and not self.deleted_on:
+            self.deleted_on = local_today()
 
     @property
     def is_restricted(self) -> bool:
@@ -81,10 +197,30 @@ class Account(models.Model):
     def has_credential(self) -> bool:
         return bool(self.credential_encrypted)
 
-    def set_credential(self, data: dict) -> None:
-        """Encrypt and store ``data``; only the last four characters stay readable."""
+    @property
+    def credential_expires_soon(self) -> bool:
+        from .conf import EXPIRY_WARNING_DAYS
+
+        if not self.credential_expires_at:
+            return False
+        limit = timezone.now() + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        return self.credential_expires_at <= limit
+
+    @property
+    def has_token_problem(self) -> bool:
+        return self.health == self.Health.ERROR or self.credential_expires_soon
+
+    def set_credential(self, data: dict, expires_at=None) -> None:
+        """Encrypt and store ``data``; only the last four characters stay readable.
+
+        The caller saves the account; the history records that the credential was
+        replaced, never its value."""
+        from .credentials import credential_type, expiry_from
+
         self.credential_encrypted = crypto.encrypt_json(data)
         self.credential_set_at = timezone.now()
+        self.credential_type = credential_type(self.network, data)
+        self.credential_expires_at = expires_at or expiry_from(data)
         secret = next(
             (
                 str(v)
@@ -94,9 +230,49 @@ class Account(models.Model):
             "",
         )
         self.credential_hint = secret[-4:] if len(secret) >= 8 else ""
+        self._credential_changed = True
 
     def get_credential(self) -> dict:
         """The decrypted credential. Callers must never log or display it."""
         if not self.credential_encrypted:
             return {}
         return crypto.decrypt_json(self.credential_encrypted)
+
+
+class AccountChange(models.Model):
+    """One line of an account's history: who changed what, and when."""
+
+    account = models.ForeignKey(
+        Account, on_delete=models.CASCADE, related_name="changes"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("who"),
+    )
+    actor = models.CharField(_("who"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=40)
+    # {field: [old, new]} as display strings; credentials appear only as "replaced".
+    changes = models.JSONField(_("what"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("account change")
+        verbose_name_plural = _("account changes")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.who} {self.action}"
+
+    @property
+    def who(self) -> str:
+        if self.user_id:
+            return self.user.get_full_name() or self.user.get_username()
+        return self.actor or "—"
+
+
+# Models defined in sibling modules; imported here so Django registers them.
+from .access import AccessGrant, DesignVersion  # noqa: E402, F401
+from .obligations import Notification, ReportObligation  # noqa: E402, F401

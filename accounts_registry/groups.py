@@ -1,0 +1,48 @@
+"""The registry's two groups and their permissions, kept in step after every migrate.
+
+A keeper keeps the register and the reports; a technical officer maintains the accounts
+(credentials, access, design) but does not file reports. Only these two groups (and
+superusers) can set or replace a credential; nobody can delete an account row — the
+register keeps deleted accounts with status "deleted"."""
+
+from .conf import KEEPER_GROUP, TECH_GROUP
+
+COMMON = [
+    "wagtailadmin.access_admin",
+    "accounts_registry.view_account",
+    "accounts_registry.change_account",
+    "accounts_registry.set_credential",
+    "accounts_registry.view_accountchange",
+    "accounts_registry.add_accessgrant",
+    "accounts_registry.change_accessgrant",
+    "accounts_registry.delete_accessgrant",
+    "accounts_registry.view_accessgrant",
+    "accounts_registry.add_designversion",
+    "accounts_registry.view_designversion",
+]
+GROUP_PERMISSIONS = {
+    KEEPER_GROUP: [
+        *COMMON,
+        "accounts_registry.add_account",
+        "accounts_registry.view_reportobligation",
+        "accounts_registry.change_reportobligation",
+        "accounts_registry.add_notification",
+        "accounts_registry.change_notification",
+        "accounts_registry.view_notification",
+    ],
+    TECH_GROUP: COMMON,
+}
+
+
+def ensure_groups(**kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    for name, codes in GROUP_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for code in codes:
+            app_label, codename = code.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

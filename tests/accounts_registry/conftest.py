@@ -1,0 +1,43 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts_registry.conf import KEEPER_GROUP, TECH_GROUP
+from accounts_registry.models import Account
+
+SECRET = "vk1.a.SUPERSECRETTOKENVALUE-9f8e7d6c5b4a"
+
+
+def make_user(django_user_model, username, group=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username,
+        password="pw-123456!",
+        email=f"{username}@example.org",
+        **extra,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def keeper(db, django_user_model):
+    return make_user(django_user_model, "keeper", KEEPER_GROUP)
+
+
+@pytest.fixture
+def tech(db, django_user_model):
+    return make_user(django_user_model, "tech", TECH_GROUP)
+
+
+@pytest.fixture
+def account(db):
+    acc = Account(
+        network="vk",
+        name="Минсоцзащиты Кузбасса",
+        external_id="123456",
+        url="https://vk.com/club123456",
+        status=Account.Status.ACTIVE,
+    )
+    acc.set_credential({"access_token": SECRET, "token_type": "community"})
+    acc.save()
+    return acc
