@@ -1,0 +1,202 @@
+"""Normalisation of comment text into candidate words with original offsets.
+
+Obfuscated Russian hides a word behind look-alike characters («xyй», «п@здец»),
+separators («х у й», «б.л.я»), repeated letters and transliteration («nahuya»).
+Each candidate word keeps the ``start``/``end`` offsets of the characters it was
+built from, so a match on the normalised form points back at the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import lexicon
+
+WILDCARD = "*"
+# Characters that carry no letter: removed before anything else.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff",
+    ),
+    None,
+)
+# Upper-case Latin letters that look like Cyrillic ones only in upper case.
+_UPPER_LOOKALIKES = str.maketrans("HBMTK", "нвмтк")
+_LATIN_LOOKALIKES = str.maketrans(
+    {
+        "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
+        "k": "к", "m": "м", "t": "т", "u": "и", "n": "п", "r": "г", "i": "и",
+        "b": "б", "ё": "е", "#": WILDCARD,
+    }
+)  # fmt: skip
+# Digits and symbols standing for letters; applied only inside real words.
+_SYMBOL_LETTERS = str.maketrans(
+    {
+        "0": "о",
+        "3": "з",
+        "6": "б",
+        "4": "ч",
+        "1": "и",
+        "9": "я",
+        "@": "а",
+        "$": "с",
+        "€": "е",
+    }
+)
+_LOOKALIKE_SET = frozenset("aeopcxykmtunribhAEOPCXYKMTHB")
+# A piece is a run of letters, digits and masking symbols.
+_PIECE = re.compile(r"(?:[^\W_]|[*#@$€])+")
+_INTRA_SEPARATOR = re.compile(r"[.\-_,|/\\'\"~+:]{1,3}")
+_SPACE_SEPARATOR = re.compile(r"[ \t.]{1,3}")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_REPEATS = re.compile(r"(.)\1+")
+_SIMPLE_TEXT = re.compile(r"[\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]*")
+
+_TRANSLIT_MULTI = [
+    ("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
+    ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"), ("ja", "я"),
+    ("ju", "ю"), ("jo", "е"), ("je", "е"), ("xy", "ху"),
+]  # fmt: skip
+_TRANSLIT_SINGLE = str.maketrans(
+    "abvgdezijklmnoprstufhcwqx'", "абвгдезийклмнопрстуфхцвкхь"
+)
+_VOWELS = frozenset("аеиоуыэюя")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A candidate word: its normalised forms and where it sits in the original."""
+
+    forms: tuple[str, ...]
+    start: int
+    end: int
+    mixed_script: bool = False
+    derived: bool = False  # joined from pieces or transliterated
+
+
+def collapse_repeats(form: str) -> str:
+    return _REPEATS.sub(r"\1", form)
+
+
+def transliterate(latin: str) -> str:
+    out = latin
+    for src, dst in _TRANSLIT_MULTI:
+        out = out.replace(src, dst)
+    chars: list[str] = []
+    for ch in out:
+        if ch == "y":
+            chars.append("й" if chars and chars[-1] in _VOWELS else "ы")
+        else:
+            chars.append(ch.translate(_TRANSLIT_SINGLE))
+    return "".join(chars)
+
+
+def _clean(text: str) -> tuple[str, list[int]]:
+    """NFKC and invisible-character removal with a map from each output
+    character to its original index. Plain Cyrillic/ASCII text is returned as is."""
+    if _SIMPLE_TEXT.fullmatch(text):
+        return text, []
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ord(ch) in _INVISIBLE or unicodedata.category(ch) == "Mn":
+            continue
+        norm = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        out.append(norm)
+        index.extend([i] * len(norm))
+    return "".join(out), index
+
+
+def _piece_form(raw: str) -> tuple[str, bool, bool]:
+    """Normalised Cyrillic form of a piece, whether it mixes scripts, and whether
+    it is purely Latin."""
+    has_cyr = bool(_CYRILLIC.search(raw))
+    has_lat = bool(_LATIN.search(raw))
+    letters = len(_LETTER.findall(raw))
+    lookalike = has_cyr or all(c in _LOOKALIKE_SET for c in raw if c.isalpha())
+    if has_lat and lookalike and raw.lower() not in lexicon.latin_allowlist():
+        form = raw.translate(_UPPER_LOOKALIKES).lower().translate(_LATIN_LOOKALIKES)
+    else:
+        form = raw.lower().replace("ё", "е").replace("#", WILDCARD)
+    if letters >= 2 or (letters >= 1 and WILDCARD in form):
+        form = form.translate(_SYMBOL_LETTERS)
+    return form, has_cyr and has_lat, has_lat and not has_cyr
+
+
+def words(text: str) -> list[Word]:
+    """All candidate words of ``text``: plain words, words joined across
+    separators («б.л.я», «х у й»), and transliterations of Latin words."""
+    clean, index = _clean(text)
+
+    def orig(pos: int, end: bool = False) -> int:
+        if not index:
+            return pos
+        return index[pos - 1] + 1 if end else index[pos]
+
+    pieces = []  # (start, end, form, latin_raw)
+    result: list[Word] = []
+    for m in _PIECE.finditer(clean):
+        raw = m.group()
+        if not _LETTER.search(raw):
+            continue
+        form, mixed, latin = _piece_form(raw)
+        start, end = orig(m.start()), orig(m.end(), end=True)
+        forms = _with_collapsed(form)
+        if "@" in raw:  # «п@здец»: the @ may hide any letter, not only «а»
+            forms += (_piece_form(raw.replace("@", WILDCARD))[0],)
+        result.append(Word(forms, start, end, mixed_script=mixed))
+        latin_raw = raw.lower() if latin else ""
+        if latin_raw and latin_raw not in lexicon.latin_allowlist():
+            result.append(
+                Word(
+                    _with_collapsed(transliterate(latin_raw)), start, end, derived=True
+                )
+            )
+        pieces.append((m.start(), m.end(), form, latin_raw, start, end))
+    result.extend(_joined(clean, pieces))
+    return result
+
+
+def _with_collapsed(form: str) -> tuple[str, ...]:
+    collapsed = collapse_repeats(form)
+    return (form,) if collapsed == form else (form, collapsed)
+
+
+def _joined(clean: str, pieces: list) -> list[Word]:
+    """Words hidden by separators: a chain of pieces linked by short separators
+    where some piece is at most two letters, or three or more single letters."""
+    joined: list[Word] = []
+    chain = [pieces[0]] if pieces else []
+    intra = False
+    for prev, cur in zip(pieces, pieces[1:], strict=False):
+        gap = clean[prev[1] : cur[0]]
+        short = len(prev[2]) <= 2 or len(cur[2]) <= 2
+        if _INTRA_SEPARATOR.fullmatch(gap) and short and " " not in gap:
+            chain.append(cur)
+            intra = True
+            continue
+        if _SPACE_SEPARATOR.fullmatch(gap) and len(prev[2]) == 1 and len(cur[2]) == 1:
+            chain.append(cur)
+            continue
+        joined.extend(_chain_word(chain, intra))
+        chain, intra = [cur], False
+    joined.extend(_chain_word(chain, intra))
+    return joined
+
+
+def _chain_word(chain: list, intra: bool) -> list[Word]:
+    if len(chain) < 2 or (not intra and len(chain) < 3):
+        return []
+    start, end = chain[0][4], chain[-1][5]
+    result = [
+        Word(_with_collapsed("".join(p[2] for p in chain)), start, end, derived=True)
+    ]
+    if all(p[3] for p in chain):
+        latin = transliterate("".join(p[3] for p in chain))
+        result.append(Word(_with_collapsed(latin), start, end, derived=True))
+    return result
