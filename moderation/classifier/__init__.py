@@ -9,6 +9,13 @@ Usage::
 """
 
 from .duplicates import DuplicateWindow
-from .engine import LABELS, Classifier, Result, classify
+from .engine import LABELS, Classifier, Result, classify, configured_official_domains
 
-__all__ = ["LABELS", "Classifier", "DuplicateWindow", "Result", "classify"]
+__all__ = [
+    "LABELS",
+    "Classifier",
+    "DuplicateWindow",
+    "Result",
+    "classify",
+    "configured_official_domains",
+]

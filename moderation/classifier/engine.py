@@ -121,6 +121,20 @@ class Classifier:
         )
 
 
+def configured_official_domains() -> frozenset[str]:
+    """The shipped official domains plus ``settings.MODERATION_OFFICIAL_DOMAINS``
+    when Django is configured (the classifier itself does not need Django)."""
+    extra: Iterable[str] = ()
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            extra = getattr(settings, "MODERATION_OFFICIAL_DOMAINS", ())
+    except ImportError:  # pragma: no cover - Django is always installed here
+        pass
+    return spam.official_domains() | {d.lower().lstrip("*.") for d in extra}
+
+
 _default: Classifier | None = None
 
 
@@ -128,5 +142,5 @@ def classify(text: str) -> Result:
     """Classify one text with the default settings (no duplicate window)."""
     global _default
     if _default is None:
-        _default = Classifier()
+        _default = Classifier(official_domains=configured_official_domains())
     return _default.classify(text)

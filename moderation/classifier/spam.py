@@ -44,7 +44,7 @@ def _phrases() -> list[tuple[float, re.Pattern[str]]]:
 
 
 @cache
-def _default_official() -> frozenset[str]:
+def official_domains() -> frozenset[str]:
     return lexicon.words("official_domains.txt")
 
 
@@ -65,7 +65,7 @@ def _under(host: str, domains: frozenset[str]) -> bool:
 def find(
     text: str, lowered: str, words: list[Word], official: frozenset[str] | None = None
 ) -> list[Finding]:
-    official = _default_official() if official is None else official
+    official = official_domains() if official is None else official
     findings: list[Finding] = []
     for m in _URL.finditer(text):
         host = _host(m.group())
