@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("rss/", NewsFeed(), name="news_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("hooks/", include("moderation.webhooks.urls")),
 ]
 
 if settings.DEBUG:
