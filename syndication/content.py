@@ -199,7 +199,8 @@ class Piece:
 
 
 # Hashtags: VK, OK and Telegram recognise letters, digits and "_" after "#"; anything
-# else ends the tag, so punctuation is removed and words are joined in CamelCase.
+# else ends the tag, so punctuation is removed and words are joined in CamelCase
+# (a hyphen or slash separates words too: «COVID-19» → «#COVID19»).
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -209,11 +210,12 @@ def hashtag_from_tag(tag: str) -> str:
     Returns "" when nothing usable is left (an all-digit tag is not a hashtag anywhere).
     """
     tag = unicodedata.normalize("NFC", tag).strip().lstrip("#")
-    words = [w for w in re.split(r"\s+", tag) if w]
+    words = [_NON_WORD.sub("", w) for w in re.split(r"[\s\-–—/]+", tag)]
+    words = [w for w in words if w]
     if len(words) > 1:
         # Only the first letter changes, so «МЧС России» stays «МЧСРоссии».
         words = [w[:1].upper() + w[1:] for w in words]
-    body = _NON_WORD.sub("", "".join(words)).replace("_", "")
+    body = "".join(words)
     if not body or body.isdigit():
         return ""
     return "#" + body
