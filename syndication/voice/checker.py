@@ -1,5 +1,7 @@
 """The public entry points: ``check``, ``check_fields``, ``looks_like_press_release``."""
 
+import math
+
 from .findings import Finding, Report
 from .lexicon import find_lexical
 from .rules import RuleBook, load_rulebook
@@ -59,7 +61,7 @@ def looks_like_press_release(lead: str) -> bool:
 
 
 def _uncovered(findings: list[Finding], covering: list[Finding]) -> list[Finding]:
-    """Drop syntax findings already inside a word rule («обеспечение» is flagged once)."""
+    """Drop verbal nouns already flagged by a word rule: «обеспечение» shows once."""
     return [
         f
         for f in findings
@@ -68,22 +70,31 @@ def _uncovered(findings: list[Finding], covering: list[Finding]) -> list[Finding
 
 
 def _finding_cost(text: str, finding: Finding, book: RuleBook) -> float:
+    """Category weight, raised for long phrases and long sentences.
+
+    «осуществляется предоставление ежегодной денежной выплаты» is one finding
+    but several stop-words, so a phrase costs more than a single word.
+    """
+    settings = book.settings
     cost = book.categories[finding.category].weight
+    words = len(tokenize(text, finding.start, finding.end))
     if finding.category == "long_sentence":
-        # The longer the sentence, the more it costs.
-        words = len(tokenize(text, finding.start, finding.end))
-        extra = words - book.settings["long_sentence_words"]
-        cost += extra * book.settings["long_sentence_extra_weight_per_word"]
+        extra = words - settings["long_sentence_words"]
+        return cost + extra * settings["long_sentence_extra_weight_per_word"]
+    if book.categories[finding.category].score == "clarity":
+        bonus = settings["phrase_extra_weight_per_word"] * (words - 1)
+        return cost * min(1 + bonus, settings["phrase_max_weight_factor"])
     return cost
 
 
 def _score(
     text: str, findings: list[Finding], words: int, book: RuleBook, kind: str
 ) -> float:
-    """10 minus a penalty proportional to the weighted density of findings.
+    """10 at no findings, falling exponentially with their weighted density.
 
-    Short texts count as ``min_words_for_density`` words so that one stop-word
-    in a title does not sink its score.
+    Density is cost per word; short texts count as ``min_words_for_density``
+    words so that one stop-word in a title does not sink its score. The
+    exponent keeps scores spread out instead of piling up at zero.
     """
     if words == 0:
         return 10.0
@@ -93,5 +104,5 @@ def _score(
         if book.categories[f.category].score == kind
     )
     density = cost / max(words, book.settings["min_words_for_density"])
-    score = 10.0 - book.settings[f"{kind}_penalty_per_density"] * density
+    score = 10.0 * math.exp(-book.settings[f"{kind}_decay"] * density)
     return round(min(10.0, max(0.0, score)), 1)

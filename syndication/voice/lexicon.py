@@ -7,29 +7,44 @@ from .text import Sentence
 
 def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:
     tokens = sentence.tokens
-    matches: list[tuple[int, int, Rule]] = []
+    matches: list[tuple[tuple[int, ...], Rule]] = []
     for i, token in enumerate(tokens):
         for rule in book.candidates(token.info.lemmas):
-            end = rule.pattern.match_at(tokens, i)
-            if end is not None:
-                matches.append((tokens[i].start, tokens[end - 1].end, rule))
+            matched = rule.pattern.match_at(tokens, i)
+            if matched is not None:
+                matches.append((matched, rule))
     return [
-        Finding(start, end, rule.category, rule.hint, rule.suggestion)
-        for start, end, rule in _without_overlaps(matches, book)
+        Finding(
+            tokens[matched[0]].start,
+            tokens[matched[-1]].end,
+            rule.category,
+            rule.hint,
+            rule.suggestion,
+        )
+        for matched, rule in _without_overlaps(matches, book)
     ]
 
 
 def _without_overlaps(matches, book: RuleBook):
-    """Keep the longest match where matches overlap; ties go to the heavier category.
+    """Keep the longest match where matches share a word; ties go to the heavier
+    category.
 
-    «в целях дальнейшего обеспечения» should be one finding, not three.
+    «в целях дальнейшего обеспечения» is one finding, not two, while «очень» in
+    the gap of «оказывает очень важную помощь» is still its own finding.
     """
     ranked = sorted(
         matches,
-        key=lambda m: (-(m[1] - m[0]), -book.categories[m[2].category].weight, m[0]),
+        key=lambda m: (
+            -(m[0][-1] - m[0][0]),
+            -len(m[0]),
+            -book.categories[m[1].category].weight,
+            m[0][0],
+        ),
     )
-    kept: list[tuple[int, int, Rule]] = []
-    for m in ranked:
-        if all(m[1] <= k[0] or m[0] >= k[1] for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m[0])
+    kept = []
+    taken: set[int] = set()
+    for matched, rule in ranked:
+        if taken.isdisjoint(matched):
+            kept.append((matched, rule))
+            taken.update(matched)
+    return sorted(kept, key=lambda m: m[0][0])

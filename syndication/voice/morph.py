@@ -23,6 +23,7 @@ class WordInfo:
     adj_gent: bool  # some plausible parse is an adjective in the genitive
     short_passive: bool  # short passive participle: «проведена»
     reflexive_verb_3rd: bool  # «выплачивается», «проводятся»
+    head_lemma: str  # dictionary form of the most likely parse
     tags: str  # tag string of the most likely parse, for debugging
 
 
@@ -63,11 +64,12 @@ def word_info(word: str) -> WordInfo:
     )
     return WordInfo(
         lemmas=lemmas,
-        pos=top.POS,
+        pos=str(top.POS) if top.POS else None,
         noun_gent=noun_gent,
         adj_gent=adj_gent,
         short_passive=short_passive,
         reflexive_verb_3rd=reflexive,
+        head_lemma=_lemmas_of(parses[0]),
         tags=str(top),
     )
 

@@ -45,26 +45,28 @@ class Pattern:
     def first(self) -> tuple[Alternative, ...]:
         return self.elements[0]
 
-    def match_at(self, tokens: list[Token], i: int) -> int | None:
-        """Index after the last matched token, or None."""
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, ...] | None:
+        """Indexes of the tokens matched by words (not by gaps), or None."""
         return _match(self.elements, 0, tokens, i)
 
 
-def _match(elements, k: int, tokens: list[Token], i: int) -> int | None:
+def _match(elements, k: int, tokens: list[Token], i: int) -> tuple[int, ...] | None:
     if k == len(elements):
-        return i
+        return ()
     element = elements[k]
     if element is None:
         # Shortest gap first: the finding stays as tight as possible.
         for skip in range(GAP_MAX + 1):
             if i + skip > len(tokens):
                 break
-            end = _match(elements, k + 1, tokens, i + skip)
-            if end is not None:
-                return end
+            rest = _match(elements, k + 1, tokens, i + skip)
+            if rest is not None:
+                return rest
         return None
     if i < len(tokens) and any(alt.matches(tokens[i]) for alt in element):
-        return _match(elements, k + 1, tokens, i + 1)
+        rest = _match(elements, k + 1, tokens, i + 1)
+        if rest is not None:
+            return (i, *rest)
     return None
 
 

@@ -83,6 +83,9 @@ def _prepare_settings(settings: dict) -> dict:
     settings["_passive_exclusions"] = frozenset(
         norm(settings["passive_reflexive_exclusions"])
     )
+    settings["_short_passive_exclusions"] = frozenset(
+        norm(settings["short_passive_exclusions"])
+    )
     settings["_verbal_suffixes"] = tuple(norm(settings["verbal_noun_suffixes"]))
     settings["_verbal_stoplist"] = frozenset(norm(settings["verbal_noun_stoplist"]))
     return settings

@@ -26,40 +26,41 @@ def genitive_chains(sentence: Sentence, book: RuleBook) -> list[Finding]:
     """Runs of nouns in the genitive; agreeing adjectives may sit between them.
 
     «обеспечения реализации мероприятий программы»: four genitive nouns.
+    A comma or a dash between two words breaks the chain.
     """
     minimum = book.settings["genitive_chain_min_nouns"]
-    found = []
+    hint = _hint(book, "genitive_chain")
+    chains: list[list[Token]] = []
     run: list[Token] = []  # nouns of the current chain
-    for token in sentence.tokens + [None]:
-        info = token.info if token else None
-        if info and info.noun_gent and info.pos in ("NOUN", "UNKN"):
-            run.append(token)
-            continue
-        if info and run and info.adj_gent and info.pos in ("ADJF", "PRTF"):
-            continue  # «реализации государственной программы»
-        if len(run) >= minimum:
-            found.append(
-                Finding(
-                    run[0].start,
-                    run[-1].end,
-                    "genitive_chain",
-                    _hint(book, "genitive_chain"),
-                )
-            )
-        run = []
-    return found
+    for token in sentence.tokens:
+        info = token.info
+        is_noun = info.noun_gent and info.pos == "NOUN"
+        if run and token.joined:
+            if is_noun:
+                run.append(token)
+                continue
+            if info.adj_gent and info.pos in ("ADJF", "PRTF"):
+                continue  # «реализации государственной программы»
+        chains.append(run)
+        run = [token] if is_noun else []
+    chains.append(run)
+    return [
+        Finding(chain[0].start, chain[-1].end, "genitive_chain", hint)
+        for chain in chains
+        if len(chain) >= minimum
+    ]
 
 
 def passive_voice(sentence: Sentence, book: RuleBook) -> list[Finding]:
     exclusions = book.settings["_passive_exclusions"]
+    # «ему положена выплата» means "is entitled", not a hidden actor.
+    short_exclusions = book.settings["_short_passive_exclusions"]
     found = []
     for token in sentence.tokens:
         info = token.info
-        passive = info.short_passive
+        passive = info.short_passive and not (info.lemmas & short_exclusions)
         if not passive and info.reflexive_verb_3rd:
-            verb = next(
-                iter(sorted(x for x in info.lemmas if x.endswith(("ся", "сь")))), ""
-            )
+            verb = info.head_lemma
             passive = (
                 verb.endswith("ся")
                 and verb not in exclusions

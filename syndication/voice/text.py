@@ -43,6 +43,7 @@ class Token:
     text: str
     norm: str
     info: WordInfo
+    joined: bool  # only whitespace separates it from the previous word
 
 
 @dataclass(slots=True)
@@ -53,10 +54,15 @@ class Sentence:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
+    previous_end = None
     for m in _WORD_RE.finditer(text, start, len(text) if end is None else end):
         norm = normalize(m.group())
-        tokens.append(Token(m.start(), m.end(), m.group(), norm, word_info(norm)))
+        joined = previous_end is not None and text[previous_end : m.start()].isspace()
+        tokens.append(
+            Token(m.start(), m.end(), m.group(), norm, word_info(norm), joined)
+        )
+        previous_end = m.end()
     return tokens
 
 
