@@ -42,6 +42,7 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_PROTOCOLS = ["http", "https", "tg", "mailto"]
 TELEGRAM_NAMED_ENTITIES = {"lt", "gt", "amp", "quot"}
+_BARE_LINK = re.compile(r"<a>(.*?)</a>", re.S)
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 
 
@@ -65,6 +66,8 @@ def sanitize(markup: str) -> str:
         strip=True,
         strip_comments=True,
     )
+    # bleach drops an unsafe href (javascript:) but keeps the <a>: unwrap it.
+    cleaned = _BARE_LINK.sub(r"\1", cleaned)
     return _NAMED_ENTITY.sub(_numeric_entity, cleaned)
 
 

@@ -117,8 +117,16 @@ class PlainWallNetwork(Network):
         kept = chunks[0]
         if len(chunks) == 1:  # fits once the tail is counted exactly
             return ln.join_plain(kept + tail, piece.url)
-        if chunks[1][0].cont and not kept[-1].text.rstrip().endswith(SENTENCE_ENDS):
-            # Not even one whole sentence fitted: the cut is between words, marked «…».
+        word_cut = chunks[1][0].cont  # pack had to cut a giant sentence by words
+        room = budget - utf16_len(ln.join_plain(kept, piece.url)) - 2
+        if not word_cut and room > budget // 2:
+            # The next paragraph is one sentence too long for the room left: rather
+            # than waste half the post, show its beginning up to a word boundary.
+            pieces = ln.cut_line(chunks[1][0], room, measure, max_level=1)
+            if len(pieces) > 1 and measure(pieces[0]) <= room:
+                kept.append(replace(pieces[0], cont=False))
+                word_cut = True
+        if word_cut and not kept[-1].text.rstrip().endswith(SENTENCE_ENDS):
             last = kept[-1]
             kept[-1] = replace(last, runs=(*last.runs, c.Run("…")))
             post.warnings.append(
