@@ -15,6 +15,8 @@ _BEFORE_ADDRESS = re.compile(r"(?:^|[,—–:]|\s-)\s*$")
 _AFTER_ADDRESS = re.compile(r"^\s*(?:$|[.!?…,)]|,\s*а\s+не\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*)$")
 _AFTER_SENTENCE_START = re.compile(r"^\s*[,!]")
+_QUOTE_OPEN = "«\"'„“"
+_QUOTE_CLOSE = "»\"'“”"
 _PREV_WORD = re.compile(r"([а-яёa-z]+)[^а-яёa-z]*$", re.IGNORECASE)
 
 
@@ -50,10 +52,22 @@ def _aimed(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A word alone in quotes is mentioned (a film title «Дура»), not used."""
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _QUOTE_OPEN
+        and text[end] in _QUOTE_CLOSE
+    )
+
+
 def find(text: str, words: list[Word]) -> list[Finding]:
     direct, contextual = _direct_forms(), _contextual_forms()
     findings = []
     for word in words:
+        if _quoted(text, word.start, word.end):
+            continue
         for form in word.forms:
             if form in direct:
                 findings.append(Finding(word.start, word.end, "insult", 0.88, "insult"))
@@ -61,6 +75,7 @@ def find(text: str, words: list[Word]) -> list[Finding]:
             if (
                 form in contextual
                 and not word.derived
+                and lexicon.can_be_nominative(form)
                 and _aimed(text, word.start, word.end)
             ):
                 findings.append(

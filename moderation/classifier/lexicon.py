@@ -54,26 +54,41 @@ def known_lemmas(word: str) -> tuple[str, ...] | None:
     return tuple({p.normal_form.replace("ё", "е") for p in morph.parse(word)})
 
 
+@lru_cache(maxsize=50_000)
+def can_be_nominative(word: str) -> bool:
+    """Whether some reading of the word is in the nominative case (an address
+    «Клоуны, ...» is nominative; «Вора, укравшего ...» is not)."""
+    return any("nomn" in p.tag for p in analyzer().parse(word))
+
+
 def lexeme_forms(lemmas: frozenset[str]) -> frozenset[str]:
-    """Every inflected form of the given lemmas, minus forms that also belong to
-    some other dictionary word (``сук`` is both «сука» and «сук», a branch)."""
+    """Every inflected form of the given lemmas, minus forms that are also a noun
+    or an adjective of some other word (``сук`` is both «сука» and «сук», a branch)."""
     morph = analyzer()
     forms: set[str] = set()
     for lemma in lemmas:
         forms.add(lemma)
-        parses = [
-            p for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma
-        ]
-        for parse in parses[:1]:
+        parses = [p for p in morph.parse(lemma) if _lemma(p) == lemma]
+        # «сволочь» is also a verb; an insult is a noun or an adjective.
+        nominal = [p for p in parses if p.tag.POS in _NOMINAL]
+        for parse in nominal or parses[:1]:
             forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
-    ambiguous = set()
-    for form in forms:
-        if form in lemmas:
-            continue
-        others = known_lemmas(form)
-        if others and any(other not in lemmas for other in others):
-            ambiguous.add(form)
+    ambiguous = {
+        form
+        for form in forms - lemmas
+        if morph.word_is_known(form)
+        and any(
+            _lemma(p) not in lemmas and p.tag.POS in _NOMINAL for p in morph.parse(form)
+        )
+    }
     return frozenset(forms - ambiguous)
+
+
+_NOMINAL = frozenset({"NOUN", "ADJF", "ADJS"})
+
+
+def _lemma(parse) -> str:
+    return parse.normal_form.replace("ё", "е")
 
 
 @cache

@@ -49,6 +49,11 @@ def official_domains() -> frozenset[str]:
 
 
 @cache
+def _suspicious_tlds() -> frozenset[str]:
+    return lexicon.words("suspicious_tlds.txt")
+
+
+@cache
 def _shorteners() -> frozenset[str]:
     return lexicon.words("url_shorteners.txt")
 
@@ -71,16 +76,13 @@ def find(
         host = _host(m.group())
         if _under(host, official):
             continue
-        short = _under(host, _shorteners())
-        findings.append(
-            Finding(
-                m.start(),
-                m.end(),
-                "spam",
-                0.75 if short else 0.5,
-                "shortener" if short else "link",
+        if _under(host, _shorteners()):
+            findings.append(Finding(m.start(), m.end(), "spam", 0.75, "shortener"))
+        else:
+            cheap = host.rsplit(".", 1)[-1] in _suspicious_tlds()
+            findings.append(
+                Finding(m.start(), m.end(), "spam", 0.65 if cheap else 0.5, "link")
             )
-        )
     for m in _HANDLE.finditer(text):
         findings.append(Finding(m.start(), m.end(), "spam", 0.35, "handle"))
     for m in _PHONE.finditer(text):
