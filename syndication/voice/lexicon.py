@@ -26,8 +26,8 @@ def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:
 
 
 def _without_overlaps(matches, book: RuleBook):
-    """Keep the longest match where matches share a word; ties go to the heavier
-    category.
+    """Keep the match with the most rule words where matches share a word; then
+    the one with the fewest skipped words, then the heavier category.
 
     «в целях дальнейшего обеспечения» is one finding, not two, while «очень» in
     the gap of «оказывает очень важную помощь» is still its own finding.
@@ -35,8 +35,8 @@ def _without_overlaps(matches, book: RuleBook):
     ranked = sorted(
         matches,
         key=lambda m: (
-            -(m[0][-1] - m[0][0]),
             -len(m[0]),
+            m[0][-1] - m[0][0] + 1 - len(m[0]),
             -book.categories[m[1].category].weight,
             m[0][0],
         ),
