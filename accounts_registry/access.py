@@ -69,11 +69,38 @@ class AccessGrant(models.Model):
     def __str__(self) -> str:
         return f"{self.who} — {self.get_role_display()}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .history import record_event
+
+        record_event(
+            self.account,
+            "access",
+            {"access": ["", self.summary()]},
+            actor=getattr(self, "changed_by", None),
+        )
+
+    def delete(self, *args, **kwargs):
+        from .history import record_event
+
+        record_event(
+            self.account,
+            "access",
+            {"access": [self.summary(), ""]},
+            actor=getattr(self, "changed_by", None),
+        )
+        return super().delete(*args, **kwargs)
+
     @property
     def who(self) -> str:
         if self.user_id:
             return self.user.get_full_name() or self.user.get_username()
         return self.person
+
+    def summary(self) -> str:
+        since = f"{self.since:%d.%m.%Y}" if self.since else "…"
+        until = f"{self.until:%d.%m.%Y}" if self.until else "…"
+        return f"{self.who}: {self.get_role_display()} ({since} – {until})"
 
 
 class DesignVersion(models.Model):

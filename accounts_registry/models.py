@@ -135,8 +135,18 @@ class Account(models.Model):
         permissions = [("set_credential", _("Can set or replace credentials"))]
 
     # Fields whose changes are not worth a history line, or are recorded differently.
+    # Sync and check bookkeeping is not an edit; the health state itself is tracked.
     UNTRACKED_FIELDS = frozenset(
-        {"id", "credential_encrypted", "credential_hint", "slug"}
+        {
+            "id",
+            "credential_encrypted",
+            "credential_hint",
+            "slug",
+            "subscribers",
+            "subscribers_synced_at",
+            "health_checked_at",
+            "health_message",
+        }
     )
 
     def __str__(self) -> str:

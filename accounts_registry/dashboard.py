@@ -1,0 +1,48 @@
+"""The registry's panel on the Wagtail dashboard: overdue reports, reports due within three
+days, and accounts whose token has a problem — each with a link."""
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from . import conf
+from .admin_filters import token_problem_q
+from .models import Account
+from .obligations import ReportObligation, local_today
+
+
+class RegistryPanel(Component):
+    name = "accounts_registry"
+    template_name = "accounts_registry/dashboard_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        today = local_today()
+        context = {"overdue": [], "due_soon": [], "token_problems": []}
+        if self.user.has_perm("accounts_registry.view_reportobligation"):
+            base = ReportObligation.objects.select_related("account")
+            context["overdue"] = list(base.overdue(today))
+            context["due_soon"] = list(
+                base.due_soon(today, conf.DASHBOARD_DUE_SOON_DAYS)
+            )
+            context["notification_url"] = reverse("registry_notification_new")
+        if self.user.has_perm("accounts_registry.view_account"):
+            context["token_problems"] = list(
+                Account.objects.exclude(status=Account.Status.DELETED).filter(
+                    token_problem_q()
+                )
+            )
+        context["today"] = today
+        return context
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not (context["overdue"] or context["due_soon"] or context["token_problems"]):
+            return ""
+        return super().render_html(parent_context)
+
+
+def inspect_url(account) -> str:
+    return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])

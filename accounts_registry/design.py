@@ -1,0 +1,49 @@
+"""Pushing an account's description to the network (order, clause 2.4).
+
+Only where the API client offers it: the button is hidden otherwise. The client method is
+``update_description(text)`` (VK ``groups.edit``); ``syndication`` sits above the registry,
+so it is imported lazily and its absence simply means "not supported"."""
+
+from django.utils import timezone
+
+from .networks import Network
+
+APPLY_METHOD = "update_description"
+APPLICABLE_NETWORKS = {Network.VK}
+
+
+def _client(account):
+    try:
+        from syndication.api import get_client
+    except ImportError:
+        return None
+    try:
+        return get_client(account)
+    except Exception:  # no client for this network or no credential: not applicable
+        return None
+
+
+def can_apply(account) -> bool:
+    if account.network not in APPLICABLE_NETWORKS or not account.has_credential:
+        return False
+    client = _client(account)
+    return client is not None and callable(getattr(client, APPLY_METHOD, None))
+
+
+def apply_design(version, user=None) -> None:
+    """Push ``version``'s description; raises the client's errors for the view."""
+    from .credentials import scrub
+    from .history import record_event
+
+    account = version.account
+    client = _client(account)
+    if client is None or not callable(getattr(client, APPLY_METHOD, None)):
+        raise NotImplementedError(account.network)
+    try:
+        getattr(client, APPLY_METHOD)(version.description)
+    except Exception as exc:
+        # The error text travels to the screen: make sure no secret rides along.
+        raise RuntimeError(scrub(str(exc), account.get_credential())) from None
+    version.applied_at = timezone.now()
+    version.save(update_fields=["applied_at"])
+    record_event(account, "design", {"applied_at": ["", str(version)]}, actor=user)

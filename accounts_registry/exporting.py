@@ -1,0 +1,120 @@
+"""Export of the register as CSV (machine codes, re-importable by ``registry import``) or
+XLSX (Russian headers and labels, for people). Credentials are never exported: only their
+type, dates and health."""
+
+import csv
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Account
+
+IMPORT_COLUMNS = [
+    "network",
+    "name",
+    "url",
+    "external_id",
+    "status",
+    "created_on",
+    "deleted_on",
+    "responsible",
+    "purpose",
+]
+EXTRA_COLUMNS = [
+    "kind",
+    "verified",
+    "subscribers",
+    "owner_2fa",
+    "admins_2fa",
+    "widget_report_problem",
+    "widget_give_opinion",
+    "credential_type",
+    "credential_set_at",
+    "credential_expires_at",
+    "health",
+    "health_checked_at",
+    "notes",
+]
+COLUMNS = IMPORT_COLUMNS + EXTRA_COLUMNS
+
+
+def _raw(account: Account, name: str):
+    value = getattr(account, name)
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        if hasattr(value, "tzinfo") and value.tzinfo is not None:
+            value = timezone.localtime(value)
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _label(account: Account, name: str):
+    field = Account._meta.get_field(name)
+    value = getattr(account, name)
+    if field.choices:
+        return getattr(account, f"get_{name}_display")()
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value if value is not None else ""
+
+
+def export_csv(accounts) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for account in accounts:
+        writer.writerow([_raw(account, name) for name in COLUMNS])
+    # UTF-8 with BOM so that spreadsheet programs read Cyrillic correctly.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_xlsx(accounts) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Register")
+    sheet.append([str(Account._meta.get_field(n).verbose_name) for n in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for account in accounts:
+        row = [_label(account, name) for name in COLUMNS]
+        if account.is_restricted:
+            row[-1] = f"{row[-1]} {restricted_warning()}".strip()
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def restricted_warning() -> str:
+    return _(
+        "Meta Platforms Inc. was recognised as an extremist organisation in Russia on "
+        "21.03.2022; Facebook and Instagram are blocked. The account is kept in the "
+        "register only and is excluded from publishing."
+    )
+
+
+FORMATS = {
+    "csv": (export_csv, "text/csv; charset=utf-8", "csv"),
+    "xlsx": (
+        export_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    ),
+}
+
+
+def export(accounts, fmt: str) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of the register in ``fmt``."""
+    writer, content_type, ext = FORMATS[fmt]
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
+    return writer(accounts), content_type, f"registry-{stamp}.{ext}"

@@ -1,0 +1,68 @@
+"""The health check (order, clause 1.3.1): call a cheap read method of the network with the
+account's credential and record OK or the exact error, scrubbed of any secret."""
+
+import logging
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .credentials import scrub
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class CheckResult:
+    account_id: int
+    ok: bool
+    message: str
+
+
+def _get_client(account):
+    # syndication sits above the registry: import it only when a check runs.
+    from syndication.api import get_client
+
+    return get_client(account)
+
+
+def check_account(account, get_client=None) -> CheckResult:
+    get_client = get_client or _get_client
+    credential = account.get_credential() if account.has_credential else {}
+    if not credential:
+        ok, message = False, _("No credential is set.")
+    else:
+        try:
+            info = get_client(account).check_token() or {}
+        except Exception as exc:
+            ok = False
+            message = f"{type(exc).__name__}: {scrub(str(exc), credential)}"
+            if type(exc).__name__ == "AuthError":
+                message = _(
+                    "The token is expired or revoked: reconnect the account. (%s)"
+                ) % scrub(str(exc), credential)
+        else:
+            ok = True
+            message = _("OK")
+            if isinstance(info, dict) and info.get("subscribers") is not None:
+                account.subscribers = int(info["subscribers"])
+                account.subscribers_synced_at = timezone.now()
+            if account.credential_expires_soon:
+                message = _("OK, but the token expires on %s") % (
+                    timezone.localtime(account.credential_expires_at).strftime(
+                        "%d.%m.%Y %H:%M"
+                    )
+                )
+                ok = False
+    account.health = account.Health.OK if ok else account.Health.ERROR
+    account.health_checked_at = timezone.now()
+    account.health_message = message
+    # A check is not an edit by a person: only the outcome changes, no history line
+    # unless the state flips (handled by the save's diff of "health").
+    account.save()
+    logger.info("registry check account=%s ok=%s", account.pk, ok)
+    return CheckResult(account.pk, ok, message)
+
+
+def check_accounts(accounts, get_client=None) -> list[CheckResult]:
+    return [check_account(account, get_client) for account in accounts]

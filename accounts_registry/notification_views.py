@@ -1,0 +1,157 @@
+"""«Сформировать уведомление»: choose a period or a set of events, get a printable page and a
+DOCX, and mark the notification sent — which records the outgoing number and date on each
+event it lists."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .history import record_event
+from .notification_doc import build_docx, headings, intro, rows_for, title
+from .obligations import Notification, ReportObligation, local_today
+
+
+class SelectForm(forms.Form):
+    date_from = forms.DateField(label=gettext_lazy("From"), required=False)
+    date_to = forms.DateField(label=gettext_lazy("To"), required=False)
+    obligations = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Events"),
+        queryset=ReportObligation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "obligations"
+        ].queryset = ReportObligation.objects.open().select_related("account")
+
+    def chosen(self):
+        chosen = self.cleaned_data["obligations"]
+        if chosen:
+            return chosen
+        qs = ReportObligation.objects.open()
+        if self.cleaned_data["date_from"]:
+            qs = qs.filter(event_date__gte=self.cleaned_data["date_from"])
+        if self.cleaned_data["date_to"]:
+            qs = qs.filter(event_date__lte=self.cleaned_data["date_to"])
+        return qs
+
+
+class SentForm(forms.Form):
+    outgoing_number = forms.CharField(label=gettext_lazy("Outgoing number"))
+    sent_on = forms.DateField(label=gettext_lazy("Sent on"), initial=local_today)
+
+
+@permission_required("accounts_registry.add_notification", raise_exception=True)
+def new_notification(request):
+    form = SelectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        chosen = list(form.chosen())
+        if not chosen:
+            messages.error(request, _("No unreported events match the choice."))
+        else:
+            with transaction.atomic():
+                notification = Notification.objects.create(created_by=request.user)
+                ReportObligation.objects.filter(pk__in=[o.pk for o in chosen]).update(
+                    notification=notification
+                )
+            return redirect("registry_notification", pk=notification.pk)
+    return render(request, "accounts_registry/notification_new.html", {"form": form})
+
+
+def _obligations(notification):
+    return notification.obligations.select_related("account").order_by("event_date")
+
+
+@permission_required("accounts_registry.view_notification", raise_exception=True)
+def notification_page(request, pk):
+    notification = get_object_or_404(Notification, pk=pk)
+    return render(
+        request,
+        "accounts_registry/notification.html",
+        {
+            "notification": notification,
+            "rows": rows_for(_obligations(notification)),
+            "headings": headings(),
+            "title": title(),
+            "intro": intro(),
+            "sent_form": SentForm(),
+            "print": request.GET.get("print") == "1",
+        },
+    )
+
+
+def _date(notification) -> str:
+    return notification.sent_on.strftime("%d.%m.%Y") if notification.sent_on else ""
+
+
+@permission_required("accounts_registry.view_notification", raise_exception=True)
+def notification_docx(request, pk):
+    notification = get_object_or_404(Notification, pk=pk)
+    content = build_docx(
+        _obligations(notification), notification.outgoing_number, _date(notification)
+    )
+    response = HttpResponse(
+        content,
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ),
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="notification-{notification.pk}.docx"'
+    )
+    return response
+
+
+@permission_required("accounts_registry.change_notification", raise_exception=True)
+def mark_sent(request, pk):
+    notification = get_object_or_404(Notification, pk=pk)
+    form = SentForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        messages.error(request, _("Enter the outgoing number and the date."))
+        return redirect("registry_notification", pk=pk)
+    mark_notification_sent(
+        notification,
+        form.cleaned_data["outgoing_number"],
+        form.cleaned_data["sent_on"],
+        request.user,
+    )
+    messages.success(request, _("The notification is marked as sent."))
+    return redirect("registry_notification", pk=pk)
+
+
+def mark_notification_sent(notification, number: str, sent_on: datetime.date, user):
+    with transaction.atomic():
+        notification.outgoing_number = number
+        notification.sent_on = sent_on
+        obligations = list(_obligations(notification))
+        docx = build_docx(obligations, number, sent_on.strftime("%d.%m.%Y"))
+        notification.document.save(
+            f"notification-{notification.pk}.docx", ContentFile(docx), save=False
+        )
+        notification.save()
+        for ob in obligations:
+            ob.reported_on = sent_on
+            ob.outgoing_number = number
+            ob.save(update_fields=["reported_on", "outgoing_number"])
+            record_event(
+                ob.account,
+                "reported",
+                {
+                    "report": [
+                        "",
+                        f"{ob.get_event_display()}: № {number} {sent_on:%d.%m.%Y}",
+                    ]
+                },
+                actor=user,
+            )

@@ -1,0 +1,222 @@
+"""The register in Wagtail's admin (wagtail-modeladmin): list, filters, search, inspect view
+with history, export. Credentials are not model-form fields at all: they are set on their
+own write-only screen (``admin_views.set_credential``)."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
+
+from .admin_filters import OverdueReportFilter, TokenProblemFilter
+from .exporting import COLUMNS, export, restricted_warning
+from .history import change_rows
+from .models import AccessGrant, Account, ReportObligation
+
+
+class ChangedByMixin:
+    """Record the admin user as the author of the change in the account's history."""
+
+    def form_valid(self, form):
+        form.instance.changed_by = self.request.user
+        return super().form_valid(form)
+
+
+class AccountCreateView(ChangedByMixin, CreateView):
+    pass
+
+
+class AccountEditView(ChangedByMixin, EditView):
+    pass
+
+
+class AccountIndexView(IndexView):
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # The same exporter as `manage.py registry export`, on the filtered list.
+        content, content_type, filename = export(queryset, spreadsheet_format)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class AccountInspectView(InspectView):
+    def get_template_names(self):
+        return ["accounts_registry/inspect_account.html"]
+
+    def get_context_data(self, **kwargs):
+        account = self.instance
+        user = self.request.user
+        changes = account.changes.select_related("user")[:200]
+        context = super().get_context_data(**kwargs)
+        context.update(
+            account=account,
+            restricted_warning=restricted_warning() if account.is_restricted else "",
+            history=[(c, change_rows(c)) for c in changes],
+            obligations=account.report_obligations.all(),
+            grants=account.access_grants.select_related("user"),
+            designs=account.design_versions.all()[:20],
+            can_set_credential=user.has_perm("accounts_registry.set_credential"),
+            can_change=user.has_perm("accounts_registry.change_account"),
+            can_apply_design=_can_apply_design(account),
+            credential_url=reverse("registry_set_credential", args=[account.pk]),
+            design_url=reverse("registry_design", args=[account.pk]),
+            check_url=reverse("registry_check", args=[account.pk]),
+        )
+        return context
+
+
+def _can_apply_design(account) -> bool:
+    from .design import can_apply
+
+    return can_apply(account)
+
+
+class AccountAdmin(ModelAdmin):
+    model = Account
+    menu_label = _("Accounts")
+    menu_icon = "group"
+    index_view_class = AccountIndexView
+    create_view_class = AccountCreateView
+    edit_view_class = AccountEditView
+    inspect_view_class = AccountInspectView
+    inspect_view_enabled = True
+    list_display = (
+        "name",
+        "network",
+        "status",
+        "created_on",
+        "responsible",
+        "report_state",
+        "token_state",
+    )
+    list_filter = (
+        "network",
+        "status",
+        "kind",
+        OverdueReportFilter,
+        TokenProblemFilter,
+    )
+    search_fields = ("name", "external_id", "url", "responsible", "purpose", "notes")
+    list_export = COLUMNS
+    export_filename = "registry"
+    panels = [
+        HelpPanel(
+            content=format_html(
+                '<p class="help-block help-warning">{}</p>',
+                _(
+                    "Facebook and Instagram (Meta Platforms Inc.) are recognised as "
+                    "extremist and blocked in Russia since 21.03.2022: such accounts "
+                    "are only kept in the register and are never published to."
+                ),
+            )
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("network"), FieldPanel("kind")]),
+                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("external_id"), FieldPanel("url")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("is_active")]),
+                FieldRowPanel([FieldPanel("created_on"), FieldPanel("deleted_on")]),
+                FieldPanel("responsible"),
+                FieldPanel("purpose"),
+            ],
+            heading=_("Register"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("verified"),
+                FieldRowPanel([FieldPanel("owner_2fa"), FieldPanel("admins_2fa")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("widget_report_problem"),
+                        FieldPanel("widget_give_opinion"),
+                    ]
+                ),
+                FieldPanel("subscribers"),
+                FieldPanel("notes"),
+            ],
+            heading=_("State page and security"),
+        ),
+    ]
+    inspect_view_fields = [
+        "network",
+        "kind",
+        "name",
+        "external_id",
+        "url",
+        "status",
+        "is_active",
+        "created_on",
+        "deleted_on",
+        "responsible",
+        "purpose",
+        "verified",
+        "subscribers",
+        "subscribers_synced_at",
+        "owner_2fa",
+        "admins_2fa",
+        "widget_report_problem",
+        "widget_give_opinion",
+        "notes",
+    ]
+
+    def report_state(self, obj):
+        overdue = [o for o in obj.report_obligations.all() if o.is_overdue]
+        if overdue:
+            return _("overdue")
+        if any(o.reported_on is None for o in obj.report_obligations.all()):
+            return _("due")
+        return ""
+
+    report_state.short_description = _("report")
+
+    def token_state(self, obj):
+        if obj.is_restricted:
+            return _("blocked network")
+        if not obj.has_credential:
+            return _("not set")
+        if obj.has_token_problem:
+            return _("problem")
+        return _("OK")
+
+    token_state.short_description = _("token")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("report_obligations")
+
+
+class ReportObligationAdmin(ModelAdmin):
+    model = ReportObligation
+    menu_label = _("Reports (10 days)")
+    menu_icon = "date"
+    list_display = ("account", "event", "event_date", "due_on", "reported_on")
+    list_filter = ("event", "reported_on")
+    search_fields = ("account__name", "outgoing_number")
+    panels = [FieldPanel("reported_on"), FieldPanel("outgoing_number")]
+
+
+class AccessGrantAdmin(ModelAdmin):
+    model = AccessGrant
+    menu_label = _("Access list")
+    menu_icon = "lock"
+    list_display = ("account", "who", "role", "since", "until")
+    list_filter = ("role", "account__network")
+    search_fields = ("person", "user__username", "user__last_name", "account__name")
+    panels = [
+        FieldPanel("account"),
+        FieldRowPanel([FieldPanel("user"), FieldPanel("person")]),
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("since"), FieldPanel("until")]),
+        FieldPanel("note"),
+    ]
+    create_view_class = AccountCreateView
+    edit_view_class = AccountEditView
+
+
+class RegistryGroup(ModelAdminGroup):
+    menu_label = _("Accounts registry")
+    menu_icon = "group"
+    menu_order = 250
+    items = (AccountAdmin, ReportObligationAdmin, AccessGrantAdmin)

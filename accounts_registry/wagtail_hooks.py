@@ -1,0 +1,82 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
+
+from . import admin_views, notification_views
+from .dashboard import RegistryPanel
+from .registry_admin import RegistryGroup
+
+
+class NotificationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("accounts_registry.add_notification")
+
+
+class RegistryMenuGroup(RegistryGroup):
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.append(
+            NotificationMenuItem(
+                _("Generate notification"),
+                reverse("registry_notification_new"),
+                icon_name="doc-full",
+                order=900,
+            )
+        )
+        return items
+
+
+modeladmin_register(RegistryMenuGroup)
+
+
+@hooks.register("register_admin_urls")
+def registry_urls():
+    return [
+        path(
+            "registry/account/<int:pk>/credential/",
+            admin_views.set_credential,
+            name="registry_set_credential",
+        ),
+        path(
+            "registry/account/<int:pk>/design/",
+            admin_views.design_view,
+            name="registry_design",
+        ),
+        path(
+            "registry/account/<int:pk>/design/<int:version_pk>/apply/",
+            admin_views.apply_design,
+            name="registry_apply_design",
+        ),
+        path(
+            "registry/account/<int:pk>/check/",
+            admin_views.check_now,
+            name="registry_check",
+        ),
+        path(
+            "registry/notifications/new/",
+            notification_views.new_notification,
+            name="registry_notification_new",
+        ),
+        path(
+            "registry/notifications/<int:pk>/",
+            notification_views.notification_page,
+            name="registry_notification",
+        ),
+        path(
+            "registry/notifications/<int:pk>/docx/",
+            notification_views.notification_docx,
+            name="registry_notification_docx",
+        ),
+        path(
+            "registry/notifications/<int:pk>/sent/",
+            notification_views.mark_sent,
+            name="registry_notification_sent",
+        ),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_registry_panel(request, panels):
+    panels.append(RegistryPanel(request.user))

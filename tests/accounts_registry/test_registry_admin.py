@@ -1,0 +1,108 @@
+"""Every registry admin screen renders for a keeper, in Russian, and never shows a secret."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from accounts_registry.models import AccessGrant, DesignVersion, Notification
+from accounts_registry.obligations import local_today
+
+from .conftest import SECRET
+
+pytestmark = pytest.mark.django_db
+
+
+def registry_urls(account, notification):
+    inspect = reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
+    return [
+        "/admin/",
+        reverse("accounts_registry_account_modeladmin_index"),
+        reverse("accounts_registry_account_modeladmin_index") + "?export=csv",
+        reverse("accounts_registry_account_modeladmin_index") + "?export=xlsx",
+        reverse("accounts_registry_account_modeladmin_index")
+        + "?overdue=yes&token=problem",
+        reverse("accounts_registry_account_modeladmin_index") + "?q=Минсоц",
+        inspect,
+        reverse("accounts_registry_account_modeladmin_edit", args=[account.pk]),
+        reverse("accounts_registry_account_modeladmin_create"),
+        reverse("accounts_registry_account_modeladmin_history", args=[account.pk]),
+        reverse("accounts_registry_reportobligation_modeladmin_index"),
+        reverse("accounts_registry_accessgrant_modeladmin_index"),
+        reverse("registry_set_credential", args=[account.pk]),
+        reverse("registry_design", args=[account.pk]),
+        reverse("registry_notification_new"),
+        reverse("registry_notification", args=[notification.pk]),
+        reverse("registry_notification", args=[notification.pk]) + "?print=1",
+        reverse("registry_notification_docx", args=[notification.pk]),
+    ]
+
+
+@pytest.fixture
+def notification(account, keeper):
+    note = Notification.objects.create(created_by=keeper)
+    account.report_obligations.update(notification=note)
+    return note
+
+
+@pytest.fixture
+def populated(account, keeper):
+    AccessGrant.objects.create(account=account, person="Петров П. П.", role="admin")
+    DesignVersion.objects.create(account=account, description="Официальная страница")
+    account.report_obligations.update(due_on=local_today() - datetime.timedelta(days=1))
+    return account
+
+
+def test_every_registry_page_renders_without_the_secret(
+    client, keeper, populated, notification
+):
+    client.force_login(keeper)
+    for url in registry_urls(populated, notification):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+        assert response.status_code == 200, url
+        body = response.content
+        assert SECRET.encode() not in body, url
+        assert SECRET[:-4].encode() not in body, url
+
+
+def test_inspect_view_is_russian_and_shows_history_and_warning(client, keeper, db):
+    from accounts_registry.models import Account
+
+    fb = Account.objects.create(network="facebook", name="FB", external_id="77")
+    client.force_login(keeper)
+    url = reverse("accounts_registry_account_modeladmin_inspect", args=[fb.pk])
+    html = client.get(url).content.decode()
+    assert "экстремист" in html
+    assert "История" in html
+
+
+def test_dashboard_panel_lists_overdue_report(client, keeper, populated):
+    client.force_login(keeper)
+    html = client.get("/admin/").content.decode()
+    assert "Просроченные" in html
+    assert populated.name in html
+
+
+def test_credential_form_saves_and_never_echoes(client, keeper, account):
+    client.force_login(keeper)
+    url = reverse("registry_set_credential", args=[account.pk])
+    new_secret = "vk1.a.ANOTHER-SECRET-VALUE-1234abcd"
+    bad = client.post(url, {"credential": json.dumps({"access_token": new_secret})})
+    assert bad.status_code == 200
+    assert new_secret.encode() not in bad.content
+    assert "token_type" in bad.content.decode()
+    broken = client.post(url, {"credential": "{not json " + new_secret})
+    assert new_secret.encode() not in broken.content
+    ok = client.post(
+        url,
+        {"credential": json.dumps({"access_token": new_secret, "token_type": "user"})},
+    )
+    assert ok.status_code == 302
+    account.refresh_from_db()
+    assert account.get_credential()["access_token"] == new_secret
+    assert account.credential_hint == "abcd"
+    inspect = client.get(ok["Location"]).content
+    assert new_secret.encode() not in inspect
+    assert "…abcd" in inspect.decode()
+    assert account.changes.filter(changes__has_key="credential").exists()
