@@ -77,6 +77,7 @@ SUBCOMMANDS = {
 
 class Command(BaseCommand):
     help = _("Moderation tools.")
+    stealth_options = ("stdin",)  # tests pass a file object instead of sys.stdin
 
     def add_arguments(self, parser) -> None:
         subparsers = parser.add_subparsers(dest="subcommand", required=True)
