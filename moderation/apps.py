@@ -6,3 +6,12 @@ class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from syndication.signals import comment_received
+
+        from .signal_handlers import on_comment_received
+
+        comment_received.connect(
+            on_comment_received, dispatch_uid="moderation.comment_received"
+        )

@@ -1,0 +1,68 @@
+"""Settings of the moderation app, read in one place with their defaults.
+
+Every value may be overridden in Django settings (same name) and the numeric ones also by
+an environment variable of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+
+
+def _get(name: str, default):
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, tuple):
+        return tuple(int(part) for part in raw.split(","))
+    return type(default)(raw)
+
+
+def webhook_max_body() -> int:
+    """Largest webhook body accepted, in bytes; VK and Telegram events are a few KB."""
+    return _get("MODERATION_WEBHOOK_MAX_BODY", 256 * 1024)
+
+
+def urgent_hours() -> float:
+    """Response target for urgent items, in calendar hours."""
+    return _get("MODERATION_URGENT_HOURS", 4.0)
+
+
+def normal_working_hours() -> float:
+    """Response target for ordinary items, in working hours."""
+    return _get("MODERATION_NORMAL_WORKING_HOURS", 9.0)
+
+
+def working_day() -> tuple[int, int]:
+    """Start and end hour of the working day (local time, Mon-Fri)."""
+    return _get("MODERATION_WORKING_DAY", (9, 18))
+
+
+def working_timezone() -> str:
+    return _get("MODERATION_TIME_ZONE", "Asia/Novokuznetsk")
+
+
+def fetch_recent_days() -> int:
+    """Posts younger than this are polled for comments."""
+    return _get("MODERATION_FETCH_RECENT_DAYS", 14)
+
+
+def action_retries() -> int:
+    """How many times a network action is retried after a TransientError."""
+    return _get("MODERATION_ACTION_RETRIES", 3)
+
+
+def action_max_sleep() -> float:
+    """Upper bound on one wait between retries (retry_after may ask for more)."""
+    return _get("MODERATION_ACTION_MAX_SLEEP", 5.0)
+
+
+def auto_actions_async() -> bool:
+    """Run network actions decided by rules in a Celery task (True) or inline."""
+    return _get("MODERATION_AUTO_ACTIONS_ASYNC", True)

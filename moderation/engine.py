@@ -1,0 +1,96 @@
+"""The rules engine: the first enabled rule whose conditions hold acts on a new item.
+
+Dry-run rules only count a match and let the next rule be checked, so switching a rule
+to dry run never changes what happens. Inbox-only actions (assign, mark) apply at
+once; network actions are carried out by ``moderation.actions`` after the commit, and
+every one is recorded like a moderator's."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from . import conf
+from .deadlines import deadline_for
+from .models import InboxItem, ModerationAction, Rule, WatchedAuthor
+
+NEVER_AUTOMATIC = "illegal"  # a person decides about possible offences, always
+
+
+def rule_matches(rule: Rule, item: InboxItem, watched: bool) -> bool:
+    if rule.action in Rule.NETWORK_ACTIONS and (
+        item.label == NEVER_AUTOMATIC or NEVER_AUTOMATIC in (item.labels or [])
+    ):
+        return False
+    if rule.network and rule.network != item.network:
+        return False
+    if rule.account_id and rule.account_id != item.account_id:
+        return False
+    if rule.label:
+        if rule.label != item.label and rule.label not in (item.labels or []):
+            return False
+        if item.score < rule.min_score:
+            return False
+    if rule.keyword and rule.keyword.casefold() not in (item.text or "").casefold():
+        return False
+    return not (rule.watched_authors_only and not watched)
+
+
+def _is_watched(item: InboxItem) -> bool:
+    if not item.author_id:
+        return False
+    return WatchedAuthor.objects.filter(
+        network=item.network, author_id=item.author_id
+    ).exists()
+
+
+def first_match(item: InboxItem) -> tuple[Rule | None, list[Rule]]:
+    """The rule that acts, and the dry-run rules that matched before it."""
+    rules = list(Rule.objects.filter(enabled=True).order_by("priority", "id"))
+    watched = any(r.watched_authors_only for r in rules) and _is_watched(item)
+    dry = []
+    for rule in rules:
+        if not rule_matches(rule, item, watched):
+            continue
+        if rule.dry_run:
+            dry.append(rule)
+            continue
+        return rule, dry
+    return None, dry
+
+
+def apply_rules(item: InboxItem) -> Rule | None:
+    rule, dry = first_match(item)
+    if dry:
+        Rule.objects.filter(pk__in=[r.pk for r in dry]).update(
+            dry_run_count=F("dry_run_count") + 1
+        )
+    if rule is None:
+        return None
+    Rule.objects.filter(pk=rule.pk).update(match_count=F("match_count") + 1)
+    if rule.action in (Rule.Action.ASSIGN, Rule.Action.MARK):
+        item.urgent = True
+        item.deadline = deadline_for(item.received_at, urgent=True)
+        if rule.action == Rule.Action.ASSIGN and rule.assignee_id:
+            item.assignee_id = rule.assignee_id
+        item.save(update_fields=["urgent", "deadline", "assignee", "updated_at"])
+        ModerationAction.objects.create(
+            item=item,
+            account_id=item.account_id,
+            author_id=item.author_id,
+            action=rule.action,
+            reason=rule.reason,
+            rule=rule,
+            confirmed=True,
+        )
+        return rule
+    item_id, rule_id = item.pk, rule.pk
+    if conf.auto_actions_async():
+        from .tasks import run_rule_action
+
+        transaction.on_commit(lambda: run_rule_action.delay(item_id, rule_id))
+    else:
+        from .actions import perform_rule_action
+
+        transaction.on_commit(lambda: perform_rule_action(item_id, rule_id))
+    return rule

@@ -1,0 +1,107 @@
+"""Polling for what webhooks miss: recent posts' comments, from a cursor per post.
+
+The cursor is stored after each page, in the same transaction as the items of that
+page, so a crash or a downtime resumes where it stopped: nothing is fetched twice and
+nothing in between is skipped (the unique key catches whatever a webhook stored)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts_registry.models import Account
+
+from . import conf, ingest
+from .links import recent_posts
+from .models import FetchCursor
+
+logger = logging.getLogger(__name__)
+
+# Networks whose API can list comments (Telegram has no history call, networks.md §3.5).
+POLLED_NETWORKS = ("vk", "ok")
+MAX_PAGES_PER_POST = 50
+
+
+@dataclass
+class FetchReport:
+    posts: int = 0
+    fetched: int = 0
+    created: int = 0
+    errors: int = 0
+
+
+def _client(account):
+    from .actions import get_client
+
+    return get_client(account)
+
+
+def posts_to_poll(account) -> list[FetchCursor]:
+    since = timezone.now() - timedelta(days=conf.fetch_recent_days())
+    for post_id, posted_at in recent_posts(account, since):
+        FetchCursor.objects.get_or_create(
+            account=account,
+            post_remote_id=str(post_id),
+            defaults={"posted_at": posted_at},
+        )
+    cursors = FetchCursor.objects.filter(account=account)
+    return list(
+        cursors.filter(posted_at__gte=since) | cursors.filter(posted_at__isnull=True)
+    )
+
+
+def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> None:
+    for _ in range(MAX_PAGES_PER_POST):
+        previous = cursor.cursor
+        comments, new_cursor = client.fetch_comments(cursor.post_remote_id, previous)
+        with transaction.atomic():
+            for comment in comments:
+                incoming = ingest.incoming_from_remote(comment)
+                if not incoming.post_remote_id:
+                    incoming.post_remote_id = cursor.post_remote_id
+                _, created = ingest.store(account, incoming)
+                report.fetched += 1
+                report.created += int(created)
+            # None means "nothing after this": keep the old position to resume from.
+            if new_cursor is not None:
+                cursor.cursor = new_cursor
+            cursor.last_fetched_at = timezone.now()
+            cursor.last_error = ""
+            cursor.save()
+        if not comments or new_cursor is None or new_cursor == previous:
+            return
+
+
+def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
+    report = report or FetchReport()
+    if account.network not in POLLED_NETWORKS:
+        return report
+    client = _client(account)
+    for cursor in posts_to_poll(account):
+        report.posts += 1
+        try:
+            fetch_post(account, client, cursor, report)
+        except Exception as exc:  # one broken post must not stop the others
+            logger.warning("fetch %s/%s: %s", account.pk, cursor.post_remote_id, exc)
+            report.errors += 1
+            FetchCursor.objects.filter(pk=cursor.pk).update(
+                last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            )
+    return report
+
+
+def fetch_all(accounts=None) -> FetchReport:
+    report = FetchReport()
+    if accounts is None:
+        accounts = Account.objects.active().filter(network__in=POLLED_NETWORKS)
+    for account in accounts:
+        try:
+            fetch_account(account, report)
+        except Exception as exc:
+            logger.warning("fetch account %s: %s", account.pk, exc)
+            report.errors += 1
+    return report

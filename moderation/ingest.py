@@ -1,0 +1,156 @@
+"""Storing what the networks send: once, whatever arrives first, classified and ruled.
+
+Webhooks, polling and the ``comment_received`` signal all end here. The unique key
+(network, account, remote_id) makes every path idempotent: a comment seen by the webhook
+and again by polling is one row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .classify import classify_text
+from .deadlines import deadline_for
+from .links import find_delivery
+from .models import InboxItem
+
+URGENT_LABELS = {"illegal"}
+
+
+@dataclass
+class Incoming:
+    """One comment or message as a network delivered it, already unpacked."""
+
+    remote_id: str
+    kind: str = InboxItem.Kind.COMMENT
+    post_remote_id: str = ""
+    parent_remote_id: str = ""
+    author_id: str = ""
+    author_name: str = ""
+    author_url: str = ""
+    text: str = ""
+    attachments: list = field(default_factory=list)
+    created_at: datetime | None = None
+    raw: dict = field(default_factory=dict)
+
+
+def from_timestamp(value) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+    try:
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _classified_fields(text: str) -> dict:
+    verdict = classify_text(text)
+    return {
+        "label": verdict.label,
+        "labels": verdict.labels,
+        "score": verdict.score,
+        "spans": verdict.spans,
+        "explanation": verdict.explanation,
+    }
+
+
+def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
+    """Store ``incoming`` unless it is already there; ``(item, created)``.
+
+    A new item is classified, given a deadline, linked to its delivery and passed
+    through the rules, all in one transaction with the insert."""
+    key = {
+        "network": account.network,
+        "account": account,
+        "remote_id": str(incoming.remote_id),
+    }
+    existing = InboxItem.objects.filter(**key).first()
+    if existing is not None:
+        return existing, False
+    now = timezone.now()
+    fields = _classified_fields(incoming.text)
+    urgent = fields["label"] in URGENT_LABELS
+    delivery_id, page_id = find_delivery(account, incoming.post_remote_id)
+    defaults = {
+        "kind": incoming.kind,
+        "post_remote_id": str(incoming.post_remote_id or ""),
+        "parent_remote_id": str(incoming.parent_remote_id or ""),
+        "author_id": str(incoming.author_id or ""),
+        "author_name": (incoming.author_name or "")[:300],
+        "author_url": (incoming.author_url or "")[:500],
+        "text": incoming.text or "",
+        "attachments": incoming.attachments or [],
+        "created_at": incoming.created_at or now,
+        "received_at": now,
+        "raw": incoming.raw or {},
+        "urgent": urgent,
+        "deadline": deadline_for(now, urgent),
+        "delivery_id": delivery_id,
+        "page_id": page_id,
+        **fields,
+    }
+    with transaction.atomic():
+        item, created = InboxItem.objects.get_or_create(**key, defaults=defaults)
+        if created:
+            from .engine import apply_rules
+
+            apply_rules(item)
+    return item, created
+
+
+def update_text(account, remote_id: str, text: str, raw: dict) -> InboxItem | None:
+    """The author edited the item: keep the new text and classify it again."""
+    item = InboxItem.objects.filter(
+        network=account.network, account=account, remote_id=str(remote_id)
+    ).first()
+    if item is None:
+        return None
+    item.text = text or ""
+    item.raw = raw or item.raw
+    item.edited = True
+    for name, value in _classified_fields(item.text).items():
+        setattr(item, name, value)
+    item.save()
+    return item
+
+
+def mark_removed(account, remote_id: str) -> int:
+    """The item was deleted in the network (by its author or by an admin there)."""
+    return InboxItem.objects.filter(
+        network=account.network, account=account, remote_id=str(remote_id)
+    ).update(removed_in_network=True, updated_at=timezone.now())
+
+
+def _attr(obj, *names, default=None):
+    for name in names:
+        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+        if value not in (None, ""):
+            return value
+    return default
+
+
+def incoming_from_remote(comment, raw: dict | None = None) -> Incoming:
+    """Unpack a ``syndication.api`` ``RemoteComment`` (or a dict of the same fields)."""
+    parent = _attr(comment, "parent_id", "reply_to", "reply_to_comment", default="")
+    return Incoming(
+        remote_id=str(_attr(comment, "id", "comment_id", "remote_id")),
+        kind=_attr(
+            comment,
+            "kind",
+            default=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
+        ),
+        post_remote_id=str(_attr(comment, "post_id", "post_remote_id", default="")),
+        parent_remote_id=str(parent or ""),
+        author_id=str(_attr(comment, "author_id", "from_id", default="")),
+        author_name=str(_attr(comment, "author_name", default="")),
+        author_url=str(_attr(comment, "author_url", default="")),
+        text=str(_attr(comment, "text", default="")),
+        attachments=list(_attr(comment, "attachments", default=[]) or []),
+        created_at=from_timestamp(_attr(comment, "created_at", "date")),
+        raw=raw if raw is not None else dict(_attr(comment, "raw", default={}) or {}),
+    )

@@ -1,0 +1,20 @@
+"""Celery tasks of the moderation app (idempotent: the database remembers)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(ignore_result=True)
+def run_rule_action(item_id: int, rule_id: int) -> None:
+    from .actions import perform_rule_action
+
+    perform_rule_action(item_id, rule_id)
+
+
+@shared_task(ignore_result=True)
+def fetch_comments() -> None:
+    """Poll every active account's recent posts (the beat schedule runs this)."""
+    from .fetch import fetch_all
+
+    fetch_all()

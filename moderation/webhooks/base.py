@@ -1,0 +1,134 @@
+"""The webhook pipeline every network shares (after django-anymail's webhooks/base.py).
+
+Order: size limit -> account -> request validators (e.g. a secret header) -> JSON ->
+payload validators (e.g. a secret field) -> handling, inside one transaction. A bad
+secret answers 400 and stores nothing; an unknown account 404 without saying why; an
+oversize body 413; malformed JSON 400; any other error 500 so the network retries, and
+the transaction is rolled back so nothing is half-stored."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotFound
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from .. import conf
+from ..models import WebhookEndpoint, WebhookEvent
+
+logger = logging.getLogger(__name__)
+
+
+class WebhookRejected(Exception):
+    """Stop handling and answer ``status``; the message goes to the log only."""
+
+    status = 400
+
+    def __init__(self, message: str = "", status: int | None = None):
+        super().__init__(message)
+        if status is not None:
+            self.status = status
+
+
+def secrets_equal(given, expected: str) -> bool:
+    """Constant-time comparison; a missing value never equals."""
+    if not given or not expected or not isinstance(given, str):
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class WebhookView(View):
+    """Subclasses set ``network`` and fill in the named steps below."""
+
+    network: str = ""
+    http_method_names = ["post"]
+
+    def post(self, request, account_slug: str, **kwargs):
+        try:
+            body = self.read_body(request)
+            self.account, self.endpoint = self.get_account(account_slug)
+            self.validate_request(request, **kwargs)
+            payload = self.decode(body)
+            self.validate_payload(payload)
+        except WebhookRejected as exc:
+            logger.info("%s webhook rejected (%s): %s", self.network, exc.status, exc)
+            if exc.status == 404:
+                return HttpResponseNotFound()
+            return HttpResponse(status=exc.status)
+        early = self.early_response(payload)
+        if early is not None:
+            return early
+        try:
+            with transaction.atomic():
+                return self.handle(payload)
+        except WebhookRejected as exc:
+            return HttpResponse(status=exc.status)
+        except Exception:
+            logger.exception("%s webhook failed for %s", self.network, account_slug)
+            return HttpResponse(status=500)
+
+    # -- the steps -------------------------------------------------------------------
+    def read_body(self, request) -> bytes:
+        limit = conf.webhook_max_body()
+        try:
+            declared = int(request.headers.get("Content-Length") or 0)
+        except ValueError as exc:
+            raise WebhookRejected("bad Content-Length") from exc
+        if declared > limit:
+            raise WebhookRejected("body too large", 413)
+        body = request.read(limit + 1)
+        if len(body) > limit:
+            raise WebhookRejected("body too large", 413)
+        return body
+
+    def get_account(self, slug: str):
+        endpoint = (
+            WebhookEndpoint.objects.select_related("account")
+            .filter(account__slug=slug, account__network=self.network, enabled=True)
+            .first()
+        )
+        if endpoint is None:
+            raise WebhookRejected("unknown account or no webhook settings", 404)
+        return endpoint.account, endpoint
+
+    def validate_request(self, request, **kwargs) -> None:
+        """Check what the request carries outside the body (headers, URL)."""
+
+    def decode(self, body: bytes):
+        try:
+            payload = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise WebhookRejected("malformed JSON") from exc
+        if not isinstance(payload, dict):
+            raise WebhookRejected("JSON is not an object")
+        return payload
+
+    def validate_payload(self, payload: dict) -> None:
+        """Check what only the decoded body carries (e.g. VK's ``secret`` field)."""
+
+    def early_response(self, payload: dict) -> HttpResponse | None:
+        """Answer a handshake before any storing (e.g. VK ``confirmation``)."""
+        return None
+
+    def handle(self, payload: dict) -> HttpResponse:
+        """Store what the event says; runs in a transaction. Must be idempotent."""
+        raise NotImplementedError
+
+    # -- helpers ---------------------------------------------------------------------
+    def first_time(self, event_id, event_type: str = "") -> bool:
+        """Record ``event_id``; False when it was seen before (a replay)."""
+        if event_id in (None, ""):
+            return True
+        _, created = WebhookEvent.objects.get_or_create(
+            network=self.network,
+            account=self.account,
+            event_id=str(event_id)[:200],
+            defaults={"event_type": event_type[:50]},
+        )
+        return created

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .ok import OkWebhookView
+from .telegram import TelegramWebhookView
+from .vk import VkWebhookView
+
+app_name = "moderation_hooks"
+
+urlpatterns = [
+    path("vk/<slug:account_slug>/", VkWebhookView.as_view(), name="vk"),
+    path(
+        "telegram/<slug:account_slug>/", TelegramWebhookView.as_view(), name="telegram"
+    ),
+    path("ok/<slug:account_slug>/<str:secret>/", OkWebhookView.as_view(), name="ok"),
+]

@@ -1,0 +1,96 @@
+"""Fixtures of the moderation tests: accounts with webhook settings, a fake client."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts_registry.models import Account
+from moderation.defaults import ensure_default_rules
+from moderation.models import Rule, WebhookEndpoint
+from tests.moderation.webhook_cases import SECRET
+
+
+def make_account(network: str, external_id: str, slug: str, **extra) -> Account:
+    # Transactional tests flush the data migration's rows: put the defaults back.
+    ensure_default_rules(Rule)
+    account = Account.objects.create(
+        network=network, name=f"{network} account", external_id=external_id, slug=slug
+    )
+    WebhookEndpoint.objects.create(
+        account=account, secret=SECRET, confirmation_code="e7e13fe2", **extra
+    )
+    return account
+
+
+@pytest.fixture
+def vk_account(db):
+    return make_account("vk", "-123456", "vk-soc")
+
+
+@pytest.fixture
+def tg_account(db):
+    return make_account("telegram", "@soc_kuzbass", "tg-soc")
+
+
+@pytest.fixture
+def ok_account(db):
+    return make_account("ok", "700000000001", "ok-soc")
+
+
+class FakeClient:
+    """Stands in at the ``get_client`` boundary: records calls, fails on request."""
+
+    def __init__(self):
+        self.calls: list[tuple] = []
+        self.failures: dict[str, list[Exception]] = {}
+        self.comments: dict[str, list] = {}
+
+    def fail(self, method: str, *errors: Exception) -> None:
+        self.failures.setdefault(method, []).extend(errors)
+
+    def _call(self, method, *args, **kwargs):
+        self.calls.append((method, args, kwargs))
+        pending = self.failures.get(method)
+        if pending:
+            raise pending.pop(0)
+        return {"method": method, "ok": 1}
+
+    def delete_comment(self, post_id, comment_id):
+        return self._call("delete_comment", post_id, comment_id)
+
+    def hide_comment(self, post_id, comment_id):
+        return self._call("hide_comment", post_id, comment_id)
+
+    def reply(self, post_id, comment_id, text):
+        return self._call("reply", post_id, comment_id, text)
+
+    def ban(self, user_id, reason, until=None):
+        return self._call("ban", user_id, reason, until=until)
+
+    def unban(self, user_id):
+        return self._call("unban", user_id)
+
+    def fetch_comments(self, post_id, cursor=None):
+        """Pages of two comments; the cursor is the index of the next comment."""
+        self.calls.append(("fetch_comments", (post_id, cursor), {}))
+        pending = self.failures.get("fetch_comments")
+        if pending:
+            raise pending.pop(0)
+        items = self.comments.get(post_id, [])
+        start = cursor or 0
+        page = items[start : start + 2]
+        return page, start + len(page)
+
+
+@pytest.fixture
+def fake_client(monkeypatch):
+    client = FakeClient()
+    monkeypatch.setattr("moderation.actions.get_client", lambda account: client)
+    monkeypatch.setattr("moderation.actions.sleep", lambda seconds: None)
+    return client
+
+
+@pytest.fixture
+def inline_actions(settings):
+    """Rules' network actions run right after the commit instead of in Celery."""
+    settings.MODERATION_AUTO_ACTIONS_ASYNC = False
