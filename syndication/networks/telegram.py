@@ -100,8 +100,8 @@ class TelegramNetwork(Network):
         if visual:
             own = [ln.plain_line(visual[0].caption)] if visual[0].caption else []
             candidate = lines[: len(lines) - len(tail)] + own + tail
-            html = ln.join_html(candidate, piece.url)
-            if tg.visible_length(html) <= self.caption_limit:
+            size = sum(measure(x) + len(ln.separator(x)) for x in candidate[1:])
+            if candidate and size + measure(candidate[0]) <= self.caption_limit:
                 caption_lines = candidate
         groups = self._media_groups(post, visual, caption_lines, piece)
         if not caption_lines:

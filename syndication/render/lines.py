@@ -22,6 +22,7 @@ from syndication.render.text import (
 )
 
 P, HEADING, ITEM, QUOTE = "p", "heading", "item", "quote"
+SAFE_LINK_PREFIXES = ("https://", "http://", "tg://", "mailto:")
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def _absolute(href: str, base: str) -> str:
 def plain_runs(runs: Runs, base_url: str = "") -> str:
     parts = []
     for run in runs:
-        if run.href:
-            href = _absolute(run.href, base_url)
+        href = _absolute(run.href, base_url) if run.href else ""
+        if href.startswith(SAFE_LINK_PREFIXES):
             label = run.text.strip()
             # A link as plain text: its words, then the URL in brackets, unless the
             # words are the URL already.
@@ -105,9 +106,9 @@ def html_runs(runs: Runs, base_url: str = "") -> str:
             chunk = f"<i>{chunk}</i>"
         if run.bold:
             chunk = f"<b>{chunk}</b>"
-        if run.href:
-            href = escape(_absolute(run.href, base_url), quote=True)
-            chunk = f'<a href="{href}">{chunk}</a>'
+        href = _absolute(run.href, base_url) if run.href else ""
+        if href.startswith(SAFE_LINK_PREFIXES):  # never javascript: and the like
+            chunk = f'<a href="{escape(href, quote=True)}">{chunk}</a>'
         parts.append(chunk)
     return "".join(parts)
 

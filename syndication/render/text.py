@@ -15,8 +15,9 @@ from syndication.content import Run, Runs
 
 
 def utf16_len(text: str) -> int:
-    # Characters above U+FFFF take a surrogate pair: two units.
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    # Characters above U+FFFF take a surrogate pair: two units. Encoding is done in
+    # C, an order of magnitude faster than counting in Python.
+    return len(text.encode("utf-16-le")) // 2
 
 
 # A sentence ends with . ! ? … (possibly followed by closing quotes or brackets) and

@@ -210,3 +210,49 @@ def test_sanitize_keeps_only_telegram_tags_and_safe_entities():
 )
 def test_reader_rejects_what_telegram_rejects(markup, problem):
     assert problem in tg.read(markup)[1]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        samples.every_block_piece(),
+        samples.thirty_block_piece(),
+        samples.photos_piece(3),
+    ],
+    ids=["every-block", "30-blocks", "3-photos"],
+)
+def test_fast_path_output_is_exactly_what_bleach_produces(piece):
+    texts = [
+        text
+        for message in tg_network.render(piece).messages
+        for text in [message.text]
+        + [a.spec.get("caption", "") for a in message.attachments]
+        if text
+    ]
+    assert texts
+    for text in texts:
+        assert tg.is_own_markup(text)
+        assert tg._cleaner().clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<u>x</u>",
+        "<b>x",
+        "<b><i>x</b></i>",
+        "a & b",
+        "&nbsp;",
+        '<a href="javascript:x">y</a>',
+    ],
+)
+def test_anything_else_goes_through_bleach(markup):
+    assert not tg.is_own_markup(markup)
+
+
+@pytest.mark.parametrize("code", ["telegram", "vk"])
+def test_unsafe_link_keeps_its_words_but_not_the_link(code):
+    run = c.Run("жми", href="javascript:alert(1)")
+    piece = small_piece(c.Paragraph((c.Run("Не "), run, c.Run("."))))
+    text = get_network(code).render(piece).messages[0].text
+    assert "javascript" not in text and "Не жми." in text
