@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
 VAR_DIR = Path(os.environ.get("VESTNIK_VAR_DIR", BASE_DIR / "var"))
+# Runtime state of the embedded defaults (SQLite, broker files, media) lives here.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -170,7 +172,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail runs its index updates as django-tasks; one INFO line per save is noise.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # --- Wagtail -----------------------------------------------------------------------------
@@ -204,6 +210,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "broker"
+    for _sub in ("out", "processed"):
+        (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "out"),
         "data_folder_out": str(_broker_dir / "out"),

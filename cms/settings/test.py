@@ -2,11 +2,13 @@
 suite runs on SQLite with an in-memory broker and, in CI, on PostgreSQL with Redis."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import DATABASES
 
-SECRET_KEY = "test-secret-key"  # noqa: S105
+SECRET_KEY = "test-secret-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -18,3 +20,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItdGhlLXRlc3Qtc3VpdGU="
 # Tests point the API base URLs at pytest-django's live_server with override_settings.
 SANDBOX_ENABLED = True
+# Uploaded files of one test run go to a throwaway folder, never into var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-media-"))

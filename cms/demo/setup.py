@@ -1,0 +1,216 @@
+"""Builds the demo site, its users and the approval workflow. Every step is idempotent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms import roles
+from cms.models import HomePage, NewsIndexPage, NewsPage
+
+from .content import pieces
+
+# A demo on localhost: printed by load_demo, never used outside the demo.
+DEMO_PASSWORD = "vestnik-demo-2026"  # noqa: S105
+
+
+@dataclass
+class DemoUser:
+    username: str
+    group: str | None
+    full_name: str
+    superuser: bool = False
+
+
+DEMO_USERS = [
+    DemoUser("admin", None, "Администратор Вестника", superuser=True),
+    DemoUser("editor", roles.EDITOR, "Анна Редакторова"),
+    DemoUser("chief", roles.CHIEF_EDITOR, "Павел Главредов"),
+    DemoUser("moderator", roles.MODERATOR, "Ольга Модестова"),
+    DemoUser("keeper", roles.REGISTRY_KEEPER, "Игорь Реестров"),
+    DemoUser("tech", roles.TECHNICAL_OFFICER, "Денис Техников"),
+]
+
+
+def ensure_site() -> tuple[HomePage, NewsIndexPage]:
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's installer page ("Welcome to your new Wagtail site!") holds the slug
+        # "home" and the default site; the demo's home page replaces it.
+        for page in root.get_children().filter(depth=2):
+            if page.specific_class is Page:
+                page.delete()
+        home = HomePage(
+            title="Министерство социальной защиты населения Кузбасса",
+            slug="home",
+            intro="Новости министерства: выплаты, льготы, помощь семьям, пожилым людям "
+            "и людям с инвалидностью.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(is_default_site=True, hostname="localhost", port=80)
+    site.root_page = home
+    site.site_name = "Минсоцзащиты Кузбасса"
+    site.save()
+
+    news = NewsIndexPage.objects.child_of(home).first()
+    if news is None:
+        news = NewsIndexPage(
+            title="Новости",
+            slug="news",
+            intro="Всё, что мы делаем, — коротко и по делу.",
+        )
+        home.add_child(instance=news)
+        news.save_revision().publish()
+    return home, news
+
+
+def ensure_pieces(news: NewsIndexPage, author=None, publisher=None) -> list[NewsPage]:
+    result = []
+    for data in pieces():
+        page = NewsPage.objects.child_of(news).filter(slug=data["slug"]).first()
+        if page is None:
+            page = NewsPage(
+                slug=data["slug"],
+                title=data["title"],
+                lead=data["lead"],
+                cover=data["cover"],
+                date=data["date"],
+                body=data["body"],
+                owner=author,
+            )
+            page.tags.set(data["tags"])
+            news.add_child(instance=page)
+            # Written by the editor, published by the chief editor, as the workflow wants.
+            page.save_revision(user=author).publish(user=publisher)
+        result.append(page)
+    return result
+
+
+def ensure_groups(news: NewsIndexPage) -> dict[str, Group]:
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for group in groups.values():
+        group.permissions.add(access_admin)
+
+    page_rights = {
+        roles.EDITOR: ["add_page", "change_page"],
+        roles.CHIEF_EDITOR: [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ],
+    }
+    for name, codenames in page_rights.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name],
+                page=news,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+
+    root_collection = Collection.get_first_root_node()
+    media_rights = {
+        "wagtailimages": ["add_image", "change_image", "choose_image"],
+        "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    }
+    for name in (roles.EDITOR, roles.CHIEF_EDITOR):
+        for app_label, codenames in media_rights.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name],
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=codename
+                    ),
+                )
+    return groups
+
+
+def ensure_workflow(news: NewsIndexPage, groups: dict[str, Group]) -> Workflow:
+    """Editor submits, chief editor approves: Wagtail's group approval task on the news."""
+    workflow, _ = Workflow.objects.get_or_create(name="Согласование публикации")
+    task = GroupApprovalTask.objects.filter(name="Одобрение главного редактора").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Одобрение главного редактора")
+    task.groups.set([groups[roles.CHIEF_EDITOR]])
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    WorkflowPage.objects.update_or_create(page=news, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_users(groups: dict[str, Group]) -> list[DemoUser]:
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        user = User.objects.filter(username=demo.username).first()
+        if user is None:
+            first, last = demo.full_name.split(" ", 1)
+            user = User(
+                username=demo.username,
+                first_name=first,
+                last_name=last,
+                email=f"{demo.username}@example.org",
+            )
+            user.set_password(DEMO_PASSWORD)
+        user.is_staff = demo.superuser
+        user.is_superuser = demo.superuser
+        user.save()
+        if demo.group:
+            user.groups.add(groups[demo.group])
+    return DEMO_USERS
+
+
+def ensure_network_accounts() -> list:
+    """Sandbox accounts for every network, when the sandbox app provides them."""
+    try:
+        from syndication.sandbox.demo import ensure_demo_accounts
+    except ImportError:
+        return []
+    return list(ensure_demo_accounts() or [])
+
+
+@transaction.atomic
+def load_demo() -> dict:
+    home, news = ensure_site()
+    groups = ensure_groups(news)
+    users = ensure_users(groups)
+    users_by_name = get_user_model().objects.in_bulk(
+        ["editor", "chief"], field_name="username"
+    )
+    pages = ensure_pieces(
+        news, author=users_by_name["editor"], publisher=users_by_name["chief"]
+    )
+    ensure_workflow(news, groups)
+    accounts = ensure_network_accounts()
+    return {
+        "home": home,
+        "news": news,
+        "pages": pages,
+        "users": users,
+        "accounts": accounts,
+    }

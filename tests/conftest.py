@@ -1,0 +1,114 @@
+"""Fixtures shared by every test module: a small page tree, images, a browser."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+
+def make_image(title: str = "Тестовое фото", size=(640, 480), colour=(30, 90, 160)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="JPEG")
+    image = get_image_model()(title=title, file=ImageFile(buffer, name="test.jpg"))
+    image.save()
+    return image
+
+
+@pytest.fixture
+def image(db):
+    return make_image()
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home page at the default site's root with a news list under it, as in bakerydemo."""
+    from cms.models import HomePage, NewsIndexPage
+
+    root = Page.get_first_root_node()
+    home = HomePage(title="Минсоцзащиты Кузбасса", slug="test-home")
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Минсоцзащиты",
+        },
+    )
+    news = NewsIndexPage(title="Новости", slug="news")
+    home.add_child(instance=news)
+    return home, news
+
+
+@pytest.fixture
+def news_page(site_tree, image):
+    from cms.models import NewsPage
+
+    _, news = site_tree
+    page = NewsPage(
+        title="Выплаты выросли",
+        slug="vyplaty",
+        lead="С 1 декабря пособие выросло на 8 %.",
+        cover=image,
+        body=[("text", "<p>Новую сумму начислят сами.</p>")],
+    )
+    page.tags.set(["соцзащита", "Кузбасс"])
+    news.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+# --- browser ---------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright; never a downloaded browser build."""
+    if not shutil.which("chromium") and not os.path.exists(CHROMIUM):
+        if os.environ.get("VESTNIK_REQUIRE_BROWSER") == "1":
+            pytest.fail(
+                "chromium is required (VESTNIK_REQUIRE_BROWSER=1) but not installed"
+            )
+        pytest.skip("Debian's chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django refuses sync DB calls inside one.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_in_browser(browser):
+    context = browser.new_context(
+        locale="ru-RU", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

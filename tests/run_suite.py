@@ -1,0 +1,91 @@
+"""The test command behind ``make test`` (and so behind CI).
+
+1. ruff: lint and format check.
+2. The whole suite on SQLite with the in-memory broker (browser tests included when Debian's
+   chromium is installed).
+3. The suite again on PostgreSQL with Redis as the broker, plus the integration tests that
+   start real Celery workers. When the servers are not reachable this pass is skipped with a
+   message, unless VESTNIK_REQUIRE_SERVICES=1 (CI sets it), which turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/vestnik")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+WORKERS = os.environ.get("PYTEST_WORKERS", "2")
+
+
+def run(title: str, command: list[str], env: dict | None = None) -> int:
+    print(f"\n=== {title}: {' '.join(command)}", flush=True)
+    return subprocess.call(command, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def services_reachable() -> str | None:
+    """None when PostgreSQL and Redis answer, else what is missing."""
+    import psycopg
+    import redis
+
+    try:
+        psycopg.connect(
+            PG_URL.rsplit("/", 1)[0] + "/postgres", connect_timeout=3
+        ).close()
+    except psycopg.Error as exc:
+        return f"PostgreSQL at {urlparse(PG_URL).netloc}: {exc}"
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_timeout=3).ping()
+    except redis.RedisError as exc:
+        return f"Redis at {urlparse(REDIS_URL).netloc}: {exc}"
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["lint", "sqlite", "postgres"])
+    parser.add_argument("pytest_args", nargs="*", help="passed to pytest")
+    args = parser.parse_args()
+    pytest = [str(BIN / "python"), "-m", "pytest", "-n", WORKERS, *args.pytest_args]
+    failures = []
+
+    if args.only in (None, "lint"):
+        if run("ruff check", [str(BIN / "ruff"), "check", "."]):
+            failures.append("ruff check")
+        if run("ruff format --check", [str(BIN / "ruff"), "format", "--check", "."]):
+            failures.append("ruff format")
+
+    if args.only in (None, "sqlite"):
+        env = {"DATABASE_URL": "sqlite:///:memory:", "CELERY_BROKER_URL": "memory://"}
+        if run("SQLite pass", [*pytest, "-m", "not integration"], env):
+            failures.append("SQLite pass")
+
+    if args.only in (None, "postgres"):
+        missing = services_reachable()
+        if missing and os.environ.get("VESTNIK_REQUIRE_SERVICES") == "1":
+            print(f"\nPostgreSQL/Redis pass required but not possible: {missing}")
+            failures.append("PostgreSQL pass (services down)")
+        elif missing:
+            print(f"\nPostgreSQL/Redis pass skipped: {missing}")
+        else:
+            env = {"DATABASE_URL": PG_URL, "CELERY_BROKER_URL": REDIS_URL}
+            # Browser tests already ran in the SQLite pass; the same UI on another
+            # database adds minutes and no information.
+            if run("PostgreSQL + Redis pass", [*pytest, "-m", "not browser"], env):
+                failures.append("PostgreSQL pass")
+
+    if failures:
+        print("\nFAILED: " + ", ".join(failures))
+        return 1
+    print("\nAll passes green.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
