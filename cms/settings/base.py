@@ -232,6 +232,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": crontab(),
     },
+    # Accounts registry: reminders of the 10-day reports (each sent once) and the
+    # hourly health check of every account's token.
+    "registry-report-reminders": {
+        "task": "accounts_registry.send_report_reminders",
+        "schedule": crontab(minute=0, hour="9-17"),
+    },
+    "registry-check-accounts": {
+        "task": "accounts_registry.check_accounts",
+        "schedule": crontab(minute=17),
+    },
     # Syndication: hand due deliveries to workers and recover those of dead workers.
     "syndication-dispatch": {
         "task": "syndication.tasks.dispatch_due_deliveries",
