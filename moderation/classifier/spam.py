@@ -110,7 +110,7 @@ def _floods(text: str) -> list[Finding]:
         findings.append(Finding(0, len(text), "spam", 0.65, "emoji_flood"))
     elif len(emoji) >= 4:
         findings.append(Finding(0, len(text), "spam", 0.3, "emoji_flood"))
-    caps = sum(1 for ch in letters if _CAPS_LETTER.match(ch))
+    caps = len(_CAPS_LETTER.findall(text))
     if len(letters) >= 20 and caps >= 0.8 * len(letters):
         weight = 0.5 if _EXCLAIM.search(text) else 0.35
         findings.append(Finding(0, len(text), "spam", weight, "caps_flood"))

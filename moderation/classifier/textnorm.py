@@ -112,9 +112,16 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _piece_form(raw: str) -> tuple[str, bool, bool]:
+def _piece_form(raw: str, latin_in_text: bool = True) -> tuple[str, bool, bool]:
     """Normalised Cyrillic form of a piece, whether it mixes scripts, and whether
     it is purely Latin."""
+    if (
+        raw.isalpha()
+        and not raw.isascii()
+        and not (latin_in_text and _LATIN.search(raw))
+    ):
+        # Fast path for the common case: a plain Cyrillic word.
+        return raw.lower().replace("ё", "е"), False, False
     has_cyr = bool(_CYRILLIC.search(raw))
     has_lat = bool(_LATIN.search(raw))
     letters = len(_LETTER.findall(raw))
@@ -140,11 +147,12 @@ def words(text: str) -> list[Word]:
 
     pieces = []  # (start, end, form, latin_raw)
     result: list[Word] = []
+    latin_in_text = bool(_LATIN.search(clean))
     for m in _PIECE.finditer(clean):
         raw = m.group()
-        if not _LETTER.search(raw):
+        if not raw.isalpha() and not _LETTER.search(raw):
             continue
-        form, mixed, latin = _piece_form(raw)
+        form, mixed, latin = _piece_form(raw, latin_in_text)
         start, end = orig(m.start()), orig(m.end(), end=True)
         forms = _with_collapsed(form)
         if "@" in raw:  # «п@здец»: the @ may hide any letter, not only «а»
@@ -163,6 +171,8 @@ def words(text: str) -> list[Word]:
 
 
 def _with_collapsed(form: str) -> tuple[str, ...]:
+    if not _REPEATS.search(form):
+        return (form,)
     collapsed = collapse_repeats(form)
     return (form,) if collapsed == form else (form, collapsed)
 
