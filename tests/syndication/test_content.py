@@ -89,3 +89,119 @@ def test_piece_is_frozen_and_network_neutral():
     import syndication.content as module
 
     assert "wagtail" not in module.__dict__
+
+
+# --- reading a real NewsPage ---------------------------------------------------------
+
+
+@pytest.fixture
+def document(db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    doc = get_document_model()(title="Анимация")
+    doc.file.save("how-to.gif", ContentFile(b"GIF89a"), save=False)
+    doc.save()
+    return doc
+
+
+@pytest.fixture
+def full_page(news_page, image, document):
+    from datetime import date, datetime
+
+    photo = {"image": image, "alt": "Зал", "caption": "Открытие.", "credit": "ИА"}
+    news_page.body = [
+        (
+            "text",
+            f'<p>Смотрите <a linktype="page" id="{news_page.pk}">новость</a> &amp; '
+            "<b>итоги</b>.</p><h2>Кому</h2><ul><li>семьям<ul><li>с детьми</li>"
+            "</ul></li></ul>",
+        ),
+        ("photo", photo),
+        ("gallery", {"title": "Фото", "photos": [photo, photo]}),
+        (
+            "infographic",
+            {"image": image, "title": "Сумма", "text_alternative": "12 400 ₽."},
+        ),
+        ("cards", {"title": "", "cards": [{"title": "Шаг", "text": "Подайте."}]}),
+        ("animation", {"file": document, "caption": "Гифка."}),
+        ("video", {"url": "https://rutube.ru/video/1/", "title": "Эфир"}),
+        (
+            "live",
+            {
+                "url": "https://vk.com/live",
+                "start": datetime(2026, 12, 1, 11, 0),
+                "title": "Прямой эфир",
+            },
+        ),
+        (
+            "poll",
+            {"question": "Удобно?", "options": ["Да", "Нет"], "anonymous": True},
+        ),
+        (
+            "contest",
+            {
+                "title": "Конкурс",
+                "terms": "Фото.",
+                "start": date(2026, 12, 1),
+                "end": date(2026, 12, 20),
+                "how_to_enter": "Пришлите.",
+            },
+        ),
+        ("quote", {"text": "Поможем.", "author": "Воронина", "role": "министр"}),
+    ]
+    news_page.save_revision().publish()
+    news_page.refresh_from_db()
+    return news_page
+
+
+@pytest.mark.django_db
+def test_piece_from_page_reads_every_block(full_page):
+    piece = c.piece_from_page(full_page)
+    assert piece.title == "Выплаты выросли"
+    assert piece.lead == "С 1 декабря пособие выросло на 8 %."
+    assert piece.url == full_page.full_url and piece.url.startswith("http")
+    assert sorted(piece.hashtags) == ["#Кузбасс", "#соцзащита"]  # tag order: DB's
+    assert piece.cover.url.startswith("http") and ".max-1600x1600" in piece.cover.url
+    kinds = [type(b).__name__ for b in piece.blocks]
+    assert kinds == [
+        "Paragraph",
+        "Heading",
+        "ListBlock",
+        "Photo",
+        "Gallery",
+        "Infographic",
+        "Cards",
+        "Animation",
+        "Video",
+        "Live",
+        "Poll",
+        "Contest",
+        "Quote",
+    ]
+    paragraph = piece.blocks[0]
+    link = next(r for r in paragraph.runs if r.href)
+    assert link.href == full_page.full_url  # page link expanded and made absolute
+    assert paragraph.text == "Смотрите новость & итоги."
+    photo = piece.blocks[3]
+    assert (photo.alt, photo.caption, photo.credit) == ("Зал", "Открытие.", "ИА")
+    assert photo.url.startswith("http") and photo.block_id
+    animation = piece.blocks[7]
+    assert animation.url.startswith("http") and not animation.is_video
+    live = piece.blocks[9]
+    assert live.start.utcoffset().total_seconds() == 7 * 3600  # Novokuznetsk
+
+
+@pytest.mark.django_db
+def test_piece_from_a_draft_revision_is_rendered_for_every_network(full_page):
+    from syndication.networks import available_networks
+
+    full_page.lead = "Черновик лида."
+    revision = full_page.save_revision()
+    live = type(full_page).objects.get(pk=full_page.pk)
+    assert c.piece_from_page(live).lead == "С 1 декабря пособие выросло на 8 %."
+    piece = c.piece_from_page(full_page, revision=revision)
+    assert piece.lead == "Черновик лида." and piece.revision_id == revision.pk
+    for network in available_networks():
+        post = network.render(piece)
+        assert post.messages, network.code
