@@ -124,12 +124,14 @@ class Network:
         options = RenderOptions.coerce(options)
         post = Post(self.code)
         with translation.override(self.language):
-            blocks = []
+            blocks, omitted_ids = [], set()
             for block in piece.blocks:
-                if getattr(block, "block_id", "") in options.omit_blocks:
+                block_id = getattr(block, "block_id", "")
+                if block_id and block_id in options.omit_blocks:
+                    omitted_ids.add(block_id)  # one text block may give many items
                     continue
                 blocks.append(block)
-            omitted = len(piece.blocks) - len(blocks)
+            omitted = len(omitted_ids)
             if omitted:
                 post.warnings.append(
                     adaptation(

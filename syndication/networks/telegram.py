@@ -114,9 +114,12 @@ class TelegramNetwork(Network):
                         count=len(chunks) - 1,
                     )
                 )
-            for chunk in chunks:
+            for index, chunk in enumerate(chunks):
                 text = tg.sanitize(ln.join_html(chunk, piece.url))
-                link = {"link_preview_options": {"url": piece.url}} if piece.url else {}
+                # The piece's card shows once, under the first message; follow-ups
+                # would otherwise each repeat it.
+                preview = {"url": piece.url} if index == 0 else {"is_disabled": True}
+                link = {"link_preview_options": preview} if piece.url else {}
                 post.messages.append(Message("sendMessage", text, HTML, options=link))
         post.messages += groups
         post.messages += [self._animation_message(post, item) for item in animations]
@@ -244,3 +247,16 @@ class TelegramNetwork(Network):
                 raise RenderError("Media group size out of 2-10", network=self.code)
             if message.method == "sendMessage" and not message.text:
                 raise RenderError("Empty text message", network=self.code)
+            if message.method == "sendPoll":
+                spec = message.attachments[0].spec
+                if not (
+                    self.media_group_min
+                    <= len(spec["options"])
+                    <= self.poll_max_options
+                    and utf16_len(spec["question"]) <= self.poll_question_limit
+                    and all(
+                        utf16_len(o["text"]) <= self.poll_option_limit
+                        for o in spec["options"]
+                    )
+                ):
+                    raise RenderError("Poll over the limits", network=self.code)

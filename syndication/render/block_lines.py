@@ -150,7 +150,12 @@ def text_lines(block, piece_url: str) -> list[Line]:
         lines = [plain_line(f"«{block.text.strip()}» — {author}", QUOTE)]
     else:  # pragma: no cover - a new block type must get a text form here
         raise TypeError(f"No text form for {type(block).__name__}")
-    return [Line(x.runs, x.style, x.prefix, x.tight, source=block) for x in lines]
+    # An empty paragraph or caption would only add blank lines.
+    return [
+        Line(x.runs, x.style, x.prefix, x.tight, source=block)
+        for x in lines
+        if x.prefix or x.text.strip()
+    ]
 
 
 def _paragraphs(text: str) -> list[str]:

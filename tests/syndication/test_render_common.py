@@ -253,3 +253,31 @@ def test_follow_up_warning_is_russian():
     post = get_network("telegram").render(samples.long_text_piece(6000))
     (warning,) = [w for w in post.warnings if w.kind == FOLLOW_UP]
     assert str(warning) == "Текст продолжается в следующих сообщениях: 1."
+
+
+def test_omitting_a_text_block_removes_all_its_items_and_counts_once():
+    paragraphs = [
+        c.Paragraph((c.Run(f"Абзац {n} из блока."),), block_id="t1") for n in range(3)
+    ]
+    piece = samples.base_piece([*paragraphs, samples.paragraph(10, 1)])
+    post = get_network("vk").render(piece, options={"omit_blocks": ["t1"]})
+    assert "Абзац" not in post.messages[0].text
+    assert "Сообщение 10" in post.messages[0].text
+    (warning,) = post.warnings
+    assert warning.detail == {"count": 1}
+
+
+def test_only_the_first_telegram_message_shows_the_link_preview():
+    post = get_network("telegram").render(samples.long_text_piece(9000))
+    previews = [m.options["link_preview_options"] for m in post.messages]
+    assert previews[0] == {"url": samples.URL}
+    assert all(p == {"is_disabled": True} for p in previews[1:]) and len(previews) == 3
+
+
+def test_empty_paragraphs_add_no_blank_lines():
+    empty = c.Paragraph((c.Run("   "),), block_id="e")
+    piece = samples.base_piece(
+        [samples.paragraph(1, 1), empty, samples.paragraph(2, 1)]
+    )
+    for code in NETWORKS:
+        assert "\n\n\n" not in get_network(code).render(piece).messages[0].text

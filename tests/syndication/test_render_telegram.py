@@ -256,3 +256,26 @@ def test_unsafe_link_keeps_its_words_but_not_the_link(code):
     piece = small_piece(c.Paragraph((c.Run("Не "), run, c.Run("."))))
     text = get_network(code).render(piece).messages[0].text
     assert "javascript" not in text and "Не жми." in text
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        samples.every_block_piece(),
+        samples.thirty_block_piece(),
+        samples.photos_piece(14),
+    ],
+    ids=["every-block", "30-blocks", "14-photos"],
+)
+def test_the_sandbox_telegram_parser_accepts_every_message(piece):
+    # A second, independent reading: the sandbox emulates Telegram's parse_html.
+    sandbox = pytest.importorskip("syndication.sandbox.tg_html")
+    for message in tg_network.render(piece).messages:
+        texts = [message.text] + [
+            a.spec.get("caption", "") for a in message.attachments
+        ]
+        for text in filter(None, texts):
+            visible = sandbox.parse(text)
+            limit = 1024 if message.is_caption else 4096
+            assert units(visible) <= limit
+            assert visible == tg.read(text)[0]
