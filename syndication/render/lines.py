@@ -76,8 +76,7 @@ def plain_runs(runs: Runs, base_url: str = "") -> str:
 
 
 def plain(line: Line, base_url: str = "") -> str:
-    text = line.prefix + plain_runs(line.runs, base_url)
-    return text
+    return line.prefix + plain_runs(line.runs, base_url)
 
 
 def join_plain(lines: list[Line], base_url: str = "") -> str:

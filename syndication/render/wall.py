@@ -71,7 +71,9 @@ class PlainWallNetwork(Network):
             media += items
             if not is_pure_media(block):
                 body += text_lines(block, piece.url)
-            if not self.caption_limit and isinstance(block, (c.Photo, c.Gallery)):
+            if not self.caption_limit and isinstance(
+                block, (c.Photo, c.Gallery, c.Animation)
+            ):
                 # No captions on this network's photos: their words go in the text.
                 captions = [i for i in items if i.caption]
                 body += [

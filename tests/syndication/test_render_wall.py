@@ -93,12 +93,17 @@ def test_live_time_is_shown_in_novokuznetsk():
     assert "Начало: 1 декабря 2026, 11:00" in text  # UTC+7
 
 
-def test_ok_puts_photo_captions_in_the_text():
-    piece = small_piece(samples.paragraph(1, 1), samples.photo(1))
+def test_ok_puts_photo_and_animation_captions_in_the_text():
+    gif = c.Animation("https://site.ru/a.gif", "Как подать за минуту.")
+    piece = small_piece(samples.paragraph(1, 1), samples.photo(1), gif)
     message = ok.render(piece).messages[0]
     assert message.method == "mediatopic.post"
-    assert "Подпись к снимку 1. Фото: Пресс-служба" in message.text
-    assert message.attachments[0].kind == "photo"
+    assert "Подпись к снимку 1. Фото: Пресс-служба\n\nКак подать за минуту." in (
+        message.text
+    )
+    assert [a.kind for a in message.attachments] == ["photo", "animation"]
+    # VK shows captions with the media instead, so they stay out of its text.
+    assert "Подпись к снимку 1" not in vk.render(piece).messages[0].text
 
 
 @pytest.mark.parametrize("network", [vk, ok], ids=["vk", "ok"])
