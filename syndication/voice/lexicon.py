@@ -9,7 +9,8 @@ def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:
     tokens = sentence.tokens
     matches: list[tuple[tuple[int, ...], Rule]] = []
     for i, token in enumerate(tokens):
-        for rule in book.candidates(token.info.lemmas):
+        following = tokens[i + 1].info.lemmas if i + 1 < len(tokens) else ()
+        for rule in set(book.candidates(token.info.lemmas, following)):
             matched = rule.pattern.match_at(tokens, i)
             if matched is not None:
                 matches.append((matched, rule))
@@ -39,6 +40,8 @@ def _without_overlaps(matches, book: RuleBook):
             m[0][-1] - m[0][0] + 1 - len(m[0]),
             -book.categories[m[1].category].weight,
             m[0][0],
+            m[1].category,  # the rest only makes the order deterministic
+            m[1].pattern.source,
         ),
     )
     kept = []

@@ -74,6 +74,54 @@ def word_info(word: str) -> WordInfo:
     )
 
 
+_ADJECTIVE_ENDINGS = sorted(
+    [
+        "ыми",
+        "ими",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ый",
+        "ий",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ым",
+        "им",
+        "ом",
+        "ем",
+        "ую",
+        "юю",
+        "ой",
+        "ей",
+        "ых",
+        "их",
+    ],
+    key=len,
+    reverse=True,
+)
+
+
+def _participle_nominative(word: str) -> str:
+    """«указанных» → «указанный», «обучающиеся» → «обучающийся».
+
+    Cheaper than ``parse.inflect()``, which builds the whole verb lexeme.
+    """
+    reflexive = word[-2:] if word.endswith(("ся", "сь")) else ""
+    stem = word[: len(word) - len(reflexive)]
+    for ending in _ADJECTIVE_ENDINGS:
+        if stem.endswith(ending) and len(stem) > len(ending) + 1:
+            stem = stem[: -len(ending)]
+            break
+    # Passive participles end in -нный, -тый, -мый; active ones in -щий, -ший.
+    suffix = "ый" if stem.endswith(("н", "т", "м")) else "ий"
+    return stem + suffix + ("ся" if reflexive else "")
+
+
 def _lemmas_of(parse) -> str:
     """Dictionary form; a full participle keeps its own form, not the infinitive.
 
@@ -81,9 +129,7 @@ def _lemmas_of(parse) -> str:
     that «указанные сроки» is caught without flagging «указали адрес».
     """
     if parse.tag.POS == "PRTF":
-        nominative = parse.inflect({"masc", "sing", "nomn"})
-        if nominative is not None:
-            return normalize(nominative.word)
+        return _participle_nominative(normalize(parse.word))
     return normalize(parse.normal_form)
 
 

@@ -40,21 +40,38 @@ class RuleBook:
     settings: dict
     rules: list[Rule]
     by_word: dict[str, list[Rule]] = field(default_factory=dict)
+    by_pair: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     by_stem: dict[str, list[Rule]] = field(default_factory=dict)
 
     def index(self) -> None:
+        """Index rules by their first word, or by their first two words.
+
+        About a hundred rules start with «в»; keying them by the pair
+        («в», «цель») keeps the matcher from trying each of them on every «в».
+        """
         for rule in self.rules:
+            elements = rule.pattern.elements
+            second = elements[1] if len(elements) > 1 else None
+            pairable = second is not None and all(a.kind != "stem" for a in second)
             for alt in rule.pattern.first:
                 if alt.kind == "stem":
                     self.by_stem.setdefault(alt.value[:_STEM_KEY], []).append(rule)
+                elif pairable:
+                    for alt2 in second:
+                        key = (alt.value, alt2.value)
+                        self.by_pair.setdefault(key, []).append(rule)
                 else:
                     self.by_word.setdefault(alt.value, []).append(rule)
 
-    def candidates(self, lemmas) -> list[Rule]:
+    def candidates(self, lemmas, next_lemmas=()) -> list[Rule]:
+        """Rules that may match at a word with these lemmas, followed by a word
+        with ``next_lemmas``. A rule may be listed twice; matching is idempotent."""
         found: list[Rule] = []
         for value in lemmas:
             found.extend(self.by_word.get(value, ()))
             found.extend(self.by_stem.get(value[:_STEM_KEY], ()))
+            for following in next_lemmas:
+                found.extend(self.by_pair.get((value, following), ()))
         return found
 
 
