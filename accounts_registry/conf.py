@@ -16,3 +16,5 @@ EXPIRY_WARNING_DAYS = getattr(settings, "REGISTRY_EXPIRY_WARNING_DAYS", 7)
 KEEPER_GROUP = "Хранитель реестра"
 TECH_GROUP = "Технический специалист"
 CREDENTIAL_GROUPS = (KEEPER_GROUP, TECH_GROUP)
+# Reminders are read by people in the press office: always in Russian.
+REMINDER_LANGUAGE = getattr(settings, "REGISTRY_REMINDER_LANGUAGE", "ru")
