@@ -105,3 +105,34 @@ def fetch_all(accounts=None) -> FetchReport:
             logger.warning("fetch account %s: %s", account.pk, exc)
             report.errors += 1
     return report
+
+
+# -- ``python manage.py moderation fetch [--account ACCOUNT]`` ----------------------------
+def add_fetch_arguments(parser) -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    parser.add_argument(
+        "--account",
+        help=_("Only this account: id, slug or network:external_id."),
+    )
+
+
+def handle_fetch_command(command, options: dict) -> None:
+    from django.core.management.base import CommandError
+    from django.utils.translation import gettext as _
+
+    accounts = None
+    if options.get("account"):
+        try:
+            accounts = [Account.objects.resolve(options["account"])]
+        except Account.DoesNotExist as exc:
+            raise CommandError(str(exc)) from exc
+    report = fetch_all(accounts)
+    command.stdout.write(
+        _(
+            "Posts: %(posts)d, comments fetched: %(fetched)d, new: %(created)d, errors: %(errors)d"
+        )
+        % report.__dict__
+    )
+    if report.errors:
+        raise CommandError(_("Some posts could not be fetched; see the log."))

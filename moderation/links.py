@@ -39,7 +39,6 @@ def find_delivery(account, post_remote_id: str) -> tuple[int | None, int | None]
     try:
         candidates = (
             Delivery.objects.filter(account=account, action="publish")
-            .exclude(remote_ref={})
             .order_by("-pk")
             .values_list("pk", "page_id", "remote_ref")[:500]
         )

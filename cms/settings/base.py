@@ -247,6 +247,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "syndication.tasks.dispatch_due_deliveries",
         "schedule": 30.0,
     },
+    # Moderation: poll recent posts for comments the webhooks missed.
+    "moderation-fetch-comments": {
+        "task": "moderation.tasks.fetch_comments",
+        "schedule": 300.0,
+    },
 }
 
 # --- Accounts registry -------------------------------------------------------------------

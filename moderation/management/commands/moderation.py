@@ -17,6 +17,7 @@ from moderation.classifier import (
     DuplicateWindow,
     configured_official_domains,
 )
+from moderation.fetch import add_fetch_arguments, handle_fetch_command
 
 
 def _add_classify_arguments(parser) -> None:
@@ -71,6 +72,11 @@ SUBCOMMANDS = {
         _("Classify JSON lines from standard input."),
         _add_classify_arguments,
         _handle_classify,
+    ),
+    "fetch": (
+        _("Poll the networks for comments on recent posts."),
+        add_fetch_arguments,
+        handle_fetch_command,
     ),
 }
 
