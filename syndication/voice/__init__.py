@@ -3,7 +3,14 @@
 A plain Python package: no models, no database. Rules live in ``rules/*.json``.
 """
 
-from .checker import check, check_fields, looks_like_press_release
+from .checker import category_names, check, check_fields, looks_like_press_release
 from .findings import Finding, Report
 
-__all__ = ["Finding", "Report", "check", "check_fields", "looks_like_press_release"]
+__all__ = [
+    "Finding",
+    "Report",
+    "category_names",
+    "check",
+    "check_fields",
+    "looks_like_press_release",
+]

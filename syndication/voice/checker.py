@@ -44,6 +44,11 @@ def check(text: str) -> Report:
     )
 
 
+def category_names() -> dict[str, str]:
+    """Russian display names of the category slugs, for the editor panel."""
+    return {slug: c.name for slug, c in load_rulebook().categories.items()}
+
+
 def check_fields(fields: dict[str, str]) -> dict[str, Report]:
     """One report per named text (title, lead, every body block) for the editor panel."""
     return {name: check(text or "") for name, text in fields.items()}

@@ -1,10 +1,13 @@
 """Unit tests of the checker: matching, spans, detectors, scores and helpers."""
 
+import re
+
 import pytest
 
 from syndication.voice import (
     Finding,
     Report,
+    category_names,
     check,
     check_fields,
     looks_like_press_release,
@@ -146,6 +149,13 @@ def test_looks_like_press_release():
     )
     assert not looks_like_press_release("В Кемерове открыли новый детский сад.")
     assert not looks_like_press_release("")
+
+
+def test_category_names_are_russian():
+    names = category_names()
+    assert names["government"] == "Казённый оборот"
+    assert names["genitive_chain"].startswith("Цепочка")
+    assert all(re.search("[а-яё]", name) for name in names.values())
 
 
 def test_rulebook_is_rich_and_consistent():
