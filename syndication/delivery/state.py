@@ -184,3 +184,11 @@ def cancel(delivery_ids):
     return Delivery.objects.filter(
         pk__in=delivery_ids, status__in=[S.SCHEDULED, S.FAILED, S.NEEDS_CHECK]
     ).update(status=S.CANCELLED, updated_at=timezone.now())
+
+
+def mark_checked_as_sent(delivery_ids):
+    """A person found the post on the network: ``needs_check -> sent``."""
+    now = timezone.now()
+    return Delivery.objects.filter(pk__in=delivery_ids, status=S.NEEDS_CHECK).update(
+        status=S.SENT, sent_at=now, updated_at=now
+    )

@@ -1,0 +1,1 @@
+"""Admin screens of syndication (registered in ``syndication/wagtail_hooks.py``)."""

@@ -1,0 +1,97 @@
+"""The delivery log: filters by status, network, account and page; retry and cancel."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts_registry.models import Account
+from accounts_registry.networks import Network
+from syndication.delivery import state
+from syndication.models import Delivery
+
+PER_PAGE = 50
+
+
+def filtered(params):
+    qs = Delivery.objects.select_related("account", "page", "origin").order_by(
+        "-scheduled_at", "-pk"
+    )
+    if params.get("status"):
+        qs = qs.filter(status=params["status"])
+    if params.get("network"):
+        qs = qs.filter(account__network=params["network"])
+    if params.get("account"):
+        qs = qs.filter(account_id=params["account"])
+    if params.get("page"):
+        qs = qs.filter(page_id=params["page"])
+    if params.get("action"):
+        qs = qs.filter(action=params["action"])
+    return qs
+
+
+def delivery_log(request):
+    params = {
+        k: request.GET.get(k, "")
+        for k in ("status", "network", "account", "page", "action")
+    }
+    paginator = Paginator(filtered(params), PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "syndication/log.html",
+        {
+            "page_obj": page_obj,
+            "params": params,
+            "statuses": Delivery.Status.choices,
+            "actions": Delivery.Action.choices,
+            "networks": Network.choices,
+            "accounts": Account.objects.order_by("network", "name"),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def delivery_detail(request, pk):
+    delivery = get_object_or_404(
+        Delivery.objects.select_related("account", "page", "origin"), pk=pk
+    )
+    return TemplateResponse(
+        request,
+        "syndication/delivery_detail.html",
+        {"delivery": delivery, "attempts": delivery.attempt_log.order_by("number")},
+    )
+
+
+def back(request, default: str):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect(default)
+
+
+@require_POST
+@permission_required("syndication.change_delivery", raise_exception=True)
+def delivery_action(request):
+    ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
+    action = request.POST.get("do")
+    if action == "retry":
+        count = state.reschedule(ids)
+        messages.success(request, _("Deliveries queued again: %(n)s.") % {"n": count})
+    elif action == "cancel":
+        count = state.cancel(ids)
+        messages.success(request, _("Deliveries cancelled: %(n)s.") % {"n": count})
+    elif action == "mark_sent":
+        count = state.mark_checked_as_sent(ids)
+        messages.success(
+            request, _("Marked as sent after a check: %(n)s.") % {"n": count}
+        )
+    else:
+        messages.error(request, _("Unknown action."))
+    return back(request, "syndication_log")

@@ -1,0 +1,136 @@
+"""The «Соцсети» preview: each chosen account's post exactly as ``render`` makes it.
+
+GET renders the latest revision (the saved draft); POST takes the page editor's form
+data, as Wagtail's own preview does, so the editor sees the unsaved draft."""
+
+from __future__ import annotations
+
+import uuid
+
+import bleach
+from django.template.response import TemplateResponse
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts_registry.models import Account
+from syndication.delivery import scheduling
+from syndication.models import PageSyndication
+
+from .page import editable_page
+
+# What Telegram's HTML parse mode accepts (core.telegram.org/bots/api#html-style).
+TELEGRAM_TAGS = [
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "blockquote", "tg-spoiler", "span",
+]  # fmt: skip
+TELEGRAM_ATTRS = {"a": ["href"], "span": ["class"], "blockquote": ["expandable"]}
+
+
+def utf16_len(text: str) -> int:
+    # The networks count UTF-16 code units: an emoji outside the BMP counts twice.
+    return len((text or "").encode("utf-16-le")) // 2
+
+
+def draft_from_form(request, page):
+    """The page as the editor's unsaved form describes it, or ``None`` if invalid."""
+    form_class = page.get_edit_handler().get_form_class()
+    data = request.POST.copy()
+    data.setdefault("title", page.title or _("Placeholder title"))
+    data.setdefault("slug", page.slug or str(uuid.uuid4()))
+    try:
+        form = form_class(
+            data,
+            instance=page,
+            parent_page=page.get_parent().specific,
+            for_user=request.user,
+        )
+        if not form.is_valid():
+            return None
+        return form.save(commit=False)
+    except (KeyError, ValueError):  # a partial submission (a widget's data missing)
+        return None
+
+
+def preview_accounts(page) -> list:
+    accounts = scheduling.chosen_accounts(page)
+    if accounts:
+        return accounts
+    # Nothing chosen yet: show one unsaved stand-in per network so the formats show.
+    return [
+        Account(network=code, name=str(_("Example account")), external_id="0")
+        for code in scheduling.sendable_networks()
+    ]
+
+
+def message_view(network, message) -> dict:
+    if message.parse_mode.upper() == "HTML":
+        from syndication.render.telegram_html import visible_length
+
+        html = bleach.clean(
+            message.text, tags=TELEGRAM_TAGS, attributes=TELEGRAM_ATTRS, strip=True
+        )
+        body = mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (bleach-cleaned)
+        count = visible_length(message.text)
+    else:
+        body = linebreaks(message.text)
+        count = utf16_len(message.text)
+    limit_name = "caption_limit" if message.is_caption else "text_limit"
+    limit = getattr(network, limit_name, 0) or getattr(network, "text_limit", 0)
+    return {
+        "message": message,
+        "body": body,
+        "count": count,
+        "limit": limit,
+        "over": bool(limit and count > limit),
+        "photos": [a for a in message.attachments if a.kind in ("photo", "animation")],
+        "others": [
+            a for a in message.attachments if a.kind not in ("photo", "animation")
+        ],
+    }
+
+
+def render_previews(page, revision=None) -> list[dict]:
+    from syndication.content import piece_from_page
+    from syndication.networks import get_network
+
+    piece = piece_from_page(page, revision=revision)
+    choice = PageSyndication.objects.filter(page_id=page.pk).first()
+    previews = []
+    for account in preview_accounts(page):
+        network = get_network(account.network)
+        options = choice.options_for(account.network) if choice else None
+        try:
+            post = network.render(piece, account, options)
+        except Exception as exc:  # shown to the editor instead of the post
+            previews.append({"account": account, "network": network, "error": exc})
+            continue
+        previews.append(
+            {
+                "account": account,
+                "network": network,
+                "post": post,
+                "messages": [message_view(network, m) for m in post.messages],
+                "warnings": post.warnings,
+            }
+        )
+    return previews
+
+
+@require_http_methods(["GET", "POST"])
+def page_preview(request, page_id):
+    page = editable_page(request, page_id)
+    draft = page.get_latest_revision_as_object()
+    source = "revision"
+    if request.method == "POST":
+        from_form = draft_from_form(request, draft)
+        if from_form is not None:
+            draft, source = from_form, "form"
+        else:
+            source = "invalid_form"
+    return TemplateResponse(
+        request,
+        "syndication/preview.html",
+        {"page": page, "previews": render_previews(draft), "source": source},
+    )

@@ -1,0 +1,119 @@
+"""Wagtail admin wiring of syndication: the delivery log, the calendar, per-account
+settings, the page's syndication panel and the «Соцсети» preview in the editor."""
+
+from __future__ import annotations
+
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import AccountSettings
+from .views import calendar, log, page, preview
+
+PAGE_PLACEHOLDER = 987654321
+
+urlpatterns = [
+    path("log/", log.delivery_log, name="syndication_log"),
+    path("log/<int:pk>/", log.delivery_detail, name="syndication_delivery"),
+    path("log/action/", log.delivery_action, name="syndication_action"),
+    path("calendar/", calendar.delivery_calendar, name="syndication_calendar"),
+    path("page/<int:page_id>/", page.page_syndication, name="syndication_page"),
+    path("page/<int:page_id>/send/", page.page_send_now, name="syndication_send"),
+    path(
+        "page/<int:page_id>/delete-remote/",
+        page.page_delete_remote,
+        name="syndication_delete_remote",
+    ),
+    path(
+        "page/<int:page_id>/preview/", preview.page_preview, name="syndication_preview"
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("syndication/", include(urlpatterns))]
+
+
+class AccountSettingsViewSet(ModelViewSet):
+    model = AccountSettings
+    icon = "cog"
+    menu_label = _("Account settings")
+    add_to_admin_menu = False
+    form_fields = ["account", "send_by_default", "slot_times"]
+    list_display = [
+        "account",
+        "send_by_default",
+        "slot_times",
+        "held_at",
+        "held_reason",
+    ]
+    list_filter = ["send_by_default"]
+    url_namespace = "syndication_account_settings"
+    url_prefix = "syndication/account-settings"
+
+
+account_settings_viewset = AccountSettingsViewSet("syndication_account_settings")
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return account_settings_viewset
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu():
+    submenu = Menu(
+        items=[
+            MenuItem(
+                _("Delivery log"), reverse("syndication_log"), icon_name="list-ul"
+            ),
+            MenuItem(_("Calendar"), reverse("syndication_calendar"), icon_name="date"),
+            MenuItem(
+                _("Account settings"),
+                reverse("syndication_account_settings:index"),
+                icon_name="cog",
+            ),
+        ]
+    )
+    return SubmenuMenuItem(_("Social networks"), submenu, icon_name="globe", order=250)
+
+
+def is_syndicated(page) -> bool:
+    from .signal_handlers import syndicated_page_types
+
+    return isinstance(page.specific_deferred, syndicated_page_types())
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name, next_url=None):
+    if is_syndicated(page):
+        yield wagtailadmin_widgets.Button(
+            _("Social networks"),
+            reverse("syndication_page", args=[page.pk]),
+            icon_name="globe",
+            priority=62,
+        )
+
+
+@hooks.register("insert_editor_js")
+def editor_preview_panel():
+    preview_url = reverse("syndication_preview", args=[PAGE_PLACEHOLDER])
+    panel_url = reverse("syndication_page", args=[PAGE_PLACEHOLDER])
+    return format_html(
+        '<script src="{}" data-preview-url="{}" data-panel-url="{}" '
+        'data-placeholder="{}" data-title="{}" data-refresh="{}" data-settings="{}" '
+        "defer></script>",
+        static("syndication/editor_panel.js"),
+        preview_url,
+        panel_url,
+        PAGE_PLACEHOLDER,
+        _("Social networks"),
+        _("Refresh the preview"),
+        _("Accounts and timing"),
+    )

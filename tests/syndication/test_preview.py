@@ -1,0 +1,120 @@
+"""The «Соцсети» preview and the admin screens of syndication."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from syndication.delivery import scheduling
+from syndication.models import Delivery, PageSyndication
+
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_preview_shows_each_account_as_rendered(editor, piece_page, accounts):
+    from syndication.content import piece_from_page
+    from syndication.networks import get_network
+
+    response = editor.get(reverse("syndication_preview", args=[piece_page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for account in accounts:
+        assert f"sp-{account.network}" in html and account.name in html
+    # the text is exactly the one render() produces (VK: plain text)
+    post = get_network("vk").render(piece_from_page(piece_page), accounts[0])
+    first_line = post.messages[0].text.splitlines()[0]
+    assert first_line in html
+    assert re.search(r"sp-counter[^>]*>\s*\d+ / 15000", html)
+    assert "voice_score" not in html  # the slot is empty, not a visible label
+
+
+def test_preview_uses_unsaved_form_data(editor, piece_page, accounts):
+    data = {
+        "title": "Новый заголовок",
+        "slug": piece_page.slug,
+        "lead": "Черновик: выплату увеличат ещё раз.",
+        "date": str(piece_page.date),
+        "tags": "",
+        "body-count": "0",
+    }
+    response = editor.post(reverse("syndication_preview", args=[piece_page.pk]), data)
+    assert response.status_code == 200
+    assert response.context["source"] == "form"
+    html = response.content.decode()
+    assert "Черновик: выплату увеличат ещё раз." in html
+    assert "С 1 декабря пособие выросло" not in html
+    # an invalid form falls back to the saved draft, and says so
+    broken = editor.post(
+        reverse("syndication_preview", args=[piece_page.pk]), {"lead": ""}
+    )
+    assert broken.context["source"] == "invalid_form"
+    assert "С 1 декабря пособие выросло" in broken.content.decode()
+
+
+def test_preview_shows_adaptation_warnings(editor, piece_page, accounts):
+    PageSyndication.objects.create(
+        page=piece_page, overrides={"telegram": {"text": "Свой текст для канала."}}
+    )
+    html = editor.get(reverse("syndication_preview", args=[piece_page.pk])).content
+    html = html.decode()
+    assert "Свой текст для канала." in html
+    assert "sp-warning--custom_text" in html
+
+
+def test_log_filters_and_actions(editor, piece_page, accounts):
+    rows = scheduling.schedule_page(piece_page)
+    Delivery.objects.filter(pk=rows[0].pk).update(status=Delivery.Status.FAILED)
+    log = editor.get(reverse("syndication_log"), {"status": "failed"})
+    assert log.status_code == 200
+    assert list(log.context["page_obj"]) == [Delivery.objects.get(pk=rows[0].pk)]
+    by_net = editor.get(reverse("syndication_log"), {"network": "telegram"})
+    assert {d.account.network for d in by_net.context["page_obj"]} == {"telegram"}
+    editor.post(reverse("syndication_action"), {"ids": [rows[0].pk], "do": "retry"})
+    assert Delivery.objects.get(pk=rows[0].pk).status == Delivery.Status.SCHEDULED
+    editor.post(reverse("syndication_action"), {"ids": [rows[1].pk], "do": "cancel"})
+    assert Delivery.objects.get(pk=rows[1].pk).status == Delivery.Status.CANCELLED
+    detail = editor.get(reverse("syndication_delivery", args=[rows[0].pk]))
+    assert detail.status_code == 200
+
+
+def test_calendar_week_and_month(editor, piece_page, accounts):
+    scheduling.schedule_page(piece_page)
+    week = editor.get(reverse("syndication_calendar"))
+    month = editor.get(reverse("syndication_calendar"), {"view": "month"})
+    assert week.status_code == month.status_code == 200
+    assert week.context["total"] == 3 and month.context["total"] == 3
+    assert len(week.context["weeks"]) == 1 and len(month.context["weeks"]) >= 4
+    assert piece_page.title[:20] in week.content.decode()
+
+
+def test_page_panel_saves_choices(editor, piece_page, accounts):
+    url = reverse("syndication_page", args=[piece_page.pk])
+    assert editor.get(url).status_code == 200
+    response = editor.post(
+        url,
+        {
+            "accounts": [accounts[2].pk],
+            "schedule_mode": "slot",
+            "telegram_text": "Коротко для канала",
+        },
+    )
+    assert response.status_code == 302
+    choice = PageSyndication.objects.get(page=piece_page)
+    assert list(choice.accounts.all()) == [accounts[2]]
+    assert choice.options_for("telegram")["text"] == "Коротко для канала"
+    assert scheduling.chosen_accounts(piece_page) == [accounts[2]]
+
+
+def test_editor_gets_the_panel_script(editor, piece_page):
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=[piece_page.pk]))
+    assert b"syndication/editor_panel.js" in edit.content
