@@ -12,7 +12,9 @@ from syndication.voice import (
     check_fields,
     looks_like_press_release,
 )
+from syndication.voice.patterns import compile_pattern
 from syndication.voice.rules import load_rulebook
+from syndication.voice.text import tokenize
 
 
 def spans(text: str, category: str | None = None) -> list[str]:
@@ -170,3 +172,17 @@ def test_rulebook_is_rich_and_consistent():
         assert category.score in ("clarity", "readability")
     for rule in book.rules:
         assert rule.hint
+
+
+@pytest.mark.parametrize("source", ["… в целях", "в целях …", ""])
+def test_pattern_must_start_and_end_with_a_word(source):
+    with pytest.raises(ValueError):
+        compile_pattern(source)
+
+
+def test_pattern_kinds():
+    tokens = tokenize("в целях дальнейшего обеспечения")
+    assert compile_pattern("в цель … обеспечение").match_at(tokens, 0) == (0, 1, 3)
+    assert compile_pattern("=в =целях").match_at(tokens, 0) == (0, 1)
+    assert compile_pattern("=в =цели").match_at(tokens, 0) is None
+    assert compile_pattern("в цел* дальн*|ближн*").match_at(tokens, 0) == (0, 1, 2)
