@@ -1,5 +1,26 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from . import ok, pages, telegram, vk
 
 app_name = "sandbox"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", pages.index, name="index"),
+    path("faults/", pages.faults, name="faults"),
+    path("faults/api/", pages.faults_api, name="faults_api"),
+    path("media/<str:key>/", pages.media, name="media"),
+    path("comment/<int:post_pk>/", pages.comment, name="comment"),
+    path("vk/method/<str:method>", vk.method_view, name="vk_method"),
+    path("vk/upload/", vk.upload_view, name="vk_upload"),
+    path("vk/club<str:group_id>/", pages.vk_wall, name="vk_wall"),
+    path("ok/fb.do", ok.rest_view, name="ok_rest"),
+    path("ok/api/<str:group>/<str:name>", ok.rest_view, name="ok_rest_path"),
+    path("ok/upload/", ok.upload_view, name="ok_upload"),
+    path("ok/group/<str:group_id>/", pages.ok_group, name="ok_group"),
+    re_path(
+        r"^telegram/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$",
+        telegram.bot_view,
+        name="tg_bot",
+    ),
+    path("telegram/<str:chat>/", pages.telegram_channel, name="tg_channel"),
+]

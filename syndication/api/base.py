@@ -1,0 +1,148 @@
+"""What every network client shares: results (RemoteRef, RemoteComment), the rate
+limited call path, and fetching media to upload."""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.conf import settings
+
+from syndication import ratelimit
+from syndication.exceptions import Unsupported
+
+from . import http
+from .errors import PermanentError, TransientError
+
+
+@dataclass
+class RemoteRef:
+    """Every remote object a publish created, in order (``ids``), the URL readers
+    open, and what a later edit or delete needs (``extra``)."""
+
+    ids: list[str] = field(default_factory=list)
+    url: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> RemoteRef:
+        data = data or {}
+        return cls(
+            ids=[str(i) for i in data.get("ids", [])],
+            url=data.get("url", ""),
+            extra=dict(data.get("extra") or {}),
+        )
+
+
+@dataclass
+class RemoteComment:
+    id: str
+    post_id: str
+    author_id: str
+    author_name: str
+    text: str
+    date: datetime | None = None
+    reply_to: str = ""
+    raw: dict = field(default_factory=dict)
+
+
+@dataclass
+class Media:
+    filename: str
+    content: bytes
+    content_type: str
+
+
+class Client:
+    """One account of one network. Subclasses implement ``call`` and the operations;
+    the ones a network lacks raise ``Unsupported``."""
+
+    network = ""
+
+    def __init__(self, account, credential: dict | None = None, session=None):
+        self.account = account
+        self.credential = (
+            credential if credential is not None else account.get_credential()
+        )
+        self.session = session or http.make_session()
+
+    # -- plumbing ----------------------------------------------------------------
+    def limit(self, key: str, rate_setting: str) -> None:
+        rate, per = ratelimit_setting(rate_setting)
+        ratelimit.acquire(key, rate, per)
+
+    def fetch_media(self, url: str) -> Media:
+        """The bytes of a photo to upload: a file under MEDIA_ROOT when the URL points
+        there (no HTTP to ourselves), else an HTTP GET."""
+        path = urlparse(url).path
+        name = posixpath.basename(path) or "photo.jpg"
+        content_type = mimetypes.guess_type(name)[0] or "image/jpeg"
+        media_url = settings.MEDIA_URL
+        if path.startswith(media_url):
+            local = Path(settings.MEDIA_ROOT) / path[len(media_url) :]
+            if local.is_file():
+                return Media(name, local.read_bytes(), content_type)
+        if not url.startswith(("http://", "https://")):
+            raise PermanentError(f"media not found: {url}", network=self.network)
+        response = http.send(
+            self.session, "GET", url, network=self.network, idempotent=True
+        )
+        if response.status_code >= 500:
+            raise TransientError(
+                f"media fetch {response.status_code}: {url}", network=self.network
+            )
+        if response.status_code != 200:
+            raise PermanentError(
+                f"media fetch {response.status_code}: {url}", network=self.network
+            )
+        content_type = response.headers.get("Content-Type", content_type).split(";")[0]
+        return Media(name, response.content, content_type)
+
+    # -- the operations (contracts.md) -----------------------------------------------
+    def publish(self, post, *, idempotency_key: str = "") -> RemoteRef:
+        raise Unsupported("publish", network=self.network)
+
+    def edit(self, ref: RemoteRef, post) -> RemoteRef:
+        raise Unsupported("edit", network=self.network)
+
+    def delete(self, ref: RemoteRef) -> None:
+        raise Unsupported("delete", network=self.network)
+
+    def check_token(self) -> dict:
+        raise Unsupported("check_token", network=self.network)
+
+    def fetch_comments(self, post_remote_id, cursor=None):
+        raise Unsupported("fetch_comments", network=self.network)
+
+    def delete_comment(self, post_remote_id, comment_id) -> None:
+        raise Unsupported("delete_comment", network=self.network)
+
+    def reply(self, post_remote_id, comment_id, text: str) -> str:
+        raise Unsupported("reply", network=self.network)
+
+    def ban(self, user_id, reason: str = "", until: datetime | None = None) -> None:
+        raise Unsupported("ban", network=self.network)
+
+    def unban(self, user_id) -> None:
+        raise Unsupported("unban", network=self.network)
+
+    def hide_comment(self, post_remote_id, comment_id) -> None:
+        raise Unsupported("hide_comment", network=self.network)
+
+
+def ratelimit_setting(name: str) -> tuple[int, float]:
+    from syndication import conf
+
+    rate, per = conf.get(name)
+    return int(rate), float(per)
+
+
+def ref_of(value) -> RemoteRef:
+    return value if isinstance(value, RemoteRef) else RemoteRef.from_dict(value)

@@ -1,0 +1,74 @@
+"""Settings of the syndication API layer, read in one place.
+
+Each value: ``settings.NAME`` if set, else the environment variable ``NAME``, else
+the default. Read lazily (functions), so ``override_settings`` in tests works."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+
+DEFAULTS = {
+    "VK_API_URL": "https://api.vk.ru/method/",
+    "VK_API_VERSION": "5.199",
+    "OK_API_URL": "https://api.ok.ru/fb.do",
+    "TELEGRAM_API_URL": "https://api.telegram.org",
+    # (connect, read) seconds for every API call.
+    "SYNDICATION_HTTP_TIMEOUT": (5.0, 30.0),
+    "SYNDICATION_USER_AGENT": "Vestnik/0.1 (+syndication)",
+    # Share of a published rate limit the clients actually use: a margin for the
+    # jitter between when we send and when the network counts.
+    "RATE_LIMIT_SAFETY": 0.93,
+    # Longest a call waits for its turn before giving up (RateLimited is raised).
+    "RATE_LIMIT_MAX_WAIT": 30.0,
+    "RATE_LIMIT_REDIS_URL": "",
+    # Per-token limits: (calls, seconds). networks.md §1.7, §3.7; OK publishes none.
+    "VK_RATE_USER": (3, 1.0),
+    "VK_RATE_COMMUNITY": (20, 1.0),
+    "TELEGRAM_RATE_BOT": (30, 1.0),
+    "TELEGRAM_RATE_CHAT": (20, 60.0),
+    "OK_RATE": (10, 1.0),
+}
+
+
+def get(name: str):
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    value = os.environ.get(name)
+    if value is None:
+        return DEFAULTS[name]
+    default = DEFAULTS[name]
+    if isinstance(default, tuple):
+        return tuple(float(part) for part in value.split(","))
+    if isinstance(default, float):
+        return float(value)
+    return value
+
+
+def api_url(network: str) -> str:
+    return get(
+        {"vk": "VK_API_URL", "ok": "OK_API_URL", "telegram": "TELEGRAM_API_URL"}[
+            network
+        ]
+    )
+
+
+def rate_limit_redis_url() -> str:
+    """RATE_LIMIT_REDIS_URL, else the Celery broker when it is Redis, else ""."""
+    url = get("RATE_LIMIT_REDIS_URL")
+    if url:
+        return url
+    broker = getattr(settings, "CELERY_BROKER_URL", "") or ""
+    return broker if broker.startswith(("redis://", "rediss://")) else ""
+
+
+def sandbox_web_url(network: str) -> str:
+    """Where readers see posts when the API URL points at the sandbox, else ""."""
+    base = api_url(network)
+    marker = f"/sandbox/{network}/"
+    if marker in base:
+        return base.split(marker, 1)[0] + marker
+    if network == "telegram" and base.rstrip("/").endswith("/sandbox/telegram"):
+        return base.rstrip("/") + "/"
+    return ""

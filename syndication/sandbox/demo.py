@@ -1,0 +1,70 @@
+"""Sandbox accounts for the demo (``load_demo``) and for tests and benchmarks: each
+comes with a matching ``accounts_registry.Account`` whose credential works against the
+sandbox."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+
+from accounts_registry.models import Account
+
+from .models import OK, TELEGRAM, VK, SandboxAccount
+
+DEMO = [
+    # network, external id, name, extra sandbox fields
+    (VK, "100001", "Вестник области — ВКонтакте (песочница)", {"token_type": "user"}),
+    (OK, "700000000001", "Вестник области — Одноклассники (песочница)", {}),
+    (TELEGRAM, "@vestnik_sandbox", "Вестник области — Telegram (песочница)",
+     {"linked_chat_id": -1002000000001}),
+]  # fmt: skip
+
+
+def _new_token(network: str) -> str:
+    if network == TELEGRAM:
+        return f"{secrets.randbelow(9 * 10**9) + 10**9}:{secrets.token_urlsafe(26)}"
+    return secrets.token_urlsafe(48)
+
+
+def credential_for(sandbox: SandboxAccount) -> dict:
+    """The credential JSON of the registry (contracts.md) for a sandbox account."""
+    if sandbox.network == VK:
+        return {
+            "access_token": sandbox.token,
+            "token_type": sandbox.token_type or "user",
+        }
+    if sandbox.network == OK:
+        return {
+            "application_key": sandbox.application_key,
+            "application_secret_key": sandbox.application_secret_key,
+            "access_token": sandbox.token,
+        }
+    return {"bot_token": sandbox.token}
+
+
+@transaction.atomic
+def create_account(network: str, external_id: str, name: str, **extra) -> Account:
+    """Create (or reuse) a sandbox account and its registry account, idempotently:
+    an existing sandbox token is kept and written into the registry credential."""
+    defaults = {"name": name, "token": _new_token(network), **extra}
+    if network == OK:
+        defaults.setdefault("application_key", "CBA" + secrets.token_hex(6).upper())
+        defaults.setdefault("application_secret_key", secrets.token_hex(16).upper())
+    if network == VK:
+        defaults.setdefault("token_type", "community")
+    sandbox, _ = SandboxAccount.objects.get_or_create(
+        network=network, external_id=external_id, defaults=defaults
+    )
+    account, _ = Account.objects.get_or_create(
+        network=network, external_id=external_id, defaults={"name": name}
+    )
+    if account.get_credential() != credential_for(sandbox):
+        account.set_credential(credential_for(sandbox))
+        account.save()
+    return account
+
+
+def ensure_demo_accounts() -> list[Account]:
+    """One sandbox account per network (VK, OK, Telegram) with working credentials."""
+    return [create_account(n, ext, name, **extra) for n, ext, name, extra in DEMO]

@@ -1,0 +1,200 @@
+"""State of the emulated networks. Everything a client changes through the sandbox API
+lives here, so the wall pages, tests and the demo all see the same truth."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+VK, OK, TELEGRAM = "vk", "ok", "telegram"
+NETWORK_CHOICES = [(VK, "VK"), (OK, "OK"), (TELEGRAM, "Telegram")]
+
+
+class SandboxAccount(models.Model):
+    """A community, group or channel of an emulated network and the token that may
+    act for it. ``external_id`` is what the real network would use: the positive VK
+    or OK group id, the Telegram chat id (``-100…``) or ``@username``."""
+
+    network = models.CharField(_("network"), max_length=10, choices=NETWORK_CHOICES)
+    external_id = models.CharField(_("external id"), max_length=64)
+    name = models.CharField(_("name"), max_length=200)
+    # VK: access token; OK: access token; Telegram: bot token ``<bot id>:<secret>``.
+    token = models.CharField(max_length=200, db_index=True)
+    # VK: "user" or "community"; others: "".
+    token_type = models.CharField(max_length=16, blank=True)
+    # OK application credentials (the signature is checked with them).
+    application_key = models.CharField(max_length=64, blank=True)
+    application_secret_key = models.CharField(max_length=64, blank=True)
+    session_secret_key = models.CharField(max_length=64, blank=True)
+    # Telegram: the linked discussion group, where comments live.
+    linked_chat_id = models.BigIntegerField(null=True, blank=True)
+    token_revoked = models.BooleanField(default=False)
+    # The last id handed out for this account's posts, comments, photos.
+    seq = models.PositiveIntegerField(default=0)
+    enforce_rate_limits = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sandbox account")
+        verbose_name_plural = _("sandbox accounts")
+        ordering = ["network", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "external_id"], name="unique_sandbox_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network}:{self.external_id} {self.name}"
+
+    def next_id(self) -> int:
+        """A fresh id for a new object of this account (caller holds no lock: the
+        update is atomic in the database)."""
+        SandboxAccount.objects.filter(pk=self.pk).update(seq=models.F("seq") + 1)
+        self.refresh_from_db(fields=["seq"])
+        return self.seq
+
+    @property
+    def bot_id(self) -> int:
+        head = self.token.split(":", 1)[0]
+        return int(head) if head.isdigit() else 0
+
+
+class SandboxMedia(models.Model):
+    """A file sent to an emulated upload server, or a VK poll: objects a post can
+    attach. ``remote_id`` is set once the network has saved it (VK photo id, poll id,
+    OK photo token)."""
+
+    PHOTO, POLL = "photo", "poll"
+
+    account = models.ForeignKey(SandboxAccount, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=10, default=PHOTO)
+    key = models.CharField(max_length=64, unique=True)
+    remote_id = models.PositiveIntegerField(null=True, blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    data = models.BinaryField(default=b"")
+    meta = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class SandboxPost(models.Model):
+    """A wall post (VK), topic (OK) or channel message (Telegram)."""
+
+    account = models.ForeignKey(
+        SandboxAccount, on_delete=models.CASCADE, related_name="posts"
+    )
+    remote_id = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, default="text")  # text/photo/album/poll
+    text = models.TextField(blank=True)
+    parse_mode = models.CharField(max_length=20, blank=True)
+    # Photos: [{"upload": key}], poll: {"question", "answers"}, link url ...
+    attachments = models.JSONField(default=dict, blank=True)
+    guid = models.CharField(max_length=200, blank=True)
+    media_group_id = models.CharField(max_length=40, blank=True)
+    # Telegram: id of the automatic forward in the discussion group.
+    thread_id = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-remote_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "remote_id"], name="unique_sandbox_post"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id}#{self.remote_id}"
+
+
+class SandboxComment(models.Model):
+    """A reader's comment (or the community's reply) under a post."""
+
+    post = models.ForeignKey(
+        SandboxPost, on_delete=models.CASCADE, related_name="comments"
+    )
+    remote_id = models.PositiveIntegerField()
+    author_id = models.BigIntegerField()
+    author_name = models.CharField(max_length=200)
+    text = models.TextField()
+    reply_to = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "remote_id"]
+
+    def __str__(self) -> str:
+        return f"{self.author_name}: {self.text[:40]}"
+
+
+class SandboxBan(models.Model):
+    account = models.ForeignKey(
+        SandboxAccount, on_delete=models.CASCADE, related_name="bans"
+    )
+    user_id = models.BigIntegerField()
+    reason = models.CharField(max_length=200, blank=True)
+    comment = models.TextField(blank=True)
+    until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "user_id"], name="unique_sandbox_ban"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} bans {self.user_id}"
+
+
+class SandboxFault(models.Model):
+    """Misbehaviour on demand: applies to the next ``remaining`` API calls of the
+    network (or one account of it), or until deleted when ``remaining`` is empty."""
+
+    LATENCY, HTTP_500, RATE_LIMIT, AUTH = "latency", "http500", "rate_limit", "auth"
+    KIND_CHOICES = [
+        (LATENCY, _("latency")),
+        (HTTP_500, _("HTTP 500")),
+        (RATE_LIMIT, _("rate limit")),
+        (AUTH, _("expired token")),
+    ]
+
+    network = models.CharField(_("network"), max_length=10, choices=NETWORK_CHOICES)
+    account = models.ForeignKey(
+        SandboxAccount, null=True, blank=True, on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
+    latency_ms = models.PositiveIntegerField(_("latency, ms"), default=0)
+    remaining = models.PositiveIntegerField(_("calls left"), null=True, blank=True)
+    # Only calls of this method, e.g. "wall.post" (empty: every method).
+    method = models.CharField(_("method"), max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.network} {self.kind}"
+
+
+class RateLimitBucket(models.Model):
+    """The database backend of ``syndication.ratelimit`` (used without Redis).
+
+    It lives in this always-installed app because the same engineer owns both; the
+    sandbox itself does not use it. ``stamps`` are the reserved send times (unix
+    seconds) still inside the window."""
+
+    key = models.CharField(max_length=200, unique=True)
+    stamps = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,111 @@
+"""pytest fixtures for code that talks to the sandbox over real HTTP.
+
+Import them into a test module (``from syndication.sandbox.testing import sandbox,
+vk_account``) or a conftest. ``sandbox`` serves the sandbox with pytest-django's
+``live_server`` and points VK_API_URL, OK_API_URL and TELEGRAM_API_URL at it."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+
+import pytest
+import requests
+
+from .common import windows
+from .demo import create_account
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG, so uploads carry a real image."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+class Sandbox:
+    def __init__(self, url: str):
+        self.url = url
+
+    def fault(self, network, kind, *, remaining=1, latency_ms=0, method="", account=""):
+        response = requests.post(
+            f"{self.url}/sandbox/faults/api/",
+            data=json.dumps(
+                {
+                    "network": network,
+                    "kind": kind,
+                    "remaining": remaining,
+                    "latency_ms": latency_ms,
+                    "method": method,
+                    "account": account,
+                }  # fmt: skip
+            ),
+            timeout=5,
+        )
+        response.raise_for_status()
+
+
+@pytest.fixture
+def sandbox(live_server, settings, tmp_path):
+    settings.VK_API_URL = f"{live_server.url}/sandbox/vk/method/"
+    settings.OK_API_URL = f"{live_server.url}/sandbox/ok/fb.do"
+    settings.TELEGRAM_API_URL = f"{live_server.url}/sandbox/telegram"
+    settings.SYNDICATION_HTTP_TIMEOUT = (2.0, 2.0)
+    settings.RATE_LIMIT_REDIS_URL = ""
+    settings.CELERY_BROKER_URL = "memory://"
+    settings.MEDIA_ROOT = str(tmp_path)
+    # Functional tests run at full speed; the limits have tests of their own
+    # (accounts made with ``strict_account``).
+    for name in ("VK_RATE_USER", "VK_RATE_COMMUNITY", "TELEGRAM_RATE_BOT", "OK_RATE"):
+        setattr(settings, name, (1000, 1.0))
+    settings.TELEGRAM_RATE_CHAT = (1000, 60.0)
+    (tmp_path / "photo.png").write_bytes(tiny_png())
+    windows.reset()
+    yield Sandbox(live_server.url)
+    windows.reset()
+
+
+PHOTO_URL = "http://testserver/media/photo.png"
+
+
+USER, COMMUNITY = "user", "community"
+
+
+def relaxed_account(network, external_id, name, **extra):
+    """An account whose sandbox side does not enforce the networks' rate limits."""
+    return create_account(
+        network, external_id, name, enforce_rate_limits=False, **extra
+    )
+
+
+@pytest.fixture
+def vk_account(transactional_db):
+    return relaxed_account("vk", "424242", "Test VK", token_type=USER)
+
+
+@pytest.fixture
+def vk_community_account(transactional_db):
+    return relaxed_account("vk", "434343", "Test VK community", token_type=COMMUNITY)
+
+
+@pytest.fixture
+def ok_account(transactional_db):
+    return relaxed_account("ok", "555000111", "Test OK")
+
+
+@pytest.fixture
+def telegram_account(transactional_db):
+    return relaxed_account(
+        "telegram", "@test_channel", "Test TG", linked_chat_id=-1009990001
+    )
