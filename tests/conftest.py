@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-
-def make_image(title: str = "Тестовое фото", size=(640, 480), colour=(30, 90, 160)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, colour).save(buffer, format="JPEG")
-    image = get_image_model()(title=title, file=ImageFile(buffer, name="test.jpg"))
-    image.save()
-    return image
+from tests.factories import make_image
 
 
 @pytest.fixture

@@ -1,0 +1,31 @@
+"""A real Celery worker on Redis and PostgreSQL runs Wagtail's scheduled publishing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from django.utils import timezone
+
+from cms.models import NewsPage
+from cms.tasks import publish_scheduled_pages
+
+
+def test_worker_publishes_a_scheduled_page(start_worker, news_page):
+    news_page.unpublish()
+    news_page.go_live_at = timezone.now() + dt.timedelta(seconds=1)
+    news_page.save_revision().publish()  # scheduled, not live yet
+    assert not NewsPage.objects.get(pk=news_page.pk).live
+    time.sleep(1.2)
+
+    worker = start_worker()
+    publish_scheduled_pages.apply_async(queue=start_worker.queue)
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if NewsPage.objects.get(pk=news_page.pk).live:
+            break
+        time.sleep(0.3)
+    else:
+        raise AssertionError(f"the worker did not publish the page:\n{worker.log()}")
+    assert "publish_scheduled_pages" in worker.log() and "succeeded" in worker.log()
