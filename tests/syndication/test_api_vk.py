@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import pytest
 
-from syndication.api import AuthError, OutcomeUnknown, RateLimited, RemoteRef, TransientError, get_client
+from syndication.api import (
+    AuthError,
+    OutcomeUnknown,
+    RateLimited,
+    RemoteRef,
+    TransientError,
+    get_client,
+)
 from syndication.networks.base import Attachment, Message, Post
+from syndication.sandbox import testing
 from syndication.sandbox.models import SandboxBan, SandboxComment, SandboxPost
 from syndication.sandbox.pages import add_comment
-from syndication.sandbox.testing import (  # noqa: F401 - fixtures
-    PHOTO_URL,
-    sandbox,
-    vk_account,
-    vk_community_account,
-)
 
 pytestmark = pytest.mark.django_db(transaction=True)
+# Fixtures shared with other tests of the sandbox.
+sandbox = testing.sandbox
+vk_account = testing.vk_account
+vk_community_account = testing.vk_community_account
+PHOTO_URL = testing.PHOTO_URL
 
 
-def vk_post(text="Новость дня. Подробнее: https://example.org/n/1", photos=1, poll=False):
-    attachments = [Attachment("photo", None, PHOTO_URL, {"caption": "Фото"}) for _ in range(photos)]
+def vk_post(
+    text="Новость дня. Подробнее: https://example.org/n/1", photos=1, poll=False
+):
+    attachments = [
+        Attachment("photo", None, PHOTO_URL, {"caption": "Фото"}) for _ in range(photos)
+    ]
     if poll:
-        spec = {"question": "Как вам?", "add_answers": ["Да", "Нет"], "is_anonymous": 1, "is_multiple": 0}
+        spec = {
+            "question": "Как вам?",
+            "add_answers": ["Да", "Нет"],
+            "is_anonymous": 1,
+            "is_multiple": 0,
+        }
         attachments.append(Attachment("poll", None, spec=spec))
     return Post("vk", [Message("wall.post", text, attachments=tuple(attachments))])
 
@@ -82,7 +98,9 @@ def test_community_token_cannot_upload_photos(sandbox, vk_community_account):
     assert caught.value.code == 27
 
 
-def test_read_timeout_is_outcome_unknown_with_the_dedup_key(sandbox, vk_account, settings):
+def test_read_timeout_is_outcome_unknown_with_the_dedup_key(
+    sandbox, vk_account, settings
+):
     settings.SYNDICATION_HTTP_TIMEOUT = (1.0, 0.3)
     sandbox.fault("vk", "latency", latency_ms=800, method="wall.post")
     client = get_client(vk_account)
@@ -109,7 +127,9 @@ def test_comments_reply_delete_ban(sandbox, vk_account):
     assert client.fetch_comments(ref.ids[0], cursor) == ([], cursor)
 
     reply_id = client.reply(ref.ids[0], first.remote_id, "В мае.")
-    assert SandboxComment.objects.get(remote_id=int(reply_id)).reply_to == first.remote_id
+    assert (
+        SandboxComment.objects.get(remote_id=int(reply_id)).reply_to == first.remote_id
+    )
     client.delete_comment(ref.ids[0], first.remote_id)
     first.refresh_from_db()
     assert first.deleted
