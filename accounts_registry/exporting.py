@@ -6,6 +6,7 @@ import csv
 import io
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import Account
@@ -81,7 +82,9 @@ def export_xlsx(accounts) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Register")
-    sheet.append([str(Account._meta.get_field(n).verbose_name) for n in COLUMNS])
+    sheet.append(
+        [str(capfirst(Account._meta.get_field(n).verbose_name)) for n in COLUMNS]
+    )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for account in accounts:

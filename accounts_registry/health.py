@@ -26,6 +26,16 @@ def _get_client(account):
     return get_client(account)
 
 
+def _refusal(account, info: dict) -> str:
+    """check_token answered but says the credential cannot do the job."""
+    if account.network in ("telegram", "max"):
+        return _(
+            "The bot is not an administrator of the channel with the right to post "
+            "(status: %(status)s)."
+        ) % {"status": info.get("status") or "—"}
+    return _("The token works but lacks the rights to publish.")
+
+
 def check_account(account, get_client=None) -> CheckResult:
     get_client = get_client or _get_client
     credential = account.get_credential() if account.has_credential else {}
@@ -42,8 +52,8 @@ def check_account(account, get_client=None) -> CheckResult:
                     "The token is expired or revoked: reconnect the account. (%s)"
                 ) % scrub(str(exc), credential)
         else:
-            ok = True
-            message = _("OK")
+            ok = not (isinstance(info, dict) and info.get("ok") is False)
+            message = _("OK") if ok else _refusal(account, info)
             if isinstance(info, dict) and info.get("subscribers") is not None:
                 account.subscribers = int(info["subscribers"])
                 account.subscribers_synced_at = timezone.now()

@@ -1,0 +1,197 @@
+"""``manage.py registry import|export|set-credential|check|rotate-key``.
+
+ACCOUNT is an id, a slug or ``network:external_id`` (``vk:123456``). Credentials are read
+from standard input only, never from the command line, and are never printed."""
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts_registry import crypto
+from accounts_registry.credentials import validate_credential
+from accounts_registry.exporting import export
+from accounts_registry.history import acting_as
+from accounts_registry.models import Account
+from accounts_registry.networks import RESTRICTED_NETWORKS
+
+
+class Command(BaseCommand):
+    help = "The accounts registry: import, export, credentials, health check, key rotation."
+    # Tests hand a stream in place of the terminal: call_command(..., stdin=...).
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="Import accounts from a CSV file.")
+        imp.add_argument("file")
+        imp.add_argument(
+            "--no-reports",
+            action="store_true",
+            help="Do not open 10-day report obligations (for an old register).",
+        )
+        exp = sub.add_parser("export", help="Export the register.")
+        exp.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        exp.add_argument("-o", "--output", help="File to write (default: stdout).")
+        exp.add_argument("--network")
+        exp.add_argument("--status")
+        cred = sub.add_parser(
+            "set-credential", help="Set an account's credential (JSON on stdin)."
+        )
+        cred.add_argument("account")
+        chk = sub.add_parser("check", help="Run the health check now.")
+        chk.add_argument("account", nargs="?")
+        sub.add_parser("rotate-key", help="Re-encrypt every credential, newest key.")
+
+    def handle(self, *args, **options):
+        translation.activate(settings.LANGUAGE_CODE)
+        action = options["action"].replace("-", "_")
+        getattr(self, f"do_{action}")(options)
+
+    # --- import / export ---------------------------------------------------------
+
+    def do_import(self, options):
+        from accounts_registry.importing import ImportFileError, import_csv
+
+        path = Path(options["file"])
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s")
+                % {"file": path, "error": exc.strerror}
+            ) from None
+        try:
+            report = import_csv(raw, report_obligations=not options["no_reports"])
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from None
+        if report.errors:
+            for line in report.errors:
+                self.stderr.write(line)
+            raise CommandError(
+                _("%(count)d errors; nothing was imported.")
+                % {"count": len(report.errors)}
+            )
+        self.stdout.write(
+            _("Imported: %(created)d new, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated}
+        )
+
+    def do_export(self, options):
+        accounts = Account.objects.all()
+        if options["network"]:
+            accounts = accounts.filter(network=options["network"])
+        if options["status"]:
+            accounts = accounts.filter(status=options["status"])
+        content, _type, _name = export(accounts, options["format"])
+        if options["output"]:
+            Path(options["output"]).write_bytes(content)
+            self.stdout.write(
+                _("Written: %(file)s (%(count)d accounts).")
+                % {"file": options["output"], "count": accounts.count()}
+            )
+        elif options["format"] == "xlsx":
+            raise CommandError(_("XLSX needs a file: add -o FILE.xlsx."))
+        else:
+            self.stdout.write(content.decode("utf-8-sig"), ending="")
+
+    # --- credentials -------------------------------------------------------------
+
+    def _account(self, ref: str) -> Account:
+        try:
+            return Account.objects.resolve(ref)
+        except Account.DoesNotExist:
+            raise CommandError(
+                _("No account matches “%(ref)s” (use an id, a slug or network:id).")
+                % {"ref": ref}
+            ) from None
+
+    def _read_secret(self, options) -> str:
+        stdin = options.get("stdin") or sys.stdin
+        if stdin.isatty():
+            # Typed or pasted: do not echo it to the terminal.
+            return getpass.getpass(_("Credential JSON (not shown): "))
+        return stdin.read()
+
+    def do_set_credential(self, options):
+        account = self._account(options["account"])
+        raw = self._read_secret(options)
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            raise CommandError(
+                _("Standard input is not valid JSON (the value is not shown).")
+            ) from None
+        try:
+            validate_credential(account.network, data)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        with acting_as("manage.py registry set-credential"):
+            account.set_credential(data)
+            account.save()
+        hint = f"…{account.credential_hint}" if account.credential_hint else ""
+        self.stdout.write(
+            _("Credential of %(account)s saved (%(type)s %(hint)s).")
+            % {"account": account, "type": account.credential_type, "hint": hint}
+        )
+
+    def do_rotate_key(self, options):
+        count = 0
+        with transaction.atomic():
+            for pk, token in Account.objects.exclude(
+                credential_encrypted=None
+            ).values_list("pk", "credential_encrypted"):
+                try:
+                    new = crypto.rotate(token)
+                except Exception:
+                    raise CommandError(
+                        _(
+                            "The credential of account %(pk)s cannot be decrypted "
+                            "with any configured key; nothing was changed."
+                        )
+                        % {"pk": pk}
+                    ) from None
+                # A bulk re-encryption is not an edit: no history line, no save().
+                Account.objects.filter(pk=pk).update(credential_encrypted=new)
+                count += 1
+        self.stdout.write(
+            _("Re-encrypted %(count)d credentials with the newest key.")
+            % {"count": count}
+        )
+
+    # --- health ------------------------------------------------------------------
+
+    def do_check(self, options):
+        from accounts_registry.health import check_accounts
+
+        if options["account"]:
+            accounts = [self._account(options["account"])]
+        else:
+            accounts = list(
+                Account.objects.exclude(
+                    status__in=[Account.Status.DELETED, Account.Status.PLANNED]
+                ).exclude(network__in=RESTRICTED_NETWORKS)
+            )
+        try:
+            results = check_accounts(accounts)
+        except ImportError:
+            raise CommandError(_("The network clients are not installed.")) from None
+        by_pk = {a.pk: a for a in accounts}
+        problems = 0
+        for result in results:
+            mark = "OK " if result.ok else "ERR"
+            problems += not result.ok
+            self.stdout.write(f"{mark} {by_pk[result.account_id]}: {result.message}")
+        self.stdout.write(
+            _("Checked: %(count)d, problems: %(problems)d.")
+            % {"count": len(results), "problems": problems}
+        )
+        if problems:
+            raise CommandError(_("Some accounts have problems."), returncode=2)
