@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts_registry",
     "syndication",
     "syndication.sandbox",
+    "syndication.voice",
     "moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
