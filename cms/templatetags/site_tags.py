@@ -6,8 +6,10 @@ from urllib.parse import urljoin
 from django import template
 from django.conf import settings
 from django.db.models import Count
+from django.templatetags.static import static
 from django.utils.text import Truncator
 from taggit.models import Tag
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 register = template.Library()
@@ -15,6 +17,8 @@ register = template.Library()
 # Networks (VK, OK, Telegram, Twitter/X) crop previews to about 1.91:1.
 OG_IMAGE_SPEC = "fill-1200x630"
 OG_IMAGE_SIZE = (1200, 630)
+# Shown by the networks when a page has no picture of its own (static/img, 1200x630).
+OG_DEFAULT_IMAGE = "img/og-default.png"
 DESCRIPTION_CHARS = 300
 TAG_CLOUD_SIZE = 20
 A11Y_PARAM = "a11y"
@@ -73,14 +77,31 @@ def page_meta(context, page=None) -> dict:
         "modified_time": None,
         "tags": [],
     }
-    if not page:  # error pages and other views without a Wagtail page
-        return meta
+    if page:
+        _fill_from_page(meta, page, request)
+    if meta["image"] is None and meta["url"]:
+        meta["image"] = {
+            "url": urljoin(meta["url"], static(OG_DEFAULT_IMAGE)),
+            "width": OG_IMAGE_SIZE[0],
+            "height": OG_IMAGE_SIZE[1],
+            "alt": name,
+        }
+    return meta
+
+
+def _fill_from_page(meta: dict, page, request) -> None:
     meta["title"] = page.seo_title or page.title
     meta["description"] = _description(page)
     meta["url"] = page.get_full_url(request) or meta["url"]
     image = _preview_image(page)
+    rendition = None
     if image is not None:
-        rendition = image.get_rendition(OG_IMAGE_SPEC)
+        try:
+            rendition = image.get_rendition(OG_IMAGE_SPEC)
+        except SourceImageIOError:
+            # A lost original must not break the page; the default picture stands in.
+            rendition = None
+    if rendition is not None:
         meta["image"] = {
             "url": urljoin(meta["url"], rendition.url),
             "width": rendition.width,
@@ -94,7 +115,6 @@ def page_meta(context, page=None) -> dict:
         if page.last_published_at:
             meta["modified_time"] = page.last_published_at.isoformat()
         meta["tags"] = page.tag_names
-    return meta
 
 
 @register.simple_tag

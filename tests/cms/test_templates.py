@@ -500,6 +500,9 @@ def test_home_page_has_intro_latest_news_and_website_meta(client, tree):
     assert soup.select_one(".news-card__title a").get_text() == "Первая новость"
     assert meta(soup, "og:type") == "website"
     assert soup.find("link", rel="canonical")["href"] == "http://localhost/"
+    # No picture of its own: the site's default preview, still an absolute URL.
+    assert meta(soup, "og:image") == "http://localhost/static/img/og-default.png"
+    assert meta(soup, "twitter:card") == "summary_large_image"
 
 
 # --- news list ---------------------------------------------------------------------------
