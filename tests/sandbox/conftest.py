@@ -1,0 +1,10 @@
+import pytest
+
+from syndication.sandbox.common import windows
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_windows():
+    windows.reset()
+    yield
+    windows.reset()
