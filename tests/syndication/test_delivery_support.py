@@ -133,6 +133,11 @@ def piece_page(db):
     from cms.models import HomePage, NewsIndexPage, NewsPage
 
     root = Page.get_first_root_node()
+    if root is None:  # a transactional test flushed the tree the migrations made
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code="ru")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Главная", slug="d-home"))
     news = home.add_child(instance=NewsIndexPage(title="Новости", slug="d-news"))
     page = news.add_child(
