@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts_registry.networks import Network
 
@@ -30,9 +31,9 @@ class InboxItemQuerySet(models.QuerySet):
 
 class InboxItem(models.Model):
     class Kind(models.TextChoices):
-        COMMENT = "comment", _("Comment")
-        REPLY = "reply", _("Reply")
-        MESSAGE = "message", _("Private message")
+        COMMENT = "comment", pgettext_lazy("inbox item kind", "Comment")
+        REPLY = "reply", pgettext_lazy("inbox item kind", "Reply")
+        MESSAGE = "message", pgettext_lazy("inbox item kind", "Private message")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -128,6 +129,12 @@ class InboxItem(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def safe_author_url(self) -> str:
+        """The profile link only when it is http(s): it comes from the network."""
+        url = self.author_url or ""
+        return url if url.startswith(("https://", "http://")) else ""
 
     def is_overdue(self, now=None) -> bool:
         return bool(

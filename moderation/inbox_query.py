@@ -1,0 +1,125 @@
+"""The inbox list: filters from the query string, counts per filter, one page of rows.
+
+Counts come from one aggregate query with conditional counts (one scan instead of one
+GROUP BY per filter), over the selection without the status filter, so the status tabs
+show how many items each status has among the other filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from accounts_registry.networks import Network
+
+from .models import InboxItem
+
+LABELS = ("obscene", "insult", "spam", "illegal", "clean")
+STATUS_OPEN = "open"
+STATUS_ALL = "all"
+PER_PAGE = 50
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class InboxFilters:
+    network: str = ""
+    account: int | None = None
+    label: str = ""
+    status: str = STATUS_OPEN
+    assignee: str = ""  # "", "me", "none" or a user id
+    overdue: bool = False
+    order: str = "newest"
+
+    @classmethod
+    def from_query(cls, query) -> InboxFilters:
+        statuses = {STATUS_OPEN, STATUS_ALL, *InboxItem.Status.values}
+        network = query.get("network", "")
+        label = query.get("label", "")
+        status = query.get("status", STATUS_OPEN)
+        assignee = query.get("assignee", "")
+        return cls(
+            network=network if network in Network.values else "",
+            account=_int_or_none(query.get("account")),
+            label=label if label in LABELS else "",
+            status=status if status in statuses else STATUS_OPEN,
+            assignee=assignee
+            if assignee in ("me", "none") or assignee.isdigit()
+            else "",
+            overdue=query.get("overdue") == "1",
+            order="oldest" if query.get("order") == "oldest" else "newest",
+        )
+
+    def as_query(self, **changes) -> dict:
+        values = {
+            "network": self.network,
+            "account": self.account or "",
+            "label": self.label,
+            "status": self.status,
+            "assignee": self.assignee,
+            "overdue": "1" if self.overdue else "",
+            "order": self.order,
+            **changes,
+        }
+        return {k: v for k, v in values.items() if v not in ("", None)}
+
+    def selection(self, user, *, with_status: bool = True):
+        qs = InboxItem.objects.all()
+        if self.network:
+            qs = qs.filter(network=self.network)
+        if self.account:
+            qs = qs.filter(account_id=self.account)
+        if self.label:
+            qs = qs.filter(label=self.label)
+        if self.assignee == "me":
+            qs = qs.filter(assignee=user)
+        elif self.assignee == "none":
+            qs = qs.filter(assignee__isnull=True)
+        elif self.assignee:
+            qs = qs.filter(assignee_id=int(self.assignee))
+        if self.overdue:
+            qs = qs.overdue()
+        if with_status:
+            if self.status == STATUS_OPEN:
+                qs = qs.filter(status__in=InboxItem.OPEN_STATUSES)
+            elif self.status != STATUS_ALL:
+                qs = qs.filter(status=self.status)
+        return qs
+
+    def ordered(self, qs):
+        if self.order == "oldest":
+            return qs.order_by("received_at", "id")
+        return qs.order_by("-received_at", "-id")
+
+
+def counts(filters: InboxFilters, user) -> dict:
+    now = timezone.now()
+    open_q = Q(status__in=InboxItem.OPEN_STATUSES)
+    aggregates = {
+        "open": Count("id", filter=open_q),
+        "all": Count("id"),
+        "overdue": Count("id", filter=open_q & Q(deadline__lt=now)),
+        "mine": Count("id", filter=open_q & Q(assignee=user)),
+    }
+    for status in InboxItem.Status.values:
+        aggregates[f"status_{status}"] = Count("id", filter=Q(status=status))
+    for label in LABELS:
+        aggregates[f"label_{label}"] = Count("id", filter=open_q & Q(label=label))
+    return filters.selection(user, with_status=False).aggregate(**aggregates)
+
+
+def page_of(filters: InboxFilters, user, number: int = 1, per_page: int = PER_PAGE):
+    """``(items, has_next)``; no COUNT(*) of the whole selection (the counts above
+    already say how many there are)."""
+    number = max(1, number)
+    qs = filters.ordered(filters.selection(user)).select_related("account", "assignee")
+    start = (number - 1) * per_page
+    rows = list(qs[start : start + per_page + 1])
+    return rows[:per_page], len(rows) > per_page

@@ -1,0 +1,29 @@
+"""Who may use the inbox: superusers and members of «Модератор» (or anyone granted
+``moderation.moderate_inbox``). Page editing and account credentials are governed by
+their own permissions, which the moderator group does not have."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+PERMISSION = "moderation.moderate_inbox"
+
+
+def can_moderate(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm(PERMISSION))
+    )
+
+
+def moderator_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,1 @@
+"""Admin screens of the moderation inbox (wired in wagtail_hooks.py)."""

@@ -1,0 +1,129 @@
+"""The inbox list, its polling endpoint and bulk actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts_registry.models import Account
+from accounts_registry.networks import Network
+
+from ..inbox_query import LABELS, InboxFilters, counts, page_of
+from ..models import InboxItem, Reason
+from ..permissions import moderator_required
+from .acting import ACTIONS, BAN_PERIODS, act
+
+
+def _moderators():
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="moderate_inbox")
+            | Q(user_permissions__codename="moderate_inbox")
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+@moderator_required
+def inbox(request):
+    filters = InboxFilters.from_query(request.GET)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    items, has_next = page_of(filters, request.user, number)
+    context = {
+        "filters": filters,
+        "items": items,
+        "counts": counts(filters, request.user),
+        "page_number": number,
+        "has_next": has_next,
+        "query": urlencode(filters.as_query()),
+        "next_query": urlencode(filters.as_query(page=number + 1)),
+        "prev_query": urlencode(filters.as_query(page=number - 1)),
+        "networks": Network.choices,
+        "accounts": Account.objects.order_by("network", "name"),
+        "labels": LABELS,
+        "statuses": InboxItem.Status.choices,
+        "moderators": _moderators(),
+        "actions": ACTIONS,
+        "reasons": Reason.choices,
+        "ban_periods": BAN_PERIODS,
+        "latest_id": max((item.pk for item in items), default=0),
+        "now": timezone.now(),
+        "page_title": _("Moderation"),
+    }
+    return render(request, "moderation/inbox.html", context)
+
+
+@moderator_required
+def poll(request):
+    """New items after ``after`` matching the filters, as rendered rows."""
+    filters = InboxFilters.from_query(request.GET)
+    try:
+        after = int(request.GET.get("after", "0"))
+    except ValueError:
+        return HttpResponseBadRequest()
+    qs = filters.selection(request.user).filter(pk__gt=after)
+    items = list(qs.select_related("account", "assignee").order_by("-id")[:50])
+    now = timezone.now()
+    rows = [
+        render_to_string("moderation/_row.html", {"item": item, "now": now}, request)
+        for item in items
+    ]
+    return JsonResponse(
+        {
+            "latest_id": max([after] + [item.pk for item in items]),
+            "rows": rows,
+            "counts": counts(filters, request.user),
+        }
+    )
+
+
+@require_POST
+@moderator_required
+def bulk(request):
+    action = request.POST.get("action", "")
+    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+    if action not in ACTIONS or action == "reply" or not ids:
+        return HttpResponseBadRequest()
+    results = []
+    for item in InboxItem.objects.filter(pk__in=ids).select_related("account"):
+        done = act(item, action, request.user, reason=request.POST.get("reason", ""),
+                   days=request.POST.get("days", ""))  # fmt: skip
+        item.refresh_from_db(fields=["status"])
+        results.append(
+            {
+                "id": item.pk,
+                "status": item.status,
+                "status_label": item.get_status_display(),
+                "confirmed": all(a.confirmed for a in done),
+                "errors": [a.error for a in done if a.error],
+            }
+        )
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"results": results})
+    failed = sum(1 for r in results if not r["confirmed"])
+    if failed:
+        messages.error(request, _("The network did not confirm %(n)d of %(total)d.")
+                       % {"n": failed, "total": len(results)})  # fmt: skip
+    else:
+        messages.success(request, _("Done: %(n)d.") % {"n": len(results)})
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = reverse("moderation_inbox")
+    return redirect(back)

@@ -1,0 +1,92 @@
+"""Admin wiring: the «Модерация» menu, the inbox URLs, the dashboard panel."""
+
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from .models import InboxItem
+from .permissions import PERMISSION, can_moderate
+from .views import blacklist, inbox, item
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("moderation/", inbox.inbox, name="moderation_inbox"),
+        path("moderation/poll/", inbox.poll, name="moderation_poll"),
+        path("moderation/bulk/", inbox.bulk, name="moderation_bulk"),
+        path("moderation/item/<int:pk>/", item.item_detail, name="moderation_item"),
+        path(
+            "moderation/item/<int:pk>/act/", item.item_act, name="moderation_item_act"
+        ),
+        path("moderation/blacklist/", blacklist.blacklist, name="moderation_blacklist"),
+        path(
+            "moderation/blacklist/<int:account_id>/",
+            blacklist.blacklist,
+            name="moderation_blacklist_account",
+        ),
+        path(
+            "moderation/blacklist/<int:account_id>/sync/",
+            blacklist.sync,
+            name="moderation_sync",
+        ),
+        path("moderation/ban/<int:pk>/lift/", blacklist.lift, name="moderation_lift"),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return ModerationMenuItem(
+        _("Moderation"),
+        reverse("moderation_inbox"),
+        name="moderation",
+        icon_name="comment",
+        order=150,
+    )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    from django.contrib.auth.models import Permission
+
+    app_label, codename = PERMISSION.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    )
+
+
+class OverduePanel(Component):
+    name = "moderation_overdue"
+    order = 50
+    template_name = "moderation/_dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        overdue = InboxItem.objects.overdue(now)
+        return {
+            "overdue_count": overdue.count(),
+            "overdue_items": list(
+                overdue.select_related("account").order_by("deadline")[:5]
+            ),
+            "open_count": InboxItem.objects.open().count(),
+            "now": now,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_panel(request, panels):
+    if can_moderate(request.user):
+        panels.append(OverduePanel(request))
