@@ -19,3 +19,7 @@ TOO_MANY_ATTEMPTS = _("Gave up after {count} attempts: {error}")
 RENDER_FAILED = _("The piece could not be prepared for this network: {error}")
 UNEXPECTED = _("Unexpected error during the request: {error}")
 PAGE_NOT_LIVE = _("The page is no longer published.")
+SENT_IN_PART = _(
+    "Only part of the post was sent (messages {ids}); the rest failed. Check the "
+    "account, then finish the post by hand or mark the delivery as sent."
+)

@@ -134,22 +134,15 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
     state.note_request(attempt, job.summary)
     try:
         ref = call_network(job)
-    except errors.OutcomeUnknown as exc:
-        handle_unknown(delivery, attempt, str(exc), job.deduplicated, job.summary)
-    except errors.TransientError as exc:
-        handle_transient(delivery, attempt, exc, job.summary)
-    except errors.AuthError as exc:
-        state.hold_account(delivery.account, str(exc))
-        error = f"{messages.RECONNECT} ({exc})"
-        state.mark_retry(delivery, attempt, Outcome.AUTH, error, 0, job.summary)
+    except errors.APIError as exc:
+        if sent_in_part(exc):
+            handle_partial(delivery, attempt, exc, job.summary)
+        else:
+            handle_error(delivery, attempt, exc, job)
     except Unsupported as exc:
         text = messages.CANNOT_EDIT if delivery.action == A.EDIT else exc
         state.mark_final(
             delivery, attempt, S.CANCELLED, Outcome.UNSUPPORTED, str(text), job.summary
-        )
-    except errors.PermanentError as exc:
-        state.mark_final(
-            delivery, attempt, S.FAILED, Outcome.PERMANENT, str(exc), job.summary
         )
     except Exception as exc:  # a bug after the request may have left: ask a person
         logger.exception("delivery %s: unexpected error", delivery.pk)
@@ -160,6 +153,46 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
     else:
         record_success(delivery, attempt, ref, job.summary)
     return delivery
+
+
+def sent_in_part(exc) -> bool:
+    """A multi-message post (Telegram follow-ups) failed after some messages went out;
+    repeating it would post those again."""
+    partial = getattr(exc, "partial_ref", None)
+    return bool(partial is not None and getattr(partial, "ids", None))
+
+
+def handle_partial(delivery, attempt, exc, summary) -> None:
+    partial = clients.ref_to_dict(exc.partial_ref)
+    error = str(
+        format_lazy(messages.SENT_IN_PART, ids=", ".join(map(str, partial["ids"])))
+    )
+    Delivery.objects.filter(pk=delivery.pk).update(remote_ref=partial)
+    state.mark_final(
+        delivery, attempt, S.NEEDS_CHECK, Outcome.UNKNOWN, f"{error} ({exc})", summary
+    )
+
+
+def handle_error(delivery, attempt, exc, job) -> None:
+    """Map an API error to the next state (OutcomeUnknown before TransientError:
+    only the latter is known not to have acted)."""
+    summary = job.summary
+    if isinstance(exc, errors.OutcomeUnknown):
+        handle_unknown(delivery, attempt, str(exc), job.deduplicated, summary)
+    elif isinstance(exc, errors.TransientError):
+        handle_transient(delivery, attempt, exc, summary)
+    elif isinstance(exc, errors.AuthError):
+        state.hold_account(delivery.account, str(exc))
+        error = f"{messages.RECONNECT} ({exc})"
+        state.mark_retry(delivery, attempt, Outcome.AUTH, error, 0, summary)
+    elif isinstance(exc, errors.PermanentError):
+        state.mark_final(
+            delivery, attempt, S.FAILED, Outcome.PERMANENT, str(exc), summary
+        )
+    else:  # an error kind this code does not know yet: a person decides
+        state.mark_final(
+            delivery, attempt, S.NEEDS_CHECK, Outcome.ERROR, str(exc), summary
+        )
 
 
 def record_success(delivery, attempt, ref, summary) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from syndication.api import errors
 from syndication.delivery import dispatch, retries, scheduling, sending, state
 from syndication.models import AccountSettings, Delivery, DeliveryAttempt
+from tests.syndication.test_delivery_support import FakeRef
 
 S = Delivery.Status
 # The fixtures (accounts, piece_page, fake_clients) live in the support module.
@@ -224,3 +225,17 @@ def test_retry_and_cancel_actions(piece_page, accounts):
     assert state.cancel([delivery.pk]) == 1
     Delivery.objects.filter(pk=delivery.pk).update(status=S.SENT)
     assert state.cancel([delivery.pk]) == 0  # a sent post is deleted, not cancelled
+
+
+def test_post_sent_in_part_is_not_resent(piece_page, accounts, fake_clients):
+    telegram = accounts[2]
+    delivery = schedule(piece_page, telegram)
+    # the first message went out, the follow-up hit a 5xx: a retry would repeat it
+    failure = errors.TransientError("502 on the follow-up")
+    failure.partial_ref = FakeRef(["41"], "")
+    fake_clients["for"](telegram).script = [failure]
+    sending.perform(delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.status == S.NEEDS_CHECK
+    assert delivery.remote_ref["ids"] == ["41"]
+    assert "41" in delivery.last_error
