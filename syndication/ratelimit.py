@@ -67,7 +67,9 @@ class DatabaseBackend:
             stamps.append(slot)
             bucket.stamps = stamps
             bucket.save(update_fields=["stamps", "updated_at"])
-        return slot - now, 0.0
+        # Relative to the clock after the commit: the time the commit took is not
+        # added to this caller's turn (that would bunch calls together).
+        return slot - time.time(), 0.0
 
 
 # KEYS[1] sorted set of reserved times; ARGV: rate, window, spacing, max_wait, member.
