@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, notification_views
+from . import admin_views, notification_views, two_factor
 from .dashboard import RegistryPanel
 from .registry_admin import RegistryGroup
 
@@ -34,6 +34,8 @@ modeladmin_register(RegistryMenuGroup)
 @hooks.register("register_admin_urls")
 def registry_urls():
     return [
+        path("registry/2fa/setup/", two_factor.setup, name="registry_otp_setup"),
+        path("registry/2fa/verify/", two_factor.verify, name="registry_otp_verify"),
         path(
             "registry/account/<int:pk>/credential/",
             admin_views.set_credential,

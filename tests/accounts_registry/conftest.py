@@ -19,6 +19,20 @@ def make_user(django_user_model, username, group=None, **extra):
     return user
 
 
+def login(client, user):
+    """Log in as a user who has passed two-factor authentication."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, defaults={"name": "test", "confirmed": True}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def keeper(db, django_user_model):
     return make_user(django_user_model, "keeper", KEEPER_GROUP)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts_registry.models import AccessGrant, DesignVersion, Notification
 from accounts_registry.obligations import local_today
 
-from .conftest import SECRET
+from .conftest import SECRET, login
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def populated(account, keeper):
 def test_every_registry_page_renders_without_the_secret(
     client, keeper, populated, notification
 ):
-    client.force_login(keeper)
+    login(client, keeper)
     for url in registry_urls(populated, notification):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
         assert response.status_code == 200, url
@@ -70,7 +70,7 @@ def test_inspect_view_is_russian_and_shows_history_and_warning(client, keeper, d
     from accounts_registry.models import Account
 
     fb = Account.objects.create(network="facebook", name="FB", external_id="77")
-    client.force_login(keeper)
+    login(client, keeper)
     url = reverse("accounts_registry_account_modeladmin_inspect", args=[fb.pk])
     html = client.get(url).content.decode()
     assert "экстремист" in html
@@ -78,14 +78,14 @@ def test_inspect_view_is_russian_and_shows_history_and_warning(client, keeper, d
 
 
 def test_dashboard_panel_lists_overdue_report(client, keeper, populated):
-    client.force_login(keeper)
+    login(client, keeper)
     html = client.get("/admin/").content.decode()
     assert "Просроченные" in html
     assert populated.name in html
 
 
 def test_credential_form_saves_and_never_echoes(client, keeper, account):
-    client.force_login(keeper)
+    login(client, keeper)
     url = reverse("registry_set_credential", args=[account.pk])
     new_secret = "vk1.a.ANOTHER-SECRET-VALUE-1234abcd"
     bad = client.post(url, {"credential": json.dumps({"access_token": new_secret})})

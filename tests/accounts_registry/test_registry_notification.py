@@ -7,6 +7,8 @@ from django.urls import reverse
 from accounts_registry.models import Account, AccountChange, Notification
 from accounts_registry.obligations import local_today
 
+from .conftest import login
+
 pytestmark = pytest.mark.django_db
 
 
@@ -35,7 +37,7 @@ def test_generate_for_a_period_print_docx_and_mark_sent(
 ):
     settings.MEDIA_ROOT = tmp_path
     a, b = events
-    client.force_login(keeper)
+    login(client, keeper)
     response = client.post(
         reverse("registry_notification_new"),
         {"date_from": "01.03.2026", "date_to": "10.03.2026"},
@@ -75,14 +77,14 @@ def test_generate_for_a_period_print_docx_and_mark_sent(
 
 def test_choose_events_explicitly(client, keeper, events):
     a, b = events
-    client.force_login(keeper)
+    login(client, keeper)
     ob = b.report_obligations.get()
     client.post(reverse("registry_notification_new"), {"obligations": [ob.pk]})
     assert list(Notification.objects.get().obligations.all()) == [ob]
 
 
 def test_empty_choice_is_refused(client, keeper, events):
-    client.force_login(keeper)
+    login(client, keeper)
     response = client.post(
         reverse("registry_notification_new"),
         {"date_from": (local_today() + datetime.timedelta(days=30)).isoformat()},

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts_registry.models import Notification
 
-from .conftest import SECRET, make_user
+from .conftest import SECRET, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def users(django_user_model):
 @pytest.mark.parametrize("group", GROUPS)
 def test_read_matrix(client, users, account, group):
     note = Notification.objects.create()
-    client.force_login(users[group])
+    login(client, users[group])
     for view, allowed in MATRIX.items():
         response = client.get(url_for(view, account, note))
         expected = group == "superuser" or group in allowed
@@ -82,7 +82,7 @@ def test_read_matrix(client, users, account, group):
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_only_keeper_and_tech_can_set_credential(client, users, account, group):
-    client.force_login(users[group])
+    login(client, users[group])
     new = {"access_token": f"replaced-by-{group}-0000", "token_type": "community"}
     client.post(
         reverse("registry_set_credential", args=[account.pk]),
@@ -100,7 +100,7 @@ def test_only_keeper_marks_notification_sent(
     settings.MEDIA_ROOT = tmp_path
     note = Notification.objects.create()
     account.report_obligations.update(notification=note)
-    client.force_login(users[group])
+    login(client, users[group])
     client.post(
         reverse("registry_notification_sent", args=[note.pk]),
         {"outgoing_number": "7", "sent_on": "2026-03-03"},

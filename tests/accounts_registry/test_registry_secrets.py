@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts_registry import health
 
-from .conftest import SECRET
+from .conftest import SECRET, login
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ class LeakyClient:
 
 def test_no_log_line_carries_the_secret(client, keeper, account, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG)
-    client.force_login(keeper)
+    login(client, keeper)
     url = reverse("registry_set_credential", args=[account.pk])
     client.post(url, {"credential": "{broken " + SECRET})
     client.post(url, {"credential": json.dumps({"access_token": SECRET})})
