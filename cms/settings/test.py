@@ -22,3 +22,6 @@ FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItdGhlLXRlc3Qtc3VpdGU="
 SANDBOX_ENABLED = True
 # Uploaded files of one test run go to a throwaway folder, never into var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-media-"))
+# Django's test client logs in without a request, which django-axes refuses; the
+# throttling test turns it back on with override_settings.
+AXES_ENABLED = False
