@@ -250,12 +250,16 @@ class VKClient(Client):
         return comments, str(newest) if newest else cursor
 
     def delete_comment(self, post_remote_id, comment_id) -> None:
-        self.call(
-            "wall.deleteComment",
-            owner_id=self.owner_id,
-            comment_id=comment_id,
-            idempotent=True,
-        )
+        try:
+            self.call(
+                "wall.deleteComment",
+                owner_id=self.owner_id,
+                comment_id=comment_id,
+                idempotent=True,
+            )
+        except PermanentError as exc:
+            if exc.code not in GONE_CODES:
+                raise
 
     def reply(self, post_remote_id, comment_id, text: str) -> str:
         result = self.call(

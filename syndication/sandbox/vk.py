@@ -482,8 +482,8 @@ def wall_delete_comment(request, account, params):
     comment = SandboxComment.objects.filter(
         post__account=account, remote_id=_int(params, "comment_id")
     ).first()
-    if comment is None:
-        raise VkFail(211, "Access to wall's comment denied")
+    if comment is None:  # wall.deleteComment lists 211 and 104 (vk-api-schema)
+        raise VkFail(104, "Not found")
     comment.deleted = True
     comment.save(update_fields=["deleted"])
     return 1
