@@ -90,3 +90,18 @@ class OverduePanel(Component):
 def add_overdue_panel(request, panels):
     if can_moderate(request.user):
         panels.append(OverduePanel(request))
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    from .admin_viewsets import (
+        RuleViewSet,
+        WatchedAuthorViewSet,
+        WebhookEndpointViewSet,
+    )
+
+    return [
+        RuleViewSet("moderation_rules"),
+        WatchedAuthorViewSet("moderation_watched"),
+        WebhookEndpointViewSet("moderation_webhooks"),
+    ]

@@ -239,3 +239,23 @@ def test_dashboard_shows_overdue(client, users, item):
     client.force_login(users["moderator"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("moderation_item", args=[item.pk]) in html
+
+
+def test_rules_and_webhook_secrets_are_for_administrators(client, users):
+    for name in ("moderation_rules:index", "moderation_webhooks:index"):
+        client.force_login(users["moderator"])
+        assert denied(client.get(reverse(name)))
+        client.force_login(users["admin"])
+        assert client.get(reverse(name)).status_code == 200
+
+
+def test_admin_creates_a_rule(client, users):
+    from moderation.models import Rule
+
+    client.force_login(users["admin"])
+    response = client.post(reverse("moderation_rules:add"), {
+        "name": "Реклама казино", "enabled": "on", "priority": "5", "min_score": "0",
+        "keyword": "казино", "action": "delete", "reason": "spam",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert Rule.objects.get(name="Реклама казино").keyword == "казино"
