@@ -3,7 +3,13 @@
 A plain Python package: no models, no database. Rules live in ``rules/*.json``.
 """
 
-from .checker import category_names, check, check_fields, looks_like_press_release
+from .checker import (
+    category_names,
+    check,
+    check_fields,
+    combined_scores,
+    looks_like_press_release,
+)
 from .findings import Finding, Report
 
 __all__ = [
@@ -12,5 +18,6 @@ __all__ = [
     "category_names",
     "check",
     "check_fields",
+    "combined_scores",
     "looks_like_press_release",
 ]

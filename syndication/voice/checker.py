@@ -54,6 +54,30 @@ def check_fields(fields: dict[str, str]) -> dict[str, Report]:
     return {name: check(text or "") for name, text in fields.items()}
 
 
+def combined_scores(
+    fields: dict[str, str], reports: dict[str, Report]
+) -> dict[str, float]:
+    """Clarity and readability of several texts taken as one piece.
+
+    Reuses the findings of ``check_fields`` instead of checking the joined text
+    again, so the editor panel pays for the checker once per keystroke pause.
+    """
+    book = load_rulebook()
+    words = sum(report.words for report in reports.values())
+    return {
+        kind: _score_of_cost(
+            sum(
+                _cost(fields[name] or "", report.findings, book, kind)
+                for name, report in reports.items()
+            ),
+            words,
+            book,
+            kind,
+        )
+        for kind in ("clarity", "readability")
+    }
+
+
 def looks_like_press_release(lead: str) -> bool:
     report = check(lead)
     if report.words == 0:
@@ -101,13 +125,20 @@ def _score(
     words so that one stop-word in a title does not sink its score. The
     exponent keeps scores spread out instead of piling up at zero.
     """
-    if words == 0:
-        return 10.0
-    cost = sum(
+    return _score_of_cost(_cost(text, findings, book, kind), words, book, kind)
+
+
+def _cost(text: str, findings: list[Finding], book: RuleBook, kind: str) -> float:
+    return sum(
         _finding_cost(text, f, book)
         for f in findings
         if book.categories[f.category].score == kind
     )
+
+
+def _score_of_cost(cost: float, words: int, book: RuleBook, kind: str) -> float:
+    if words == 0:
+        return 10.0
     density = cost / max(words, book.settings["min_words_for_density"])
     score = 10.0 * math.exp(-book.settings[f"{kind}_decay"] * density)
     return round(min(10.0, max(0.0, score)), 1)

@@ -1,0 +1,128 @@
+"""The JSON endpoint behind the editor's «Стиль» panel.
+
+POST ``{"fields": {"title": "...", "lead": "...", "body-0": "..."}}`` (plain text;
+``"offsets": "utf16"`` asks for JavaScript string offsets) and get back the
+scores of each field and of the whole piece, with every finding. Mounted through
+``register_admin_urls``, so Wagtail requires a logged-in user with admin access;
+Django's CSRF middleware checks the ``X-CSRFToken`` header.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import conf
+from .checker import category_names, check_fields, combined_scores
+from .findings import Finding, Report
+from .rules import load_rulebook
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+MAX_FIELDS = 500
+MAX_NAME_LENGTH = 200
+
+
+def category_labels() -> dict[str, str]:
+    """Display names, and under ``<slug>:kind`` which score each category lowers."""
+    labels = dict(category_names())
+    for slug, category in load_rulebook().categories.items():
+        labels[f"{slug}:kind"] = category.score
+    return labels
+
+
+def split_suggestion(suggestion: str | None) -> list[str]:
+    """Rule files list alternatives as «делать; вести»."""
+    if not suggestion:
+        return []
+    return [s.strip() for s in suggestion.split(";") if s.strip()]
+
+
+def utf16_offset(text: str, index: int) -> int:
+    # JavaScript counts UTF-16 code units: a character outside the BMP counts twice.
+    return index + len(_ASTRAL_RE.findall(text, 0, index))
+
+
+def finding_payload(
+    text: str, finding: Finding, names: dict[str, str], utf16: bool
+) -> dict:
+    start, end = finding.start, finding.end
+    if utf16 and _ASTRAL_RE.search(text):
+        start, end = utf16_offset(text, start), utf16_offset(text, end)
+    return {
+        "start": start,
+        "end": end,
+        "text": text[finding.start : finding.end],
+        "category": finding.category,
+        "category_name": names.get(finding.category, finding.category),
+        # Which score the finding lowers: the panel marks the two kinds differently.
+        "kind": names.get(f"{finding.category}:kind", "clarity"),
+        "hint": finding.hint,
+        "suggestion": finding.suggestion,
+        "suggestions": split_suggestion(finding.suggestion),
+    }
+
+
+def report_payload(text: str, report: Report, names: dict, utf16: bool) -> dict:
+    return {
+        "clarity": report.clarity,
+        "readability": report.readability,
+        "words": report.words,
+        "findings": [finding_payload(text, f, names, utf16) for f in report.findings],
+    }
+
+
+def check_payload(fields: dict[str, str], utf16: bool = False) -> dict:
+    """Per-field reports plus the scores of the piece as a whole."""
+    reports = check_fields(fields)
+    names = category_labels()
+    overall = combined_scores(fields, reports)
+    threshold = conf.clarity_warn_below()
+    return {
+        "clarity": overall["clarity"],
+        "readability": overall["readability"],
+        "words": sum(r.words for r in reports.values()),
+        "warn_below": threshold,
+        "warn": overall["clarity"] < threshold,
+        "fields": {
+            name: report_payload(fields[name], report, names, utf16)
+            for name, report in reports.items()
+        },
+    }
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def parse_fields(body: bytes) -> tuple[dict[str, str] | None, bool, str]:
+    """The fields of a request body, whether UTF-16 offsets are wanted, or an error."""
+    try:
+        payload = json.loads(body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return None, False, _("The request is not valid JSON.")
+    fields = payload.get("fields") if isinstance(payload, dict) else None
+    if not isinstance(fields, dict) or len(fields) > MAX_FIELDS:
+        return None, False, _("Send the texts as an object under “fields”.")
+    for name, text in fields.items():
+        if len(name) > MAX_NAME_LENGTH or not isinstance(text, str | None):
+            return None, False, _("Every field must be a text.")
+    clean = {name: text or "" for name, text in fields.items()}
+    return clean, payload.get("offsets") == "utf16", ""
+
+
+@require_POST
+def check_view(request):
+    if len(request.body) > 4 * conf.max_chars() + 65_536:  # UTF-8 and JSON escapes
+        return _error(_("The text is too long to check."), 413)
+    fields, utf16, error = parse_fields(request.body)
+    if fields is None:
+        return _error(error, 400)
+    if sum(len(text) for text in fields.values()) > conf.max_chars():
+        return _error(_("The text is too long to check."), 413)
+    return JsonResponse(
+        check_payload(fields, utf16=utf16), json_dumps_params={"ensure_ascii": False}
+    )

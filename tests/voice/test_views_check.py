@@ -1,0 +1,192 @@
+"""The JSON endpoint behind the «Стиль» panel: access, CSRF, shape and content."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from syndication.voice import check
+
+pytestmark = pytest.mark.django_db
+
+BUREAUCRATIC_LEAD = (
+    "В целях обеспечения реализации мероприятий министерством осуществляются "
+    "выплаты. Данный проект является важным."
+)
+PLAIN_LEAD = "С 1 декабря пособие на ребёнка выросло на 800 рублей."
+
+
+@pytest.fixture
+def editor(site_tree, django_user_model):
+    from cms import roles
+    from cms.demo.setup import ensure_groups
+
+    _, news = site_tree
+    user = django_user_model.objects.create_user("editor", password="x")
+    user.groups.add(ensure_groups(news)[roles.EDITOR])
+    return user
+
+
+def post(client, payload, **extra):
+    return client.post(
+        reverse("voice_check"),
+        data=json.dumps(payload),
+        content_type="application/json",
+        **extra,
+    )
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}})
+    assert response.status_code == 302
+    assert reverse("wagtailadmin_login") in response["Location"]
+
+
+def test_user_without_admin_access_is_refused(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="x")
+    client.force_login(user)
+    response = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}})
+    assert response.status_code in (302, 403)
+    assert response.get("Content-Type") != "application/json"
+
+
+def test_get_is_not_allowed(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("voice_check")).status_code == 405
+
+
+def test_post_without_csrf_token_is_rejected(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}})
+    assert response.status_code == 403
+
+
+def test_post_with_csrf_header_is_accepted(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    client.get(reverse("wagtailadmin_home"))  # sets the csrftoken cookie
+    token = client.cookies["csrftoken"].value
+    response = post(
+        client, {"fields": {"lead": PLAIN_LEAD}}, headers={"X-CSRFToken": token}
+    )
+    assert response.status_code == 200
+
+
+def test_json_shape(client, editor):
+    client.force_login(editor)
+    fields = {"title": "Выплаты выросли", "lead": BUREAUCRATIC_LEAD, "body-0": ""}
+    response = post(client, {"fields": fields})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert set(data) == {
+        "clarity",
+        "readability",
+        "words",
+        "warn_below",
+        "warn",
+        "fields",
+    }
+    assert set(data["fields"]) == set(fields)
+    for name, report in data["fields"].items():
+        assert set(report) == {"clarity", "readability", "words", "findings"}
+        assert 0 <= report["clarity"] <= 10 and 0 <= report["readability"] <= 10
+        for finding in report["findings"]:
+            assert set(finding) == {
+                "start",
+                "end",
+                "text",
+                "category",
+                "category_name",
+                "kind",
+                "hint",
+                "suggestion",
+                "suggestions",
+            }
+            assert fields[name][finding["start"] : finding["end"]] == finding["text"]
+    assert data["fields"]["body-0"] == {
+        "clarity": 10.0,
+        "readability": 10.0,
+        "words": 0,
+        "findings": [],
+    }
+
+
+def test_bureaucratic_lead_gets_findings_with_suggestions(client, editor):
+    client.force_login(editor)
+    data = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}}).json()
+    lead = data["fields"]["lead"]
+    assert lead == {
+        **lead,
+        "clarity": check(BUREAUCRATIC_LEAD).clarity,
+        "readability": check(BUREAUCRATIC_LEAD).readability,
+    }
+    assert lead["clarity"] < 6
+    by_text = {f["text"]: f for f in lead["findings"]}
+    opening = by_text["В целях обеспечения"]
+    assert opening["category"] == "government"
+    assert opening["category_name"] == "Казённый оборот"
+    assert opening["kind"] == "clarity"
+    assert opening["suggestions"] == ["чтобы"]
+    assert by_text["Данный"]["suggestions"] == ["этот"]
+    # Alternatives in the rule files («—; это») arrive as a list for the buttons.
+    assert len(by_text["является"]["suggestions"]) == 2
+    assert all(f["hint"] for f in lead["findings"])
+    assert data["warn"] is True
+    assert data["warn_below"] == 6.0
+
+
+def test_overall_scores_combine_the_fields(client, editor):
+    client.force_login(editor)
+    plain = post(client, {"fields": {"title": "Каток", "lead": PLAIN_LEAD}}).json()
+    mixed = post(
+        client,
+        {"fields": {"title": "Каток", "lead": PLAIN_LEAD, "body-0": BUREAUCRATIC_LEAD}},
+    ).json()
+    assert plain["clarity"] == 10.0 and plain["warn"] is False
+    assert mixed["fields"]["body-0"]["clarity"] < mixed["clarity"] < 10.0
+    assert mixed["words"] == sum(r["words"] for r in mixed["fields"].values())
+
+
+def test_utf16_offsets_for_javascript(client, editor):
+    client.force_login(editor)
+    text = "🎉🎉 Данный проект"
+    finding = post(client, {"fields": {"lead": text}, "offsets": "utf16"}).json()[
+        "fields"
+    ]["lead"]["findings"][0]
+    # Each emoji is two UTF-16 code units: «Данный» starts at 5, not 3.
+    assert (finding["start"], finding["end"], finding["text"]) == (5, 11, "Данный")
+    plain = post(client, {"fields": {"lead": text}}).json()["fields"]["lead"]
+    assert plain["findings"][0]["start"] == 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"not json", b"[]", b'{"fields": "text"}', b'{"fields": {"lead": 5}}'],
+)
+def test_malformed_requests(client, editor, body):
+    client.force_login(editor)
+    response = client.post(
+        reverse("voice_check"), data=body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_too_long_text_is_refused(client, editor, settings):
+    settings.VOICE_MAX_CHARS = 1000
+    client.force_login(editor)
+    response = post(client, {"fields": {"lead": "а" * 1001}})
+    assert response.status_code == 413
+
+
+def test_threshold_comes_from_settings(client, editor, settings):
+    settings.VOICE_CLARITY_WARN_BELOW = 2
+    client.force_login(editor)
+    data = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}}).json()
+    assert data["warn_below"] == 2.0
+    assert data["warn"] is (data["clarity"] < 2)
