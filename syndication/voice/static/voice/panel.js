@@ -1,0 +1,351 @@
+// The «Стиль» side panel of the page editor: the style checker's scores and remarks
+// for the title, the lead and every text block, refreshed as the editor types.
+// Plain JS, no build step. Texts come translated from the server (voice-panel-strings).
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var PAGE_EDITOR = /\/pages\/(\d+\/edit|add\/[^/]+\/[^/]+\/\d+)\/?$/;
+  if (!script || !PAGE_EDITOR.test(window.location.pathname)) return;
+  var form = document.querySelector("form[data-edit-form]") ||
+    document.getElementById("page-edit-form");
+  var titleInput = document.getElementById("id_title");
+  var leadInput = document.getElementById("id_lead");
+  if (!form || !titleInput || !leadInput) return;  // news pieces only
+
+  var DEBOUNCE_MS = 400;
+  var strings = JSON.parse(document.getElementById("voice-panel-strings").textContent);
+  var checkUrl = script.dataset.checkUrl;
+  var root, toggleCounter, timer, lastBody = null, sequence = 0, lastData = null;
+
+  function t(name, values) {
+    return strings[name].replace(/%\((\w+)\)s/g, function (_, key) {
+      return values && key in values ? values[key] : "";
+    });
+  }
+
+  function number(value) {
+    return Number(value).toLocaleString(document.documentElement.lang || "ru", {
+      minimumFractionDigits: 1, maximumFractionDigits: 1,
+    });
+  }
+
+  // --- mounting: a real Wagtail side panel when the layout has one ------------------
+
+  function fromTemplate(id) {
+    var template = document.getElementById(id);
+    return template.content.firstElementChild.cloneNode(true);
+  }
+
+  function mount() {
+    var panel = fromTemplate("voice-side-panel-template");
+    var toggle = fromTemplate("voice-side-panel-toggle-template");
+    var toggles = document.querySelectorAll("[data-side-panel-toggle]");
+    var side = document.querySelector("[data-form-side]");
+    if (side && toggles.length) {
+      var last = toggles[toggles.length - 1];
+      last.parentNode.insertBefore(toggle, last.nextSibling);
+      side.appendChild(panel);
+      toggleCounter = toggle.querySelector("[data-side-panel-toggle-counter]");
+    } else {
+      // No side panel area: show the panel under the form instead.
+      panel.hidden = false;
+      form.parentNode.insertBefore(panel, form.nextSibling);
+    }
+    return panel.querySelector("[data-voice-panel]");
+  }
+
+  // --- reading the editor's texts ------------------------------------------------------
+
+  function richText(input, editor) {
+    try {
+      var state = JSON.parse(input.value);
+      if (state && state.blocks) {
+        return state.blocks.map(function (b) { return b.text; }).join("\n");
+      }
+    } catch (e) { /* not yet serialised: read what the editor shows */ }
+    var content = editor.querySelector("[contenteditable]");
+    return content ? content.innerText.replace(/\n+$/, "") : "";
+  }
+
+  // Names as the server's pages.py names them: body-0, body-3-description.
+  function bodyName(name) {
+    return name.replace(/-value$/, "").replace(/-value-/, "-");
+  }
+
+  function blockNumber(name) {
+    var m = name.match(/^body-(\d+)/);
+    return m ? Number(m[1]) + 1 : "";
+  }
+
+  function collect() {
+    var fields = [
+      { name: "title", label: t("title"), kind: "input", element: titleInput },
+      { name: "lead", label: t("lead"), kind: "input", element: leadInput },
+    ];
+    var candidates = form.querySelectorAll(
+      "input[type=hidden][name^='body-'], textarea[name^='body-']"
+    );
+    candidates.forEach(function (element) {
+      var label = t("block", { number: blockNumber(element.name) });
+      if (element.tagName === "TEXTAREA") {
+        fields.push({ name: bodyName(element.name), label: label, kind: "input",
+          element: element });
+        return;
+      }
+      var editor = element.parentElement &&
+        element.parentElement.querySelector(".Draftail-Editor");
+      if (editor) {
+        fields.push({ name: bodyName(element.name), label: label, kind: "richtext",
+          element: element, editor: editor });
+      }
+    });
+    fields.forEach(function (field) {
+      field.text = field.kind === "richtext" ?
+        richText(field.element, field.editor) : field.element.value;
+    });
+    return fields;
+  }
+
+  // --- checking -------------------------------------------------------------------------
+
+  function csrfToken() {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function status(text) {
+    var line = root.querySelector("[data-voice-status]");
+    if (text !== undefined) line.textContent = text;
+    return line.textContent;
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  function run() {
+    var fields = collect();
+    var payload = { fields: {}, offsets: "utf16" };
+    fields.forEach(function (f) { payload.fields[f.name] = f.text; });
+    var body = JSON.stringify(payload);
+    if (body === lastBody) return;  // a DOM change that did not touch the text
+    lastBody = body;
+    var mine = ++sequence;
+    status(t("checking"));
+    fetch(checkUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: body,
+    })
+      .then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      })
+      .then(function (data) {
+        if (mine !== sequence) return;  // an answer to an older text
+        lastData = data;
+        render(data, fields);
+        if (status() === t("checking")) status("");
+      })
+      .catch(function () {
+        if (mine !== sequence) return;
+        lastBody = null;
+        status(t("failed"));
+      });
+  }
+
+  // --- rendering ------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The text with every finding marked; overlapping findings split it into segments.
+  function highlighted(text, findings, onPick) {
+    var cuts = [0, text.length];
+    findings.forEach(function (f) { cuts.push(f.start, f.end); });
+    cuts = cuts.filter(function (v, i, all) { return all.indexOf(v) === i; })
+      .sort(function (a, b) { return a - b; });
+    var out = el("p", "voice-panel__text");
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var from = cuts[i], to = cuts[i + 1];
+      var covering = findings.filter(function (f) { return f.start <= from && to <= f.end; });
+      var piece = text.slice(from, to);
+      if (!covering.length) {
+        out.appendChild(document.createTextNode(piece));
+        continue;
+      }
+      var mark = el("mark", "voice-mark voice-mark--" + covering[0].kind, piece);
+      mark.title = covering.map(function (f) { return f.category_name; }).join(", ");
+      mark.tabIndex = 0;
+      mark.addEventListener("click", onPick.bind(null, covering[0]));
+      out.appendChild(mark);
+    }
+    return out;
+  }
+
+  function matchCase(suggestion, original) {
+    var first = original.charAt(0);
+    if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
+      return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+    }
+    return suggestion;
+  }
+
+  function selectInField(field, finding) {
+    if (field.kind !== "input") return;
+    field.element.focus();
+    field.element.setSelectionRange(finding.start, finding.end);
+  }
+
+  function replaceInField(field, finding, suggestion) {
+    var value = field.element.value;
+    if (value.slice(finding.start, finding.end) !== finding.text) {
+      status(t("stale"));
+      schedule();
+      return;
+    }
+    var replacement = matchCase(suggestion, finding.text);
+    field.element.value = value.slice(0, finding.start) + replacement +
+      value.slice(finding.end);
+    field.element.dispatchEvent(new Event("input", { bubbles: true }));
+    field.element.dispatchEvent(new Event("change", { bubbles: true }));
+    run();
+    status(t("replaced", { old: finding.text, new: replacement }));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = el("textarea");
+      area.value = text;
+      area.style.cssText = "position:fixed;opacity:0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      area.remove();
+      (ok ? resolve : reject)();
+    });
+  }
+
+  function copySuggestion(finding, suggestion) {
+    var text = matchCase(suggestion, finding.text);
+    copyText(text).then(
+      function () { status(t("copied", { text: text })); },
+      function () { status(t("copyFailed", { text: text })); }
+    );
+  }
+
+  function findingItem(field, finding) {
+    var item = el("li", "voice-finding voice-finding--" + finding.kind);
+    var head = el("div", "voice-finding__head");
+    head.appendChild(el("span", "voice-finding__category", finding.category_name));
+    var quote = el("button", "voice-finding__quote", "«" + finding.text + "»");
+    quote.type = "button";
+    quote.addEventListener("click", function () { selectInField(field, finding); });
+    head.appendChild(quote);
+    item.appendChild(head);
+    item.appendChild(el("p", "voice-finding__hint", finding.hint));
+    var actions = el("div", "voice-finding__suggestions");
+    if (!finding.suggestions.length) {
+      actions.appendChild(el("span", "voice-finding__none", t("noSuggestion")));
+    }
+    finding.suggestions.forEach(function (suggestion) {
+      var inField = field.kind === "input";
+      var button = el("button", "button button-small voice-suggestion",
+        t(inField ? "replace" : "copy", { text: suggestion }));
+      button.type = "button";
+      button.dataset.voiceSuggestion = suggestion;
+      button.addEventListener("click", function () {
+        if (inField) replaceInField(field, finding, suggestion);
+        else copySuggestion(finding, suggestion);
+      });
+      actions.appendChild(button);
+    });
+    item.appendChild(actions);
+    return item;
+  }
+
+  function fieldSection(field, report) {
+    var section = el("section", "voice-field");
+    section.dataset.voiceField = field.name;
+    var heading = el("h3", "voice-field__heading", field.label);
+    heading.appendChild(el("span", "voice-field__scores", t("scores", {
+      clarity: number(report.clarity), readability: number(report.readability),
+    })));
+    section.appendChild(heading);
+    var list = el("ul", "voice-field__findings");
+    var items = report.findings.map(function (f) {
+      var item = findingItem(field, f);
+      list.appendChild(item);
+      return item;
+    });
+    section.appendChild(highlighted(field.text, report.findings, function (finding) {
+      var item = items[report.findings.indexOf(finding)];
+      item.scrollIntoView({ block: "nearest" });
+      item.classList.remove("voice-finding--flash");
+      void item.offsetWidth;  // restart the animation
+      item.classList.add("voice-finding--flash");
+    }));
+    if (report.findings.length) section.appendChild(list);
+    else section.appendChild(el("p", "voice-field__clean", t("clean")));
+    return section;
+  }
+
+  function render(data, fields) {
+    root.querySelector("[data-voice-clarity]").textContent = number(data.clarity);
+    root.querySelector("[data-voice-readability]").textContent = number(data.readability);
+    var warning = root.querySelector("[data-voice-warning]");
+    warning.hidden = !data.warn;
+    warning.textContent = data.warn ?
+      t("warning", { clarity: number(data.clarity), threshold: number(data.warn_below) }) : "";
+    var container = root.querySelector("[data-voice-fields]");
+    container.replaceChildren();
+    var total = 0;
+    fields.forEach(function (field) {
+      var report = data.fields[field.name];
+      if (!report || !field.text.trim()) return;
+      total += report.findings.length;
+      container.appendChild(fieldSection(field, report));
+    });
+    if (!container.children.length) container.appendChild(el("p", "", t("empty")));
+    else if (!total) container.prepend(el("p", "voice-field__clean", t("noRemarks")));
+    if (toggleCounter) {
+      toggleCounter.textContent = total;
+      toggleCounter.hidden = total === 0;
+    }
+  }
+
+  // --- warning (never blocking) before submitting for moderation -------------------------
+
+  function confirmSubmit(event) {
+    var button = event.target.closest && event.target.closest("button[name='action-submit']");
+    if (!button || !lastData || !lastData.warn) return;
+    var question = t("confirmSubmit", {
+      clarity: number(lastData.clarity), threshold: number(lastData.warn_below),
+    });
+    if (!window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
+
+  root = mount();
+  form.addEventListener("input", schedule, true);
+  form.addEventListener("change", schedule, true);
+  // Blocks added, removed or moved change the texts without an input event.
+  new MutationObserver(schedule).observe(form, { childList: true, subtree: true });
+  document.addEventListener("click", confirmSubmit, true);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", schedule);
+  } else {
+    schedule();
+  }
+})();
