@@ -1,6 +1,7 @@
 """Helpers for the block templates (cms/templates/cms/blocks/)."""
 
 import datetime
+import uuid
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -80,3 +81,12 @@ def media_kind(document) -> str:
 def video_type(document) -> str:
     extension = (getattr(document, "file_extension", "") or "").lower()
     return VIDEO_TYPES.get(extension, "video/mp4")
+
+
+@register.simple_tag(takes_context=True)
+def block_dom_id(context, prefix: str) -> str:
+    """A stable id for aria-labelledby: the StreamField block's own id on a page, a fresh
+    one where a block renders alone (admin previews, tests)."""
+    block = context.get("block")
+    block_id = getattr(block, "id", None)
+    return f"{prefix}-{block_id or uuid.uuid4().hex[:8]}"

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
@@ -31,8 +32,17 @@ SITE_NAME = "Министерство социальной защиты насе
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    """Renditions and documents go to a temporary folder, never to the repo's var/."""
+    """Renditions and documents go to a temporary folder, never to the repo's var/.
+
+    Wagtail caches renditions by image id; ids are reused after each test's rollback, so
+    a cached rendition of another test's image would leak in without the clear."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    clear_caches()
+
+
+def clear_caches():
+    for cache in caches.all():
+        cache.clear()
 
 
 def make_image(title: str, alt: str = "", colour: str = "blue"):
@@ -238,6 +248,7 @@ def piece(django_db_setup, django_db_blocker, tmp_path_factory):
     """The full piece is built and rendered once for the module, then rolled back:
     images, renditions and publishing are the slow part of these tests."""
     media = tmp_path_factory.mktemp("media")
+    clear_caches()
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media),
@@ -262,6 +273,7 @@ def piece(django_db_setup, django_db_blocker, tmp_path_factory):
             first_published_at=page.first_published_at,
         )
         transaction.set_rollback(True)
+    clear_caches()
     return rendered
 
 
@@ -659,3 +671,16 @@ def test_video_provider_names(url, name):
 
     with translation.override("ru"):
         assert video_provider(url) == name
+
+
+@pytest.mark.django_db
+def test_block_previews_in_the_admin_use_the_site_styles(admin_client):
+    quote = NewsPage.body.field.stream_block.child_blocks["quote"]
+    response = admin_client.get(
+        "/admin/block-preview/", {"id": quote.definition_prefix}
+    )
+    assert response.status_code == 200, response.status_code
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("link", rel="stylesheet")["href"] == "/static/css/site.css"
+    quote = soup.select_one(".piece__body > figure.block-quote")
+    assert quote is not None and quote.find("blockquote")
