@@ -25,7 +25,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.SANDBOX_ENABLED:
-    urlpatterns += [path("sandbox/", include("syndication.sandbox.urls"))]
+    urlpatterns += [
+        # The OAuth token endpoints of the sandbox belong to the accounts registry.
+        path("sandbox/oauth/", include("accounts_registry.sandbox_oauth_urls")),
+        path("sandbox/", include("syndication.sandbox.urls")),
+    ]
 
 # Wagtail's page serving catches everything else, so it goes last.
 urlpatterns += [path("", include(wagtail_urls))]
