@@ -61,6 +61,8 @@ def set_credential(request, pk):
             account.changed_by = request.user
             account.save()
             messages.success(request, _("The credential is saved and encrypted."))
+            if account.network in ("telegram", "max"):
+                _check_bot(request, account)
             return redirect(_inspect_url(account))
         # Drop the submitted value so the page never renders the secret again.
         form.data = form.data.copy()
@@ -79,6 +81,17 @@ def set_credential(request, pk):
             "inspect_url": _inspect_url(account),
         },
     )
+
+
+def _check_bot(request, account) -> None:
+    """A pasted bot token is only useful if the bot administers the channel: check now
+    (getChatMember through the API client) and say so."""
+    try:
+        result = health.check_account(account)
+    except ImportError:
+        return
+    if not result.ok:
+        messages.warning(request, result.message)
 
 
 class DesignForm(forms.ModelForm):

@@ -63,8 +63,17 @@ class AccountInspectView(InspectView):
             credential_url=reverse("registry_set_credential", args=[account.pk]),
             design_url=reverse("registry_design", args=[account.pk]),
             check_url=reverse("registry_check", args=[account.pk]),
+            connect_url=_connect_url(account),
         )
         return context
+
+
+def _connect_url(account) -> str:
+    from .oauth.providers import provider_for
+
+    if provider_for(account.network) is None:
+        return ""
+    return reverse("registry_oauth_connect", args=[account.pk])
 
 
 def _can_apply_design(account) -> bool:

@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views, notification_views, two_factor
 from .dashboard import RegistryPanel
+from .oauth import views as oauth_views
 from .registry_admin import RegistryGroup
 
 
@@ -55,6 +56,16 @@ def registry_urls():
             "registry/account/<int:pk>/check/",
             admin_views.check_now,
             name="registry_check",
+        ),
+        path(
+            "registry/account/<int:pk>/connect/",
+            oauth_views.connect,
+            name="registry_oauth_connect",
+        ),
+        path(
+            "registry/oauth/<str:network>/callback/",
+            oauth_views.callback,
+            name="registry_oauth_callback",
         ),
         path(
             "registry/notifications/new/",

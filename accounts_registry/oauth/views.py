@@ -1,0 +1,75 @@
+"""«Подключить через …» buttons: start the provider's authorisation and, on the way back,
+store the token as the account's credential (write-only, like any credential)."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..credentials import validate_credential
+from ..models import Account
+from .providers import provider_for
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "registry_oauth"
+
+
+def _inspect(account):
+    return redirect(
+        reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
+    )
+
+
+@permission_required("accounts_registry.set_credential", raise_exception=True)
+def connect(request, pk):
+    account = get_object_or_404(Account, pk=pk)
+    provider = provider_for(account.network)
+    if provider is None:
+        raise PermissionDenied
+    redirect_uri = request.build_absolute_uri(
+        reverse("registry_oauth_callback", args=[account.network])
+    )
+    url, keep = provider.authorization_url(redirect_uri)
+    request.session[SESSION_KEY] = {"account": account.pk, **keep}
+    return redirect(url)
+
+
+@permission_required("accounts_registry.set_credential", raise_exception=True)
+def callback(request, network):
+    kept = request.session.pop(SESSION_KEY, None)
+    if not kept or kept.get("state") != request.GET.get("state"):
+        messages.error(request, _("The connection was not started here or expired."))
+        return redirect("wagtailadmin_home")
+    account = get_object_or_404(Account, pk=kept["account"], network=network)
+    provider = provider_for(network)
+    if "error" in request.GET or "code" not in request.GET or provider is None:
+        messages.error(
+            request,
+            _("The network did not grant access: %(error)s")
+            % {"error": request.GET.get("error", "—")[:100]},
+        )
+        return _inspect(account)
+    redirect_uri = request.build_absolute_uri(request.path)
+    try:
+        token = provider.fetch_token(redirect_uri, request.GET, kept)
+        credential = validate_credential(network, provider.credential(token, account))
+    except ValidationError:
+        messages.error(request, _("The network returned an incomplete token."))
+        return _inspect(account)
+    except Exception as exc:
+        # Only the error's kind: its text may carry request parameters.
+        logger.warning("registry oauth %s failed: %s", network, type(exc).__name__)
+        messages.error(
+            request,
+            _("The token exchange failed (%(kind)s).") % {"kind": type(exc).__name__},
+        )
+        return _inspect(account)
+    account.set_credential(credential)
+    account.changed_by = request.user
+    account.save()
+    messages.success(request, _("The account is connected; the token is saved."))
+    return _inspect(account)
