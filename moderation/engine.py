@@ -7,8 +7,12 @@ every one is recorded like a moderator's."""
 
 from __future__ import annotations
 
+import time
+
 from django.db import transaction
 from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from . import conf
 from .deadlines import deadline_for
@@ -44,9 +48,31 @@ def _is_watched(item: InboxItem) -> bool:
     ).exists()
 
 
+# Enabled rules, cached per process for a few seconds: every webhook event needs them.
+# Saving or deleting a rule clears this process's copy at once (signal below); other
+# processes see the change within RULES_CACHE_SECONDS.
+RULES_CACHE_SECONDS = 5.0
+_rules_cache: dict[str, tuple[float, list[Rule]]] = {}
+
+
+def enabled_rules() -> list[Rule]:
+    cached = _rules_cache.get("rules")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < RULES_CACHE_SECONDS:
+        return cached[1]
+    rules = list(Rule.objects.filter(enabled=True).order_by("priority", "id"))
+    _rules_cache["rules"] = (now, rules)
+    return rules
+
+
+@receiver([post_save, post_delete], sender=Rule)
+def forget_rules(**kwargs) -> None:
+    _rules_cache.clear()
+
+
 def first_match(item: InboxItem) -> tuple[Rule | None, list[Rule]]:
     """The rule that acts, and the dry-run rules that matched before it."""
-    rules = list(Rule.objects.filter(enabled=True).order_by("priority", "id"))
+    rules = enabled_rules()
     watched = any(r.watched_authors_only for r in rules) and _is_watched(item)
     dry = []
     for rule in rules:

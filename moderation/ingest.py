@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .classify import classify_text
@@ -94,13 +94,18 @@ def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
         "page_id": page_id,
         **fields,
     }
-    with transaction.atomic():
-        item, created = InboxItem.objects.get_or_create(**key, defaults=defaults)
-        if created:
-            from .engine import apply_rules
+    item = InboxItem(**key, **defaults)
+    try:
+        # A savepoint, so a concurrent insert of the same item (webhook and polling
+        # at once) loses quietly instead of breaking the caller's transaction.
+        with transaction.atomic():
+            item.save(force_insert=True)
+    except IntegrityError:
+        return InboxItem.objects.get(**key), False
+    from .engine import apply_rules
 
-            apply_rules(item)
-    return item, created
+    apply_rules(item)
+    return item, True
 
 
 def update_text(account, remote_id: str, text: str, raw: dict) -> InboxItem | None:

@@ -6,7 +6,10 @@ delivery model's fields breaks one function instead of the inbox."""
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
+
+from django.db import connection
 
 logger = logging.getLogger(__name__)
 
@@ -31,17 +34,41 @@ def _same_post(candidate: str, post_remote_id: str) -> bool:
     return candidate.rsplit("_", 1)[-1] == post_remote_id.rsplit("_", 1)[-1]
 
 
+# (account id, post id) -> (delivery id, page id, looked up at): comments come in bursts
+# under the same post, and a webhook must not scan deliveries for each one.
+_cache: dict[tuple[int, str], tuple[int | None, int | None, float]] = {}
+CACHE_SECONDS = 60.0
+CACHE_SIZE = 5000
+
+
 def find_delivery(account, post_remote_id: str) -> tuple[int | None, int | None]:
     """``(delivery_id, page_id)`` of the publish delivery that created the post."""
+    if not post_remote_id:
+        return None, None
+    key = (account.pk, str(post_remote_id))
+    hit = _cache.get(key)
+    now = time.monotonic()
+    if hit is not None and now - hit[2] < CACHE_SECONDS:
+        return hit[0], hit[1]
+    found = _lookup(account, str(post_remote_id))
+    if len(_cache) >= CACHE_SIZE:
+        _cache.clear()
+    _cache[key] = (*found, now)
+    return found
+
+
+def _lookup(account, post_remote_id: str) -> tuple[int | None, int | None]:
     Delivery = _delivery_model()
-    if Delivery is None or not post_remote_id:
+    if Delivery is None:
         return None, None
     try:
-        candidates = (
-            Delivery.objects.filter(account=account, action="publish")
-            .order_by("-pk")
-            .values_list("pk", "page_id", "remote_ref")[:500]
-        )
+        qs = Delivery.objects.filter(account=account, action="publish")
+        if connection.vendor == "postgresql":  # jsonb @> uses no Python loop
+            exact = qs.filter(remote_ref__contains={"ids": [post_remote_id]})
+            row = exact.order_by("-pk").values_list("pk", "page_id").first()
+            if row is not None:
+                return row
+        candidates = qs.order_by("-pk").values_list("pk", "page_id", "remote_ref")[:200]
         for pk, page_id, remote_ref in candidates:
             if any(_same_post(c, post_remote_id) for c in _post_ids(remote_ref)):
                 return pk, page_id

@@ -94,3 +94,15 @@ def fake_client(monkeypatch):
 def inline_actions(settings):
     """Rules' network actions run right after the commit instead of in Celery."""
     settings.MODERATION_AUTO_ACTIONS_ASYNC = False
+
+
+@pytest.fixture(autouse=True)
+def fresh_delivery_cache():
+    """Ids are reused between tests: per-process caches must not carry over."""
+    from moderation import engine, links
+
+    links._cache.clear()
+    engine._rules_cache.clear()
+    yield
+    links._cache.clear()
+    engine._rules_cache.clear()
