@@ -70,6 +70,7 @@ class SlidingWindow:
     def __init__(self):
         self._hits: dict[str, deque] = defaultdict(deque)
         self._lock = threading.Lock()
+        self.rejected = 0  # rate-limit answers given since the last reset
 
     def hit(
         self, key: str, rate: int, per_seconds: float, at: float | None = None
@@ -84,6 +85,7 @@ class SlidingWindow:
                 hits.popleft()  # keep a little history: arrivals may be out of order
             inside = [h for h in hits if now - per_seconds < h <= now]
             if len(inside) >= rate:
+                self.rejected += 1
                 return inside[0] + per_seconds - now
             bisect.insort(hits, now)
             return 0.0
@@ -91,6 +93,7 @@ class SlidingWindow:
     def reset(self) -> None:
         with self._lock:
             self._hits.clear()
+            self.rejected = 0
 
 
 windows = SlidingWindow()

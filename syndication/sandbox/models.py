@@ -3,7 +3,7 @@ lives here, so the wall pages, tests and the demo all see the same truth."""
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 VK, OK, TELEGRAM = "vk", "ok", "telegram"
@@ -48,11 +48,17 @@ class SandboxAccount(models.Model):
         return f"{self.network}:{self.external_id} {self.name}"
 
     def next_id(self) -> int:
-        """A fresh id for a new object of this account (caller holds no lock: the
-        update is atomic in the database)."""
-        SandboxAccount.objects.filter(pk=self.pk).update(seq=models.F("seq") + 1)
-        self.refresh_from_db(fields=["seq"])
-        return self.seq
+        """A fresh id for a new object of this account, unique under concurrent
+        requests (row lock; SQLite's write lock)."""
+        with transaction.atomic():
+            seq = (
+                SandboxAccount.objects.select_for_update()
+                .values_list("seq", flat=True)
+                .get(pk=self.pk)
+            ) + 1
+            SandboxAccount.objects.filter(pk=self.pk).update(seq=seq)
+        self.seq = seq
+        return seq
 
     @property
     def bot_id(self) -> int:

@@ -170,7 +170,7 @@ def faults_api(request):
 
     POST ``{"network", "kind", "latency_ms", "remaining", "method", "account"}``
     (``account``: external id) adds a fault; DELETE clears all faults and the rate
-    windows; GET lists them."""
+    windows; GET lists them with the number of rate-limit answers given."""
     if request.method == "DELETE":
         SandboxFault.objects.all().delete()
         common.windows.reset()
@@ -186,4 +186,9 @@ def faults_api(request):
             method=data.get("method", ""),
         )  # fmt: skip
         return JsonResponse({"ok": True, "id": fault.pk})
-    return JsonResponse({"faults": list(SandboxFault.objects.values())})
+    return JsonResponse(
+        {
+            "faults": list(SandboxFault.objects.values()),
+            "rate_limited": common.windows.rejected,  # the networks' own limits
+        }
+    )

@@ -25,6 +25,7 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
+from .serve import arrival
 
 TEXT_LIMIT, CAPTION_LIMIT = 4096, 1024
 ALBUM_MAX = 10
@@ -80,7 +81,7 @@ def _bot(account) -> dict:
 
 @csrf_exempt
 def bot_view(request, token: str, method: str):
-    arrived = time.monotonic()
+    arrived = arrival(request)
     if ":" not in token:
         return _error(TgFail(404, "Not Found"))
     accounts = list(SandboxAccount.objects.filter(network=TELEGRAM, token=token))

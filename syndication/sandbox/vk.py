@@ -24,6 +24,7 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
+from .serve import arrival
 
 API_VERSION = "5.199"
 TEXT_LIMIT = 16384  # networks.md §1.4 (UNVERIFIED there; see api/NOTES.md)
@@ -68,7 +69,7 @@ def _token(request, params: dict) -> str:
 
 @csrf_exempt
 def method_view(request, method: str):
-    arrived = time.monotonic()
+    arrived = arrival(request)
     params = request_params(request)
     params["method"] = method
     if not params.get("v"):
