@@ -264,6 +264,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts_registry.check_accounts",
         "schedule": crontab(minute=17),
     },
+    "registry-refresh-tokens": {
+        "task": "accounts_registry.refresh_tokens",
+        "schedule": crontab(minute="*/10"),
+    },
     # Syndication: hand due deliveries to workers and recover those of dead workers.
     "syndication-dispatch": {
         "task": "syndication.tasks.dispatch_due_deliveries",
