@@ -6,11 +6,7 @@
   var script = document.currentScript;
   var PAGE_EDITOR = /\/pages\/(\d+\/edit|add\/[^/]+\/[^/]+\/\d+)\/?$/;
   if (!script || !PAGE_EDITOR.test(window.location.pathname)) return;
-  var form = document.querySelector("form[data-edit-form]") ||
-    document.getElementById("page-edit-form");
-  var titleInput = document.getElementById("id_title");
-  var leadInput = document.getElementById("id_lead");
-  if (!form || !titleInput || !leadInput) return;  // news pieces only
+  var form, titleInput, leadInput;
 
   var DEBOUNCE_MS = 400;
   var strings = JSON.parse(document.getElementById("voice-panel-strings").textContent);
@@ -36,12 +32,12 @@
     return template.content.firstElementChild.cloneNode(true);
   }
 
-  function mount() {
+  function mount(asSidePanel) {
     var panel = fromTemplate("voice-side-panel-template");
     var toggle = fromTemplate("voice-side-panel-toggle-template");
     var toggles = document.querySelectorAll("[data-side-panel-toggle]");
     var side = document.querySelector("[data-form-side]");
-    if (side && toggles.length) {
+    if (asSidePanel && side && toggles.length) {
       var last = toggles[toggles.length - 1];
       last.parentNode.insertBefore(toggle, last.nextSibling);
       side.appendChild(panel);
@@ -337,15 +333,30 @@
     }
   }
 
-  root = mount();
-  form.addEventListener("input", schedule, true);
-  form.addEventListener("change", schedule, true);
-  // Blocks added, removed or moved change the texts without an input event.
-  new MutationObserver(schedule).observe(form, { childList: true, subtree: true });
-  document.addEventListener("click", confirmSubmit, true);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", schedule);
-  } else {
+  function start(asSidePanel) {
+    form = document.querySelector("form[data-edit-form]") ||
+      document.getElementById("page-edit-form");
+    titleInput = document.getElementById("id_title");
+    leadInput = document.getElementById("id_lead");
+    if (!form || !titleInput || !leadInput) return;  // news pieces only
+    root = mount(asSidePanel);
+    form.addEventListener("input", schedule, true);
+    form.addEventListener("change", schedule, true);
+    // Blocks added, removed or moved change the texts without an input event.
+    new MutationObserver(schedule).observe(form, { childList: true, subtree: true });
+    document.addEventListener("click", confirmSubmit, true);
     schedule();
+  }
+
+  // Wagtail's admin scripts run before the page body is parsed and bind the side
+  // panel toggles on DOMContentLoaded. "interactive" comes just before that event,
+  // so the panel is in place when Wagtail looks for panels.
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", function onState() {
+      document.removeEventListener("readystatechange", onState);
+      start(true);
+    });
+  } else {
+    start(false);  // too late to be a side panel: show it under the form
   }
 })();
