@@ -34,8 +34,14 @@ GROUP_PERMISSIONS = {
 }
 
 
-def ensure_groups(**kwargs) -> None:
+def ensure_groups(sender=None, **kwargs) -> None:
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
+
+    # post_migrate is sent once per app; the permissions of every app exist only after
+    # the last one, so act then (and once, not 40 times per migrate or test flush).
+    if sender is not None and sender is not list(apps.get_app_configs())[-1]:
+        return
 
     for name, codes in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)

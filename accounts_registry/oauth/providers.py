@@ -108,9 +108,10 @@ class Provider:
             verifier, challenge = pkce_pair()
             extra = {"code_challenge": challenge, "code_challenge_method": "S256"}
             keep["code_verifier"] = verifier
-        url, state = self.session(redirect_uri).authorization_url(
-            self.url("authorize"), **extra
-        )
+        with transport_for(self.url("authorize")):
+            url, state = self.session(redirect_uri).authorization_url(
+                self.url("authorize"), **extra
+            )
         keep["state"] = state
         return url, keep
 
