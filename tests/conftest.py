@@ -11,6 +11,55 @@ from wagtail.models import Page, Site
 from tests.factories import make_image
 
 
+def restore_wagtail_initial_data():
+    """Recreate what Wagtail's migrations put in an empty database.
+
+    A transactional test (live_server, browser, real workers) ends by flushing every table,
+    which also removes the root page, the default locale and the root collection that the
+    migrations created; the tests after it on the same worker need them back."""
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code="ru")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+        welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
+        Site.objects.create(
+            hostname="localhost", root_page=welcome, is_default_site=True
+        )
+
+
+@pytest.fixture(autouse=True)
+def _clear_wagtail_caches():
+    """Wagtail caches renditions by image id, and ids are reused after a rollback: one
+    test's picture must not turn up in the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # After every fixture is torn down, i.e. after the flush.
+    yield
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_wagtail_initial_data()
+
+
 @pytest.fixture
 def image(db):
     return make_image()

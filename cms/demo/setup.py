@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -65,7 +67,11 @@ def ensure_site() -> tuple[HomePage, NewsIndexPage]:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(is_default_site=True, hostname="localhost", port=80)
+        site = Site(is_default_site=True)
+    # Canonical URLs, OpenGraph images and the links in posts use the site's address.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = "Минсоцзащиты Кузбасса"
     site.save()

@@ -19,6 +19,7 @@ FIELD_ENCRYPTION_KEY = (
 # somewhere real without touching a real network.
 SANDBOX_ENABLED = env_bool("SANDBOX_ENABLED", True)
 _SITE = os.environ.get("VESTNIK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", _SITE)
 VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")
 OK_API_URL = os.environ.get("OK_API_URL", f"{_SITE}/sandbox/ok/fb.do")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", f"{_SITE}/sandbox/telegram")

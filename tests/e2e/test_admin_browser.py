@@ -59,8 +59,9 @@ def test_chief_editor_writes_and_publishes_a_piece(
     page.fill("#id_slug", "centr-otkryt")
     page.get_by_role("tab", name="Содержимое").click()
 
-    page.locator("[data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name="Опубликовать").click()
+    # The publish action sits in the footer's dropdown, next to «Сохранить черновик».
+    page.locator("footer [data-w-dropdown-target='toggle']").click()
+    page.locator("footer button[name='action-publish']").click()
     page.wait_for_url(f"{live_server.url}/admin/pages/{news.pk}/")
     assert "опубликована" in page.content()
 
