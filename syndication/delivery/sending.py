@@ -9,6 +9,7 @@ scheduler tick finds (``dispatch.recover_stale``) and never re-sends blindly.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,12 +45,34 @@ class Job:
     summary: dict | None = None
 
 
-def render_post(delivery: Delivery):
+_pieces: dict[int, object] = {}
+_pieces_lock = threading.Lock()
+PIECE_CACHE_SIZE = 32
+
+
+def piece_of(delivery: Delivery):
+    """The Piece of the delivery's revision. A revision never changes, so a fan-out
+    to many accounts reads and parses the page once per process, not once per
+    account (it is the CPU-heavy part of a send)."""
     from syndication.content import piece_from_page
+
+    key = delivery.revision_id
+    with _pieces_lock:
+        piece = _pieces.get(key) if key else None
+    if piece is None:
+        piece = piece_from_page(delivery.page.specific, revision=delivery.revision)
+        if key:
+            with _pieces_lock:
+                if len(_pieces) >= PIECE_CACHE_SIZE:
+                    _pieces.pop(next(iter(_pieces)))
+                _pieces[key] = piece
+    return piece
+
+
+def render_post(delivery: Delivery):
     from syndication.networks import get_network
 
-    page = delivery.page.specific
-    piece = piece_from_page(page, revision=delivery.revision)
+    piece = piece_of(delivery)
     choice = PageSyndication.objects.filter(page_id=delivery.page_id).first()
     options = choice.options_for(delivery.account.network) if choice else None
     return get_network(delivery.account.network).render(
