@@ -45,7 +45,7 @@ class Job:
     summary: dict | None = None
 
 
-_pieces: dict[int, object] = {}
+_pieces: dict[tuple, object] = {}
 _pieces_lock = threading.Lock()
 PIECE_CACHE_SIZE = 32
 
@@ -56,7 +56,9 @@ def piece_of(delivery: Delivery):
     account (it is the CPU-heavy part of a send)."""
     from syndication.content import piece_from_page
 
-    key = delivery.revision_id
+    revision = delivery.revision
+    # The creation time guards against ids reused by a database that was rolled back.
+    key = (revision.pk, revision.created_at) if revision else None
     with _pieces_lock:
         piece = _pieces.get(key) if key else None
     if piece is None:
