@@ -94,6 +94,14 @@ def wait_for(port: int) -> None:
     raise SystemExit("the sandbox did not start")
 
 
+def max_in_window(stamps: list[float], window: float) -> int:
+    stamps = sorted(stamps)
+    return max(
+        (sum(1 for t in stamps[i:] if t < s + window) for i, s in enumerate(stamps)),
+        default=0,
+    )
+
+
 def run(args, account, get_client, RateLimited, SandboxPost, port) -> int:
     import requests
 
@@ -103,6 +111,16 @@ def run(args, account, get_client, RateLimited, SandboxPost, port) -> int:
     for number in range(args.calls):
         jobs.put(number)
     rate_errors, other_errors, lock = [], [], threading.Lock()
+    turns = []  # when the limiter let each call go (client side)
+    acquire = ratelimit.acquire
+
+    def recording_acquire(*args, **kwargs):
+        waited = acquire(*args, **kwargs)
+        with lock:
+            turns.append(time.monotonic())
+        return waited
+
+    ratelimit.acquire = recording_acquire
 
     def worker():
         client = get_client(account)  # one session per worker, like a process
@@ -145,6 +163,7 @@ def run(args, account, get_client, RateLimited, SandboxPost, port) -> int:
         f"achieved rate        {achieved:.2f} req/s = {achieved / 20 * 100:.1f} % of 20 req/s"
     )
     print(f"posts on the sandbox {posted}")
+    print(f"limiter turns        at most {max_in_window(turns, 1.0)} in any 1 s window")
     print(
         f"rate-limit errors    {len(rate_errors)} (sandbox counted {status['rate_limited']})"
     )
