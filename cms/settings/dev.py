@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import SECRET_KEY, STATIC_ROOT, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a local demo; production refuses to start without one.
@@ -23,3 +23,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", _SITE)
 VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")
 OK_API_URL = os.environ.get("OK_API_URL", f"{_SITE}/sandbox/ok/fb.do")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", f"{_SITE}/sandbox/telegram")
+
+# Static files straight from the apps' folders, no collectstatic needed for the demo.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

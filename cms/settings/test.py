@@ -25,3 +25,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-media-"))
 # Django's test client logs in without a request, which django-axes refuses; the
 # throttling test turns it back on with override_settings.
 AXES_ENABLED = False
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-static-"))
+WHITENOISE_USE_FINDERS = True
