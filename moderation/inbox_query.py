@@ -1,15 +1,18 @@
 """The inbox list: filters from the query string, counts per filter, one page of rows.
 
-Counts come from one aggregate query with conditional counts (one scan instead of one
-GROUP BY per filter), over the selection without the status filter, so the status tabs
-show how many items each status has among the other filters."""
+Counts are taken over the selection without the status filter, so the status tabs
+show how many items each status has among the other filters: the open working set is
+counted exactly on every request (one aggregate with conditional counts), the handled
+history per status is cached for a few seconds (it needs a full scan)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from accounts_registry.networks import Network
 
@@ -100,19 +103,48 @@ class InboxFilters:
 
 
 def counts(filters: InboxFilters, user) -> dict:
+    """Counts for the status tabs and the other filters, in two queries.
+
+    Status counts group the whole selection by status (an index-only scan); the
+    label, overdue and "mine" counts only look at open items, the working set."""
+    base = filters.selection(user, with_status=False)
+    result = status_counts(filters, user, base)
     now = timezone.now()
-    open_q = Q(status__in=InboxItem.OPEN_STATUSES)
     aggregates = {
-        "open": Count("id", filter=open_q),
-        "all": Count("id"),
-        "overdue": Count("id", filter=open_q & Q(deadline__lt=now)),
-        "mine": Count("id", filter=open_q & Q(assignee=user)),
+        "open": Count("id"),
+        "overdue": Count("id", filter=Q(deadline__lt=now)),
+        "mine": Count("id", filter=Q(assignee=user)),
     }
-    for status in InboxItem.Status.values:
-        aggregates[f"status_{status}"] = Count("id", filter=Q(status=status))
     for label in LABELS:
-        aggregates[f"label_{label}"] = Count("id", filter=open_q & Q(label=label))
-    return filters.selection(user, with_status=False).aggregate(**aggregates)
+        aggregates[f"label_{label}"] = Count("id", filter=Q(label=label))
+    result.update(
+        base.filter(status__in=InboxItem.OPEN_STATUSES).aggregate(**aggregates)
+    )
+    return result
+
+
+STATUS_COUNTS_SECONDS = 30
+
+
+def status_counts(filters: InboxFilters, user, base) -> dict:
+    """Items per status. Counting the handled history means reading every row, so
+    the result is cached briefly; the open tabs are overwritten with exact counts."""
+    key = "moderation-status-counts:" + urlencode(
+        sorted(filters.as_query(status="", order="").items())
+    )
+    if filters.assignee == "me":
+        key += f":{user.pk}"
+    result = cache.get(key)
+    if result is None:
+        result = {f"status_{status}": 0 for status in InboxItem.Status.values}
+        for row in base.order_by().values("status").annotate(n=Count("id")):
+            result[f"status_{row['status']}"] = row["n"]
+        cache.set(key, result, STATUS_COUNTS_SECONDS)
+    result = dict(result)
+    for status in InboxItem.OPEN_STATUSES:
+        result[f"status_{status}"] = base.filter(status=status).count()
+    result["all"] = sum(result.values())
+    return result
 
 
 def page_of(filters: InboxFilters, user, number: int = 1, per_page: int = PER_PAGE):

@@ -120,6 +120,13 @@ class InboxItem(models.Model):
             models.Index(fields=["account", "status"], name="mod_item_account"),
             models.Index(fields=["network", "author_id"], name="mod_item_author"),
             models.Index(fields=["status", "deadline"], name="mod_item_deadline"),
+            # The working set: open items, newest or oldest first, without reading
+            # the (much larger) history of handled items.
+            models.Index(
+                fields=["-received_at", "-id"],
+                name="mod_item_open",
+                condition=models.Q(status__in=["new", "in_progress"]),
+            ),
         ]
         permissions = [("moderate_inbox", _("Can use the moderation inbox"))]
 

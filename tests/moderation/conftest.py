@@ -99,10 +99,13 @@ def inline_actions(settings):
 @pytest.fixture(autouse=True)
 def fresh_delivery_cache():
     """Ids are reused between tests: per-process caches must not carry over."""
+    from django.core.cache import cache
+
     from moderation import engine, links
 
     links._cache.clear()
     engine._rules_cache.clear()
+    cache.clear()
     yield
     links._cache.clear()
     engine._rules_cache.clear()
