@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from syndication.api import (
@@ -139,3 +141,17 @@ def test_comments_reply_delete_ban(sandbox, vk_account):
     client.unban(501)
     assert not SandboxBan.objects.exists()
     assert client.check_token()["name"] == "Test VK"
+
+
+def test_calls_wait_for_their_turn_instead_of_tripping_the_limit(sandbox, settings):
+    """A user token (3 calls/s) with the sandbox enforcing the real limit: the
+    shared limiter spaces the calls, so none is refused."""
+    from syndication.sandbox.demo import create_account
+
+    settings.VK_RATE_USER = (3, 1.0)
+    account = create_account("vk", "777", "Strict", token_type=testing.USER)
+    client = get_client(account)
+    started = time.monotonic()
+    for _ in range(5):
+        client.call("users.get", idempotent=True)
+    assert time.monotonic() - started > 4 / 3  # four gaps of >= 1/3 s
