@@ -19,6 +19,7 @@ import json
 import os
 import queue
 import random
+import resource
 import subprocess
 import sys
 import threading
@@ -141,6 +142,7 @@ def main() -> int:
     bodies = events(args.events, 0.05)
 
     port = free_port()
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "cms.wsgi:application",
          "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
@@ -177,6 +179,12 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # CPU the server used (master and workers, warm-up and start-up included):
+    # a measure of the cost per event that does not depend on the machine's load.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = (children.ru_utime - children_before.ru_utime) + (
+        children.ru_stime - children_before.ru_stime
+    )
 
     from moderation.models import InboxItem
 
@@ -195,6 +203,10 @@ def main() -> int:
         "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
         "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
         "max_ms": round(max(latencies) * 1000, 1) if latencies else 0,
+        "server_cpu_s": round(server_cpu, 2),
+        "server_cpu_ms_per_request_upper_bound": round(
+            server_cpu * 1000 / len(bodies), 2
+        ),
         "concurrency": args.concurrency,
         "server": f"gunicorn gthread {args.workers}x{args.threads}",
         "loadavg_1min_before": round(load_before, 2),

@@ -11,18 +11,36 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import time
 
 from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from accounts_registry.models import Account
+
 from .. import conf
 from ..models import WebhookEndpoint, WebhookEvent
 
 logger = logging.getLogger(__name__)
+
+
+# (network, slug) -> (looked up at, endpoint or None). Every event needs the account's
+# secret; a changed secret or a disabled endpoint applies in this process at once
+# (signal below) and in other processes within ENDPOINT_CACHE_SECONDS.
+ENDPOINT_CACHE_SECONDS = 10.0
+_endpoints: dict[tuple[str, str], tuple[float, WebhookEndpoint | None]] = {}
+
+
+@receiver([post_save, post_delete], sender=WebhookEndpoint)
+@receiver([post_save, post_delete], sender=Account)
+def forget_endpoints(**kwargs) -> None:
+    _endpoints.clear()
 
 
 class WebhookRejected(Exception):
@@ -89,11 +107,19 @@ class WebhookView(View):
         return body
 
     def get_account(self, slug: str):
-        endpoint = (
-            WebhookEndpoint.objects.select_related("account")
-            .filter(account__slug=slug, account__network=self.network, enabled=True)
-            .first()
-        )
+        key = (self.network, slug)
+        cached = _endpoints.get(key)
+        now = time.monotonic()
+        if cached is not None and now - cached[0] < ENDPOINT_CACHE_SECONDS:
+            endpoint = cached[1]
+        else:
+            endpoint = (
+                WebhookEndpoint.objects.select_related("account")
+                .filter(account__slug=slug, account__network=self.network, enabled=True)
+                .order_by()
+                .first()
+            )
+            _endpoints[key] = (now, endpoint)
         if endpoint is None:
             raise WebhookRejected("unknown account or no webhook settings", 404)
         return endpoint.account, endpoint

@@ -102,10 +102,13 @@ def fresh_delivery_cache():
     from django.core.cache import cache
 
     from moderation import engine, links
+    from moderation.webhooks import base
 
     links._cache.clear()
     engine._rules_cache.clear()
+    base._endpoints.clear()
     cache.clear()
     yield
     links._cache.clear()
     engine._rules_cache.clear()
+    base._endpoints.clear()
