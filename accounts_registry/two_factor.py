@@ -50,11 +50,18 @@ class RequireOTPMiddleware:
             return None
         if not user.is_authenticated or user.is_verified():
             return None
+        # The 2FA pages themselves, and the admin's icon sprite and translations, which
+        # those pages fetch (and which hold nothing private).
         exempt = {
-            reverse("wagtailadmin_login"),
-            reverse("wagtailadmin_logout"),
-            reverse("registry_otp_setup"),
-            reverse("registry_otp_verify"),
+            reverse(name)
+            for name in (
+                "wagtailadmin_login",
+                "wagtailadmin_logout",
+                "wagtailadmin_sprite",
+                "wagtailadmin_javascript_catalog",
+                "registry_otp_setup",
+                "registry_otp_verify",
+            )
         }
         if path in exempt or path.startswith(settings.STATIC_URL):
             return None
