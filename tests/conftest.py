@@ -53,7 +53,8 @@ def _is_transactional(item) -> bool:
 def pytest_runtest_teardown(item, nextitem):
     # After every fixture is torn down, i.e. after the flush.
     yield
-    if _is_transactional(item):
+    # With no next test the session fixtures are gone too, the test database included.
+    if nextitem is not None and _is_transactional(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
