@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cms import roles
+from cms.models import NewsPage
 from tests.voice.panel_support import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,3 +72,23 @@ def test_editor_sees_findings_and_uses_a_suggestion(
         "() => ![...document.querySelectorAll("
         "'[data-voice-field=lead] mark')].some(m => m.textContent === 'Данный')"
     )
+
+    # Submitting a low-scoring piece asks once and then goes ahead: never blocked.
+    dialogs = []
+
+    def accept(dialog):
+        dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    # The live server shares one in-memory SQLite connection between its threads:
+    # let the panel's debounced check settle so it cannot overlap the submission.
+    page.wait_for_timeout(600)
+    page.wait_for_load_state("networkidle")
+    page.locator("button[name='action-submit']").click()
+    page.wait_for_url(f"{live_server.url}/admin/pages/{news.pk}/")
+    assert len(dialogs) == 1 and "ниже порога 6,0" in dialogs[0]
+    assert "понятность" in page.locator(".messages").inner_text()
+    piece = NewsPage.objects.get(title="Выплаты на детей")
+    assert piece.workflow_in_progress

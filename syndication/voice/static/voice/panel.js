@@ -12,6 +12,7 @@
   var strings = JSON.parse(document.getElementById("voice-panel-strings").textContent);
   var checkUrl = script.dataset.checkUrl;
   var root, toggleCounter, timer, lastBody = null, sequence = 0, lastData = null;
+  var leaving = false;  // the form is being submitted: no more checks
 
   function t(name, values) {
     return strings[name].replace(/%\((\w+)\)s/g, function (_, key) {
@@ -121,6 +122,7 @@
   }
 
   function run() {
+    if (leaving) return;
     var fields = collect();
     var payload = { fields: {}, offsets: "utf16" };
     fields.forEach(function (f) { payload.fields[f.name] = f.text; });
@@ -345,6 +347,10 @@
     // Blocks added, removed or moved change the texts without an input event.
     new MutationObserver(schedule).observe(form, { childList: true, subtree: true });
     document.addEventListener("click", confirmSubmit, true);
+    form.addEventListener("submit", function () {
+      leaving = true;
+      clearTimeout(timer);
+    });
     schedule();
   }
 
