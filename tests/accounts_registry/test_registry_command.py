@@ -85,7 +85,10 @@ def test_import_error_lines_name_rows(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command("registry", "import", path, stdout=io.StringIO(), stderr=err)
     lines = err.getvalue().splitlines()
-    assert any(line.startswith("Строка 3:") and "myspace" in line for line in lines)
+    assert any(
+        line.startswith("Строка 3:") and "неизвестная соцсеть «myspace»" in line
+        for line in lines
+    )
     assert any(line.startswith("Строка 4:") and "2026/01/01" in line for line in lines)
     assert not any(line.startswith("Строка 2:") for line in lines)
 
