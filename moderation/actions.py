@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from syndication.exceptions import Unsupported
+
 from . import conf
 from .models import Ban, InboxItem, ModerationAction, Reason, Rule
 
@@ -82,7 +84,22 @@ def call_with_retries(func, *args, **kwargs):
             sleep(min(wait, conf.action_max_sleep()))
 
 
+# What can be done to a private message through the comment methods: nothing but
+# banning its author (the clients' delete/hide/reply work on wall comments).
+COMMENT_ONLY = (
+    ModerationAction.Kind.DELETE,
+    ModerationAction.Kind.HIDE,
+    ModerationAction.Kind.REPLY,
+)
+
+
 def _network_call(client, kind: str, item: InboxItem | None, **options):
+    if (
+        item is not None
+        and item.kind == InboxItem.Kind.MESSAGE
+        and kind in COMMENT_ONLY
+    ):
+        raise Unsupported(f"{kind} on a private message", network=item.network)
     if kind == ModerationAction.Kind.DELETE:
         return client.delete_comment, (item.post_remote_id, item.remote_id), {}
     if kind == ModerationAction.Kind.HIDE:

@@ -145,3 +145,15 @@ def _unsupported():
     from syndication.exceptions import Unsupported
 
     return Unsupported("hide_comment", network="vk")
+
+
+def test_private_messages_are_not_deleted_through_comment_methods(
+    vk_account, fake_client
+):
+    item, _ = ingest.store(
+        vk_account,
+        ingest.Incoming(remote_id="message:5", kind="message", text="Привет"),
+    )
+    done = actions.perform("delete", account=vk_account, item=item, reason="spam")
+    assert not done.confirmed and "Unsupported" in done.error
+    assert fake_client.calls == []
