@@ -66,22 +66,47 @@ def register_viewsets():
     return account_settings_viewset
 
 
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users with ``permission`` (the views check it too)."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class SyndicationMenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return any(item.is_shown(request) for item in self.menu.initial_menu_items)
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu():
     submenu = Menu(
         items=[
-            MenuItem(
-                _("Delivery log"), reverse("syndication_log"), icon_name="list-ul"
+            PermissionMenuItem(
+                _("Delivery log"),
+                reverse("syndication_log"),
+                icon_name="list-ul",
+                permission="syndication.view_delivery",
             ),
-            MenuItem(_("Calendar"), reverse("syndication_calendar"), icon_name="date"),
-            MenuItem(
+            PermissionMenuItem(
+                _("Calendar"),
+                reverse("syndication_calendar"),
+                icon_name="date",
+                permission="syndication.view_delivery",
+            ),
+            PermissionMenuItem(
                 _("Account settings"),
                 reverse("syndication_account_settings:index"),
                 icon_name="cog",
+                permission="syndication.view_accountsettings",
             ),
         ]
     )
-    return SubmenuMenuItem(_("Social networks"), submenu, icon_name="globe", order=250)
+    return SyndicationMenu(_("Social networks"), submenu, icon_name="globe", order=250)
 
 
 def is_syndicated(page) -> bool:

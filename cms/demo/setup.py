@@ -29,6 +29,20 @@ from .content import pieces
 # A demo on localhost: printed by load_demo, never used outside the demo.
 DEMO_PASSWORD = "vestnik-demo-2026"  # noqa: S105
 
+# Model permissions of the other apps, by role. The registry and moderation apps keep
+# their own groups in step after every migrate; syndication's roles are set here.
+ROLE_PERMISSIONS = {
+    roles.EDITOR: ["syndication.view_delivery"],
+    roles.CHIEF_EDITOR: ["syndication.view_delivery", "syndication.change_delivery"],
+    roles.TECHNICAL_OFFICER: [
+        "syndication.view_delivery",
+        "syndication.change_delivery",
+        "syndication.view_accountsettings",
+        "syndication.change_accountsettings",
+        "syndication.add_accountsettings",
+    ],
+}
+
 
 @dataclass
 class DemoUser:
@@ -117,6 +131,14 @@ def ensure_groups(news: NewsIndexPage) -> dict[str, Group]:
     )
     for group in groups.values():
         group.permissions.add(access_admin)
+    for name, codes in ROLE_PERMISSIONS.items():
+        for code in codes:
+            app_label, codename = code.split(".")
+            groups[name].permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
 
     page_rights = {
         roles.EDITOR: ["add_page", "change_page"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as pycalendar
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth.decorators import permission_required
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -37,6 +38,7 @@ def period(view: str, day: date) -> tuple[date, date, date, date]:
     )
 
 
+@permission_required("syndication.view_delivery", raise_exception=True)
 def delivery_calendar(request):
     view = "month" if request.GET.get("view") == "month" else "week"
     anchor = parse_day(request.GET.get("day", ""))

@@ -36,6 +36,7 @@ def filtered(params):
     return qs
 
 
+@permission_required("syndication.view_delivery", raise_exception=True)
 def delivery_log(request):
     params = {
         k: request.GET.get(k, "")
@@ -58,6 +59,7 @@ def delivery_log(request):
     )
 
 
+@permission_required("syndication.view_delivery", raise_exception=True)
 def delivery_detail(request, pk):
     delivery = get_object_or_404(
         Delivery.objects.select_related("account", "page", "origin"), pk=pk
