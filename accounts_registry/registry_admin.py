@@ -196,8 +196,30 @@ class AccountAdmin(ModelAdmin):
         return super().get_queryset(request).prefetch_related("report_obligations")
 
 
+class ObligationEditView(EditView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        ob = form.instance
+        from .history import record_event
+
+        record_event(
+            ob.account,
+            "reported",
+            {
+                "report": [
+                    "",
+                    f"{ob.get_event_display()}: № {ob.outgoing_number} "
+                    f"{ob.reported_on or ''}",
+                ]
+            },
+            actor=self.request.user,
+        )
+        return response
+
+
 class ReportObligationAdmin(ModelAdmin):
     model = ReportObligation
+    edit_view_class = ObligationEditView
     menu_label = _("Reports (10 days)")
     menu_icon = "date"
     list_display = ("account", "event", "event_date", "due_on", "reported_on")

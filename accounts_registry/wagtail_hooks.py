@@ -93,3 +93,15 @@ def registry_urls():
 @hooks.register("construct_homepage_panels")
 def add_registry_panel(request, panels):
     panels.append(RegistryPanel(request.user))
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    """Any admin user can turn on TOTP from their account page."""
+    if two_factor.confirmed_device(request.user):
+        return None
+    return {
+        "url": reverse("registry_otp_setup"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Protect the login with a code from an authenticator app."),
+    }
