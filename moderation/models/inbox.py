@@ -37,7 +37,7 @@ class InboxItem(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("inbox status", "In progress")
         KEPT = "kept", _("Kept")
         HIDDEN = "hidden", _("Hidden")
         DELETED = "deleted", _("Deleted")
@@ -153,7 +153,7 @@ class ModerationAction(models.Model):
     """One thing done to an item or an author, by a person or a rule, and the answer."""
 
     class Kind(models.TextChoices):
-        DELETE = "delete", _("Delete")
+        DELETE = "delete", pgettext_lazy("moderation action", "Delete")
         HIDE = "hide", _("Hide")
         REPLY = "reply", _("Reply")
         BAN = "ban", _("Blacklist")
@@ -233,7 +233,7 @@ class Ban(models.Model):
     )
     author_id = models.CharField(_("author id"), max_length=100)
     author_name = models.CharField(_("author"), max_length=300, blank=True)
-    until = models.DateTimeField(_("until"), null=True, blank=True)
+    until = models.DateTimeField(pgettext_lazy("ban", "until"), null=True, blank=True)
     reason = models.CharField(
         _("reason"), max_length=10, choices=Reason.choices, default=Reason.OTHER
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts_registry.networks import Network
 
@@ -13,7 +14,7 @@ from .inbox import Reason
 
 class Rule(models.Model):
     class Action(models.TextChoices):
-        DELETE = "delete", _("Delete")
+        DELETE = "delete", pgettext_lazy("moderation action", "Delete")
         HIDE = "hide", _("Hide (delete where the network cannot hide)")
         BAN = "ban", _("Delete and blacklist the author")
         ASSIGN = "assign", _("Assign to a moderator")

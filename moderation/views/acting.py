@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import actions
 from ..models import InboxItem, ModerationAction, Reason
 
 ACTIONS = {
-    "delete": _("Delete"),
+    "delete": pgettext_lazy("moderation action", "Delete"),
     "hide": _("Hide"),
     "keep": _("Keep"),
     "ban": _("Blacklist"),
