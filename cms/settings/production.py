@@ -46,6 +46,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # deliberate.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
+# Behind the reverse proxy (SECURE_PROXY_SSL_HEADER above), django-axes must count failed
+# logins per client address, not per proxy address.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", 1))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 CSRF_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE = "Lax"
 
 # Content security policy (django-csp). Wagtail's admin still has inline scripts in its
