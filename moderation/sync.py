@@ -7,7 +7,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .actions import get_client
+from . import actions
 from .ingest import from_timestamp
 from .models import Ban, Reason
 
@@ -30,7 +30,7 @@ def sync_bans(account) -> int | None:
 
     The client's ``get_banned()`` returns the network's entries (VK: ``{type, profile,
     ban_info}``); bans missing from the network are marked lifted."""
-    client = get_client(account)
+    client = actions.get_client(account)
     if not hasattr(client, "get_banned"):
         return None
     entries = client.get_banned()

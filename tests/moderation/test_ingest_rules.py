@@ -157,3 +157,24 @@ def test_private_messages_are_not_deleted_through_comment_methods(
     done = actions.perform("delete", account=vk_account, item=item, reason="spam")
     assert not done.confirmed and "Unsupported" in done.error
     assert fake_client.calls == []
+
+
+def test_blacklist_sync_with_groups_get_banned(vk_account, fake_client):
+    from moderation.sync import sync_bans
+
+    assert sync_bans(vk_account) is None  # a client without get_banned
+    Ban.objects.create(account=vk_account, author_id="1", active=True)  # lifted there
+    fake_client.get_banned = lambda: [
+        {"type": "profile", "profile": {"id": 77, "first_name": "Иван", "last_name": "П"},
+         "ban_info": {"reason": 1, "end_date": 0}},
+        {"type": "group", "group": {"id": 5}, "ban_info": {"reason": 0, "end_date": 1893456000}},
+    ]  # fmt: skip
+    assert sync_bans(vk_account) == 2
+    person = Ban.objects.get(author_id="77")
+    assert (
+        person.author_name == "Иван П"
+        and person.reason == "spam"
+        and person.until is None
+    )
+    assert Ban.objects.get(author_id="-5").until is not None
+    assert not Ban.objects.get(author_id="1").active
