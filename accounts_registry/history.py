@@ -52,7 +52,8 @@ def record_save(account, before: dict | None) -> None:
     if before is None:
         action = "created"
         for name, value in after.items():
-            if _display(value):
+            # A new row's unset flags and empty fields are not news.
+            if value is not False and _display(value):
                 changes[name] = ["", _display(value)]
     else:
         action = "changed"

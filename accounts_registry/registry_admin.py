@@ -42,6 +42,12 @@ class AccountIndexView(IndexView):
 
 
 class AccountInspectView(InspectView):
+    def get_field_display_value(self, field_name, field=None):
+        value = getattr(self.instance, field_name, None)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        return super().get_field_display_value(field_name, field)
+
     def get_template_names(self):
         return ["accounts_registry/inspect_account.html"]
 

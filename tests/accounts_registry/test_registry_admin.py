@@ -75,6 +75,7 @@ def test_inspect_view_is_russian_and_shows_history_and_warning(client, keeper, d
     html = client.get(url).content.decode()
     assert "экстремист" in html
     assert "История" in html
+    assert ">True<" not in html and ">False<" not in html
 
 
 def test_dashboard_panel_lists_overdue_report(client, keeper, populated):
