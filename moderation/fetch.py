@@ -17,12 +17,17 @@ from accounts_registry.models import Account
 
 from . import conf, ingest
 from .links import recent_posts
-from .models import FetchCursor
+from .models import FetchCursor, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
 
-# Networks whose API can list comments (Telegram has no history call, networks.md §3.5).
-POLLED_NETWORKS = ("vk", "ok")
+# VK and OK list a post's comments. Telegram has no history call (networks.md §3.5):
+# its client reads ``getUpdates`` for the whole discussion group, which confirms what
+# it read, so it is polled once per account (cursor ALL_POSTS) and only when no
+# webhook is set (Telegram refuses getUpdates while one is).
+POLLED_NETWORKS = ("vk", "ok", "telegram")
+PER_POST_NETWORKS = ("vk", "ok")
+ALL_POSTS = "*"
 MAX_PAGES_PER_POST = 50
 
 
@@ -57,12 +62,13 @@ def posts_to_poll(account) -> list[FetchCursor]:
 def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> None:
     for _ in range(MAX_PAGES_PER_POST):
         previous = cursor.cursor
-        comments, new_cursor = client.fetch_comments(cursor.post_remote_id, previous)
+        post_id = None if cursor.post_remote_id == ALL_POSTS else cursor.post_remote_id
+        comments, new_cursor = client.fetch_comments(post_id, previous)
         with transaction.atomic():
             for comment in comments:
                 incoming = ingest.incoming_from_remote(comment)
-                if not incoming.post_remote_id:
-                    incoming.post_remote_id = cursor.post_remote_id
+                if not incoming.post_remote_id and post_id:
+                    incoming.post_remote_id = post_id
                 _, created = ingest.store(account, incoming)
                 report.fetched += 1
                 report.created += int(created)
@@ -76,12 +82,26 @@ def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> Non
             return
 
 
+def cursors_of(account) -> list[FetchCursor]:
+    if account.network in PER_POST_NETWORKS:
+        return posts_to_poll(account)
+    if WebhookEndpoint.objects.filter(account=account, enabled=True).exists():
+        return []  # the webhook delivers; getUpdates would be refused
+    cursor, _ = FetchCursor.objects.get_or_create(
+        account=account, post_remote_id=ALL_POSTS
+    )
+    return [cursor]
+
+
 def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
     report = report or FetchReport()
     if account.network not in POLLED_NETWORKS:
         return report
+    cursors = cursors_of(account)
+    if not cursors:
+        return report
     client = _client(account)
-    for cursor in posts_to_poll(account):
+    for cursor in cursors:
         report.posts += 1
         try:
             fetch_post(account, client, cursor, report)

@@ -82,3 +82,26 @@ def test_recent_deliveries_become_cursors(vk_account, fake_client, news_page):
     fetch_all()
     item = InboxItem.objects.get()
     assert item.page_id == news_page.pk and item.delivery_id is not None
+
+
+def test_telegram_is_polled_once_per_account_without_a_webhook(tg_account, fake_client):
+    from moderation.models import WebhookEndpoint
+
+    fake_client.comments[None] = [
+        RemoteComment(
+            id="11",
+            post_id="3",
+            author_id="77",
+            author_name="Иван",
+            text="Вопрос",
+            raw={},
+        ),  # fmt: skip
+    ]
+    fetch_all()
+    assert fake_client.calls == []  # the webhook is set: Telegram refuses getUpdates
+    WebhookEndpoint.objects.filter(account=tg_account).update(enabled=False)
+    fetch_all()
+    assert fake_client.calls[0] == ("fetch_comments", (None, None), {})
+    item = InboxItem.objects.get()
+    assert (item.remote_id, item.post_remote_id) == ("11", "3")
+    assert FetchCursor.objects.get(account=tg_account).post_remote_id == "*"
