@@ -6,7 +6,7 @@ import io
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -17,6 +17,23 @@ PALETTES = {
     "violet": ((80, 50, 130), (190, 160, 230)),
     "teal": ((10, 100, 110), (140, 215, 210)),
 }
+
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    "/Library/Fonts/Arial.ttf",
+)
+
+
+def _cyrillic_font(size: int):
+    for path in FONT_CANDIDATES:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return None
 
 
 def draw_picture(palette: str, label: str, size=(1200, 800)) -> bytes:
@@ -33,7 +50,9 @@ def draw_picture(palette: str, label: str, size=(1200, 800)) -> bytes:
         [width * 0.62, height * 0.12, width * 0.92, height * 0.57], fill=bottom
     )
     draw.rectangle([width * 0.08, height * 0.62, width * 0.55, height * 0.82], fill=top)
-    draw.text((width * 0.1, height * 0.68), label, fill=(255, 255, 255), font_size=48)
+    font = _cyrillic_font(48)
+    if font is not None:  # Pillow's built-in font has no Cyrillic: no label beats tofu
+        draw.text((width * 0.1, height * 0.68), label, fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()

@@ -81,8 +81,14 @@ def run_now(delivery_ids, concurrency: int | None = None) -> list[Delivery]:
     now = timezone.now()
     Delivery.objects.filter(pk__in=ids, status=S.SCHEDULED).update(next_attempt_at=now)
     workers = min(concurrency or conf.concurrency(), len(ids)) or 1
-    # SQLite in-memory test databases are private to one connection: run inline there.
-    if workers == 1 or connection.vendor == "sqlite" and _in_memory():
+    # Threads have connections of their own: they cannot see rows of a transaction that
+    # is still open here (a caller's atomic block, a test), nor a private in-memory
+    # SQLite database. Run inline in both cases.
+    if (
+        workers == 1
+        or connection.in_atomic_block
+        or (connection.vendor == "sqlite" and _in_memory())
+    ):
         for pk in ids:
             sending.perform(pk)
     else:
