@@ -1,5 +1,7 @@
 """Settings of the accounts registry, read in one place with their defaults."""
 
+import os
+
 from django.conf import settings
 
 # The order counts the 10 days in the press office's own calendar (Kuzbass), whatever
@@ -18,3 +20,11 @@ TECH_GROUP = "Технический специалист"
 CREDENTIAL_GROUPS = (KEEPER_GROUP, TECH_GROUP)
 # Reminders are read by people in the press office: always in Russian.
 REMINDER_LANGUAGE = getattr(settings, "REGISTRY_REMINDER_LANGUAGE", "ru")
+# TOTP is required for the two groups above (they hold the accounts' keys). A local demo
+# may switch the requirement off with REGISTRY_REQUIRE_OTP=0; enrolled users still verify.
+REQUIRE_OTP = getattr(
+    settings,
+    "REGISTRY_REQUIRE_OTP",
+    os.environ.get("REGISTRY_REQUIRE_OTP", "1").strip().lower()
+    not in {"0", "false", "no"},
+)

@@ -15,16 +15,16 @@ from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import conf
 from .conf import CREDENTIAL_GROUPS
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 def otp_required(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.groups.filter(name__in=CREDENTIAL_GROUPS).exists()
-    )
+    if not conf.REQUIRE_OTP or not user.is_authenticated:
+        return False
+    return user.groups.filter(name__in=CREDENTIAL_GROUPS).exists()
 
 
 def confirmed_device(user):

@@ -61,6 +61,14 @@ def test_editor_without_device_is_not_forced(client, django_user_model):
     assert client.get("/admin/").status_code == 200
 
 
+def test_requirement_can_be_switched_off_for_a_demo(client, keeper, monkeypatch):
+    from accounts_registry import conf
+
+    monkeypatch.setattr(conf, "REQUIRE_OTP", False)
+    client.force_login(keeper)
+    assert client.get("/admin/").status_code == 200
+
+
 def test_public_site_is_not_affected(client, keeper):
     client.force_login(keeper)
     response = client.get("/rss/")
