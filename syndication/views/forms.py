@@ -12,6 +12,7 @@ from syndication.delivery import scheduling
 from syndication.models import PageSyndication, ScheduleMode
 
 OVERRIDE_NETWORKS = ("vk", "ok", "telegram")
+SEND_AT_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
 def block_choices(page) -> list[tuple[str, str]]:
@@ -40,7 +41,12 @@ class PageSyndicationForm(forms.Form):
     send_at = forms.DateTimeField(
         required=False,
         label=_("Send at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        # A datetime-local input only takes ISO values: the localised default
+        # ("29.11.2026 06:30:00") left it empty once a time was saved. Seconds
+        # are kept, as the dispatch tick honours them.
+        widget=forms.DateTimeInput(
+            format=SEND_AT_FORMAT, attrs={"type": "datetime-local", "step": "1"}
+        ),
     )
 
     def __init__(self, *args, page, **kwargs):

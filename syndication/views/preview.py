@@ -74,7 +74,9 @@ def message_view(network, message) -> dict:
         body = mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (bleach-cleaned)
         count = visible_length(message.text)
     else:
-        body = linebreaks(message.text)
+        # The plain text is escaped here and the paragraphs marked safe; without
+        # it the template escaped the <p> tags and the editor read them literally.
+        body = mark_safe(linebreaks(message.text, autoescape=True))  # noqa: S308
         count = utf16_len(message.text)
     limit_name = "caption_limit" if message.is_caption else "text_limit"
     limit = getattr(network, limit_name, 0) or getattr(network, "text_limit", 0)
