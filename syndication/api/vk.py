@@ -23,6 +23,26 @@ AUTH_CODES = {5, 7, 17, 27, 28, 1051, 1117}
 RATE_CODES = {6: 1.0, 9: 60.0, 14: 60.0, 29: 3600.0}  # code -> seconds to wait
 TRANSIENT_CODES = {1: 5.0, 10: 5.0}
 GONE_CODES = {104}
+BANNED_PAGE = 200  # groups.getBanned ``count`` maximum
+# groups.ban ``reason`` (networks.md §1.5): 0 other, 1 spam, 2 verbal abuse,
+# 3 obscene language; keys are moderation's categories (moderation.models.Reason).
+BAN_REASONS = {"spam": 1, "insult": 2, "obscene": 3, "law": 0, "other": 0}
+
+
+def _is_code_or_category(reason) -> bool:
+    if isinstance(reason, int) and not isinstance(reason, bool):
+        return reason in BAN_REASONS.values()
+    text = str(reason or "").strip().lower()
+    return not text or text in BAN_REASONS or text in {"0", "1", "2", "3"}
+
+
+def ban_reason_code(reason) -> int:
+    """VK's code for an int code (as moderation.actions passes it), a category name,
+    or anything else (0, other)."""
+    if not _is_code_or_category(reason):
+        return 0
+    text = str(reason or "").strip().lower()
+    return int(text) if text.isdigit() else BAN_REASONS.get(text, 0)
 
 
 def parse(response, *, network="vk", payload=None, idempotent=False):
@@ -268,12 +288,31 @@ class VKClient(Client):
         )  # fmt: skip
         return str(result["comment_id"])
 
-    def ban(self, user_id, reason: str = "", until=None) -> None:
+    def ban(self, user_id, reason: int | str = "", until=None) -> None:
+        """``groups.ban`` with VK's reason code (``ban_reason_code``); a reason that
+        is no code or category is free text and goes to the ``comment``."""
+        code = ban_reason_code(reason)
+        note = "" if _is_code_or_category(reason) else str(reason or "")
         self.call(
-            "groups.ban", group_id=self.group_id, owner_id=user_id, reason=0,
-            comment=reason or None, comment_visible=1,
+            "groups.ban", group_id=self.group_id, owner_id=user_id, reason=code,
+            comment=note or None, comment_visible=1,
             end_date=int(until.timestamp()) if until else None, idempotent=True,
         )  # fmt: skip
+
+    def get_banned(self) -> list[dict]:
+        """Every entry of ``groups.getBanned``: ``{type, profile|group, ban_info}``
+        (ban_info: admin_id, date, reason code, comment, end_date; 0 = forever)."""
+        entries, offset = [], 0
+        while True:
+            page = self.call(
+                "groups.getBanned", group_id=self.group_id, offset=offset,
+                count=BANNED_PAGE, fields="first_name,last_name", idempotent=True,
+            )  # fmt: skip
+            items = page.get("items", [])
+            entries.extend(items)
+            offset += len(items)
+            if not items or offset >= page.get("count", 0):
+                return entries
 
     def unban(self, user_id) -> None:
         self.call(

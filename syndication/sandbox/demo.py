@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 
 from accounts_registry.models import Account
@@ -65,6 +66,42 @@ def create_account(network: str, external_id: str, name: str, **extra) -> Accoun
     return account
 
 
+def site_url() -> str:
+    """Where Vestnik answers (``make run`` sets VESTNIK_SITE_URL for the web server)."""
+    url = getattr(settings, "VESTNIK_SITE_URL", "") or getattr(
+        settings, "WAGTAILADMIN_BASE_URL", ""
+    )
+    return (url or "http://127.0.0.1:8000").rstrip("/")
+
+
+def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
+    """Point the sandbox account's pushes at Vestnik's moderation webhook, as an
+    administrator would: VK — a Callback API server with a secret key, whose
+    confirmation code Vestnik is given; Telegram — ``setWebhook`` with a
+    ``secret_token``. OK pushes nothing (polled). Idempotent: secrets are kept."""
+    if account.network not in (VK, TELEGRAM):
+        return
+    try:
+        from moderation.webhooks.setup import ensure_endpoint
+    except ImportError:  # the sandbox without the moderation app
+        return
+    sandbox = SandboxAccount.objects.get(
+        network=account.network, external_id=account.external_id
+    )
+    sandbox.callback_secret = sandbox.callback_secret or secrets.token_urlsafe(24)
+    if account.network == VK:
+        sandbox.callback_code = sandbox.callback_code or secrets.token_hex(4)
+    path = ensure_endpoint(
+        account, secret=sandbox.callback_secret, confirmation_code=sandbox.callback_code
+    )
+    sandbox.callback_url = f"{(base_url or site_url()).rstrip('/')}{path}"
+    sandbox.save(update_fields=["callback_url", "callback_secret", "callback_code"])
+
+
 def ensure_demo_accounts() -> list[Account]:
-    """One sandbox account per network (VK, OK, Telegram) with working credentials."""
-    return [create_account(n, ext, name, **extra) for n, ext, name, extra in DEMO]
+    """One sandbox account per network (VK, OK, Telegram) with working credentials,
+    VK and Telegram pushing comments to the moderation inbox."""
+    accounts = [create_account(n, ext, name, **extra) for n, ext, name, extra in DEMO]
+    for account in accounts:
+        connect_to_vestnik(account)
+    return accounts

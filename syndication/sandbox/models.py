@@ -29,6 +29,13 @@ class SandboxAccount(models.Model):
     # Telegram: the linked discussion group, where comments live.
     linked_chat_id = models.BigIntegerField(null=True, blank=True)
     token_revoked = models.BooleanField(default=False)
+    # Where the network pushes events (VK Callback API server, Telegram setWebhook):
+    # the URL, the secret sent with each event (VK ``secret`` field, Telegram
+    # ``X-Telegram-Bot-Api-Secret-Token``) and VK's confirmation code, which the
+    # receiving server must answer to the ``confirmation`` request.
+    callback_url = models.URLField(_("callback URL"), max_length=500, blank=True)
+    callback_secret = models.CharField(_("secret key"), max_length=256, blank=True)
+    callback_code = models.CharField(_("confirmation code"), max_length=32, blank=True)
     # The last id handed out for this account's posts, comments, photos.
     seq = models.PositiveIntegerField(default=0)
     enforce_rate_limits = models.BooleanField(default=True)

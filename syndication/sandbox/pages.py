@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import common
+from . import callbacks, common
 from .models import (
     OK,
     TELEGRAM,
@@ -116,11 +116,14 @@ class CommentForm(forms.Form):
 def add_comment(
     post: SandboxPost, author_id: int, author_name: str, text: str
 ) -> SandboxComment:
-    """A reader writes under a post (used by the wall form, tests and the demo)."""
-    return SandboxComment.objects.create(
+    """A reader writes under a post (used by the wall form, tests and the demo); the
+    network then pushes it to the account's callback server or webhook, if any."""
+    comment = SandboxComment.objects.create(
         post=post, remote_id=post.account.next_id(), author_id=author_id,
         author_name=author_name, text=text,
     )  # fmt: skip
+    callbacks.comment_written(comment)
+    return comment
 
 
 @require_POST

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import secrets
 import time
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ ALBUM_MAX = 10
 POLL_QUESTION, POLL_OPTION, POLL_OPTIONS = 300, 100, (2, 12)
 BOT_RATE = (30, 1.0)  # messages per second per bot (Bot FAQ)
 CHAT_RATE = (20, 60.0)  # messages per minute per group/channel (Bot FAQ)
+BOT_METHODS = {"getme", "getupdates", "setwebhook", "deletewebhook", "getwebhookinfo"}
 SENDING = {"sendmessage", "sendphoto", "sendmediagroup", "sendpoll", "sendvideo"}
 
 
@@ -118,7 +120,7 @@ def bot_view(request, token: str, method: str):
 
 
 def _resolve(accounts, params, method):
-    if method.lower() in {"getme", "getupdates", "setwebhook", "deletewebhook"}:
+    if method.lower() in BOT_METHODS:
         return accounts[0], False
     chat_id = str(params.get("chat_id", "")).strip()
     if not chat_id:
@@ -515,10 +517,12 @@ def _comment_reply(account, params, text):
         text=text,
         reply_to=comment.remote_id if comment else None,
     )
-    return _group_message(reply_comment)
+    return group_message(reply_comment)
 
 
-def _group_message(comment: SandboxComment) -> dict:
+def group_message(comment: SandboxComment) -> dict:
+    """A comment as the discussion group's message replying to the automatic forward
+    of its channel post (what getUpdates and the webhook deliver)."""
     post, account = comment.post, comment.post.account
     forward = {
         "message_id": post.thread_id, "date": int(post.created_at.timestamp()),
@@ -541,6 +545,8 @@ def _group_message(comment: SandboxComment) -> dict:
 def get_updates(request, account, in_group, params):
     """Comments in the discussion groups of every channel of this bot; the update id
     is the comment's primary key, so ``offset`` works as in the real API."""
+    if account.callback_url:
+        raise TgFail(409, WEBHOOK_CONFLICT)
     offset = int(params.get("offset") or 0)
     limit = min(int(params.get("limit") or 100), 100)
     comments = (
@@ -551,11 +557,45 @@ def get_updates(request, account, in_group, params):
         .select_related("post__account")
         .order_by("pk")[:limit]
     )
-    return [{"update_id": c.pk, "message": _group_message(c)} for c in comments]
+    return [{"update_id": c.pk, "message": group_message(c)} for c in comments]
+
+
+WEBHOOK_CONFLICT = (
+    "Conflict: can't use getUpdates method while webhook is active; "
+    "use deleteWebhook to delete the webhook first"
+)
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def set_webhook(request, account, in_group, params):
-    return True  # accepted; the sandbox does not push updates (see api/NOTES.md)
+    """Store the URL and ``secret_token`` for every channel of this bot; an empty
+    URL removes the webhook. Unlike Telegram, plain http is accepted (the demo runs on
+    http://127.0.0.1); updates are pushed by ``callbacks``."""
+    url = str(params.get("url") or "").strip()
+    secret = str(params.get("secret_token") or "")
+    if url and not url.startswith(("http://", "https://")):
+        raise bad("bad webhook: An HTTPS URL must be provided for webhook")
+    if secret and not SECRET_TOKEN.fullmatch(secret):
+        raise bad("secret token contains unallowed characters")
+    SandboxAccount.objects.filter(network=TELEGRAM, token=account.token).update(
+        callback_url=url, callback_secret=secret if url else ""
+    )
+    return True
+
+
+def delete_webhook(request, account, in_group, params):
+    SandboxAccount.objects.filter(network=TELEGRAM, token=account.token).update(
+        callback_url="", callback_secret=""
+    )
+    return True
+
+
+def get_webhook_info(request, account, in_group, params):
+    return {
+        "url": account.callback_url,
+        "has_custom_certificate": False,
+        "pending_update_count": 0,
+    }
 
 
 HANDLERS = {
@@ -575,5 +615,6 @@ HANDLERS = {
     "unbanchatmember": unban_chat_member,
     "getupdates": get_updates,
     "setwebhook": set_webhook,
-    "deletewebhook": set_webhook,
+    "deletewebhook": delete_webhook,
+    "getwebhookinfo": get_webhook_info,
 }

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import ok, pages, telegram, vk
+from . import callback_pages, ok, pages, telegram, vk
 
 app_name = "sandbox"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("faults/api/", pages.faults_api, name="faults_api"),
     path("media/<str:key>/", pages.media, name="media"),
     path("comment/<int:post_pk>/", pages.comment, name="comment"),
+    path(
+        "callback/<int:account_pk>/",
+        callback_pages.callback_settings,
+        name="callback",
+    ),
     path("vk/method/<str:method>", vk.method_view, name="vk_method"),
     path("vk/upload/", vk.upload_view, name="vk_upload"),
     path("vk/club<str:group_id>/", pages.vk_wall, name="vk_wall"),

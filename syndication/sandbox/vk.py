@@ -15,6 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from . import callbacks
 from .common import request_params, take_fault, windows
 from .models import (
     VK,
@@ -413,7 +414,8 @@ def polls_create(request, account, params):
     }
 
 
-def _comment_object(comment: SandboxComment) -> dict:
+def comment_object(comment: SandboxComment) -> dict:
+    """The comment object of wall.getComments and of ``wall_reply_new``."""
     gid = int(comment.post.account.external_id)
     data = {
         "id": comment.remote_id,
@@ -442,7 +444,7 @@ def wall_get_comments(request, account, params):
     result = {
         "count": comments.count(),
         "current_level_count": comments.count(),
-        "items": [_comment_object(c) for c in page],
+        "items": [comment_object(c) for c in page],
         "can_post": True,
         "show_reply_button": True,
         "groups_can_post": True,
@@ -485,8 +487,14 @@ def wall_delete_comment(request, account, params):
     ).first()
     if comment is None:  # wall.deleteComment lists 211 and 104 (vk-api-schema)
         raise VkFail(104, "Not found")
-    comment.deleted = True
-    comment.save(update_fields=["deleted"])
+    if not comment.deleted:
+        comment.deleted = True
+        comment.save(update_fields=["deleted"])
+        # networks.md §1.6: {owner_id, id, user_id (who deleted), post_id}
+        callbacks.vk_event(account, "wall_reply_delete", {
+            "owner_id": -int(account.external_id), "id": comment.remote_id,
+            "user_id": ADMIN["id"], "post_id": comment.post.remote_id,
+        })  # fmt: skip
     return 1
 
 
@@ -500,7 +508,7 @@ def groups_ban(request, account, params):
     user_id = _int(params, "owner_id")
     end = params.get("end_date")
     until = datetime.fromtimestamp(int(end), UTC) if str(end or "").isdigit() else None
-    SandboxBan.objects.update_or_create(
+    ban, _ = SandboxBan.objects.update_or_create(
         account=account,
         user_id=user_id,
         defaults={
@@ -509,24 +517,36 @@ def groups_ban(request, account, params):
             "until": until,
         },
     )
+    # networks.md §1.6: user_block = {admin_id, user_id, unblock_date, reason, comment}
+    callbacks.vk_event(account, "user_block", {
+        "admin_id": ADMIN["id"], "user_id": user_id,
+        "unblock_date": int(until.timestamp()) if until else 0,
+        "reason": int(ban.reason) if ban.reason.isdigit() else 0, "comment": ban.comment,
+    })  # fmt: skip
     return 1
 
 
 def groups_unban(request, account, params):
     _group(account, params)
-    SandboxBan.objects.filter(
-        account=account, user_id=_int(params, "owner_id")
-    ).delete()
+    user_id = _int(params, "owner_id")
+    deleted, _ = SandboxBan.objects.filter(account=account, user_id=user_id).delete()
+    if deleted:
+        callbacks.vk_event(account, "user_unblock", {
+            "admin_id": ADMIN["id"], "user_id": user_id, "by_end_date": 0,
+        })  # fmt: skip
     return 1
 
 
 def groups_get_banned(request, account, params):
     _group(account, params)
-    bans = list(account.bans.order_by("created_at"))
+    everyone = account.bans.order_by("created_at")
+    offset, count = _int(params, "offset", 0), min(_int(params, "count", 20), 200)
+    bans = list(everyone[offset : offset + count])
+    names = _author_names(account, [ban.user_id for ban in bans])
     items = [
         {
             "type": "profile",
-            "profile": {"id": ban.user_id, "first_name": "", "last_name": ""},
+            "profile": {"id": ban.user_id, **names.get(ban.user_id, NO_NAME)},
             "ban_info": {
                 "admin_id": ADMIN["id"],
                 "date": int(ban.created_at.timestamp()),
@@ -537,7 +557,20 @@ def groups_get_banned(request, account, params):
         }
         for ban in bans
     ]
-    return {"count": len(items), "items": items}
+    return {"count": everyone.count(), "items": items}
+
+
+NO_NAME = {"first_name": "", "last_name": ""}
+
+
+def _author_names(account, user_ids) -> dict:
+    """Names the readers gave when they commented (the sandbox has no profiles)."""
+    names = {}
+    rows = SandboxComment.objects.filter(post__account=account, author_id__in=user_ids)
+    for user_id, name in rows.values_list("author_id", "author_name"):
+        first, _, last = name.partition(" ")
+        names[user_id] = {"first_name": first, "last_name": last}
+    return names
 
 
 HANDLERS = {
