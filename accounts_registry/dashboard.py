@@ -1,12 +1,14 @@
 """The registry's panel on the Wagtail dashboard: overdue reports, reports due within three
 days, and accounts whose token has a problem — each with a link."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from . import conf
 from .admin_filters import token_problem_q
-from .models import Account
+from .models import AccessGrant, Account
 from .obligations import ReportObligation, local_today
 
 
@@ -20,7 +22,12 @@ class RegistryPanel(Component):
 
     def get_context_data(self, parent_context=None):
         today = local_today()
-        context = {"overdue": [], "due_soon": [], "token_problems": []}
+        context = {
+            "overdue": [],
+            "due_soon": [],
+            "token_problems": [],
+            "ending_access": [],
+        }
         if self.user.has_perm("accounts_registry.view_reportobligation"):
             base = ReportObligation.objects.select_related("account")
             context["overdue"] = list(base.overdue(today))
@@ -34,14 +41,24 @@ class RegistryPanel(Component):
                     token_problem_q()
                 )
             )
+        if self.user.has_perm("accounts_registry.view_accessgrant"):
+            # Access that ends within a week or has ended: revoke it on the network, then
+            # remove the line (the history keeps it).
+            soon = today + timezone.timedelta(days=conf.EXPIRY_WARNING_DAYS)
+            context["ending_access"] = list(
+                AccessGrant.objects.filter(until__lte=soon).select_related(
+                    "account", "user"
+                )
+            )
         context["today"] = today
         return context
 
     def render_html(self, parent_context=None):
         context = self.get_context_data(parent_context)
-        if not (context["overdue"] or context["due_soon"] or context["token_problems"]):
+        keys = ("overdue", "due_soon", "token_problems", "ending_access")
+        if not any(context[key] for key in keys):
             return ""
-        return super().render_html(parent_context)
+        return render_to_string(self.template_name, context)
 
 
 def inspect_url(account) -> str:

@@ -96,3 +96,23 @@ def test_new_design_version_keeps_history(client, keeper, account):
     versions = list(account.design_versions.values_list("description", flat=True))
     assert versions == ["Второе", "Первое"]
     assert account.changes.filter(action="design").count() == 2
+
+
+def test_dashboard_lists_access_ending_within_a_week(client, keeper, tech, account):
+    today = local_today()
+    AccessGrant.objects.create(
+        account=account,
+        person="Сидоров С. С.",
+        role="admin",
+        until=today + datetime.timedelta(days=3),
+    )
+    AccessGrant.objects.create(
+        account=account,
+        person="Долгий Д. Д.",
+        role="editor",
+        until=today + datetime.timedelta(days=60),
+    )
+    account.report_obligations.update(reported_on=today)  # nothing else on the panel
+    login(client, tech)
+    html = client.get("/admin/").content.decode()
+    assert "отзовите" in html and "Сидоров" in html and "Долгий" not in html
