@@ -1,0 +1,148 @@
+"""The demo loop over real HTTP (live_server), with the accounts ``load_demo`` makes:
+a reader writes on the sandbox wall through its form, the sandbox pushes the comment
+to the moderation webhook (no polling), the inbox classifies it, a moderator deletes
+it and bans its author, and the sandbox shows both."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import requests
+
+from moderation import actions
+from moderation.defaults import ensure_default_rules
+from moderation.models import Ban, FetchCursor, InboxItem, Rule, WebhookEndpoint
+from moderation.sync import sync_bans
+from syndication.api import get_client
+from syndication.sandbox import callbacks
+from syndication.sandbox.demo import ensure_demo_accounts
+from syndication.sandbox.models import SandboxAccount, SandboxComment, SandboxPost
+from syndication.sandbox.testing import sandbox  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+OBSCENE = "Да пошли вы на хуй со своим мостом"
+SPAM = "Заработок от 100000 в день! Пиши в вотсап +79991234567 bit.ly/xx"
+
+
+@pytest.fixture
+def demo(sandbox, live_server, settings):  # noqa: F811
+    settings.VESTNIK_SITE_URL = live_server.url
+    # The demo VK account's sandbox side enforces the real user-token limit.
+    settings.VK_RATE_USER = (3, 1.0)
+    settings.SANDBOX_CALLBACK_BACKOFF = 0.05
+    callbacks._confirmed.clear()
+    Rule.objects.all().delete()  # moderator's decisions only, unless a test adds rules
+    accounts = {account.network: account for account in ensure_demo_accounts()}
+    yield accounts
+    assert callbacks.drain(10)
+
+
+def wait_for(check, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while not (result := check()):
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+    return result
+
+
+def sandbox_post(network: str, text="Новость о мосте") -> SandboxPost:
+    account = SandboxAccount.objects.get(network=network)
+    post = SandboxPost.objects.create(
+        account=account, remote_id=account.next_id(), text=text
+    )
+    if network == "telegram":  # the automatic forward into the discussion group
+        post.thread_id = account.next_id()
+        post.save(update_fields=["thread_id"])
+    return post
+
+
+def write_on_wall(base: str, wall: str, post, text: str, author_id=7001) -> str:
+    """A reader fills in «написать комментарий» on the wall page, like a browser."""
+    session = requests.Session()
+    page = session.get(f"{base}{wall}", timeout=5)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+    response = session.post(
+        f"{base}/sandbox/comment/{post.pk}/", timeout=5,
+        data={"csrfmiddlewaretoken": token, "author_name": "Пётр Грубов",
+              "author_id": author_id, "text": text},
+    )  # fmt: skip
+    # Back on the wall (the comment may already be gone: rules act within moments).
+    assert response.status_code == 200 and response.url.endswith(wall)
+    assert SandboxComment.objects.filter(post=post, text=text).exists()
+    return response.url
+
+
+def inbox_item(account, **filters):
+    return InboxItem.objects.filter(account=account, **filters).first()
+
+
+def test_vk_comment_reaches_the_inbox_and_the_moderator_acts(demo, live_server):
+    account = demo["vk"]
+    post = sandbox_post("vk")
+    wall = write_on_wall(live_server.url, "/sandbox/vk/club100001/", post, OBSCENE)
+
+    item = wait_for(lambda: inbox_item(account))
+    assert item.raw["type"] == "wall_reply_new"  # pushed by the Callback API
+    assert not FetchCursor.objects.exists()  # nothing was polled
+    assert (item.text, item.label, item.author_id) == (OBSCENE, "obscene", "7001")
+    assert item.post_remote_id == str(post.remote_id)
+
+    done = actions.perform("delete", account=account, item=item, reason="obscene")
+    assert done.confirmed
+    assert SandboxComment.objects.get(text=OBSCENE).deleted
+    assert OBSCENE not in requests.get(wall, timeout=5).text
+    # The sandbox tells Vestnik about the deletion too (wall_reply_delete).
+    wait_for(lambda: inbox_item(account, removed_in_network=True))
+
+    item.refresh_from_db()
+    [ban] = actions.blacklist(item, reason="obscene")
+    assert ban.confirmed
+    [entry] = get_client(account).get_banned()
+    assert entry["profile"]["id"] == 7001 and entry["ban_info"]["reason"] == 3
+    assert sync_bans(account) == 1
+    assert Ban.objects.get(account=account, author_id="7001").reason == "obscene"
+
+
+def test_spam_is_deleted_by_the_default_rule_within_seconds(
+    demo, live_server, settings
+):
+    settings.MODERATION_AUTO_ACTIONS_ASYNC = False
+    ensure_default_rules(Rule)
+    post = sandbox_post("vk")
+    write_on_wall(live_server.url, "/sandbox/vk/club100001/", post, SPAM)
+    spam = SandboxComment.objects.get(text=SPAM)
+    wait_for(lambda: SandboxComment.objects.get(pk=spam.pk).deleted)
+    item = InboxItem.objects.get(account=demo["vk"])
+    assert (item.label, item.status) == ("spam", "deleted")
+
+
+def test_telegram_comment_reaches_the_inbox_through_the_webhook(demo, live_server):
+    account = demo["telegram"]
+    post = sandbox_post("telegram")
+    write_on_wall(live_server.url, "/sandbox/telegram/@vestnik_sandbox/", post, OBSCENE)
+
+    item = wait_for(lambda: inbox_item(account))
+    assert "update_id" in item.raw and item.label == "obscene"
+    assert item.post_remote_id == str(post.remote_id)
+    assert item.author_name == "Пётр Грубов"
+    done = actions.perform("delete", account=account, item=item, reason="obscene")
+    assert done.confirmed and SandboxComment.objects.get(text=OBSCENE).deleted
+
+
+def test_demo_set_up_is_idempotent(demo, live_server):
+    before = list(SandboxAccount.objects.values_list("callback_url", "callback_secret"))
+    ensure_demo_accounts()
+    after = list(SandboxAccount.objects.values_list("callback_url", "callback_secret"))
+    assert before == after
+    vk = SandboxAccount.objects.get(network="vk")
+    assert vk.callback_url == f"{live_server.url}/hooks/vk/{demo['vk'].slug}/"
+    endpoint = WebhookEndpoint.objects.get(account=demo["vk"])
+    assert (endpoint.secret, endpoint.confirmation_code) == (
+        vk.callback_secret,
+        vk.callback_code,
+    )
+    assert WebhookEndpoint.objects.count() == 2  # VK and Telegram; OK is polled
+    assert not SandboxAccount.objects.get(network="ok").callback_url
