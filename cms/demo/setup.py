@@ -222,6 +222,15 @@ def ensure_network_accounts() -> list:
     return list(ensure_demo_accounts() or [])
 
 
+def ensure_register_entries() -> list:
+    """Register entries beyond the sandbox accounts, when the registry provides them."""
+    try:
+        from accounts_registry.demo import ensure_demo_register
+    except ImportError:
+        return []
+    return ensure_demo_register()
+
+
 @transaction.atomic
 def load_demo() -> dict:
     home, news = ensure_site()
@@ -235,6 +244,7 @@ def load_demo() -> dict:
     )
     ensure_workflow(news, groups)
     accounts = ensure_network_accounts()
+    ensure_register_entries()
     return {
         "home": home,
         "news": news,

@@ -1,0 +1,78 @@
+"""Register entries for the demo, so the keeper's dashboard has something to act on:
+a report due in two days, an overdue one, a planned channel and a blocked network."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Account
+from .networks import Network
+from .obligations import local_today
+
+DEMO_REGISTER = [
+    # network, external id, name, url, kind, status, days since the event
+    (
+        Network.DZEN,
+        "https://dzen.ru/minsoc42",
+        "Минсоцзащиты Кузбасса — Дзен",
+        "https://dzen.ru/minsoc42",
+        Account.Kind.BLOG,
+        Account.Status.ACTIVE,
+        8,
+    ),
+    (
+        Network.LIVEJOURNAL,
+        "minsoc42",
+        "Блог министерства в ЖЖ",
+        "https://minsoc42.livejournal.com",
+        Account.Kind.BLOG,
+        Account.Status.DELETED,
+        12,
+    ),
+    (
+        Network.MAX,
+        "minsoc42",
+        "Минсоцзащиты Кузбасса — MAX",
+        "",
+        Account.Kind.CHANNEL,
+        Account.Status.PLANNED,
+        0,
+    ),
+    (
+        Network.FACEBOOK,
+        "100064000000042",
+        "Минсоцзащиты Кузбасса — Facebook (заблокирован)",
+        "https://www.facebook.com/minsoc42",
+        Account.Kind.COMMUNITY,
+        Account.Status.SUSPENDED,
+        0,
+    ),
+]
+
+
+def ensure_demo_register() -> list[Account]:
+    today = local_today()
+    accounts = []
+    for network, external_id, name, url, kind, status, days_ago in DEMO_REGISTER:
+        account = Account.objects.filter(
+            network=network, external_id=external_id
+        ).first()
+        if account is None:
+            event_day = today - dt.timedelta(days=days_ago)
+            account = Account(
+                network=network,
+                external_id=external_id,
+                name=name,
+                url=url,
+                kind=kind,
+                status=status,
+                responsible="Игорь Реестров",
+                purpose="Новости министерства и ответы на вопросы жителей",
+                created_on=event_day if status != Account.Status.DELETED else None,
+                deleted_on=event_day if status == Account.Status.DELETED else None,
+            )
+            if status == Account.Status.DELETED:
+                account.created_on = event_day - dt.timedelta(days=700)
+            account.save()
+        accounts.append(account)
+    return accounts
