@@ -122,7 +122,16 @@ def _schedule(job: Job) -> None:
     transaction.on_commit(lambda: _start(job))
 
 
+def inline() -> bool:
+    """Deliver in the committing thread instead (tests on in-memory SQLite, where
+    the live server's threads share one connection and must not overlap)."""
+    return bool(getattr(settings, "SANDBOX_CALLBACK_INLINE", False))
+
+
 def _start(job: Job) -> None:
+    if inline():
+        _deliver(job)
+        return
     with _lock:
         _queues.setdefault(job.url, deque()).append(job)
         if job.url in _workers:
