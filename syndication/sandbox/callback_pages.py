@@ -8,6 +8,7 @@ import secrets
 
 from django import forms
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import callbacks
@@ -16,7 +17,7 @@ from .models import OK, VK, SandboxAccount
 
 class CallbackForm(forms.ModelForm):
     callback_url = forms.URLField(
-        label=_("callback URL"), required=False, max_length=500, assume_scheme="http",
+        label=capfirst(_("callback URL")), required=False, max_length=500, assume_scheme="http",
         help_text=_("Leave empty to stop sending events."),
         widget=forms.URLInput(attrs={"size": 60}),
     )  # fmt: skip

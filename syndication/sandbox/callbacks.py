@@ -5,7 +5,9 @@ VK: a Callback API server (networks.md §1.6) gets ``{"type", "object", "group_i
 event the server must pass the ``confirmation`` handshake (answer the account's
 confirmation code). Telegram: the ``setWebhook`` URL gets an ``Update`` with the
 ``X-Telegram-Bot-Api-Secret-Token`` header and must answer 2xx. OK pushes nothing here
-(its comments are polled).
+(its comments are polled). Only readers' comments are pushed: the community's own
+replies (wall.createComment, Telegram bot messages) are not, so they never reach the
+inbox as if a reader had written them.
 
 Delivery runs in a background thread after the commit, so a reader's request is never
 held up by the receiving server; a failed delivery is retried a few times with a short
