@@ -154,3 +154,17 @@ def test_demo_set_up_is_idempotent(demo, live_server):
     )
     assert WebhookEndpoint.objects.count() == 2  # VK and Telegram; OK is polled
     assert not SandboxAccount.objects.get(network="ok").callback_url
+
+
+def test_ban_reasons_reach_vk_as_codes(demo):
+    account = demo["vk"]
+    reasons = {"spam": 1, "insult": 2, "obscene": 3, "law": 0, "other": 0}
+    for user_id, reason in enumerate(reasons, start=8001):
+        done = actions.perform(
+            "ban", account=account, author_id=str(user_id), reason=reason
+        )
+        assert done.confirmed
+    banned = get_client(account).get_banned()
+    codes = {e["profile"]["id"]: e["ban_info"]["reason"] for e in banned}
+    assert codes == dict(zip(range(8001, 8006), reasons.values(), strict=True))
+    assert all(not e["ban_info"]["comment"] for e in banned)  # no code as text
