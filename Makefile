@@ -21,9 +21,10 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+# The demo stores the site's address (links in posts, the sandbox's webhook targets).
 demo: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py load_demo
+	VESTNIK_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
 
 ## run: install, migrate, load the demo and start web + worker + scheduler (Ctrl+C stops all)
 run: demo
