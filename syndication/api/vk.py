@@ -238,6 +238,12 @@ class VKClient(Client):
             "token_type": self.token_type,
         }
 
+    def update_description(self, text: str) -> None:
+        """Set the community's description (groups.edit; an admin's user token)."""
+        self.call(
+            "groups.edit", group_id=self.group_id, description=text, idempotent=True
+        )
+
     # -- comments and moderation ---------------------------------------------------
     def fetch_comments(self, post_remote_id, cursor=None):
         after = int(cursor or 0)

@@ -29,6 +29,8 @@ class SandboxAccount(models.Model):
     # Telegram: the linked discussion group, where comments live.
     linked_chat_id = models.BigIntegerField(null=True, blank=True)
     token_revoked = models.BooleanField(default=False)
+    # VK: the community's description, as groups.edit sets it and the wall shows it.
+    description = models.TextField(_("description"), blank=True)
     # Where the network pushes events (VK Callback API server, Telegram setWebhook):
     # the URL, the secret sent with each event (VK ``secret`` field, Telegram
     # ``X-Telegram-Bot-Api-Secret-Token``) and VK's confirmation code, which the
