@@ -118,3 +118,39 @@ def test_page_panel_saves_choices(editor, piece_page, accounts):
 def test_editor_gets_the_panel_script(editor, piece_page):
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=[piece_page.pk]))
     assert b"syndication/editor_panel.js" in edit.content
+
+
+def test_plain_text_previews_show_paragraphs_not_tags(editor, piece_page, accounts):
+    """VK and OK text is escaped, then split into paragraphs: the editor never reads
+    a literal «<p>», and markup typed into the text stays text."""
+    url = reverse("syndication_page", args=[piece_page.pk])
+    editor.post(
+        url,
+        {
+            "accounts": [a.pk for a in accounts],
+            "schedule_mode": "now",
+            "vk_text": "Первый абзац <b>не жирный</b>.\n\nВторой абзац.",
+        },
+    )
+    html = editor.get(reverse("syndication_preview", args=[piece_page.pk])).content
+    html = html.decode()
+    assert "<p>Первый абзац &lt;b&gt;не жирный&lt;/b&gt;.</p>" in html
+    assert "&lt;p&gt;" not in html
+
+
+def test_saved_send_time_comes_back_in_the_input(editor, piece_page, accounts):
+    """A datetime-local input only takes ISO values: a saved time must be shown so,
+    or saving the form again would lose it."""
+    url = reverse("syndication_page", args=[piece_page.pk])
+    editor.post(
+        url,
+        {
+            "accounts": [accounts[0].pk],
+            "schedule_mode": "at",
+            "send_at": "2030-01-15T10:30:05",
+        },
+    )
+    html = editor.get(url).content.decode()
+    assert re.search(
+        r'type="datetime-local"[^>]*value="2030-01-15T10:30:05"', html
+    ) or (re.search(r'value="2030-01-15T10:30:05"[^>]*type="datetime-local"', html))
