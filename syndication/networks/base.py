@@ -160,23 +160,36 @@ class Network:
         """Raise ``RenderError`` if a message breaks a limit (a bug in ``build``)."""
 
     # -- the API half, filled in by the delivery work -----------------------------
+    # -- the network's API, through its client (syndication/api/<code>.py) ------------
+    # The render half above is pure; everything that talks to the network goes through
+    # the account's API client, which owns the HTTP session, the error mapping and the
+    # shared rate limiter. A network without a client raises ``Unsupported``.
+
+    def client(self, account):
+        from syndication.api import get_client
+
+        return get_client(account)
+
     def publish(self, post: Post, account, **kwargs):
-        raise Unsupported("publish", network=self.code)
+        """Send ``post``; returns the ``RemoteRef`` of everything created."""
+        return self.client(account).publish(post, **kwargs)
 
     def edit(self, post: Post, account, remote, **kwargs):
-        raise Unsupported("edit", network=self.code)
+        return self.client(account).edit(remote, post, **kwargs)
 
     def delete(self, account, remote, **kwargs):
-        raise Unsupported("delete", network=self.code)
+        return self.client(account).delete(remote, **kwargs)
 
     def fetch_comments(self, account, remote=None, **kwargs):
-        raise Unsupported("fetch_comments", network=self.code)
+        return self.client(account).fetch_comments(remote, **kwargs)
 
-    def delete_comment(self, account, comment_id, **kwargs):
-        raise Unsupported("delete_comment", network=self.code)
+    def delete_comment(self, account, comment_id, *, post_remote_id=None, **kwargs):
+        return self.client(account).delete_comment(post_remote_id, comment_id, **kwargs)
 
     def ban(self, account, author_id, **kwargs):
-        raise Unsupported("ban", network=self.code)
+        return self.client(account).ban(author_id, **kwargs)
 
     def parse_webhook(self, request, account=None):
+        """Inbound events are parsed by ``moderation.webhooks.<network>`` (validators
+        first, anymail-style); network modules do not import moderation."""
         raise Unsupported("parse_webhook", network=self.code)

@@ -228,16 +228,36 @@ def test_omitted_blocks_are_left_out_with_a_warning(code):
     assert "исключённых редактором" in str(post.warnings[0])
 
 
-def test_registry_and_unsupported_api_half():
+def test_registry_and_the_api_half_through_the_client(monkeypatch):
+    from types import SimpleNamespace
+
+    import syndication.api
     from syndication.exceptions import UnknownNetwork, Unsupported
 
     assert [n.code for n in available_networks()] == NETWORKS
     assert str(get_network("ok").name) == "Одноклассники"
     with pytest.raises(UnknownNetwork):
         get_network("myspace")
+    # A network without an API client cannot publish: Unsupported, never a silent no-op.
     with pytest.raises(Unsupported) as error:
-        get_network("vk").publish(None, None)
+        get_network("vk").publish(None, SimpleNamespace(network="max"))
     assert isinstance(error.value, NotImplementedError)
+
+    calls = []
+
+    class Client:
+        def publish(self, post, **kwargs):
+            calls.append(("publish", post, kwargs))
+            return "ref"
+
+        def delete(self, remote):
+            calls.append(("delete", remote))
+
+    monkeypatch.setattr(syndication.api, "get_client", lambda account: Client())
+    vk = get_network("vk")
+    assert vk.publish("post", "account", idempotency_key="k") == "ref"
+    vk.delete("account", "ref")
+    assert calls == [("publish", "post", {"idempotency_key": "k"}), ("delete", "ref")]
 
 
 def test_render_is_pure_and_repeatable():
