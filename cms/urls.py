@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("rss/", NewsFeed(), name="news_feed"),
+    path("feeds/", include("syndication.feeds.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("hooks/", include("moderation.webhooks.urls")),
 ]
