@@ -27,3 +27,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-media-"))
 AXES_ENABLED = False
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-static-"))
 WHITENOISE_USE_FINDERS = True
+# The live server's threads share one in-memory SQLite connection: the sandbox pushes its
+# webhook events in the request's own thread, never in a background one that could overlap
+# the next test's queries. (tests/moderation/test_demo_loop.py covers the threaded path.)
+SANDBOX_CALLBACK_INLINE = True
