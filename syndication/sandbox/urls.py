@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import callback_pages, ok, pages, telegram, vk
+from .inflight import tracked
 
 app_name = "sandbox"
 
@@ -15,16 +16,16 @@ urlpatterns = [
         callback_pages.callback_settings,
         name="callback",
     ),
-    path("vk/method/<str:method>", vk.method_view, name="vk_method"),
-    path("vk/upload/", vk.upload_view, name="vk_upload"),
+    path("vk/method/<str:method>", tracked(vk.method_view), name="vk_method"),
+    path("vk/upload/", tracked(vk.upload_view), name="vk_upload"),
     path("vk/club<str:group_id>/", pages.vk_wall, name="vk_wall"),
-    path("ok/fb.do", ok.rest_view, name="ok_rest"),
-    path("ok/api/<str:group>/<str:name>", ok.rest_view, name="ok_rest_path"),
-    path("ok/upload/", ok.upload_view, name="ok_upload"),
+    path("ok/fb.do", tracked(ok.rest_view), name="ok_rest"),
+    path("ok/api/<str:group>/<str:name>", tracked(ok.rest_view), name="ok_rest_path"),
+    path("ok/upload/", tracked(ok.upload_view), name="ok_upload"),
     path("ok/group/<str:group_id>/", pages.ok_group, name="ok_group"),
     re_path(
         r"^telegram/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$",
-        telegram.bot_view,
+        tracked(telegram.bot_view),
         name="tg_bot",
     ),
     path("telegram/<str:chat>/", pages.telegram_channel, name="tg_channel"),
