@@ -100,10 +100,21 @@ class VkWebhookView(WebhookView):
         return HttpResponse("ok", content_type="text/plain")
 
     # -- events ----------------------------------------------------------------------
+    def is_own(self, obj) -> bool:
+        """The community's own comment (a moderator's reply): VK pushes it like any
+        other, with ``from_id`` = -group id. It is not for the inbox; polling skips it
+        the same way (``VKClient.fetch_comments``)."""
+        community = str(self.account.external_id).lstrip("-")
+        return str(obj.get("from_id", "")) == f"-{community}"
+
     def on_wall_reply_new(self, obj, payload):
+        if self.is_own(obj):
+            return
         ingest.store(self.account, comment_incoming(obj, payload))
 
     def on_wall_reply_edit(self, obj, payload):
+        if self.is_own(obj):
+            return
         if not ingest.update_text(self.account, obj["id"], obj.get("text"), payload):
             item, _ = ingest.store(self.account, comment_incoming(obj, payload))
             InboxItem.objects.filter(pk=item.pk).update(edited=True)

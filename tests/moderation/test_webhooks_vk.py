@@ -114,3 +114,14 @@ def test_event_for_another_group_is_refused(client, vk_account):
     body = vk_event("wall_reply_new", comment(1, "x"), 1, group_id=1)
     assert post(client, body).status_code == 400
     assert not InboxItem.objects.exists()
+
+
+def test_the_communitys_own_replies_are_not_inbox_items(client, vk_account):
+    """A moderator's reply as the community comes back as wall_reply_new with
+    from_id = -group id; it is answered ok and not stored, as polling does."""
+    own = comment(11, "Спасибо, передали в управление", from_id=-123456)
+    assert post(client, vk_event("wall_reply_new", own, 1)).content == b"ok"
+    assert post(client, vk_event("wall_reply_edit", own, 2)).content == b"ok"
+    assert not InboxItem.objects.exists()
+    post(client, vk_event("wall_reply_new", comment(12, "А когда починят?"), 3))
+    assert list(InboxItem.objects.values_list("remote_id", flat=True)) == ["12"]
