@@ -66,3 +66,26 @@ def action_max_sleep() -> float:
 def auto_actions_async() -> bool:
     """Run network actions decided by rules in a Celery task (True) or inline."""
     return _get("MODERATION_AUTO_ACTIONS_ASYNC", True)
+
+
+def extra_days_off() -> frozenset:
+    """Days off beyond the fixed holidays: the yearly transfers of the government's
+    production calendar, e.g. ``MODERATION_EXTRA_DAYS_OFF=2026-01-09,2026-12-31``."""
+    return _dates("MODERATION_EXTRA_DAYS_OFF")
+
+
+def extra_working_days() -> frozenset:
+    """Saturdays or Sundays made working days by the same calendar."""
+    return _dates("MODERATION_EXTRA_WORKING_DAYS")
+
+
+def _dates(name: str) -> frozenset:
+    import datetime as dt
+
+    value = getattr(settings, name, None)
+    if value is None:
+        value = [part for part in os.environ.get(name, "").split(",") if part.strip()]
+    return frozenset(
+        day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day).strip())
+        for day in value
+    )

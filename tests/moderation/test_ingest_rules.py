@@ -51,11 +51,26 @@ def test_new_item_is_classified_with_deadline(vk_account):
         (datetime(2026, 11, 28, 12, 0), 9, datetime(2026, 11, 30, 18, 0)),  # Saturday
         (datetime(2026, 11, 24, 7, 30), 2, datetime(2026, 11, 24, 11, 0)),  # before 9
         (datetime(2026, 11, 24, 20, 0), 1, datetime(2026, 11, 25, 10, 0)),  # after 18
+        # 4 November 2026 (Wednesday) is a public holiday: Tue 17:00 -> Thu
+        (datetime(2026, 11, 3, 17, 0), 9, datetime(2026, 11, 5, 17, 0)),
+        # New Year: 31 Dec 2026 is a Thursday; 1-8 January off, then the weekend
+        (datetime(2026, 12, 31, 17, 0), 2, datetime(2027, 1, 11, 10, 0)),
     ],
 )
 def test_working_hours(start, hours, expected):
     start = start.replace(tzinfo=NOVOKUZNETSK)
     assert add_working_hours(start, hours) == expected.replace(tzinfo=NOVOKUZNETSK)
+
+
+def test_working_hours_follow_the_yearly_transfers(settings):
+    """The government's calendar moves days off: a transferred day off is skipped and a
+    working Saturday counts."""
+    settings.MODERATION_EXTRA_DAYS_OFF = ["2026-11-27"]  # Friday made a day off
+    settings.MODERATION_EXTRA_WORKING_DAYS = ["2026-11-28"]  # Saturday made working
+    start = datetime(2026, 11, 26, 17, 0, tzinfo=NOVOKUZNETSK)
+    assert add_working_hours(start, 2) == datetime(
+        2026, 11, 28, 10, 0, tzinfo=NOVOKUZNETSK
+    )
 
 
 def test_default_rules_exist(db):
