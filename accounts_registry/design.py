@@ -1,4 +1,4 @@
-"""Pushing an account's description to the network (order, clause 2.4).
+"""Pushing an account's description, avatar and cover to the network (order, clause 2.4).
 
 Only where the API client offers it: the button is hidden otherwise. The client method is
 ``update_description(text)`` (VK ``groups.edit``); ``syndication`` sits above the registry,
@@ -23,6 +23,17 @@ def _client(account):
         return None
 
 
+def _media_of(image):
+    """A library image as the API clients upload it (``syndication.api.base.Media``)."""
+    from syndication.api.base import Media
+
+    with image.open_file() as handle:
+        content = handle.read()
+    name = image.file.name.rsplit("/", 1)[-1]
+    kind = "png" if name.lower().endswith(".png") else "jpeg"
+    return Media(filename=name, content=content, content_type=f"image/{kind}")
+
+
 def can_apply(account) -> bool:
     if account.network not in APPLICABLE_NETWORKS or not account.has_credential:
         return False
@@ -41,6 +52,11 @@ def apply_design(version, user=None) -> None:
         raise NotImplementedError(account.network)
     try:
         getattr(client, APPLY_METHOD)(version.description)
+        # The avatar and the cover go too where the client can upload them (VK).
+        for field, method in (("avatar", "update_avatar"), ("cover", "update_cover")):
+            image = getattr(version, field)
+            if image is not None and callable(getattr(client, method, None)):
+                getattr(client, method)(_media_of(image))
     except Exception as exc:
         # The error text travels to the screen: make sure no secret rides along.
         raise RuntimeError(scrub(str(exc), account.get_credential())) from None

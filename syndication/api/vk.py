@@ -9,7 +9,7 @@ from syndication import conf
 from syndication.ratelimit import token_key
 
 from . import http
-from .base import Client, RemoteComment, RemoteRef, ref_of
+from .base import Client, Media, RemoteComment, RemoteRef, ref_of
 from .errors import (
     APIError,
     AuthError,
@@ -159,8 +159,18 @@ class VKClient(Client):
         server = self.call(
             "photos.getWallUploadServer", group_id=self.group_id, idempotent=True
         )
+        uploaded = self._upload(server["upload_url"], media)
+        saved = self.call(
+            "photos.saveWallPhoto", group_id=self.group_id, photo=uploaded["photo"],
+            server=uploaded["server"], hash=uploaded["hash"], caption=caption or None,
+            idempotent=True,
+        )  # fmt: skip
+        return f"photo{saved[0]['owner_id']}_{saved[0]['id']}"
+
+    def _upload(self, upload_url: str, media: Media) -> dict:
+        """POST a file to an upload server; its bare JSON (not the API envelope)."""
         response = http.send(
-            self.session, "POST", server["upload_url"], network=self.network, idempotent=True,
+            self.session, "POST", upload_url, network=self.network, idempotent=True,
             files={"photo": (media.filename, media.content, media.content_type)},
         )  # fmt: skip
         try:
@@ -179,12 +189,32 @@ class VKClient(Client):
                 network=self.network,
                 response=uploaded,
             )
-        saved = self.call(
-            "photos.saveWallPhoto", group_id=self.group_id, photo=uploaded["photo"],
-            server=uploaded["server"], hash=uploaded["hash"], caption=caption or None,
-            idempotent=True,
+        return uploaded
+
+    # -- the community's design (registry «Применить», order clause 2.4) ----------
+    def update_avatar(self, media: Media) -> None:
+        """photos.getOwnerPhotoUploadServer → upload → photos.saveOwnerPhoto."""
+        server = self.call(
+            "photos.getOwnerPhotoUploadServer", owner_id=self.owner_id, idempotent=True
+        )
+        uploaded = self._upload(server["upload_url"], media)
+        self.call(
+            "photos.saveOwnerPhoto", server=uploaded.get("server"),
+            hash=uploaded["hash"], photo=uploaded["photo"], idempotent=True,
         )  # fmt: skip
-        return f"photo{saved[0]['owner_id']}_{saved[0]['id']}"
+
+    def update_cover(self, media: Media) -> None:
+        """photos.getOwnerCoverPhotoUploadServer → upload → photos.saveOwnerCoverPhoto.
+        The crop is VK's recommended cover size, 1590×530."""
+        server = self.call(
+            "photos.getOwnerCoverPhotoUploadServer", group_id=self.group_id,
+            crop_x=0, crop_y=0, crop_x2=1590, crop_y2=530, idempotent=True,
+        )  # fmt: skip
+        uploaded = self._upload(server["upload_url"], media)
+        self.call(
+            "photos.saveOwnerCoverPhoto", hash=uploaded["hash"],
+            photo=uploaded["photo"], idempotent=True,
+        )  # fmt: skip
 
     def create_poll(self, spec: dict) -> str:
         params = dict(spec)

@@ -56,6 +56,18 @@ class SandboxAccount(models.Model):
     def __str__(self) -> str:
         return f"{self.network}:{self.external_id} {self.name}"
 
+    def design_media(self, kind: str):
+        """The community's current avatar or cover (``SandboxMedia.AVATAR``/``COVER``)."""
+        return self.sandboxmedia_set.filter(kind=kind).order_by("-pk").first()
+
+    @property
+    def avatar(self):
+        return self.design_media("avatar")
+
+    @property
+    def cover(self):
+        return self.design_media("cover")
+
     def next_id(self) -> int:
         """A fresh id for a new object of this account, unique under concurrent
         requests (row lock; SQLite's write lock)."""
@@ -80,7 +92,8 @@ class SandboxMedia(models.Model):
     attach. ``remote_id`` is set once the network has saved it (VK photo id, poll id,
     OK photo token)."""
 
-    PHOTO, POLL = "photo", "poll"
+    # A photo for a post, a poll, or the community's avatar or cover (newest wins).
+    PHOTO, POLL, AVATAR, COVER = "photo", "poll", "avatar", "cover"
 
     account = models.ForeignKey(SandboxAccount, on_delete=models.CASCADE)
     kind = models.CharField(max_length=10, default=PHOTO)

@@ -37,6 +37,9 @@ USER_ONLY = {"photos.getWallUploadServer", "photos.saveWallPhoto", "polls.create
 USER_ONLY |= {"groups.ban", "groups.unban", "wall.deleteComment"}
 # groups.edit changes the community itself: VK accepts it only from an admin's user token.
 USER_ONLY |= {"groups.edit"}
+# The community's main photo is set by an admin (user token); the cover also accepts a
+# community token with the photos right.
+USER_ONLY |= {"photos.getOwnerPhotoUploadServer", "photos.saveOwnerPhoto"}
 ADMIN = {"id": 1, "first_name": "Sandbox", "last_name": "Admin"}
 
 
@@ -349,6 +352,57 @@ def upload_view(request):
     )
 
 
+def _upload_server(request, account, gid: int) -> dict:
+    url = request.build_absolute_uri(reverse("sandbox:vk_upload"))
+    return {"upload_url": f"{url}?gid={gid}&aid=-14&token_hint={account.pk}"}
+
+
+def _uploaded_media(account, params) -> SandboxMedia:
+    """The file an upload server took, checked against the hash it returned."""
+    photo = str(params.get("photo", ""))
+    if params.get("hash") != _upload_hash(account, photo):
+        raise VkFail(121, "Invalid hash")
+    try:
+        items = json.loads(photo)
+    except ValueError:
+        raise invalid("photo") from None
+    media = SandboxMedia.objects.filter(
+        account=account, key=(items[0].get("kid") if items else None)
+    ).first()
+    if media is None:
+        raise VkFail(121, "Invalid hash")
+    return media
+
+
+def photos_get_owner_photo_upload_server(request, account, params):
+    if _int(params, "owner_id") != -int(account.external_id):
+        raise VkFail(203, "Access to group denied")
+    return _upload_server(request, account, int(account.external_id))
+
+
+def photos_save_owner_photo(request, account, params):
+    media = _uploaded_media(account, params)
+    media.kind = SandboxMedia.AVATAR
+    media.save(update_fields=["kind"])
+    url = request.build_absolute_uri(reverse("sandbox:media", args=[media.key]))
+    return {"photo_hash": media.key, "photo_src": url, "saved": 1}
+
+
+def photos_get_owner_cover_photo_upload_server(request, account, params):
+    gid = _int(params, "group_id")
+    if gid != int(account.external_id):
+        raise VkFail(203, "Access to group denied")
+    return _upload_server(request, account, gid)
+
+
+def photos_save_owner_cover_photo(request, account, params):
+    media = _uploaded_media(account, params)
+    media.kind = SandboxMedia.COVER
+    media.save(update_fields=["kind"])
+    url = request.build_absolute_uri(reverse("sandbox:media", args=[media.key]))
+    return {"images": [{"url": url, "width": 1590, "height": 530}]}
+
+
 def photos_save_wall_photo(request, account, params):
     if _int(params, "group_id") != int(account.external_id):
         raise VkFail(203, "Access to group denied")
@@ -591,6 +645,10 @@ HANDLERS = {
     "users.get": users_get,
     "groups.getById": groups_get_by_id,
     "groups.edit": groups_edit,
+    "photos.getOwnerPhotoUploadServer": photos_get_owner_photo_upload_server,
+    "photos.saveOwnerPhoto": photos_save_owner_photo,
+    "photos.getOwnerCoverPhotoUploadServer": photos_get_owner_cover_photo_upload_server,
+    "photos.saveOwnerCoverPhoto": photos_save_owner_cover_photo,
     "wall.post": wall_post,
     "wall.edit": wall_edit,
     "wall.delete": wall_delete,

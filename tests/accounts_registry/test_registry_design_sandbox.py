@@ -47,3 +47,25 @@ def test_a_community_token_cannot_edit_the_community(sandbox, vk_community_accou
         get_client(vk_community_account).update_description("x")
     remote = SandboxAccount.objects.get(network="vk", external_id="434343")
     assert remote.description == ""
+
+
+def test_apply_pushes_the_avatar_and_the_cover(sandbox, vk_account, client, keeper):
+    from tests.factories import make_image
+
+    version = DesignVersion.objects.create(
+        account=vk_account,
+        description=DESCRIPTION,
+        avatar=make_image("Аватар", size=(400, 400), colour=(20, 80, 160)),
+        cover=make_image("Обложка", size=(1590, 530), colour=(200, 120, 20)),
+    )
+    login(client, keeper)
+    client.post(reverse("registry_apply_design", args=[vk_account.pk, version.pk]))
+
+    remote = SandboxAccount.objects.get(network="vk", external_id="424242")
+    assert remote.avatar is not None and remote.cover is not None
+    assert bytes(remote.avatar.data)[:2] == b"\xff\xd8"  # the JPEG itself arrived
+    wall = client.get(f"/sandbox/vk/club{remote.external_id}/").content.decode()
+    assert f"/sandbox/media/{remote.avatar.key}/" in wall
+    assert f"/sandbox/media/{remote.cover.key}/" in wall
+    version.refresh_from_db()
+    assert version.applied_at is not None
