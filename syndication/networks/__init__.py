@@ -31,6 +31,7 @@ NETWORK_CLASSES = {
     "vk": "syndication.networks.vk.VKNetwork",
     "ok": "syndication.networks.ok.OKNetwork",
     "telegram": "syndication.networks.telegram.TelegramNetwork",
+    "telegraph": "syndication.networks.telegraph.TelegraphNetwork",
 }
 
 
