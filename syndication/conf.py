@@ -14,6 +14,7 @@ DEFAULTS = {
     "VK_API_VERSION": "5.199",
     "OK_API_URL": "https://api.ok.ru/fb.do",
     "TELEGRAM_API_URL": "https://api.telegram.org",
+    "TELEGRAPH_API_URL": "https://api.telegra.ph",
     # (connect, read) seconds for every API call.
     "SYNDICATION_HTTP_TIMEOUT": (5.0, 30.0),
     "SYNDICATION_USER_AGENT": "Vestnik/0.1 (+syndication)",
@@ -29,6 +30,8 @@ DEFAULTS = {
     "TELEGRAM_RATE_BOT": (30, 1.0),
     "TELEGRAM_RATE_CHAT": (20, 60.0),
     "OK_RATE": (10, 1.0),
+    # Telegraph publishes no limit (it answers FLOOD_WAIT_n): a modest UNVERIFIED pace.
+    "TELEGRAPH_RATE": (5, 1.0),
 }
 
 
@@ -47,11 +50,13 @@ def get(name: str):
 
 
 def api_url(network: str) -> str:
-    return get(
-        {"vk": "VK_API_URL", "ok": "OK_API_URL", "telegram": "TELEGRAM_API_URL"}[
-            network
-        ]
-    )
+    names = {
+        "vk": "VK_API_URL",
+        "ok": "OK_API_URL",
+        "telegram": "TELEGRAM_API_URL",
+        "telegraph": "TELEGRAPH_API_URL",
+    }
+    return get(names[network])
 
 
 def rate_limit_redis_url() -> str:

@@ -33,9 +33,15 @@ __all__ = [
 def client_class(network: str) -> type[Client]:
     from .ok import OKClient
     from .telegram import TelegramClient
+    from .telegraph import TelegraphClient
     from .vk import VKClient
 
-    classes = {"vk": VKClient, "ok": OKClient, "telegram": TelegramClient}
+    classes = {
+        "vk": VKClient,
+        "ok": OKClient,
+        "telegram": TelegramClient,
+        "telegraph": TelegraphClient,
+    }
     if network not in classes:
         raise Unsupported(f"no API client for {network!r}", network=network)
     return classes[network]

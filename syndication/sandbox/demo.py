@@ -11,7 +11,7 @@ from django.db import transaction
 
 from accounts_registry.models import Account
 
-from .models import OK, TELEGRAM, VK, SandboxAccount
+from .models import OK, TELEGRAM, TELEGRAPH, VK, SandboxAccount
 
 DEMO = [
     # network, external id, name, extra sandbox fields
@@ -41,6 +41,8 @@ def credential_for(sandbox: SandboxAccount) -> dict:
             "application_secret_key": sandbox.application_secret_key,
             "access_token": sandbox.token,
         }
+    if sandbox.network == TELEGRAPH:
+        return {"access_token": sandbox.token, "short_name": sandbox.external_id}
     return {"bot_token": sandbox.token}
 
 

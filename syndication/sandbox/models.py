@@ -6,8 +6,13 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-VK, OK, TELEGRAM = "vk", "ok", "telegram"
-NETWORK_CHOICES = [(VK, "VK"), (OK, "OK"), (TELEGRAM, "Telegram")]
+VK, OK, TELEGRAM, TELEGRAPH = "vk", "ok", "telegram", "telegraph"
+NETWORK_CHOICES = [
+    (VK, "VK"),
+    (OK, "OK"),
+    (TELEGRAM, "Telegram"),
+    (TELEGRAPH, "Telegraph"),
+]
 
 
 class SandboxAccount(models.Model):
@@ -139,6 +144,29 @@ class SandboxPost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account_id}#{self.remote_id}"
+
+
+class SandboxPage(models.Model):
+    """A Telegraph page: addressed by its ``path`` (``Title-Slug-MM-DD[-n]``), not a
+    number, and holding Node JSON, so it has a model of its own."""
+
+    account = models.ForeignKey(
+        SandboxAccount, on_delete=models.CASCADE, related_name="pages"
+    )
+    path = models.CharField(max_length=300, unique=True)
+    title = models.CharField(max_length=256)
+    author_name = models.CharField(max_length=128, blank=True)
+    author_url = models.CharField(max_length=512, blank=True)
+    content = models.JSONField(default=list)
+    views = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.path
 
 
 class SandboxComment(models.Model):

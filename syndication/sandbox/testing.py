@@ -62,6 +62,7 @@ def sandbox(live_server, settings, tmp_path):
     settings.VK_API_URL = f"{live_server.url}/sandbox/vk/method/"
     settings.OK_API_URL = f"{live_server.url}/sandbox/ok/fb.do"
     settings.TELEGRAM_API_URL = f"{live_server.url}/sandbox/telegram"
+    settings.TELEGRAPH_API_URL = f"{live_server.url}/sandbox/telegraph"
     settings.SYNDICATION_HTTP_TIMEOUT = (2.0, 2.0)
     settings.RATE_LIMIT_REDIS_URL = ""
     settings.CELERY_BROKER_URL = "memory://"
@@ -71,6 +72,7 @@ def sandbox(live_server, settings, tmp_path):
     for name in ("VK_RATE_USER", "VK_RATE_COMMUNITY", "TELEGRAM_RATE_BOT", "OK_RATE"):
         setattr(settings, name, (1000, 1.0))
     settings.TELEGRAM_RATE_CHAT = (1000, 60.0)
+    settings.TELEGRAPH_RATE = (1000, 1.0)
     (tmp_path / "photo.png").write_bytes(tiny_png())
     # The first request of a server process loads the URLconf; make it now so that
     # its delay does not blur the rate windows of the test's own calls.
@@ -116,3 +118,8 @@ def telegram_account(transactional_db):
     return relaxed_account(
         "telegram", "@test_channel", "Test TG", linked_chat_id=-1009990001
     )
+
+
+@pytest.fixture
+def telegraph_account(transactional_db):
+    return relaxed_account("telegraph", "vestnik_test", "Test Telegraph")

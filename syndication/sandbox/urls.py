@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import callback_pages, ok, pages, telegram, vk
+from . import callback_pages, ok, pages, telegram, telegraph, vk
 from .inflight import tracked
 
 app_name = "sandbox"
@@ -29,4 +29,11 @@ urlpatterns = [
         name="tg_bot",
     ),
     path("telegram/<str:chat>/", pages.telegram_channel, name="tg_channel"),
+    path("telegraph/p/<str:path>/", telegraph.page_view, name="telegraph_page"),
+    path(
+        "telegraph/<str:method>/<str:path>",
+        tracked(telegraph.api_view),
+        name="telegraph_api_path",
+    ),
+    path("telegraph/<str:method>", tracked(telegraph.api_view), name="telegraph_api"),
 ]
