@@ -77,6 +77,60 @@ def el(tag: str, children=None, **attrs) -> dict:
     return node
 
 
+VOID_TAGS = frozenset({"br", "hr", "img"})
+
+
+def nodes_html(nodes: list) -> str:
+    """Node JSON as HTML, for the «Соцсети» preview: text escaped, only allowed tags
+    and attributes, no ``javascript:`` links."""
+    from html import escape
+
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(escape(node))
+            continue
+        tag = node.get("tag")
+        if tag not in ALLOWED_TAGS:
+            continue
+        attrs = "".join(
+            f' {name}="{escape(value)}"'
+            for name, value in (node.get("attrs") or {}).items()
+            if name in ALLOWED_ATTRS
+            and not value.strip().lower().startswith("javascript:")
+        )
+        if tag in VOID_TAGS:
+            out.append(f"<{tag}{attrs}>")
+        else:
+            out.append(
+                f"<{tag}{attrs}>{nodes_html(node.get('children') or [])}</{tag}>"
+            )
+    return "".join(out)
+
+
+BLOCK_TAGS = frozenset(
+    {"p", "h3", "h4", "li", "blockquote", "figcaption", "aside", "pre"}
+)
+
+
+def nodes_text(nodes: list) -> str:
+    """The page's words as plain text, a blank line after each block (for the style
+    checker's score of what Telegraph readers get)."""
+    out: list[str] = []
+
+    def walk(items):
+        for node in items:
+            if isinstance(node, str):
+                out.append(node)
+            else:
+                walk(node.get("children") or [])
+                if node.get("tag") in BLOCK_TAGS:
+                    out.append("\n\n")
+
+    walk(nodes)
+    return re.sub(r"\n{3,}", "\n\n", "".join(out)).strip()
+
+
 def content_size(nodes: list) -> int:
     """Bytes of the ``content`` parameter as sent: compact UTF-8 JSON."""
     return len(json.dumps(nodes, ensure_ascii=False, separators=(",", ":")).encode())

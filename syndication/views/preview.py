@@ -65,6 +65,26 @@ def preview_accounts(page) -> list:
 
 
 def message_view(network, message) -> dict:
+    if message.parse_mode == "telegraph_nodes":
+        # A Telegraph page: its Node JSON shown as the page will read; the limit is
+        # on the bytes of the content as sent.
+        import json
+
+        from syndication.networks.telegraph import content_size, nodes_html
+
+        nodes = json.loads(message.text)
+        body = mark_safe(nodes_html(nodes))  # noqa: S308 (escaped, allowed tags only)
+        count = content_size(nodes)
+        limit = network.content_limit
+        return {
+            "message": message,
+            "body": body,
+            "count": count,
+            "limit": limit,
+            "over": count > limit,
+            "photos": [],
+            "others": [],
+        }
     if message.parse_mode.upper() == "HTML":
         from syndication.render.telegram_html import visible_length
 

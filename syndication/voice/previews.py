@@ -14,6 +14,12 @@ _PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
 def message_plain_text(message) -> str:
     text = message.text or ""
+    if message.parse_mode == "telegraph_nodes":
+        import json
+
+        from syndication.networks.telegraph import nodes_text
+
+        return nodes_text(json.loads(text))
     if (message.parse_mode or "").upper() == "HTML":
         text = html.unescape(_TAG_RE.sub("", text))
     return text

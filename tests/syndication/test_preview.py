@@ -154,3 +154,21 @@ def test_saved_send_time_comes_back_in_the_input(editor, piece_page, accounts):
     assert re.search(
         r'type="datetime-local"[^>]*value="2030-01-15T10:30:05"', html
     ) or (re.search(r'value="2030-01-15T10:30:05"[^>]*type="datetime-local"', html))
+
+
+def test_telegraph_page_preview_reads_as_the_page(editor, piece_page, accounts):
+    """A Telegraph account's card shows the page (title, author, body as HTML) and a
+    byte counter against the content limit; never the raw Node JSON."""
+    from tests.syndication.test_delivery_support import make_account
+
+    telegraph = make_account("telegraph", "vestnik-telegraph")
+    editor.post(
+        reverse("syndication_page", args=[piece_page.pk]),
+        {"accounts": [telegraph.pk], "schedule_mode": "now"},
+    )
+    html = editor.get(reverse("syndication_preview", args=[piece_page.pk])).content
+    html = html.decode()
+    assert "sp-telegraph" in html and "sp-telegraph-title" in html
+    assert piece_page.title in html
+    assert '"tag"' not in html and "&quot;tag&quot;" not in html
+    assert re.search(r"sp-counter[^>]*>\s*\d+ / 60000", html)
