@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import time
-from html import escape
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,10 +22,14 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
+from syndication.networks.telegraph import nodes_html
+
 from .common import request_params, take_fault, windows
 from .models import TELEGRAPH, SandboxAccount, SandboxPage
 from .serve import arrival
 
+# The emulator keeps its own copy of what Telegraph accepts, on purpose: it checks the
+# render (syndication/networks/telegraph.py) rather than trusting the same list.
 ALLOWED_TAGS = frozenset(
     [
         "a",
@@ -56,7 +59,6 @@ ALLOWED_TAGS = frozenset(
     ]
 )
 ALLOWED_ATTRS = frozenset({"href", "src"})
-VOID_TAGS = frozenset({"br", "hr", "img"})
 CONTENT_LIMIT = 64 * 1024  # bytes of the content JSON; UNVERIFIED (networks.md §6.B.4)
 TITLE_LIMIT, AUTHOR_LIMIT, AUTHOR_URL_LIMIT = 256, 128, 512
 RATE = (5, 1.0)  # calls per second per token: our assumption, Telegraph publishes none
@@ -294,33 +296,11 @@ def api_view(request, method: str, path: str = ""):
         return _error(str(fail))
 
 
-def nodes_html(nodes) -> str:
-    """Node JSON as HTML, for the page view; tags and attrs are re-checked here."""
-    out = []
-    for node in nodes:
-        if isinstance(node, str):
-            out.append(escape(node))
-            continue
-        tag = node.get("tag")
-        if tag not in ALLOWED_TAGS:
-            continue
-        attrs = "".join(
-            f' {name}="{escape(value)}"'
-            for name, value in node.get("attrs", {}).items()
-            if name in ALLOWED_ATTRS and not value.lower().startswith("javascript:")
-        )
-        if tag in VOID_TAGS:
-            out.append(f"<{tag}{attrs}>")
-        else:
-            inner = nodes_html(node.get("children", []))
-            out.append(f"<{tag}{attrs}>{inner}</{tag}>")
-    return "".join(out)
-
-
 def page_view(request, path: str):
     page = get_object_or_404(SandboxPage, path=path)
     if page.account.network != TELEGRAPH:  # pragma: no cover - pages are Telegraph's
         raise Http404
     SandboxPage.objects.filter(pk=page.pk).update(views=page.views + 1)
+    # Display only; what was accepted was checked above with the emulator's own list.
     body = mark_safe(nodes_html(page.content))  # noqa: S308 - built from escaped nodes
     return render(request, "sandbox/telegraph_page.html", {"page": page, "body": body})
