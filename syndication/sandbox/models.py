@@ -7,11 +7,23 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 VK, OK, TELEGRAM, TELEGRAPH = "vk", "ok", "telegram", "telegraph"
+FACEBOOK, INSTAGRAM, WORDPRESS, LIVEJOURNAL, MAX = (
+    "facebook",
+    "instagram",
+    "wordpress",
+    "livejournal",
+    "max",
+)
 NETWORK_CHOICES = [
     (VK, "VK"),
     (OK, "OK"),
     (TELEGRAM, "Telegram"),
     (TELEGRAPH, "Telegraph"),
+    (FACEBOOK, "Facebook"),
+    (INSTAGRAM, "Instagram"),
+    (WORDPRESS, "WordPress"),
+    (LIVEJOURNAL, "LiveJournal"),
+    (MAX, "MAX"),
 ]
 
 
@@ -20,7 +32,7 @@ class SandboxAccount(models.Model):
     act for it. ``external_id`` is what the real network would use: the positive VK
     or OK group id, the Telegram chat id (``-100…``) or ``@username``."""
 
-    network = models.CharField(_("network"), max_length=10, choices=NETWORK_CHOICES)
+    network = models.CharField(_("network"), max_length=20, choices=NETWORK_CHOICES)
     external_id = models.CharField(_("external id"), max_length=64)
     name = models.CharField(_("name"), max_length=200)
     # VK: access token; OK: access token; Telegram: bot token ``<bot id>:<secret>``.
@@ -34,6 +46,9 @@ class SandboxAccount(models.Model):
     # Telegram: the linked discussion group, where comments live.
     linked_chat_id = models.BigIntegerField(null=True, blank=True)
     token_revoked = models.BooleanField(default=False)
+    # What one network needs and the others do not (a WordPress login and
+    # application password, a LiveJournal password, a Meta app secret, ...).
+    extra = models.JSONField(default=dict, blank=True)
     # VK: the community's description, as groups.edit sets it and the wall shows it.
     description = models.TextField(_("description"), blank=True)
     # Where the network pushes events (VK Callback API server, Telegram setWebhook):
@@ -133,6 +148,9 @@ class SandboxPost(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted = models.BooleanField(default=False)
+    # Network-specific fields of a post: a blog entry's title, status, categories
+    # and tags, an Instagram media type, a Facebook permalink, ...
+    meta = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-remote_id"]
@@ -182,6 +200,10 @@ class SandboxComment(models.Model):
     reply_to = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     deleted = models.BooleanField(default=False)
+    # Hidden from readers but kept (Facebook/Instagram ``is_hidden``).
+    hidden = models.BooleanField(default=False)
+    # A blog's comment status (WordPress: approved, hold, spam, trash); "" elsewhere.
+    status = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["created_at", "remote_id"]
@@ -223,7 +245,7 @@ class SandboxFault(models.Model):
         (AUTH, _("expired token")),
     ]
 
-    network = models.CharField(_("network"), max_length=10, choices=NETWORK_CHOICES)
+    network = models.CharField(_("network"), max_length=20, choices=NETWORK_CHOICES)
     account = models.ForeignKey(
         SandboxAccount, null=True, blank=True, on_delete=models.CASCADE
     )
