@@ -32,6 +32,7 @@ NETWORK_CLASSES = {
     "ok": "syndication.networks.ok.OKNetwork",
     "telegram": "syndication.networks.telegram.TelegramNetwork",
     "telegraph": "syndication.networks.telegraph.TelegraphNetwork",
+    "facebook": "syndication.networks.facebook.FacebookNetwork",
 }
 
 
