@@ -31,7 +31,9 @@ NETWORK_CLASSES = {
     "vk": "syndication.networks.vk.VKNetwork",
     "ok": "syndication.networks.ok.OKNetwork",
     "telegram": "syndication.networks.telegram.TelegramNetwork",
+    "max": "syndication.networks.max.MaxNetwork",
     "telegraph": "syndication.networks.telegraph.TelegraphNetwork",
+    "instagram": "syndication.networks.instagram.InstagramNetwork",
     "facebook": "syndication.networks.facebook.FacebookNetwork",
 }
 

@@ -25,7 +25,7 @@ from syndication.render.standalone import configure_standalone
 
 configure_standalone()
 
-NETWORKS = ["vk", "ok", "telegram", "facebook"]
+NETWORKS = ["vk", "ok", "telegram", "facebook", "max", "instagram"]
 TG_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code"}
 TG_TAGS |= {"pre", "blockquote", "tg-spoiler"}
 
@@ -96,6 +96,10 @@ def assert_valid(post: Post, network) -> None:
                 assert units(telegram_visible(a.spec.get("caption", ""))) <= 1024
             if message.method == "sendMediaGroup":
                 assert 2 <= len(message.attachments) <= 10
+        elif network.code == "max":  # MAX HTML: the markup as sent within 4000
+            assert units(message.text) <= 4000
+            telegram_visible(message.text)  # balanced, known tags and entities
+            assert len(message.attachments) <= 10
         else:
             assert units(message.text) <= network.text_limit
             assert not re.search(r"</?[a-z][^>]*>", message.text), "HTML in plain text"
@@ -177,9 +181,11 @@ def test_every_block_type_reaches_the_reader(code):
     ]:
         assert expected in seen, (code, expected)
     assert kinds.count("photo") == 5  # photo, 2 gallery, infographic, a card's image
-    assert "video" in kinds and "animation" in kinds
+    assert "video" in kinds
+    # Instagram takes JPEG and video only: the GIF is text (test_render_instagram).
+    assert "animation" in kinds or code == "instagram"
     # Facebook Pages have no poll API: its poll is text (checked above).
-    assert "poll" in kinds or code == "facebook"
+    assert "poll" in kinds or code in ("facebook", "max", "instagram")  # no polls
 
 
 @pytest.mark.parametrize("code", NETWORKS)
@@ -187,7 +193,7 @@ def test_links_become_visible_urls_or_anchors(code):
     piece = samples.every_block_piece()
     post = get_network(code).render(piece)
     first = post.messages[0].text
-    if code == "telegram":
+    if code in ("telegram", "max"):
         first = "\n".join(m.text for m in post.messages)
         assert '<a href="https://www.gosuslugi.ru/">Госуслугах</a>' in first
         # A relative site link is made absolute against the piece's URL.
@@ -245,7 +251,7 @@ def test_registry_and_the_api_half_through_the_client(monkeypatch):
         get_network("myspace")
     # A network without an API client cannot publish: Unsupported, never a silent no-op.
     with pytest.raises(Unsupported) as error:
-        get_network("vk").publish(None, SimpleNamespace(network="max"))
+        get_network("vk").publish(None, SimpleNamespace(network="dzen"))
     assert isinstance(error.value, NotImplementedError)
 
     calls = []
