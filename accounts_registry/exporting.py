@@ -99,11 +99,9 @@ def export_xlsx(accounts) -> bytes:
 
 
 def restricted_warning() -> str:
-    return _(
-        "Meta Platforms Inc. was recognised as an extremist organisation in Russia on "
-        "21.03.2022; Facebook and Instagram are blocked. The account is kept in the "
-        "register only and is excluded from publishing."
-    )
+    from .restricted import legal_warning
+
+    return legal_warning()
 
 
 FORMATS = {

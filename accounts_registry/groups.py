@@ -19,6 +19,7 @@ COMMON = [
     "accounts_registry.view_accessgrant",
     "accounts_registry.add_designversion",
     "accounts_registry.view_designversion",
+    "accounts_registry.view_restrictednetworkdecision",
 ]
 GROUP_PERMISSIONS = {
     KEEPER_GROUP: [
@@ -29,6 +30,7 @@ GROUP_PERMISSIONS = {
         "accounts_registry.add_notification",
         "accounts_registry.change_notification",
         "accounts_registry.view_notification",
+        "accounts_registry.add_restrictednetworkdecision",
     ],
     TECH_GROUP: COMMON,
 }

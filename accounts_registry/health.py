@@ -19,6 +19,11 @@ class CheckResult:
     message: str
 
 
+BLOCKED = _(
+    "The network is blocked: enable it in «Blocked networks» to check this account."
+)
+
+
 def _get_client(account):
     # syndication sits above the registry: import it only when a check runs.
     from syndication.api import get_client
@@ -37,6 +42,12 @@ def _refusal(account, info: dict) -> str:
 
 
 def check_account(account, get_client=None) -> CheckResult:
+    from .restricted import is_blocked
+
+    if is_blocked(account.network):
+        # Contacting a blocked network is what the switch forbids; the stored state
+        # stays as it was.
+        return CheckResult(account.pk, False, str(BLOCKED))
     get_client = get_client or _get_client
     credential = account.get_credential() if account.has_credential else {}
     if not credential:

@@ -21,11 +21,24 @@ class AccountQuerySet(models.QuerySet):
     def active(self):
         """Accounts to publish to by default: sending on, live, and not in a blocked
         network (Facebook and Instagram are never a default)."""
+        return self.live().exclude(network__in=RESTRICTED_NETWORKS)
+
+    def live(self):
+        """Sending on, not suspended or deleted, and not in a blocked network:
+        the accounts whose comments are fetched and whose tokens are checked."""
         return (
             self.filter(is_active=True)
             .exclude(status__in=[Account.Status.SUSPENDED, Account.Status.DELETED])
-            .exclude(network__in=RESTRICTED_NETWORKS)
+            .not_blocked()
         )
+
+    def not_blocked(self):
+        """Accounts Vestnik may contact: not in a restricted network that is
+        switched off (see ``restricted``). Unlike ``active()`` this includes Facebook
+        and Instagram once enabled, for what an editor chose or what must be checked."""
+        from .restricted import blocked_networks
+
+        return self.exclude(network__in=blocked_networks())
 
     def resolve(self, ref: str) -> "Account":
         """Find an account by id, slug or ``network:external_id`` (e.g. ``vk:123456``).
@@ -204,6 +217,12 @@ class Account(models.Model):
         return self.network in RESTRICTED_NETWORKS
 
     @property
+    def is_blocked(self) -> bool:
+        from .restricted import is_blocked
+
+        return is_blocked(self.network)
+
+    @property
     def has_credential(self) -> bool:
         return bool(self.credential_encrypted)
 
@@ -286,3 +305,4 @@ class AccountChange(models.Model):
 # Models defined in sibling modules; imported here so Django registers them.
 from .access import AccessGrant, DesignVersion  # noqa: E402, F401
 from .obligations import Notification, ReportObligation  # noqa: E402, F401
+from .restricted import RestrictedNetworkDecision  # noqa: E402, F401

@@ -188,7 +188,7 @@ class AccountAdmin(ModelAdmin):
     report_state.short_description = _("report")
 
     def token_state(self, obj):
-        if obj.is_restricted:
+        if obj.is_blocked:
             return _("blocked network")
         if not obj.has_credential:
             return _("not set")

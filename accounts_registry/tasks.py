@@ -15,14 +15,13 @@ def check_accounts() -> int:
     """Hourly health check of every live account; returns the number of problems."""
     from .health import check_accounts as run
     from .models import Account
-    from .networks import RESTRICTED_NETWORKS
 
     accounts = (
         Account.objects.exclude(
             status__in=[Account.Status.DELETED, Account.Status.PLANNED]
         )
         .filter(credential_set_at__isnull=False)
-        .exclude(network__in=RESTRICTED_NETWORKS)
+        .not_blocked()
     )
     return sum(1 for result in run(accounts) if not result.ok)
 

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, notification_views, two_factor
+from . import admin_views, notification_views, restricted_views, two_factor
 from .dashboard import RegistryPanel
 from .oauth import views as oauth_views
 from .registry_admin import RegistryGroup
@@ -15,9 +15,22 @@ class NotificationMenuItem(MenuItem):
         return request.user.has_perm("accounts_registry.add_notification")
 
 
+class RestrictedNetworksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("accounts_registry.view_restrictednetworkdecision")
+
+
 class RegistryMenuGroup(RegistryGroup):
     def get_submenu_items(self):
         items = super().get_submenu_items()
+        items.append(
+            RestrictedNetworksMenuItem(
+                _("Blocked networks"),
+                reverse("registry_restricted_networks"),
+                icon_name="warning",
+                order=950,
+            )
+        )
         items.append(
             NotificationMenuItem(
                 _("Generate notification"),
@@ -66,6 +79,11 @@ def registry_urls():
             "registry/oauth/<str:network>/callback/",
             oauth_views.callback,
             name="registry_oauth_callback",
+        ),
+        path(
+            "registry/restricted-networks/",
+            restricted_views.restricted_networks,
+            name="registry_restricted_networks",
         ),
         path(
             "registry/notifications/new/",

@@ -117,7 +117,7 @@ def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
 def fetch_all(accounts=None) -> FetchReport:
     report = FetchReport()
     if accounts is None:
-        accounts = Account.objects.active().filter(network__in=POLLED_NETWORKS)
+        accounts = Account.objects.live().filter(network__in=POLLED_NETWORKS)
     for account in accounts:
         try:
             fetch_account(account, report)

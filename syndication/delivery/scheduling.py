@@ -29,9 +29,12 @@ SLOT_SEARCH_DAYS = 60
 
 
 def sendable_networks() -> list[str]:
+    """Networks with a render, less Facebook/Instagram unless explicitly enabled."""
+    from accounts_registry.restricted import blocked_networks
     from syndication.networks import NETWORK_CLASSES
 
-    return list(NETWORK_CLASSES)
+    blocked = blocked_networks()
+    return [code for code in NETWORK_CLASSES if code not in blocked]
 
 
 def default_accounts():

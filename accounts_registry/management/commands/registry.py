@@ -1,4 +1,4 @@
-"""``manage.py registry import|export|set-credential|check|rotate-key``.
+"""``manage.py registry import|export|set-credential|check|rotate-key|enable-network|disable-network``.
 
 ACCOUNT is an id, a slug or ``network:external_id`` (``vk:123456``). Credentials are read
 from standard input only, never from the command line, and are never printed."""
@@ -49,6 +49,14 @@ class Command(BaseCommand):
         chk = sub.add_parser("check", help="Run the health check now.")
         chk.add_argument("account", nargs="?")
         sub.add_parser("rotate-key", help="Re-encrypt every credential, newest key.")
+        for verb in ("enable", "disable"):
+            switch = sub.add_parser(
+                f"{verb}-network",
+                help=f"{verb.capitalize()} Facebook or Instagram (recorded).",
+            )
+            switch.add_argument("network", choices=sorted(RESTRICTED_NETWORKS))
+            switch.add_argument("--reason", required=True, help="The basis, recorded.")
+            switch.add_argument("--by", default="", help="Who decided (recorded).")
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
@@ -177,7 +185,7 @@ class Command(BaseCommand):
             accounts = list(
                 Account.objects.exclude(
                     status__in=[Account.Status.DELETED, Account.Status.PLANNED]
-                ).exclude(network__in=RESTRICTED_NETWORKS)
+                ).not_blocked()
             )
         try:
             results = check_accounts(accounts)
@@ -195,3 +203,30 @@ class Command(BaseCommand):
         )
         if problems:
             raise CommandError(_("Some accounts have problems."), returncode=2)
+
+    # --- restricted networks -------------------------------------------------------
+
+    def do_enable_network(self, options):
+        self._switch_network(options, enabled=True)
+
+    def do_disable_network(self, options):
+        self._switch_network(options, enabled=False)
+
+    def _switch_network(self, options, *, enabled: bool):
+        from accounts_registry.restricted import decide, legal_warning
+
+        if not options["reason"].strip():
+            raise CommandError(_("A reason is required."))
+        actor = options["by"] or f"manage.py registry ({getpass.getuser()})"
+        decide(options["network"], enabled, reason=options["reason"], actor=actor)
+        if enabled:
+            self.stderr.write(legal_warning())
+            self.stdout.write(
+                _("%(network)s is enabled. The decision is recorded.")
+                % {"network": options["network"]}
+            )
+        else:
+            self.stdout.write(
+                _("%(network)s is disabled. The decision is recorded.")
+                % {"network": options["network"]}
+            )
