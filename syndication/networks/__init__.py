@@ -35,6 +35,7 @@ NETWORK_CLASSES = {
     "telegraph": "syndication.networks.telegraph.TelegraphNetwork",
     "instagram": "syndication.networks.instagram.InstagramNetwork",
     "facebook": "syndication.networks.facebook.FacebookNetwork",
+    "wordpress": "syndication.networks.wordpress.WordPressNetwork",
 }
 
 

@@ -25,7 +25,7 @@ from syndication.render.standalone import configure_standalone
 
 configure_standalone()
 
-NETWORKS = ["vk", "ok", "telegram", "facebook", "max", "instagram"]
+NETWORKS = ["vk", "ok", "telegram", "facebook", "max", "instagram", "wordpress"]
 TG_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code"}
 TG_TAGS |= {"pre", "blockquote", "tg-spoiler"}
 
@@ -71,10 +71,52 @@ def telegram_visible(markup: str) -> str:
     return "".join(parser.text)
 
 
+# A blog article (WordPress): the tags its render may use, read by a strict parser.
+ARTICLE_TAGS = {"p", "br", "a", "b", "strong", "i", "em", "u", "s", "h2", "h3", "h4"}
+ARTICLE_TAGS |= {"blockquote", "ul", "ol", "li", "figure", "img", "figcaption"}
+ARTICLE_VOID = {"br", "img"}
+ARTICLE_BLOCKS = {"p", "h2", "h3", "h4", "li", "figcaption", "ul", "ol"}
+
+
+class StrictArticleHTML(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.errors = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        allowed = {"a": {"href"}, "img": {"src", "alt"}}.get(tag, set())
+        if tag not in ARTICLE_TAGS or {name for name, _ in attrs} - allowed:
+            self.errors.append(tag)
+        if tag in ARTICLE_BLOCKS:
+            self.text.append("\n\n")
+        if tag not in ARTICLE_VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"/{tag}")
+        if tag in ARTICLE_BLOCKS:
+            self.text.append("\n\n")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def article_visible(markup: str) -> str:
+    parser = StrictArticleHTML()
+    parser.feed(markup)
+    parser.close()
+    assert not parser.errors and not parser.stack, (parser.errors, markup[:300])
+    return re.sub(r"\n{3,}", "\n\n", "".join(parser.text)).strip()
+
+
 def reader_texts(post: Post) -> list[str]:
     """Everything a reader sees: texts and captions, as plain text."""
     texts = []
     for message in post.messages:
+        if message.parse_mode == "wordpress_html":  # an article: its words
+            texts.append(article_visible(message.text))
+            continue
         parts = [message.text] + [
             a.spec.get("caption", "") for a in message.attachments
         ]
@@ -96,6 +138,8 @@ def assert_valid(post: Post, network) -> None:
                 assert units(telegram_visible(a.spec.get("caption", ""))) <= 1024
             if message.method == "sendMediaGroup":
                 assert 2 <= len(message.attachments) <= 10
+        elif message.parse_mode == "wordpress_html":  # no length limit, tags only
+            article_visible(message.text)
         elif network.code == "max":  # MAX HTML: the markup as sent within 4000
             assert units(message.text) <= 4000
             telegram_visible(message.text)  # balanced, known tags and entities
@@ -148,9 +192,14 @@ def test_limits_markup_and_no_sentence_lost(code, piece):
 @pytest.mark.parametrize("code", NETWORKS)
 def test_voice_opens_with_lead_ends_with_link_and_hashtags(code):
     piece = samples.base_piece([samples.paragraph(1, 1)])
-    text = reader_texts(get_network(code).render(piece))[0]
+    post = get_network(code).render(piece)
+    text = reader_texts(post)[0]
     assert text.startswith(piece.lead)
     assert piece.title not in text
+    if code == "wordpress":  # a blog keeps the tags as its own terms, not hashtags
+        assert text.endswith(f"Подробнее: {piece.url}")
+        assert post.messages[0].options["tags"] == list(piece.tags)
+        return
     assert text.endswith(f"Подробнее: {piece.url}\n\n#соцзащита #СемьиСДетьми #Кузбасс")
 
 
@@ -181,11 +230,12 @@ def test_every_block_type_reaches_the_reader(code):
     ]:
         assert expected in seen, (code, expected)
     assert kinds.count("photo") == 5  # photo, 2 gallery, infographic, a card's image
-    assert "video" in kinds
+    # A blog article shows a video as its cover and a link (checked above).
+    assert "video" in kinds or code == "wordpress"
     # Instagram takes JPEG and video only: the GIF is text (test_render_instagram).
     assert "animation" in kinds or code == "instagram"
     # Facebook Pages have no poll API: its poll is text (checked above).
-    assert "poll" in kinds or code in ("facebook", "max", "instagram")  # no polls
+    assert "poll" in kinds or code in ("facebook", "max", "instagram", "wordpress")
 
 
 @pytest.mark.parametrize("code", NETWORKS)
@@ -193,7 +243,7 @@ def test_links_become_visible_urls_or_anchors(code):
     piece = samples.every_block_piece()
     post = get_network(code).render(piece)
     first = post.messages[0].text
-    if code in ("telegram", "max"):
+    if code in ("telegram", "max", "wordpress"):
         first = "\n".join(m.text for m in post.messages)
         assert '<a href="https://www.gosuslugi.ru/">Госуслугах</a>' in first
         # A relative site link is made absolute against the piece's URL.
@@ -208,6 +258,11 @@ def test_links_become_visible_urls_or_anchors(code):
 @pytest.mark.parametrize("code", NETWORKS)
 def test_nested_lists_are_numbered_and_indented(code):
     piece = samples.base_piece([samples.nested_list()])
+    if code == "wordpress":  # HTML lists: the blog numbers and indents them
+        text = get_network(code).render(piece).messages[0].text
+        assert "<ol><li>Заявление на <a" in text
+        assert "<li>Документы:<ul><li>паспорт</li><li>СНИЛС <b>всех" in text
+        return
     text = reader_texts(get_network(code).render(piece))[0]
     assert "1. Заявление на Госуслугах" in text
     assert (
