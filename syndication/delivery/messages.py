@@ -6,6 +6,10 @@ RECONNECT = _("Reconnect the account: the network rejected its token.")
 CANNOT_EDIT = _(
     "The network cannot edit published posts; the post stays as it was first sent."
 )
+NETWORK_BLOCKED = _(
+    "The network is blocked (Facebook and Instagram are off until enabled in the "
+    "registry's «Blocked networks»), so nothing was sent."
+)
 ORIGIN_NOT_SENT = _("The original post was not sent, so there is nothing to change.")
 OUTCOME_UNKNOWN = _(
     "The request may have reached the network, but no answer came. Check the account "

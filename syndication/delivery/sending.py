@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.text import format_lazy
 
+from accounts_registry.restricted import is_blocked
 from syndication.api import errors
 from syndication.exceptions import Unsupported
 from syndication.models import Delivery, DeliveryAttempt, PageSyndication
@@ -103,6 +104,9 @@ def summarize(delivery: Delivery, post=None, deduplicated=False) -> dict:
 
 
 def prepare(delivery: Delivery) -> Job:
+    # Asked at the moment of sending: switching a network off stops queued posts too.
+    if is_blocked(delivery.account.network):
+        raise Unsupported(str(messages.NETWORK_BLOCKED))
     client = clients.client_for(delivery.account)
     job = Job(delivery, client)
     if delivery.action in (A.EDIT, A.DELETE):
