@@ -36,6 +36,7 @@ NETWORK_CLASSES = {
     "instagram": "syndication.networks.instagram.InstagramNetwork",
     "facebook": "syndication.networks.facebook.FacebookNetwork",
     "wordpress": "syndication.networks.wordpress.WordPressNetwork",
+    "livejournal": "syndication.networks.livejournal.LiveJournalNetwork",
 }
 
 

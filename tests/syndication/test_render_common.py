@@ -26,6 +26,7 @@ from syndication.render.standalone import configure_standalone
 configure_standalone()
 
 NETWORKS = ["vk", "ok", "telegram", "facebook", "max", "instagram", "wordpress"]
+NETWORKS += ["livejournal"]
 TG_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code"}
 TG_TAGS |= {"pre", "blockquote", "tg-spoiler"}
 
@@ -74,6 +75,7 @@ def telegram_visible(markup: str) -> str:
 # A blog article (WordPress): the tags its render may use, read by a strict parser.
 ARTICLE_TAGS = {"p", "br", "a", "b", "strong", "i", "em", "u", "s", "h2", "h3", "h4"}
 ARTICLE_TAGS |= {"blockquote", "ul", "ol", "li", "figure", "img", "figcaption"}
+ARTICLE_TAGS |= {"lj-cut"}  # LiveJournal's cut: the rest behind a link
 ARTICLE_VOID = {"br", "img"}
 ARTICLE_BLOCKS = {"p", "h2", "h3", "h4", "li", "figcaption", "ul", "ol"}
 
@@ -84,7 +86,8 @@ class StrictArticleHTML(HTMLParser):
         self.stack, self.text, self.errors = [], [], []
 
     def handle_starttag(self, tag, attrs):
-        allowed = {"a": {"href"}, "img": {"src", "alt"}}.get(tag, set())
+        allowed = {"a": {"href"}, "img": {"src", "alt"}, "lj-cut": {"text"}}
+        allowed = allowed.get(tag, set())
         if tag not in ARTICLE_TAGS or {name for name, _ in attrs} - allowed:
             self.errors.append(tag)
         if tag in ARTICLE_BLOCKS:
@@ -110,11 +113,14 @@ def article_visible(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "".join(parser.text)).strip()
 
 
+ARTICLE_MODES = ("wordpress_html", "livejournal_html")
+
+
 def reader_texts(post: Post) -> list[str]:
     """Everything a reader sees: texts and captions, as plain text."""
     texts = []
     for message in post.messages:
-        if message.parse_mode == "wordpress_html":  # an article: its words
+        if message.parse_mode in ARTICLE_MODES:  # an article: its words
             texts.append(article_visible(message.text))
             continue
         parts = [message.text] + [
@@ -139,6 +145,9 @@ def assert_valid(post: Post, network) -> None:
             if message.method == "sendMediaGroup":
                 assert 2 <= len(message.attachments) <= 10
         elif message.parse_mode == "wordpress_html":  # no length limit, tags only
+            article_visible(message.text)
+        elif message.parse_mode == "livejournal_html":  # LJ::BMAX_EVENT bytes
+            assert len(message.text.encode()) < 65_535
             article_visible(message.text)
         elif network.code == "max":  # MAX HTML: the markup as sent within 4000
             assert units(message.text) <= 4000
@@ -200,6 +209,11 @@ def test_voice_opens_with_lead_ends_with_link_and_hashtags(code):
         assert text.endswith(f"Подробнее: {piece.url}")
         assert post.messages[0].options["tags"] == list(piece.tags)
         return
+    if code == "livejournal":  # the tags go to the entry's taglist
+        assert text.endswith(f"Подробнее: {piece.url}")
+        tags = getattr(piece, "tags", ()) or [h[1:] for h in piece.hashtags]
+        assert post.messages[0].options["taglist"] == ", ".join(tags)
+        return
     assert text.endswith(f"Подробнее: {piece.url}\n\n#соцзащита #СемьиСДетьми #Кузбасс")
 
 
@@ -229,6 +243,11 @@ def test_every_block_type_reaches_the_reader(code):
         "Подпись к снимку 2.",
     ]:
         assert expected in seen, (code, expected)
+    if code == "livejournal":  # no upload API: images by URL, the video a link
+        markup = post.messages[0].text
+        assert markup.count("<img ") == 6  # with the GIF
+        assert '<a href="https://vestnik.example.ru/documents/8/m.mp4">' in markup
+        return
     assert kinds.count("photo") == 5  # photo, 2 gallery, infographic, a card's image
     # A blog article shows a video as its cover and a link (checked above).
     assert "video" in kinds or code == "wordpress"
@@ -243,7 +262,7 @@ def test_links_become_visible_urls_or_anchors(code):
     piece = samples.every_block_piece()
     post = get_network(code).render(piece)
     first = post.messages[0].text
-    if code in ("telegram", "max", "wordpress"):
+    if code in ("telegram", "max", "wordpress", "livejournal"):
         first = "\n".join(m.text for m in post.messages)
         assert '<a href="https://www.gosuslugi.ru/">Госуслугах</a>' in first
         # A relative site link is made absolute against the piece's URL.
@@ -258,7 +277,7 @@ def test_links_become_visible_urls_or_anchors(code):
 @pytest.mark.parametrize("code", NETWORKS)
 def test_nested_lists_are_numbered_and_indented(code):
     piece = samples.base_piece([samples.nested_list()])
-    if code == "wordpress":  # HTML lists: the blog numbers and indents them
+    if code in ("wordpress", "livejournal"):  # HTML lists: the blog numbers them
         text = get_network(code).render(piece).messages[0].text
         assert "<ol><li>Заявление на <a" in text
         assert "<li>Документы:<ul><li>паспорт</li><li>СНИЛС <b>всех" in text

@@ -1,0 +1,268 @@
+"""LiveJournal: the whole piece as ONE journal entry of HTML (``LJ.XMLRPC.postevent``).
+
+The entry: ``subject`` = the title; the event = the lead, then
+``<lj-cut text="Читать дальше">`` and every other block of the piece, then the
+canonical link back to the site; the tags go to the ``taglist`` prop. The blocks are
+written by the Piece → HTML writer of ``syndication/feeds/dzen_html.py`` and cleaned
+with LiveJournal's own allow-list below; images stay on our site (``<img src>`` with
+the absolute URL of the rendition): LiveJournal's protocol has no upload call.
+Pure: no I/O, no database.
+
+Facts and their sources (networks.md §6.C; details in syndication/api/NOTES.md):
+
+* ``postevent`` fields ``subject``, ``event``, ``lineendings``, ``props`` (``taglist``,
+  ``opt_preformatted``) — [web: https://docs.huihoo.com/livejournal/server/ljp.csp.xml-rpc.postevent.html],
+  [repo: apparentlymart/livejournal cgi-bin/ljprotocol.pl postevent()].
+* ``opt_preformatted=1``: the server does not turn newlines into ``<br>`` (we send
+  HTML) — networks.md §6.C.4.
+* ``<lj-cut text="...">…</lj-cut>`` hides the rest behind a link labelled with the text
+  — [web: https://azurelunatic.livejournal.com/4887744.html] (a user's reference of the
+  syntax); how the cut reads on the journal page is LiveJournal's, not ours.
+* event at most ``LJ::BMAX_EVENT`` = 65 535 bytes (the server answers 409 "Post too
+  large" at or over it) — [repo: apparentlymart/livejournal cgi-bin/ljprotocol.pl,
+  cgi-bin/ljlib.pl BMAX_EVENT]; later LiveJournal code may allow more (UNVERIFIED for
+  today's livejournal.com), so we keep 60 000 bytes as the safety margin.
+* subject: ``LJ::CMAX_SUBJECT`` 100 characters / ``BMAX_SUBJECT`` 255 bytes, trimmed
+  silently by the server — networks.md §6.C.4 (an LJ-code fork; UNVERIFIED today): we
+  shorten it ourselves, at a word, with a warning.
+* which tags the LiveJournal HTML cleaner keeps: UNVERIFIED. Our allow-list is a
+  conservative subset of what LJ entries commonly use; ``figure``/``figcaption`` are
+  UNVERIFIED — if the cleaner drops them, their ``img`` and caption text stay.
+* tags: a comma-separated ``taglist``; a comma cannot be inside a tag — from the
+  protocol's ``taglist`` prop ([repo: apparentlymart/livejournal
+  cgi-bin/ljprotocol.pl], ``join(', ', @$tags)``). Tag length limits: UNVERIFIED (50
+  characters kept). The page's tags are used (its hashtags without "#" when a
+  piece carries no tags).
+
+Over the size limit the entry is cut at a block boundary and ends with a link to the
+full piece, with a warning.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from urllib.parse import urlparse
+
+import bleach
+import bleach.sanitizer
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from syndication.exceptions import RenderError
+
+try:  # the writer's public name (its old private name before)
+    from syndication.feeds.dzen_html import HtmlWriter
+except ImportError:  # pragma: no cover - dzen_html before HtmlWriter was public
+    from syndication.feeds.dzen_html import _Writer as HtmlWriter
+from syndication.networks.base import SHORTENED, Message, Network, adaptation
+
+METHOD = "postevent"
+PARSE_MODE = "livejournal_html"
+# LiveJournal's allow-list for our entries (see the module docstring).
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "a",
+        "b",
+        "i",
+        "u",
+        "s",
+        "h2",
+        "h3",
+        "h4",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "figure",
+        "img",
+        "figcaption",
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": ["href"], "img": ["src", "alt"]}
+ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
+CUT_OPEN = '<lj-cut text="{label}">'
+CUT_CLOSE = "</lj-cut>"
+TAG_LIMIT = 50  # characters per tag; UNVERIFIED
+
+
+@cache
+def _cleaner() -> bleach.sanitizer.Cleaner:
+    return bleach.sanitizer.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+
+
+def sanitize(markup: str) -> str:
+    """``markup`` with only LiveJournal's allowed tags; the cut is added outside."""
+    return _cleaner().clean(markup)
+
+
+def split_cut(event: str) -> tuple[str, str, str]:
+    """(above the cut, below it, after it) of an event we rendered; the cut's label is
+    not returned. No cut: everything is "above"."""
+    start = event.find("<lj-cut")
+    if start < 0:
+        return event, "", ""
+    open_end = event.index(">", start) + 1
+    close = event.find(CUT_CLOSE, open_end)
+    if close < 0:
+        return event[:start], event[open_end:], ""
+    return event[:start], event[open_end:close], event[close + len(CUT_CLOSE) :]
+
+
+def size(text: str) -> int:
+    return len(text.encode())
+
+
+def cut_words(text: str, limit: int) -> str:
+    if len(text) <= limit and size(text) <= 255:
+        return text
+    head = text[: limit - 1]
+    while size(head) > 254:
+        head = head[:-1]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + "…"
+
+
+def paragraphs(text: str) -> list[str]:
+    """The editor's own text: one ``<p>`` per blank-line-separated part."""
+    parts = [part.strip() for part in text.split("\n\n")]
+    return [
+        "<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in parts if part
+    ]
+
+
+class LiveJournalNetwork(Network):
+    code = "livejournal"
+    name = _("LiveJournal")
+    language = "ru"
+
+    subject_limit = 100  # characters (and 255 bytes), see the module docstring
+    event_limit = 60_000  # bytes; LJ's 65 535 less a margin
+    text_limit = event_limit  # what the preview's counter compares with
+
+    def build(self, post, piece, blocks, options, account) -> None:
+        if options.text:
+            lead, rest = self._custom(options.text)
+            link = ""
+        else:
+            lead, rest = self._article(piece, blocks)
+            link = self._link(piece.url)
+        rest = self.fit(post, rest, lead, link, piece.url)
+        event = lead
+        if rest:
+            label = escape(_gettext("Read more"), quote=True)
+            event += CUT_OPEN.format(label=label) + "".join(rest) + CUT_CLOSE
+        event += link
+        subject = cut_words(piece.title.strip(), self.subject_limit) or piece.url
+        if subject != piece.title.strip():
+            post.warnings.append(
+                adaptation(
+                    SHORTENED,
+                    _("The title is shortened to {limit} characters."),
+                    limit=self.subject_limit,
+                )
+            )
+        post.messages.append(
+            Message(
+                METHOD,
+                text=event,
+                parse_mode=PARSE_MODE,
+                options={
+                    "subject": subject,
+                    "taglist": taglist(piece_tags(piece)),
+                    "url": piece.url,
+                },
+            )
+        )
+
+    def _custom(self, text: str) -> tuple[str, list[str]]:
+        parts = paragraphs(text)
+        return (parts[0] if parts else ""), parts[1:]
+
+    def _article(self, piece, blocks) -> tuple[str, list[str]]:
+        writer = HtmlWriter(piece.url)
+        parts = [sanitize(writer.block(block)) for block in blocks]
+        parts = [part for part in parts if part.strip()]
+        if piece.lead.strip():
+            return f"<p>{escape(piece.lead.strip())}</p>", parts
+        # No lead: the first block is what the friends feed shows.
+        return (parts[0], parts[1:]) if parts else ("", [])
+
+    def _link(self, url: str) -> str:
+        label = escape(_gettext("More: %(url)s") % {"url": ""})
+        return sanitize(f'<p>{label}<a href="{escape(url)}">{escape(url)}</a></p>')
+
+    def fit(self, post, rest: list[str], lead: str, link: str, url: str) -> list[str]:
+        """Whole blocks while the entry fits; then a link to the full piece, warned."""
+        fixed = size(lead) + size(link) + size(CUT_OPEN) + 64 + size(CUT_CLOSE)
+        if fixed + sum(size(p) for p in rest) <= self.event_limit:
+            return rest
+        tail = sanitize(
+            f"<p><b>{escape(_gettext('Full text on the site: '))}</b>"
+            f'<a href="{escape(url)}">{escape(url)}</a></p>'
+        )
+        budget = self.event_limit - fixed - size(tail)
+        kept: list[str] = []
+        for part in rest:
+            if sum(size(p) for p in kept) + size(part) > budget:
+                break
+            kept.append(part)
+        post.warnings.append(
+            adaptation(
+                SHORTENED,
+                _(
+                    "The entry is over LiveJournal's size limit: {left} block(s) at "
+                    "the end are only on the site; the entry links to the full piece."
+                ),
+                left=len(rest) - len(kept),
+            )
+        )
+        return kept + [tail]
+
+    def check(self, post) -> None:
+        for message in post.messages:
+            subject = message.options.get("subject", "")
+            if not 1 <= len(subject) <= self.subject_limit or size(subject) > 255:
+                raise RenderError("subject length", network=self.code)
+            if size(message.text) > self.event_limit:
+                raise RenderError("event over the size limit", network=self.code)
+            above, below, after = split_cut(message.text)
+            for part in (above, below, after):
+                if sanitize(part) != part:
+                    raise RenderError(
+                        "markup outside the allow-list", network=self.code
+                    )
+            for src in image_sources(message.text):
+                if urlparse(src).scheme not in ("http", "https"):
+                    raise RenderError(f"image not absolute: {src}", network=self.code)
+
+
+def image_sources(markup: str) -> list[str]:
+    import re
+    from html import unescape
+
+    return [unescape(m) for m in re.findall(r'<img[^>]*\ssrc="([^"]*)"', markup)]
+
+
+def piece_tags(piece) -> list[str]:
+    """The page's tags as the editor wrote them; else its hashtags without "#"."""
+    return list(getattr(piece, "tags", ()) or [h.lstrip("#") for h in piece.hashtags])
+
+
+def taglist(names) -> str:
+    """LiveJournal's ``taglist``: comma-separated, no comma inside a tag, no repeats."""
+    tags = []
+    for tag in names:
+        word = tag.lstrip("#").replace(",", " ").strip()[:TAG_LIMIT].strip()
+        if word and word.lower() not in (t.lower() for t in tags):
+            tags.append(word)
+    return ", ".join(tags)
