@@ -191,6 +191,8 @@ class Piece:
     url: str
     hashtags: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
+    # The page's tags as the editor wrote them (blogs keep them as terms, not hashtags).
+    tags: tuple[str, ...] = ()
     cover: Photo | None = None
     published: date | None = None
     page_id: int | None = None

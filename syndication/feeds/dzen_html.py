@@ -65,11 +65,14 @@ def piece_html(piece: c.Piece, language: str = "ru") -> str:
     """The full article: the lead, then every block in order, sanitised."""
     with translation.override(language):
         parts = [f"<p>{escape(piece.lead)}</p>"] if piece.lead else []
-        parts += [_Writer(piece.url).block(block) for block in piece.blocks]
+        parts += [HtmlWriter(piece.url).block(block) for block in piece.blocks]
     return sanitize("".join(parts))
 
 
-class _Writer:
+class HtmlWriter:
+    """Piece items → HTML, unsanitised: each user of it cleans with its own allow-list
+    (Dzen here, the WordPress and LiveJournal renders)."""
+
     def __init__(self, piece_url: str):
         self.piece_url = piece_url
 
@@ -166,3 +169,6 @@ class _Writer:
         if isinstance(block, (c.Live, c.Poll, c.Contest)):
             return self.lines(block)
         raise TypeError(f"No Dzen form for {type(block).__name__}")
+
+
+_Writer = HtmlWriter  # the old private name, kept for existing imports

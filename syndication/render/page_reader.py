@@ -40,6 +40,7 @@ def read_page(page, revision=None, request=None) -> c.Piece:
         lead=(page.lead or "").strip(),
         url=url,
         hashtags=c.hashtags_from_tags(tag.name for tag in page.tags.all()),
+        tags=tuple(tag.name for tag in page.tags.all()),
         blocks=tuple(blocks),
         cover=reader.photo_of(page.cover, alt=page.title) if page.cover else None,
         published=page.date,

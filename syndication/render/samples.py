@@ -46,6 +46,7 @@ def base_piece(blocks, **kwargs) -> c.Piece:
         "lead": "Приём заявлений продлён до 31 декабря. Подать заявление можно онлайн.",
         "url": URL,
         "hashtags": c.hashtags_from_tags(["соцзащита", "семьи с детьми", "Кузбасс"]),
+        "tags": ("соцзащита", "семьи с детьми", "Кузбасс"),
         "blocks": tuple(blocks),
     }
     values.update(kwargs)
