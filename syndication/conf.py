@@ -15,6 +15,16 @@ DEFAULTS = {
     "OK_API_URL": "https://api.ok.ru/fb.do",
     "TELEGRAM_API_URL": "https://api.telegram.org",
     "TELEGRAPH_API_URL": "https://api.telegra.ph",
+    # Instagram only: "" uses GRAPH_API_URL (Facebook Login tokens); set it to
+    # https://graph.instagram.com/v19.0 for Instagram Login tokens (§5.1), or to the
+    # sandbox. See syndication/api/NOTES.md "Instagram".
+    "INSTAGRAM_API_URL": "",
+    # MAX Bot API, the current host (networks.md §9.1); its certificate chains to
+    # the Минцифры root: MAX_CA_BUNDLE is a PEM bundle path ("" = requests default).
+    "MAX_API_URL": "https://platform-api2.max.ru",
+    "MAX_CA_BUNDLE": "",
+    # Meta Graph API with its version (networks.md §4.1; the OAuth connect uses v19.0).
+    "GRAPH_API_URL": "https://graph.facebook.com/v19.0",
     # (connect, read) seconds for every API call.
     "SYNDICATION_HTTP_TIMEOUT": (5.0, 30.0),
     "SYNDICATION_USER_AGENT": "Vestnik/0.1 (+syndication)",
@@ -32,6 +42,20 @@ DEFAULTS = {
     "OK_RATE": (10, 1.0),
     # Telegraph publishes no limit (it answers FLOOD_WAIT_n): a modest UNVERIFIED pace.
     "TELEGRAPH_RATE": (5, 1.0),
+    # Instagram: BUC limits scale with impressions (§5.7); "200 calls/hour per user"
+    # is third-party and UNVERIFIED - used as a safe pace.
+    "INSTAGRAM_RATE": (200, 3600.0),
+    # Waiting for a media container (§5.3): first wait, longest wait, total (seconds).
+    "INSTAGRAM_STATUS_POLL": (2.0, 30.0, 300.0),
+    # DELETE /{ig-media-id} is UNVERIFIED (§5.3): off until confirmed on Meta's docs.
+    "INSTAGRAM_MEDIA_DELETE": "",
+    # MAX: 30 rps per bot; 2 sends/edits/deletes per second per chat (§9.7).
+    "MAX_RATE": (30, 1.0),
+    "MAX_RATE_CHAT": (2, 1.0),
+    # Pauses before resending a message whose upload is not processed yet (§9.3).
+    "MAX_ATTACHMENT_RETRY_DELAYS": (1.0, 2.0, 4.0),
+    # Facebook Pages use Business Use Case limits with no fixed figure (§4.7): UNVERIFIED pace.
+    "FACEBOOK_RATE": (5, 1.0),
 }
 
 
@@ -50,11 +74,15 @@ def get(name: str):
 
 
 def api_url(network: str) -> str:
+    if network == "instagram":
+        return get("INSTAGRAM_API_URL") or get("GRAPH_API_URL")
     names = {
         "vk": "VK_API_URL",
         "ok": "OK_API_URL",
         "telegram": "TELEGRAM_API_URL",
         "telegraph": "TELEGRAPH_API_URL",
+        "max": "MAX_API_URL",
+        "facebook": "GRAPH_API_URL",
     }
     return get(names[network])
 

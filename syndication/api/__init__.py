@@ -31,6 +31,8 @@ __all__ = [
 
 
 def client_class(network: str) -> type[Client]:
+    from .facebook import FacebookClient
+    from .max import MaxClient
     from .ok import OKClient
     from .telegram import TelegramClient
     from .telegraph import TelegraphClient
@@ -41,6 +43,8 @@ def client_class(network: str) -> type[Client]:
         "ok": OKClient,
         "telegram": TelegramClient,
         "telegraph": TelegraphClient,
+        "max": MaxClient,
+        "facebook": FacebookClient,
     }
     if network not in classes:
         raise Unsupported(f"no API client for {network!r}", network=network)
