@@ -5,9 +5,9 @@ the default. Read lazily (functions), so ``override_settings`` in tests works.""
 
 from __future__ import annotations
 
-import os
-
 from django.conf import settings
+
+from cms.env import setting
 
 DEFAULTS = {
     "VK_API_URL": "https://api.vk.ru/method/",
@@ -60,17 +60,7 @@ DEFAULTS = {
 
 
 def get(name: str):
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    value = os.environ.get(name)
-    if value is None:
-        return DEFAULTS[name]
-    default = DEFAULTS[name]
-    if isinstance(default, tuple):
-        return tuple(float(part) for part in value.split(","))
-    if isinstance(default, float):
-        return float(value)
-    return value
+    return setting(name, DEFAULTS[name])
 
 
 def api_url(network: str) -> str:

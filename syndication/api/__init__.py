@@ -32,6 +32,7 @@ __all__ = [
 
 def client_class(network: str) -> type[Client]:
     from .facebook import FacebookClient
+    from .instagram import InstagramClient
     from .max import MaxClient
     from .ok import OKClient
     from .telegram import TelegramClient
@@ -45,6 +46,7 @@ def client_class(network: str) -> type[Client]:
         "telegraph": TelegraphClient,
         "max": MaxClient,
         "facebook": FacebookClient,
+        "instagram": InstagramClient,
     }
     if network not in classes:
         raise Unsupported(f"no API client for {network!r}", network=network)
