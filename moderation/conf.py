@@ -1,27 +1,12 @@
 """Settings of the moderation app, read in one place with their defaults.
 
-Every value may be overridden in Django settings (same name) and the numeric ones also by
-an environment variable of the same name.
+Each value: the Django setting of the same name, else the environment variable, else the
+default (``cms.env.setting``).
 """
 
 from __future__ import annotations
 
-import os
-
-from django.conf import settings
-
-
-def _get(name: str, default):
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, tuple):
-        return tuple(int(part) for part in raw.split(","))
-    return type(default)(raw)
+from cms.env import setting as _get
 
 
 def webhook_max_body() -> int:
@@ -82,10 +67,10 @@ def extra_working_days() -> frozenset:
 def _dates(name: str) -> frozenset:
     import datetime as dt
 
-    value = getattr(settings, name, None)
-    if value is None:
-        value = [part for part in os.environ.get(name, "").split(",") if part.strip()]
+    # A setting may hold dates or ISO strings; the environment, "YYYY-MM-DD,…".
+    value = _get(name, ()) or ()
     return frozenset(
         day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day).strip())
         for day in value
+        if str(day).strip()
     )

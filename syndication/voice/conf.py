@@ -4,9 +4,7 @@ Each value: ``settings.NAME`` if set, else the environment variable ``NAME``, el
 the default. Read lazily (functions), so ``override_settings`` in tests works.
 """
 
-import os
-
-from django.conf import settings
+from cms.env import setting
 
 DEFAULTS = {
     # Below this clarity the editor is warned before submitting (never blocked).
@@ -18,12 +16,7 @@ DEFAULTS = {
 
 
 def get(name: str):
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    value = os.environ.get(name)
-    if value is None:
-        return DEFAULTS[name]
-    return type(DEFAULTS[name])(value)
+    return setting(name, DEFAULTS[name])
 
 
 def clarity_warn_below() -> float:
