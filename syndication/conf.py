@@ -15,6 +15,8 @@ DEFAULTS = {
     "OK_API_URL": "https://api.ok.ru/fb.do",
     "TELEGRAM_API_URL": "https://api.telegram.org",
     "TELEGRAPH_API_URL": "https://api.telegra.ph",
+    # LiveJournal XML-RPC (networks.md §6.C.1); an account's credential site_url wins.
+    "LIVEJOURNAL_API_URL": "https://www.livejournal.com/interface/xmlrpc",
     # Instagram only: "" uses GRAPH_API_URL (Facebook Login tokens); set it to
     # https://graph.instagram.com/v19.0 for Instagram Login tokens (§5.1), or to the
     # sandbox. See syndication/api/NOTES.md "Instagram".
@@ -42,6 +44,12 @@ DEFAULTS = {
     "OK_RATE": (10, 1.0),
     # Telegraph publishes no limit (it answers FLOOD_WAIT_n): a modest UNVERIFIED pace.
     "TELEGRAPH_RATE": (5, 1.0),
+    # WordPress core has no rate limit (the host's WAF may, §6.A.7): a modest pace
+    # per site and user, our choice, to spare small blog hosts.
+    "WORDPRESS_RATE": (5, 1.0),
+    # LiveJournal publishes no API limit (it answers 405/406 faults): UNVERIFIED pace;
+    # each authenticated operation is two calls (getchallenge + the call).
+    "LIVEJOURNAL_RATE": (4, 1.0),
     # Instagram: BUC limits scale with impressions (§5.7); "200 calls/hour per user"
     # is third-party and UNVERIFIED - used as a safe pace.
     "INSTAGRAM_RATE": (200, 3600.0),
@@ -71,6 +79,7 @@ def api_url(network: str) -> str:
         "ok": "OK_API_URL",
         "telegram": "TELEGRAM_API_URL",
         "telegraph": "TELEGRAPH_API_URL",
+        "livejournal": "LIVEJOURNAL_API_URL",
         "max": "MAX_API_URL",
         "facebook": "GRAPH_API_URL",
     }

@@ -33,20 +33,24 @@ __all__ = [
 def client_class(network: str) -> type[Client]:
     from .facebook import FacebookClient
     from .instagram import InstagramClient
+    from .livejournal import LiveJournalClient
     from .max import MaxClient
     from .ok import OKClient
     from .telegram import TelegramClient
     from .telegraph import TelegraphClient
     from .vk import VKClient
+    from .wordpress import WordPressClient
 
     classes = {
         "vk": VKClient,
         "ok": OKClient,
         "telegram": TelegramClient,
         "telegraph": TelegraphClient,
+        "wordpress": WordPressClient,
         "max": MaxClient,
         "facebook": FacebookClient,
         "instagram": InstagramClient,
+        "livejournal": LiveJournalClient,
     }
     if network not in classes:
         raise Unsupported(f"no API client for {network!r}", network=network)
