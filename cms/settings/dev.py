@@ -24,6 +24,7 @@ VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")
 OK_API_URL = os.environ.get("OK_API_URL", f"{_SITE}/sandbox/ok/fb.do")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", f"{_SITE}/sandbox/telegram")
 TELEGRAPH_API_URL = os.environ.get("TELEGRAPH_API_URL", f"{_SITE}/sandbox/telegraph")
+GRAPH_API_URL = os.environ.get("GRAPH_API_URL", f"{_SITE}/sandbox/facebook/graph/v19.0")
 MAX_API_URL = os.environ.get("MAX_API_URL", f"{_SITE}/sandbox/max/")
 
 # Static files straight from the apps' folders, no collectstatic needed for the demo.

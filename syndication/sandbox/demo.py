@@ -11,7 +11,7 @@ from django.db import transaction
 
 from accounts_registry.models import Account
 
-from .models import OK, TELEGRAM, TELEGRAPH, VK, SandboxAccount
+from .models import FACEBOOK, OK, TELEGRAM, TELEGRAPH, VK, SandboxAccount
 
 DEMO = [
     # network, external id, name, extra sandbox fields
@@ -19,6 +19,9 @@ DEMO = [
     (OK, "700000000001", "Вестник области — Одноклассники (песочница)", {}),
     (TELEGRAM, "@vestnik_sandbox", "Вестник области — Telegram (песочница)",
      {"linked_chat_id": -1002000000001}),
+    # Facebook is a restricted network (accounts_registry/restricted.py): the account
+    # exists in the sandbox, and publishing waits for the recorded switch to enable it.
+    (FACEBOOK, "100000000000001", "Вестник области — Facebook (песочница)", {}),
 ]  # fmt: skip
 
 
@@ -43,6 +46,8 @@ def credential_for(sandbox: SandboxAccount) -> dict:
         }
     if sandbox.network == TELEGRAPH:
         return {"access_token": sandbox.token, "short_name": sandbox.external_id}
+    if sandbox.network == FACEBOOK:
+        return {"page_access_token": sandbox.token}
     return {"bot_token": sandbox.token}
 
 

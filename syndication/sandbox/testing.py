@@ -63,6 +63,8 @@ def sandbox(live_server, settings, tmp_path):
     settings.OK_API_URL = f"{live_server.url}/sandbox/ok/fb.do"
     settings.TELEGRAM_API_URL = f"{live_server.url}/sandbox/telegram"
     settings.TELEGRAPH_API_URL = f"{live_server.url}/sandbox/telegraph"
+    settings.MAX_API_URL = f"{live_server.url}/sandbox/max/"
+    settings.GRAPH_API_URL = f"{live_server.url}/sandbox/facebook/graph/v19.0"
     settings.SYNDICATION_HTTP_TIMEOUT = (2.0, 2.0)
     settings.RATE_LIMIT_REDIS_URL = ""
     settings.CELERY_BROKER_URL = "memory://"
@@ -73,6 +75,9 @@ def sandbox(live_server, settings, tmp_path):
         setattr(settings, name, (1000, 1.0))
     settings.TELEGRAM_RATE_CHAT = (1000, 60.0)
     settings.TELEGRAPH_RATE = (1000, 1.0)
+    settings.MAX_RATE = settings.MAX_RATE_CHAT = (1000, 1.0)
+    settings.MAX_ATTACHMENT_RETRY_DELAYS = (0.05, 0.1, 0.2)
+    settings.FACEBOOK_RATE = (1000, 1.0)
     (tmp_path / "photo.png").write_bytes(tiny_png())
     # The first request of a server process loads the URLconf; make it now so that
     # its delay does not blur the rate windows of the test's own calls.
@@ -121,5 +126,16 @@ def telegram_account(transactional_db):
 
 
 @pytest.fixture
+def facebook_account(transactional_db):
+    return relaxed_account("facebook", "546349135390552", "Test Facebook Page")
+
+
+@pytest.fixture
 def telegraph_account(transactional_db):
     return relaxed_account("telegraph", "vestnik_test", "Test Telegraph")
+
+
+@pytest.fixture
+def max_account(transactional_db):
+    # A channel's chat id is a negative int64 (networks.md §9.1).
+    return relaxed_account("max", "-70000000000042", "Test MAX")

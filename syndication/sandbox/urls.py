@@ -1,7 +1,11 @@
 from django.urls import path, re_path
 
-from . import callback_pages, ok, pages, telegram, telegraph, vk
+from . import callback_pages, facebook, ok, pages, telegram, telegraph, vk
 from .inflight import tracked
+from .max import api_view as max_api_view
+from .max import channel_page as max_channel_page
+from .max import reader_comment as max_reader_comment
+from .max import upload_view as max_upload_view
 
 app_name = "sandbox"
 
@@ -36,4 +40,27 @@ urlpatterns = [
         name="telegraph_api_path",
     ),
     path("telegraph/<str:method>", tracked(telegraph.api_view), name="telegraph_api"),
+    re_path(
+        r"^max/(?P<path>(?:me|chats|messages|uploads|subscriptions|updates)(?:/[^?]*)?)$",
+        tracked(max_api_view),
+        name="max_api",
+    ),
+    path("max/upload/<str:key>", tracked(max_upload_view), name="max_upload"),
+    path("max/channel/<str:chat>/", max_channel_page, name="max_channel"),
+    path(
+        "max/channel/<str:chat>/comment/<str:mid>/",
+        max_reader_comment,
+        name="max_comment",
+    ),
+    path(
+        "facebook/graph/<path:path>",
+        tracked(facebook.graph_view),
+        name="facebook_graph",
+    ),
+    path("facebook/page/<str:page_id>/", facebook.page, name="facebook_page"),
+    path(
+        "facebook/page/<str:page_id>/comment/<int:post_pk>/",
+        facebook.comment,
+        name="facebook_comment",
+    ),
 ]

@@ -17,8 +17,8 @@ def test_demo_accounts_are_idempotent_and_usable():
     first = ensure_demo_accounts()
     again = ensure_demo_accounts()
     assert [a.pk for a in first] == [a.pk for a in again]
-    assert {a.network for a in first} == {"vk", "ok", "telegram"}
-    assert SandboxAccount.objects.count() == 3
+    assert {"vk", "ok", "telegram"} <= {a.network for a in first}
+    assert SandboxAccount.objects.count() == len(first)
     vk = Account.objects.get(network="vk")
     assert (
         vk.get_credential()["access_token"]
