@@ -29,6 +29,7 @@ MEDIA_OVER_LIMIT = "media_over_limit"  # media beyond the post's limit, only on 
 BLOCK_OMITTED = "block_omitted"  # the editor left a block out for this network
 CUSTOM_TEXT = "custom_text"  # the editor's own text replaces the generated one
 WORD_CUT = "word_cut"  # a single word longer than a whole message had to be cut
+FULL_TEXT_PAGE = "full_text_page"  # long text: its beginning + a link to the rest
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class RenderOptions:
 
     text: str = ""
     omit_blocks: frozenset[str] = frozenset()
+    # Where the full text of a piece too long for one message can be read (a Telegraph
+    # page made by the delivery; a placeholder in the preview). Empty: no such page.
+    full_text_url: str = ""
 
     @classmethod
     def coerce(cls, value) -> RenderOptions:
@@ -107,6 +111,7 @@ class RenderOptions:
         return cls(
             text=(value.get("text") or "").strip(),
             omit_blocks=frozenset(value.get("omit_blocks") or ()),
+            full_text_url=(value.get("full_text_url") or "").strip(),
         )
 
 

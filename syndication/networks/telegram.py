@@ -11,6 +11,15 @@ can't be sent to channel chats"), so channel polls are always anonymous.
 Shape: when the whole text fits a caption it rides on the first photo; otherwise the
 text goes first as messages of up to 4096 (follow-ups continue it at paragraph or
 sentence boundaries), then the media groups, animations and polls.
+
+Long texts as a Telegraph page (an option of the Telegram account, issue 7): when the
+text needs follow-ups and ``options.full_text_url`` is set, the post is ONE text
+message instead: the text's beginning up to a sentence boundary, then «Читать
+полностью» linking to that URL (a Telegraph page of the whole piece, made by the
+delivery in ``syndication/delivery/full_text.py``; the site's page when Telegraph
+failed; a placeholder in the preview), then the hashtags. The link is an ``<a>`` whose
+URL Telegram does not count in the 4096 (it counts the text after entity parsing).
+The render stays pure: it only receives the URL.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from syndication.exceptions import RenderError
 from syndication.networks.base import (
     CAPTION_SHORTENED,
     FOLLOW_UP,
+    FULL_TEXT_PAGE,
     MEDIA_SPLIT,
     POLL_AS_TEXT,
     POLL_MADE_ANONYMOUS,
@@ -106,6 +116,18 @@ class TelegramNetwork(Network):
         groups = self._media_groups(post, visual, caption_lines, piece)
         if not caption_lines:
             chunks = ln.pack(lines, [self.text_limit], measure) if lines else []
+            card_url = piece.url
+            if len(chunks) > 1 and options.full_text_url:
+                # The card under the post shows the page the reader is invited to
+                # (an Instant View for telegra.ph links is UNVERIFIED, not in
+                # networks.md; the link works either way).
+                card_url = options.full_text_url
+                body_lines = lines[: len(lines) - len(tail)]
+                chunks = [
+                    self._beginning_and_link(
+                        post, body_lines, measure, piece, options.full_text_url
+                    )
+                ]
             if len(chunks) > 1:
                 post.warnings.append(
                     adaptation(
@@ -118,7 +140,7 @@ class TelegramNetwork(Network):
                 text = tg.sanitize(ln.join_html(chunk, piece.url))
                 # The piece's card shows once, under the first message; follow-ups
                 # would otherwise each repeat it.
-                preview = {"url": piece.url} if index == 0 else {"is_disabled": True}
+                preview = {"url": card_url} if index == 0 else {"is_disabled": True}
                 link = {"link_preview_options": preview} if piece.url else {}
                 post.messages.append(Message("sendMessage", text, HTML, options=link))
         post.messages += groups
@@ -141,6 +163,31 @@ class TelegramNetwork(Network):
         if piece.hashtags:
             tail.append(ln.plain_line(" ".join(piece.hashtags)))
         return tail
+
+    def _beginning_and_link(self, post, lines, measure, piece, url) -> list[ln.Line]:
+        """One message: the text's beginning, then «Read in full» to ``url``."""
+        link = ln.Line((c.Run(gettext("Read in full"), href=url),))
+        tail = [link]
+        if piece.hashtags:
+            tail.append(ln.plain_line(" ".join(piece.hashtags)))
+        room = self.text_limit - sum(measure(x) + len(ln.separator(x)) for x in tail)
+        kept = ln.pack(lines, [room], measure)[0] if lines else []
+        total = sum(measure(x) + len(ln.separator(x)) for x in lines[1:])
+        shown = sum(measure(x) + len(ln.separator(x)) for x in kept[1:])
+        post.warnings.append(
+            adaptation(
+                FULL_TEXT_PAGE,
+                _(
+                    "The text is too long for one message: the post shows {shown} of "
+                    "{total} characters, and «Read in full» leads to the whole piece "
+                    "on a Telegraph page."
+                ),
+                shown=shown + (measure(kept[0]) if kept else 0),
+                total=total + (measure(lines[0]) if lines else 0),
+                url=url,
+            )
+        )
+        return kept + tail
 
     def _caption(self, post: Post, text: str) -> str:
         fitted, cut = fit_plain(text, self.caption_limit)
