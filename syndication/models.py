@@ -59,6 +59,23 @@ class AccountSettings(models.Model):
     )
     held_at = models.DateTimeField(_("held since"), null=True, blank=True)
     held_reason = models.TextField(_("why held"), blank=True)
+    # Telegram only: a text too long for one message goes to a Telegraph page of this
+    # account, linked from the post as «Читать полностью» (delivery/full_text.py).
+    full_text_account = models.ForeignKey(
+        "accounts_registry.Account",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"network": "telegraph"},
+        verbose_name=_("long texts as a Telegraph page of"),
+        help_text=_(
+            "Telegram accounts: a piece too long for one message is published in full "
+            "as a page of this Telegraph account, and the post shows its beginning "
+            "with a «Read in full» link. Empty: the text continues in follow-up "
+            "messages."
+        ),
+    )
 
     class Meta:
         verbose_name = _("account syndication settings")
@@ -66,6 +83,25 @@ class AccountSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.account)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.full_text_account_id is None:
+            return
+        if self.account_id and self.account.network != "telegram":
+            raise ValidationError(
+                {
+                    "full_text_account": _(
+                        "Only a Telegram account can send long texts as a Telegraph "
+                        "page."
+                    )
+                }
+            )
+        if self.full_text_account.network != "telegraph":
+            raise ValidationError(
+                {"full_text_account": _("Choose a Telegraph account.")}
+            )
 
     @property
     def is_held(self) -> bool:
@@ -231,3 +267,51 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delivery_id}#{self.number} {self.outcome}"
+
+
+class FullTextPage(models.Model):
+    """The Telegraph page holding the full text of one long Telegram post.
+
+    One row per Telegram post (its publish delivery), created BEFORE ``createPage`` is
+    called: the unique ``post`` makes the claim, so retries, concurrent workers and
+    republishing never create a second page (they find the row and edit the page).
+    """
+
+    class State(models.TextChoices):
+        CREATING = "creating", _("Being created")
+        CREATED = "created", _("Created")
+        FAILED = "failed", _("Not created (may be tried again)")
+        UNKNOWN = "unknown", _("May have been created: check the Telegraph account")
+
+    post = models.OneToOneField(
+        Delivery,
+        on_delete=models.CASCADE,
+        related_name="full_text_page",
+        verbose_name=_("Telegram post"),
+    )
+    telegraph_account = models.ForeignKey(
+        "accounts_registry.Account",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("Telegraph account"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CREATING
+    )
+    path = models.CharField(_("page path"), max_length=300, blank=True)
+    url = models.URLField(_("page URL"), max_length=500, blank=True)
+    # The revision the page shows: a republish edits it once, a retry does not.
+    revision = models.ForeignKey(
+        Revision, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), default=timezone.now)
+    error = models.TextField(_("last error"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Telegraph page of a Telegram post")
+        verbose_name_plural = _("Telegraph pages of Telegram posts")
+
+    def __str__(self) -> str:
+        return self.url or f"{self.post_id} {self.state}"

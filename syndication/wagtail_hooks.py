@@ -45,11 +45,12 @@ class AccountSettingsViewSet(ModelViewSet):
     icon = "cog"
     menu_label = _("Account settings")
     add_to_admin_menu = False
-    form_fields = ["account", "send_by_default", "slot_times"]
+    form_fields = ["account", "send_by_default", "slot_times", "full_text_account"]
     list_display = [
         "account",
         "send_by_default",
         "slot_times",
+        "full_text_account",
         "held_at",
         "held_reason",
     ]

@@ -52,3 +52,9 @@ def default_slots() -> list[str]:
     return list(
         getattr(settings, "SYNDICATION_DEFAULT_SLOTS", ["09:00", "13:00", "18:00"])
     )
+
+
+def full_text_page_tries() -> int:
+    """Attempts of a Telegram delivery that wait for a temporarily failing Telegraph
+    page before the post links to the site instead (delivery/full_text.py)."""
+    return int(_number("SYNDICATION_FULL_TEXT_PAGE_TRIES", 3))

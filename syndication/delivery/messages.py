@@ -27,3 +27,26 @@ SENT_IN_PART = _(
     "Only part of the post was sent (messages {ids}); the rest failed. Check the "
     "account, then finish the post by hand or mark the delivery as sent."
 )
+CANNOT_DELETE = _(
+    "The network cannot delete posts, so this one stays there; remove it by hand if "
+    "it must go."
+)
+PAGE_BEING_CREATED = _(
+    "Another process is creating the Telegraph page of this post; the post waits for it."
+)
+PAGE_RETRY = _("The Telegraph page could not be created yet; will retry: {error}")
+PAGE_NOT_CREATED = _(
+    "The Telegraph page could not be created, so «Read in full» leads to the piece on "
+    "the site."
+)
+PAGE_MAY_EXIST = _(
+    "The Telegraph page may have been created, but no answer came; «Read in full» leads "
+    "to the piece on the site. Check the Telegraph account for a page to delete or "
+    "link by hand."
+)
+PAGE_NOT_UPDATED = _(
+    "The Telegraph page could not be updated; the post links to it as it was."
+)
+PAGE_NOT_WITHDRAWN = _(
+    "The post is deleted, but its Telegraph page {url} still shows the text: {error}"
+)

@@ -20,7 +20,7 @@ from syndication.api import errors
 from syndication.exceptions import Unsupported
 from syndication.models import Delivery, DeliveryAttempt, PageSyndication
 
-from . import clients, conf, messages, retries, state
+from . import clients, conf, full_text, messages, retries, state
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -44,6 +44,7 @@ class Job:
     ref: Any = None
     deduplicated: bool = False
     summary: dict | None = None
+    note: str = ""  # a warning for the log of a delivery that went out
 
 
 _pieces: dict[tuple, object] = {}
@@ -72,12 +73,16 @@ def piece_of(delivery: Delivery):
     return piece
 
 
-def render_post(delivery: Delivery):
+def render_post(delivery: Delivery, full_text_url: str = ""):
+    """The delivery's post; ``full_text_url``: where a text too long for one message
+    can be read in full (a Telegram account's Telegraph page, ``full_text.py``)."""
     from syndication.networks import get_network
 
     piece = piece_of(delivery)
     choice = PageSyndication.objects.filter(page_id=delivery.page_id).first()
-    options = choice.options_for(delivery.account.network) if choice else None
+    options = choice.options_for(delivery.account.network) if choice else {}
+    if full_text_url:
+        options["full_text_url"] = full_text_url
     return get_network(delivery.account.network).render(
         piece, delivery.account, options
     )
@@ -109,6 +114,7 @@ def prepare(delivery: Delivery) -> Job:
         raise Unsupported(str(messages.NETWORK_BLOCKED))
     client = clients.client_for(delivery.account)
     job = Job(delivery, client)
+    link = None
     if delivery.action in (A.EDIT, A.DELETE):
         origin = delivery.origin
         if origin.status in (S.SCHEDULED, S.SENDING):
@@ -117,13 +123,22 @@ def prepare(delivery: Delivery) -> Job:
             raise Unsupported(str(messages.ORIGIN_NOT_SENT))
         job.ref = clients.ref_from_dict(client, origin.remote_ref)
     if delivery.action in (A.PUBLISH, A.EDIT):
-        job.post = render_post(delivery)
+        # A long Telegram text may first need its Telegraph page (may raise Wait).
+        link = full_text.link_for(delivery, render_post)
+        if link is not None and link.url:
+            job.post = render_post(delivery, link.url)
+        else:
+            job.post = render_post(delivery)
+        if link is not None:
+            job.note = link.note
     job.deduplicated = (
         delivery.action == A.PUBLISH
         and delivery.account.network in DEDUP_NETWORKS
         and clients.accepts_idempotency_key(client.publish)
     )
     job.summary = summarize(delivery, job.post, job.deduplicated)
+    if link is not None:
+        job.summary["full_text_page"] = link.summary
     return job
 
 
@@ -152,6 +167,9 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
     except Postpone:
         state.mark_retry(delivery, attempt, Outcome.TRANSIENT, "", ORIGIN_WAIT_SECONDS)
         return delivery
+    except full_text.Wait as wait:  # nothing sent to the account yet
+        state.mark_retry(delivery, attempt, Outcome.TRANSIENT, wait.error, wait.seconds)
+        return delivery
     except Unsupported as exc:
         state.mark_final(delivery, attempt, S.CANCELLED, Outcome.UNSUPPORTED, str(exc))
         return delivery
@@ -169,6 +187,15 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
         else:
             handle_error(delivery, attempt, exc, job)
     except Unsupported as exc:
+        if delivery.action == A.DELETE:
+            # Telegraph (and maybe others) cannot delete: done, with a note, so it is
+            # neither retried nor scheduled again.
+            note = str(messages.CANNOT_DELETE)
+            state.mark_done(
+                delivery, attempt, Outcome.UNSUPPORTED, note, f"{note} ({exc})",
+                job.summary,
+            )  # fmt: skip
+            return delivery
         text = messages.CANNOT_EDIT if delivery.action == A.EDIT else exc
         state.mark_final(
             delivery, attempt, S.CANCELLED, Outcome.UNSUPPORTED, str(text), job.summary
@@ -180,7 +207,9 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
             delivery, attempt, S.NEEDS_CHECK, Outcome.ERROR, error, job.summary
         )
     else:
-        record_success(delivery, attempt, ref, job.summary)
+        if delivery.action == A.DELETE:
+            job.note = full_text.retract_page(delivery)
+        record_success(delivery, attempt, ref, job.summary, job.note)
     return delivery
 
 
@@ -224,9 +253,9 @@ def handle_error(delivery, attempt, exc, job) -> None:
         )
 
 
-def record_success(delivery, attempt, ref, summary) -> None:
+def record_success(delivery, attempt, ref, summary, note: str = "") -> None:
     data = clients.ref_to_dict(ref)
-    state.mark_sent(delivery, attempt, data, clients.ref_url(ref), summary)
+    state.mark_sent(delivery, attempt, data, clients.ref_url(ref), summary, note)
     if delivery.action == A.EDIT and data:
         # Later edits and deletes act on what the network now holds.
         Delivery.objects.filter(pk=delivery.origin_id).update(

@@ -106,7 +106,9 @@ def _move(delivery, from_statuses, attempt, outcome, error="", summary=None, **f
     return updated == 1
 
 
-def mark_sent(delivery, attempt, ref: dict, url: str, summary=None) -> bool:
+def mark_sent(delivery, attempt, ref: dict, url: str, summary=None, note="") -> bool:
+    """``note``: a warning about how it went out, kept in ``last_error`` (the log's
+    column for what an editor should read), e.g. a Telegraph page that failed."""
     now = timezone.now()
     # A success also overrides needs_check: the stale-recovery may have given up on a
     # worker that was slow, not dead.
@@ -115,12 +117,29 @@ def mark_sent(delivery, attempt, ref: dict, url: str, summary=None) -> bool:
         [S.SENDING, S.NEEDS_CHECK],
         attempt,
         Outcome.OK,
+        note,
         summary=summary,
         status=S.SENT,
         remote_ref=ref,
         remote_url=url or "",
-        last_error="",
+        last_error=note,
         sent_at=now,
+    )
+
+
+def mark_done(delivery, attempt, outcome, note, error="", summary=None) -> bool:
+    """Nothing more to do although the network did not act (a delete it cannot do):
+    ``sent`` with the reason in ``last_error``, never retried or scheduled again."""
+    return _move(
+        delivery,
+        [S.SENDING],
+        attempt,
+        outcome,
+        error or note,
+        summary,
+        status=S.SENT,
+        last_error=note,
+        sent_at=timezone.now(),
     )
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts_registry.models import Account
-from syndication.delivery import scheduling
+from syndication.delivery import full_text, scheduling
 from syndication.models import PageSyndication
 
 from .page import editable_page
@@ -123,6 +123,8 @@ def render_previews(page, revision=None) -> list[dict]:
     for account in preview_accounts(page):
         network = get_network(account.network)
         options = choice.options_for(account.network) if choice else None
+        # A Telegram account with its long texts on Telegraph links a page-to-be.
+        options = full_text.preview_options(account, options)
         try:
             post = network.render(piece, account, options)
         except Exception as exc:  # shown to the editor instead of the post
