@@ -5,7 +5,8 @@ VK: a Callback API server (networks.md §1.6) gets ``{"type", "object", "group_i
 event the server must pass the ``confirmation`` handshake (answer the account's
 confirmation code). Telegram: the ``setWebhook`` URL gets an ``Update`` with the
 ``X-Telegram-Bot-Api-Secret-Token`` header and must answer 2xx. OK pushes nothing here
-(its comments are polled). Only readers' comments are pushed: the community's own
+(its comments are polled). MAX: the ``POST /subscriptions`` URL gets one ``Update``
+per POST with the ``X-Max-Bot-Api-Secret`` header. Only readers' comments are pushed: the community's own
 replies (wall.createComment, Telegram bot messages) are not, so they never reach the
 inbox as if a reader had written them.
 
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import TELEGRAM, VK
+from .models import MAX, TELEGRAM, VK
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +102,22 @@ def telegram_update(account, update: dict) -> None:
     _schedule(Job(TELEGRAM, account.pk, account.callback_url, kind, update, headers))
 
 
+def max_update(account, update_type: str, fields: dict) -> None:
+    """Queue a MAX ``Update`` (one per POST, unwrapped, with ``X-Max-Bot-Api-Secret``)
+    for the bot's subscription, if it asked for this type (networks.md §9.6)."""
+    if account.network != MAX or not account.callback_url:
+        return
+    wanted = account.extra.get("update_types") or []
+    if wanted and update_type not in wanted:
+        return
+    body = {"update_type": update_type, "timestamp": int(time.time() * 1000), **fields}
+    body.setdefault("user_locale", "ru")
+    headers = {}
+    if account.callback_secret:
+        headers["X-Max-Bot-Api-Secret"] = account.callback_secret
+    _schedule(Job(MAX, account.pk, account.callback_url, update_type, body, headers))
+
+
 def comment_written(comment) -> None:
     """A reader's comment: VK ``wall_reply_new``; Telegram a message in the
     discussion group replying to the channel post's automatic forward."""
@@ -115,6 +132,10 @@ def comment_written(comment) -> None:
         telegram_update(
             account, {"update_id": comment.pk, "message": group_message(comment)}
         )
+    elif account.network == MAX:
+        from .max import comment_object
+
+        max_update(account, "comment_created", {"message": comment_object(comment)})
 
 
 # -- delivery ------------------------------------------------------------------------

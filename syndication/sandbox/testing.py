@@ -78,6 +78,13 @@ def sandbox(live_server, settings, tmp_path):
     settings.MAX_RATE = settings.MAX_RATE_CHAT = (1000, 1.0)
     settings.MAX_ATTACHMENT_RETRY_DELAYS = (0.05, 0.1, 0.2)
     settings.FACEBOOK_RATE = (1000, 1.0)
+    settings.INSTAGRAM_API_URL = f"{live_server.url}/sandbox/instagram/graph/v19.0"
+    settings.INSTAGRAM_RATE = (1000, 1.0)
+    settings.INSTAGRAM_STATUS_POLL = (0.02, 0.1, 5.0)
+    settings.LIVEJOURNAL_API_URL = (
+        f"{live_server.url}/sandbox/livejournal/interface/xmlrpc"
+    )
+    settings.LIVEJOURNAL_RATE = (1000, 1.0)
     (tmp_path / "photo.png").write_bytes(tiny_png())
     # The first request of a server process loads the URLconf; make it now so that
     # its delay does not blur the rate windows of the test's own calls.
@@ -126,6 +133,12 @@ def telegram_account(transactional_db):
 
 
 @pytest.fixture
+def instagram_account(transactional_db):
+    # An IG professional account id; the credential carries it as ig_user_id.
+    return relaxed_account("instagram", "17841400000000077", "Test Instagram")
+
+
+@pytest.fixture
 def facebook_account(transactional_db):
     return relaxed_account("facebook", "546349135390552", "Test Facebook Page")
 
@@ -133,6 +146,12 @@ def facebook_account(transactional_db):
 @pytest.fixture
 def telegraph_account(transactional_db):
     return relaxed_account("telegraph", "vestnik_test", "Test Telegraph")
+
+
+@pytest.fixture
+def livejournal_account(transactional_db):
+    # The journal is the user's own; the password lives in the sandbox's ``extra``.
+    return relaxed_account("livejournal", "vestnik_test", "Test LiveJournal")
 
 
 @pytest.fixture

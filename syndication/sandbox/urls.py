@@ -1,7 +1,10 @@
 from django.urls import path, re_path
 
-from . import callback_pages, facebook, ok, pages, telegram, telegraph, vk
+from . import callback_pages, facebook, instagram, ok, pages, telegram, telegraph, vk
 from .inflight import tracked
+from .livejournal import entry_page as lj_entry_page
+from .livejournal import journal_view as lj_journal_view
+from .livejournal import xmlrpc_view as lj_xmlrpc_view
 from .max import api_view as max_api_view
 from .max import channel_page as max_channel_page
 from .max import reader_comment as max_reader_comment
@@ -58,6 +61,32 @@ urlpatterns = [
         name="facebook_graph",
     ),
     path("facebook/page/<str:page_id>/", facebook.page, name="facebook_page"),
+    re_path(
+        r"^instagram/graph/(?P<path>.+)$",
+        tracked(instagram.graph_view),
+        name="instagram_graph",
+    ),
+    path(
+        "instagram/profile/<str:ig_user_id>/",
+        instagram.profile,
+        name="instagram_profile",
+    ),
+    path(
+        "instagram/profile/<str:ig_user_id>/comment/<int:media_id>/",
+        instagram.reader_comment,
+        name="instagram_comment",
+    ),
+    path(
+        "livejournal/interface/xmlrpc",
+        tracked(lj_xmlrpc_view),
+        name="lj_xmlrpc",
+    ),
+    path("livejournal/<str:journal>/", lj_journal_view, name="lj_journal"),
+    path(
+        "livejournal/<str:journal>/<int:ditemid>.html",
+        lj_entry_page,
+        name="lj_entry",
+    ),
     path(
         "facebook/page/<str:page_id>/comment/<int:post_pk>/",
         facebook.comment,
