@@ -25,8 +25,8 @@ logger = logging.getLogger(__name__)
 # its client reads ``getUpdates`` for the whole discussion group, which confirms what
 # it read, so it is polled once per account (cursor ALL_POSTS) and only when no
 # webhook is set (Telegram refuses getUpdates while one is).
-POLLED_NETWORKS = ("vk", "ok", "telegram")
-PER_POST_NETWORKS = ("vk", "ok")
+POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook")
+PER_POST_NETWORKS = ("vk", "ok", "facebook")
 ALL_POSTS = "*"
 MAX_PAGES_PER_POST = 50
 
