@@ -24,7 +24,14 @@ VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")
 OK_API_URL = os.environ.get("OK_API_URL", f"{_SITE}/sandbox/ok/fb.do")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", f"{_SITE}/sandbox/telegram")
 TELEGRAPH_API_URL = os.environ.get("TELEGRAPH_API_URL", f"{_SITE}/sandbox/telegraph")
+LIVEJOURNAL_API_URL = os.environ.get(
+    "LIVEJOURNAL_API_URL", f"{_SITE}/sandbox/livejournal/interface/xmlrpc"
+)
 GRAPH_API_URL = os.environ.get("GRAPH_API_URL", f"{_SITE}/sandbox/facebook/graph/v19.0")
+# Instagram's own sandbox (production leaves it "" and shares GRAPH_API_URL).
+INSTAGRAM_API_URL = os.environ.get(
+    "INSTAGRAM_API_URL", f"{_SITE}/sandbox/instagram/graph/v19.0"
+)
 MAX_API_URL = os.environ.get("MAX_API_URL", f"{_SITE}/sandbox/max/")
 
 # Static files straight from the apps' folders, no collectstatic needed for the demo.

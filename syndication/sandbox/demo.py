@@ -11,7 +11,18 @@ from django.db import transaction
 
 from accounts_registry.models import Account
 
-from .models import FACEBOOK, OK, TELEGRAM, TELEGRAPH, VK, SandboxAccount
+from .models import (
+    FACEBOOK,
+    INSTAGRAM,
+    LIVEJOURNAL,
+    MAX,
+    OK,
+    TELEGRAM,
+    TELEGRAPH,
+    VK,
+    WORDPRESS,
+    SandboxAccount,
+)
 
 DEMO = [
     # network, external id, name, extra sandbox fields
@@ -22,6 +33,14 @@ DEMO = [
     # Facebook is a restricted network (accounts_registry/restricted.py): the account
     # exists in the sandbox, and publishing waits for the recorded switch to enable it.
     (FACEBOOK, "100000000000001", "Вестник области — Facebook (песочница)", {}),
+    # Instagram is restricted too: publishing waits for the same recorded switch.
+    (INSTAGRAM, "17841400000000001", "Вестник области — Instagram (песочница)", {}),
+    # MAX: the external id is the channel's chat id, a negative int64 (§9.1).
+    (MAX, "-70000000000001", "Вестник области — MAX (песочница)", {}),
+    # LiveJournal: the journal's name; the password is made in create_account.
+    (LIVEJOURNAL, "vestnik_sandbox", "Вестник области — LiveJournal (песочница)", {}),
+    # WordPress: the blog's slug; the user's application password is made below.
+    (WORDPRESS, "vestnik", "Вестник области — WordPress (песочница)", {}),
 ]  # fmt: skip
 
 
@@ -46,8 +65,25 @@ def credential_for(sandbox: SandboxAccount) -> dict:
         }
     if sandbox.network == TELEGRAPH:
         return {"access_token": sandbox.token, "short_name": sandbox.external_id}
+    if sandbox.network == INSTAGRAM:
+        return {"access_token": sandbox.token, "ig_user_id": sandbox.external_id}
     if sandbox.network == FACEBOOK:
         return {"page_access_token": sandbox.token}
+    if sandbox.network == WORDPRESS:  # Basic auth with the application password
+        credential = {
+            "site_url": sandbox.extra.get("site_url")
+            or f"{site_url()}/sandbox/wordpress/{sandbox.external_id}",
+            "username": sandbox.extra.get("username", ""),
+            "application_password": sandbox.extra.get("application_password", ""),
+        }
+        if sandbox.extra.get("categories"):
+            credential["categories"] = sandbox.extra["categories"]
+        return credential
+    if sandbox.network == LIVEJOURNAL:  # challenge-response checks this password
+        return {
+            "username": sandbox.extra.get("username") or sandbox.external_id,
+            "password": sandbox.extra.get("password", ""),
+        }
     return {"bot_token": sandbox.token}
 
 
@@ -61,6 +97,16 @@ def create_account(network: str, external_id: str, name: str, **extra) -> Accoun
         defaults.setdefault("application_secret_key", secrets.token_hex(16).upper())
     if network == VK:
         defaults.setdefault("token_type", "community")
+    if network == LIVEJOURNAL:
+        defaults["extra"] = {"password": secrets.token_urlsafe(18),
+                             **defaults.get("extra", {})}  # fmt: skip
+    if network == WORDPRESS:  # 24 characters, shown in groups of four as WP does
+        password = "".join(secrets.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(24))  # fmt: skip
+        defaults["extra"] = {
+            "username": "vestnik", "user_id": 1,
+            "application_password": " ".join(password[i : i + 4] for i in range(0, 24, 4)),
+            **defaults.get("extra", {}),
+        }  # fmt: skip
     sandbox, _ = SandboxAccount.objects.get_or_create(
         network=network, external_id=external_id, defaults=defaults
     )
@@ -86,7 +132,7 @@ def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
     administrator would: VK — a Callback API server with a secret key, whose
     confirmation code Vestnik is given; Telegram — ``setWebhook`` with a
     ``secret_token``. OK pushes nothing (polled). Idempotent: secrets are kept."""
-    if account.network not in (VK, TELEGRAM):
+    if account.network not in (VK, TELEGRAM, MAX):
         return
     try:
         from moderation.webhooks.setup import ensure_endpoint
@@ -103,6 +149,11 @@ def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
     )
     sandbox.callback_url = f"{(base_url or site_url()).rstrip('/')}{path}"
     sandbox.save(update_fields=["callback_url", "callback_secret", "callback_code"])
+    if account.network == MAX:  # as POST /subscriptions with these update_types
+        from .max import WEBHOOK_UPDATES
+
+        sandbox.extra = {**sandbox.extra, "update_types": list(WEBHOOK_UPDATES)}
+        sandbox.save(update_fields=["extra"])
 
 
 def ensure_demo_accounts() -> list[Account]:
