@@ -117,6 +117,15 @@ def split_cut(event: str) -> tuple[str, str, str]:
     return event[:start], event[open_end:close], event[close + len(CUT_CLOSE) :]
 
 
+def cut_label(event: str) -> str:
+    """The text of the entry's cut link (unescaped), "" without a cut."""
+    import re
+    from html import unescape
+
+    match = re.search(r'<lj-cut\s+text="([^"]*)"', event)
+    return unescape(match.group(1)) if match else ""
+
+
 def size(text: str) -> int:
     return len(text.encode())
 

@@ -85,6 +85,25 @@ def message_view(network, message) -> dict:
             "photos": [],
             "others": [],
         }
+    if message.parse_mode == "livejournal_html":
+        # A LiveJournal entry: above the cut, the cut link and the rest, each part
+        # cleaned with LiveJournal's allow-list before it is marked safe.
+        from syndication.networks import livejournal as lj
+
+        above, below, after = lj.split_cut(message.text)
+        count = lj.size(message.text)
+        return {
+            "message": message,
+            "body": mark_safe(lj.sanitize(above)),  # noqa: S308 (bleach-cleaned)
+            "cut_label": lj.cut_label(message.text),
+            "rest": mark_safe(lj.sanitize(below)),  # noqa: S308 (bleach-cleaned)
+            "after": mark_safe(lj.sanitize(after)),  # noqa: S308 (bleach-cleaned)
+            "count": count,
+            "limit": network.event_limit,
+            "over": count > network.event_limit,
+            "photos": [],
+            "others": [],
+        }
     if message.parse_mode.upper() == "HTML":
         from syndication.render.telegram_html import visible_length
 
