@@ -19,12 +19,13 @@ Facts and their sources (networks.md §6.C; details in syndication/api/NOTES.md)
   — [web: https://azurelunatic.livejournal.com/4887744.html] (a user's reference of the
   syntax); how the cut reads on the journal page is LiveJournal's, not ours.
 * event at most ``LJ::BMAX_EVENT`` = 65 535 bytes (the server answers 409 "Post too
-  large" at or over it) — [repo: apparentlymart/livejournal cgi-bin/ljprotocol.pl,
-  cgi-bin/ljlib.pl BMAX_EVENT]; later LiveJournal code may allow more (UNVERIFIED for
-  today's livejournal.com), so we keep 60 000 bytes as the safety margin.
+  large" at or over it) — [repo: apparentlymart/livejournal cgi-bin/LJ/Constants.pm,
+  cgi-bin/ljprotocol.pl]; other LJ-code forks allow more, so today's livejournal.com
+  value is UNVERIFIED and we keep 60 000 bytes as the safety margin.
 * subject: ``LJ::CMAX_SUBJECT`` 100 characters / ``BMAX_SUBJECT`` 255 bytes, trimmed
-  silently by the server — networks.md §6.C.4 (an LJ-code fork; UNVERIFIED today): we
-  shorten it ourselves, at a word, with a warning.
+  silently by the server (``common_event_validation``) — [repo: apparentlymart/livejournal
+  cgi-bin/LJ/Constants.pm, cgi-bin/ljprotocol.pl], networks.md §6.C.4: we shorten it
+  ourselves, at a word, with a warning.
 * which tags the LiveJournal HTML cleaner keeps: UNVERIFIED. Our allow-list is a
   conservative subset of what LJ entries commonly use; ``figure``/``figcaption`` are
   UNVERIFIED — if the cleaner drops them, their ``img`` and caption text stay.
