@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ..models import WebhookEndpoint
 
-PUSHED_NETWORKS = ("vk", "telegram")  # OK's path carries a secret of its own
+PUSHED_NETWORKS = ("vk", "telegram", "max")  # OK's path carries a secret of its own
 
 
 def ensure_endpoint(account, *, secret: str, confirmation_code: str = "") -> str:

@@ -1,0 +1,122 @@
+"""MAX Bot API webhook (networks.md §9.5-9.6; sources in syndication/api/NOTES.md).
+
+MAX POSTs one ``Update`` per request, unwrapped: ``{"update_type", "timestamp",
+"message" | "message_id", …}``, with the subscription's secret in the
+``X-Max-Bot-Api-Secret`` header (``POST /subscriptions`` ``secret``; checked in
+constant time before the body is parsed). It wants HTTP 200 within 30 s.
+
+Mapped to the inbox:
+
+* ``comment_created`` / ``comment_edited``: a reader's comment under a channel post;
+  the post is ``message.recipient.post_id``, a reply names its parent in
+  ``message.link`` (``type: "reply"``). ``comment_removed`` marks it removed.
+* ``message_created`` / ``message_edited`` in a dialog or group chat: a message to the
+  bot or in a community chat. A channel's own posts (``chat_type: "channel"``) are not
+  inbox items; neither is anything a bot sent (our own replies).
+* A ``message_created`` may come **without** ``message`` (users' voice messages,
+  2026 quirk, §9.6): acknowledged and skipped.
+
+Updates carry no id of their own: a replay is recognised by the update type, the
+message id and, for edits, the timestamp (a second edit is news, a resend is not).
+"""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+
+from .. import ingest
+from ..models import InboxItem
+from .base import WebhookRejected, WebhookView, secrets_equal
+
+SECRET_HEADER = "X-Max-Bot-Api-Secret"  # noqa: S105 - a header name, not a secret
+CREATED = {"comment_created", "message_created"}
+EDITED = {"comment_edited", "message_edited"}
+REMOVED = {"comment_removed", "message_removed"}
+
+
+def author_of(message: dict) -> tuple[str, str, str]:
+    sender = message.get("sender") or {}
+    name = sender.get("name") or " ".join(
+        p for p in (sender.get("first_name"), sender.get("last_name")) if p
+    )
+    username = sender.get("username") or ""
+    return (
+        str(sender.get("user_id", "")),
+        name or username,
+        f"https://max.ru/{username}" if username else "",
+    )
+
+
+def created_at(message: dict):
+    stamp = message.get("timestamp")
+    return ingest.from_timestamp(int(stamp) // 1000) if stamp else None
+
+
+class MaxWebhookView(WebhookView):
+    network = "max"
+
+    def validate_request(self, request, **kwargs):
+        if not secrets_equal(request.headers.get(SECRET_HEADER), self.endpoint.secret):
+            raise WebhookRejected("bad secret header")
+
+    def handle(self, payload):
+        kind = str(payload.get("update_type") or "")
+        message = payload.get("message")
+        if kind in CREATED | EDITED:
+            if not isinstance(message, dict):
+                return JsonResponse({})  # e.g. a voice message: nothing to read
+            mid = str((message.get("body") or {}).get("mid") or "")
+            if not mid:
+                raise WebhookRejected("message without body.mid")
+            event_id = f"{kind}:{mid}"
+            if kind in EDITED:
+                event_id += f":{payload.get('timestamp', '')}"
+            if not self.first_time(event_id, kind):
+                return JsonResponse({})
+            incoming = self.incoming(message, kind, payload)
+            if incoming is None:
+                return JsonResponse({})
+            if kind in EDITED and ingest.update_text(
+                self.account, incoming.remote_id, incoming.text, payload
+            ):
+                return JsonResponse({})
+            ingest.store(self.account, incoming)
+        elif kind in REMOVED:
+            removed = str(payload.get("message_id") or "")
+            if removed and self.first_time(f"{kind}:{removed}", kind):
+                ingest.mark_removed(self.account, removed)
+        return JsonResponse({})
+
+    def incoming(self, message: dict, kind: str, raw: dict) -> ingest.Incoming | None:
+        recipient = message.get("recipient") or {}
+        sender = message.get("sender") or {}
+        if not sender or sender.get("is_bot"):
+            return None  # the channel's own post, or a bot (our replies)
+        body = message.get("body") or {}
+        link = message.get("link") or {}
+        parent_id = str(link.get("mid") or "") if link.get("type") == "reply" else ""
+        if kind.startswith("comment_"):
+            item_kind = InboxItem.Kind.REPLY if parent_id else InboxItem.Kind.COMMENT
+            post_id = str(recipient.get("post_id") or "")
+        elif recipient.get("chat_type") == "channel":
+            return None
+        else:  # a dialog with the bot or a group chat
+            item_kind, post_id = InboxItem.Kind.MESSAGE, ""
+        author_id, author_name, author_url = author_of(message)
+        return ingest.Incoming(
+            remote_id=str(body["mid"]),
+            kind=item_kind,
+            post_remote_id=post_id,
+            parent_remote_id=parent_id,
+            author_id=author_id,
+            author_name=author_name,
+            author_url=author_url,
+            text=body.get("text") or "",
+            attachments=[
+                {"type": a.get("type", "")}
+                for a in body.get("attachments") or []
+                if isinstance(a, dict)
+            ],
+            created_at=created_at(message),
+            raw=raw,
+        )
