@@ -158,3 +158,15 @@ def livejournal_account(transactional_db):
 def max_account(transactional_db):
     # A channel's chat id is a negative int64 (networks.md §9.1).
     return relaxed_account("max", "-70000000000042", "Test MAX")
+
+
+@pytest.fixture
+def wordpress_account(transactional_db, live_server):
+    # The blog's address is per account (the credential's site_url), so it points at
+    # this test's live server; its posts go into the category «Новости».
+    blog = "vestnik-test"
+    return relaxed_account(
+        "wordpress", blog, "Test WordPress",
+        extra={"site_url": f"{live_server.url}/sandbox/wordpress/{blog}",
+               "categories": "Новости"},
+    )  # fmt: skip

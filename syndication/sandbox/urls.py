@@ -9,6 +9,11 @@ from .max import api_view as max_api_view
 from .max import channel_page as max_channel_page
 from .max import reader_comment as max_reader_comment
 from .max import upload_view as max_upload_view
+from .wordpress import api_view as wp_api_view
+from .wordpress import blog_view as wp_blog_view
+from .wordpress import index_view as wp_index_view
+from .wordpress import reader_comment as wp_reader_comment
+from .wordpress import upload_file as wp_upload_file
 
 app_name = "sandbox"
 
@@ -91,5 +96,22 @@ urlpatterns = [
         "facebook/page/<str:page_id>/comment/<int:post_pk>/",
         facebook.comment,
         name="facebook_comment",
+    ),
+    path("wordpress/<str:blog>/", wp_blog_view, name="wp_blog"),
+    path(
+        "wordpress/<str:blog>/comment/<int:post_id>/",
+        wp_reader_comment,
+        name="wp_comment",
+    ),
+    path("wordpress/<str:blog>/wp-json/", tracked(wp_index_view), name="wp_index"),
+    path(
+        "wordpress/<str:blog>/wp-json/wp/v2/<path:route>",
+        tracked(wp_api_view),
+        name="wp_api",
+    ),
+    path(
+        "wordpress/<str:blog>/wp-content/uploads/<str:key>/<str:filename>",
+        wp_upload_file,
+        name="wp_upload",
     ),
 ]
