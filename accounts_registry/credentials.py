@@ -23,7 +23,11 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     Network.MAX: (("bot_token",), ()),
     Network.FACEBOOK: (("page_access_token",), ("user_access_token", "expires_at")),
     Network.INSTAGRAM: (("access_token", "ig_user_id"), ("expires_at",)),
-    Network.WORDPRESS: (("site_url", "username", "application_password"), ()),
+    # categories: the blog's categories for every post, "Name, 12" (names or ids).
+    Network.WORDPRESS: (
+        ("site_url", "username", "application_password"),
+        ("categories",),
+    ),
     Network.LIVEJOURNAL: (("username", "password"), ("site_url",)),
     Network.TELEGRAPH: (("access_token",), ("short_name",)),
     # Dzen imports our RSS feed (/feeds/dzen/rss.xml): nothing to keep secret.
