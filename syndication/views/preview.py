@@ -104,7 +104,18 @@ def message_view(network, message) -> dict:
             "photos": [],
             "others": [],
         }
-    if message.parse_mode.upper() == "HTML":
+    if network.code == "max":
+        # MAX HTML: cleaned with MAX's own allow-list before it is marked safe; the
+        # limit counts the markup as sent (syndication/networks/max.py).
+        from syndication.render import max_html
+
+        html = bleach.clean(
+            message.text, tags=max_html.ALLOWED_TAGS, strip=True,
+            attributes=max_html.ALLOWED_ATTRIBUTES, protocols=max_html.ALLOWED_PROTOCOLS,
+        )  # fmt: skip
+        body = mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (bleach-cleaned)
+        count = utf16_len(message.text)
+    elif message.parse_mode.upper() == "HTML":
         from syndication.render.telegram_html import visible_length
 
         html = bleach.clean(
