@@ -255,6 +255,8 @@ class MaxClient(Client):
             bool(member.get("is_admin")) and (rights is None or "write" in rights)
         )
         status = "owner" if owner else "admin" if member.get("is_admin") else "member"
+        if status == "admin" and not can_post:
+            status = "admin without write"  # the right the registry asks to grant
         return {
             "ok": can_post, "bot": me.get("username") or me.get("name") or "",
             "name": chat.get("title", ""), "id": chat.get("chat_id"), "status": status,

@@ -120,3 +120,22 @@ def test_revoked_token_is_an_auth_error(sandbox, max_account):  # noqa: F811
     with pytest.raises(AuthError) as caught:
         get_client(max_account).check_token()
     assert caught.value.code == "verify.token"
+
+
+def test_registry_health_check_goes_through_check_token(sandbox, max_account):  # noqa: F811
+    from accounts_registry.health import check_account
+
+    result = check_account(max_account)
+    assert result.ok, result.message
+    max_account.refresh_from_db()
+    assert max_account.health == max_account.Health.OK
+    SandboxAccount.objects.filter(network="max").update(
+        extra={"permissions": ["read_all_messages"], "subscribers": 5}
+    )
+    result = check_account(max_account)
+    assert not result.ok and "admin without write" in result.message
+    max_account.refresh_from_db()
+    assert max_account.subscribers == 5
+    SandboxAccount.objects.filter(network="max").update(token_revoked=True)
+    result = check_account(max_account)
+    assert not result.ok and "verify.token" in result.message
