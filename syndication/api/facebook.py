@@ -156,8 +156,10 @@ class FacebookClient(Client):
         web = conf.sandbox_web_url("facebook")
         if web:
             return f"{web}page/{self.page_id}/#post{post_id}"
-        # A Page post opens at facebook.com/<page-id>_<post-id> (UNVERIFIED form).
-        return f"https://www.facebook.com/{post_id}"
+        # facebook.com/<page-id>/posts/<post-id>: the form public clients print
+        # (third-party code, NOTES.md); Meta's permalink_url field is not read.
+        page, _, post = str(post_id).partition("_")
+        return f"https://www.facebook.com/{page}/posts/{post or page}"
 
     def publish(self, post, *, idempotency_key: str = "") -> RemoteRef:
         """The feed post first (its photos uploaded unpublished and attached), then

@@ -114,7 +114,7 @@ def test_text_post_sends_message_and_link_with_the_page_token():
         "access_token": TOKEN,
     }
     assert ref.ids == [f"{PAGE}_1"]
-    assert ref.url == f"https://www.facebook.com/{PAGE}_1"
+    assert ref.url == f"https://www.facebook.com/{PAGE}/posts/1"
     assert RemoteRef.from_dict(ref.to_dict()) == ref
 
 
