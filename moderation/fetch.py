@@ -24,9 +24,11 @@ logger = logging.getLogger(__name__)
 # VK and OK list a post's comments. Telegram has no history call (networks.md §3.5):
 # its client reads ``getUpdates`` for the whole discussion group, which confirms what
 # it read, so it is polled once per account (cursor ALL_POSTS) and only when no
-# webhook is set (Telegram refuses getUpdates while one is).
-POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook")
-PER_POST_NETWORKS = ("vk", "ok", "facebook")
+# webhook is set (Telegram refuses getUpdates while one is). WordPress core has no
+# webhooks (§6.A.6): its comments are read per post, published and held ones.
+# Instagram comments are read per media (GET /{media-id}/comments, §5.5).
+POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook", "wordpress", "instagram")
+PER_POST_NETWORKS = ("vk", "ok", "facebook", "wordpress", "instagram")
 ALL_POSTS = "*"
 MAX_PAGES_PER_POST = 50
 
