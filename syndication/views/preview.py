@@ -85,6 +85,24 @@ def message_view(network, message) -> dict:
             "photos": [],
             "others": [],
         }
+    if message.parse_mode == "wordpress_html":
+        # A WordPress article as the blog shows it: title, featured image, body. The
+        # body is cleaned with the render's own allow-list before it is marked safe.
+        from syndication.networks.wordpress import FEATURED, sanitize
+
+        return {
+            "message": message,
+            "body": mark_safe(sanitize(message.text)),  # noqa: S308 (bleach-cleaned)
+            "count": len(message.text),
+            "limit": 0,  # no practical limit on a post's content (LONGTEXT)
+            "over": False,
+            "featured": next(
+                (a for a in message.attachments if a.spec.get("role") == FEATURED),
+                None,
+            ),
+            "photos": [],
+            "others": [],
+        }
     if message.parse_mode == "livejournal_html":
         # A LiveJournal entry: above the cut, the cut link and the rest, each part
         # cleaned with LiveJournal's allow-list before it is marked safe.

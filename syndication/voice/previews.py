@@ -20,6 +20,9 @@ def message_plain_text(message) -> str:
         from syndication.networks.telegraph import nodes_text
 
         return nodes_text(json.loads(text))
+    if message.parse_mode == "wordpress_html":  # an article: a blank line per block
+        text = re.sub(r"</(?:p|h[1-6]|li|blockquote|figcaption)>", "\n\n", text)
+        return re.sub(r"\n{3,}", "\n\n", html.unescape(_TAG_RE.sub("", text))).strip()
     if (message.parse_mode or "").upper() == "HTML":
         text = html.unescape(_TAG_RE.sub("", text))
     return text

@@ -172,3 +172,43 @@ def test_telegraph_page_preview_reads_as_the_page(editor, piece_page, accounts):
     assert piece_page.title in html
     assert '"tag"' not in html and "&quot;tag&quot;" not in html
     assert re.search(r"sp-counter[^>]*>\s*\d+ / 60000", html)
+
+
+def test_wordpress_preview_shows_the_article_cleaned(editor, piece_page, accounts):
+    """A WordPress account's card shows the post as the blog will: title, body as
+    HTML (bleach-cleaned before mark_safe), the link back; the style score reads
+    the article's words, not its tags."""
+    from accounts_registry.models import Account
+    from syndication.networks.base import Message
+    from syndication.views.preview import message_view
+    from syndication.voice.previews import message_plain_text
+
+    blog = Account(network="wordpress", name="Блог", external_id="vestnik-blog")
+    blog.set_credential(
+        {"site_url": "https://blog.example.ru", "username": "vestnik",
+         "application_password": "abcd efgh ijkl mnop qrst uvwx"}
+    )  # fmt: skip
+    blog.save()
+    editor.post(
+        reverse("syndication_page", args=[piece_page.pk]),
+        {"accounts": [blog.pk], "schedule_mode": "now"},
+    )
+    html = editor.get(reverse("syndication_preview", args=[piece_page.pk])).content
+    html = html.decode()
+    assert "sp-wp-post" in html and "sp-wp-title" in html
+    assert piece_page.title in html
+    assert f"<p>{piece_page.lead}</p>" in html  # markup shown, not escaped
+    assert "Запись в WordPress" in html
+
+    from syndication.networks import get_network
+
+    hostile = Message(
+        "posts", '<p>Текст</p><script>alert(1)</script><img src="x" onerror="y">',
+        "wordpress_html", options={"title": "T"},
+    )  # fmt: skip
+    body = str(message_view(get_network("wordpress"), hostile)["body"])
+    assert "<script>" not in body and "onerror" not in body and "<p>Текст</p>" in body
+    plain = Message(
+        "posts", "<p>Первый &amp; абзац.</p><h2>Итог</h2>", "wordpress_html"
+    )
+    assert message_plain_text(plain) == "Первый & абзац.\n\nИтог"
