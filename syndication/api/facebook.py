@@ -333,6 +333,33 @@ class FacebookClient(Client):
             answer["until_ignored"] = True  # no temporary blocks on Facebook Pages
         return answer
 
+    def get_banned(self) -> list[dict]:
+        """Everyone blocked from the Page (``GET /{page-id}/blocked``, paged by the
+        ``after`` cursor), shaped for ``moderation.sync``: ``{"id", "profile":
+        {"id", "first_name"}}`` with the whole name as the first name."""
+        entries, after = [], None
+        for _ in range(
+            100
+        ):  # at most 10 000 blocked people: far beyond a region's Page
+            page = self.call(
+                "GET",
+                f"{self.page_id}/blocked",
+                limit=100,
+                after=after,
+                idempotent=True,
+            )
+            for person in page.get("data") or []:
+                entries.append({
+                    "id": str(person.get("id", "")),
+                    "profile": {"id": str(person.get("id", "")),
+                                "first_name": person.get("name", "")},
+                })  # fmt: skip
+            paging = page.get("paging") or {}
+            after = (paging.get("cursors") or {}).get("after")
+            if not page.get("data") or not paging.get("next") or not after:
+                return entries
+        return entries
+
     def unban(self, user_id) -> dict:
         return self.call(
             "DELETE", f"{self.page_id}/blocked", user=str(user_id), idempotent=True

@@ -315,3 +315,16 @@ def test_registered_client_reads_the_page_token():
     )
     c = get_client(account)
     assert isinstance(c, FacebookClient) and c.token == TOKEN
+
+
+def test_get_banned_pages_through_the_blocked_edge():
+    first = {
+        "data": [{"id": "77", "name": "Анна"}],
+        "paging": {"cursors": {"after": "c1"}, "next": "https://graph/next"},
+    }
+    c = client(ok(first), ok({"data": [{"id": "78", "name": "Олег"}], "paging": {}}))
+    assert c.get_banned() == [
+        {"id": "77", "profile": {"id": "77", "first_name": "Анна"}},
+        {"id": "78", "profile": {"id": "78", "first_name": "Олег"}},
+    ]
+    assert c.session.requests[1][2]["params"]["after"] == "c1"

@@ -218,6 +218,9 @@ def test_moderation_loop_by_polling(sandbox, facebook_account, monkeypatch):
     banned = actions.perform("ban", account=facebook_account, item=reply)
     assert banned.confirmed, banned.error
     assert SandboxBan.objects.filter(user_id=78).exists()
+    from moderation.sync import sync_bans
+
+    assert sync_bans(facebook_account) == 1  # the network's list, read back
     assert actions.perform("delete", account=facebook_account, item=reply).confirmed
     assert stored.comments.get(author_id=78).deleted
     assert actions.perform("unban", account=facebook_account, author_id="78").confirmed
