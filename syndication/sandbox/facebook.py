@@ -27,10 +27,12 @@ import secrets
 import time
 from datetime import UTC, datetime
 
+from django import forms
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -685,3 +687,39 @@ def comment(request, page_id: str, post_pk: int):
     return redirect(
         reverse("sandbox:facebook_page", args=[page_id]) + f"#post{post.remote_id}"
     )
+
+
+# -- the app's webhook subscription (what Meta's app dashboard sets) ----------------------
+
+
+class SubscriptionForm(forms.ModelForm):
+    callback_url = forms.URLField(
+        label=_("Callback URL"), required=False, max_length=500, assume_scheme="http",
+        help_text=_("Leave empty to stop sending events."),
+        widget=forms.URLInput(attrs={"size": 60}),
+    )  # fmt: skip
+    callback_secret = forms.CharField(label=_("App secret"), required=False)
+    callback_code = forms.CharField(label=_("Verify token"), required=False)
+
+    class Meta:
+        model = SandboxAccount
+        fields = ["callback_url", "callback_secret", "callback_code"]
+
+
+def subscription(request, page_id: str):
+    """Set where the Page's comment events go; saving a URL runs Meta's
+    ``hub.challenge`` handshake against it, as subscribing an app does."""
+    account = get_object_or_404(SandboxAccount, network=FACEBOOK, external_id=page_id)
+    form = SubscriptionForm(request.POST or None, instance=account)
+    verified = None
+    if request.method == "POST" and form.is_valid():
+        account = form.save()
+        if account.callback_url:
+            verified = verify_subscription(account)
+    deliveries = [d for d in callbacks.log if d["account"] == account.pk][:20]
+    return render(
+        request,
+        "sandbox/facebook_subscription.html",
+        {"account": account, "form": form, "verified": verified,
+         "deliveries": deliveries},
+    )  # fmt: skip

@@ -97,6 +97,11 @@ urlpatterns = [
         facebook.comment,
         name="facebook_comment",
     ),
+    path(
+        "facebook/page/<str:page_id>/events/",
+        facebook.subscription,
+        name="facebook_subscription",
+    ),
     path("wordpress/<str:blog>/", wp_blog_view, name="wp_blog"),
     path(
         "wordpress/<str:blog>/comment/<int:post_id>/",

@@ -255,3 +255,27 @@ def test_page_shows_posts_hidden_comments_and_takes_reader_comments(client, toke
     )
     assert stored.comments.filter(text="Вопрос", author_id=42).exists()
     assert f"/sandbox/facebook/page/{PAGE}/" in client.get("/sandbox/").content.decode()
+
+
+def test_events_page_saves_the_subscription_and_runs_the_handshake(
+    client, token, monkeypatch
+):
+    calls = []
+
+    def handshake(account):
+        calls.append(
+            (account.callback_url, account.callback_secret, account.callback_code)
+        )
+        return True
+
+    monkeypatch.setattr(facebook, "verify_subscription", handshake)
+    url = f"/sandbox/facebook/page/{PAGE}/events/"
+    assert "X-Hub-Signature-256" in client.get(url).content.decode()
+    page = client.post(
+        url,
+        {"callback_url": "http://hooks.test/facebook/x/", "callback_secret": "s",
+         "callback_code": "v"},
+    ).content.decode()  # fmt: skip
+    assert calls == [("http://hooks.test/facebook/x/", "s", "v")]
+    assert "Сервер ответил на проверочный запрос" in page
+    assert SandboxAccount.objects.get(network="facebook").callback_code == "v"
