@@ -175,10 +175,7 @@ class WordPressClient(Client):
         )  # fmt: skip
         return {"id": body["id"], "source_url": body.get("source_url", "")}
 
-    def term_id(self, taxonomy: str, name: str) -> int:
-        """The id of the tag or category ``name``, created when the blog lacks it."""
-        if name.isdigit():
-            return int(name)
+    def find_term(self, taxonomy: str, name: str) -> int | None:
         found = self.call(
             "GET", taxonomy, idempotent=True,
             params={"search": name, "per_page": PER_PAGE, "context": "view"},
@@ -186,16 +183,29 @@ class WordPressClient(Client):
         for term in found or []:
             if html.unescape(str(term.get("name", ""))).casefold() == name.casefold():
                 return int(term["id"])
+        return None
+
+    def term_id(self, taxonomy: str, name: str) -> int:
+        """The id of the tag or category ``name``, created when the blog lacks it."""
+        if name.isdigit():
+            return int(name)
+        found = self.find_term(taxonomy, name)
+        if found is not None:
+            return found
         try:
             created = self.call("POST", taxonomy, idempotent=False, json={"name": name})
         except PermanentError as exc:
-            # Created meanwhile (or the search missed it): WP names the existing one.
-            data = (
-                exc.response.get("data", {}) if isinstance(exc.response, dict) else {}
-            )
-            if exc.code == "term_exists" and data.get("term_id"):
-                return int(data["term_id"])
-            raise
+            if exc.code != "term_exists":
+                raise
+            # Created meanwhile, or the search missed it. WP names the existing term
+            # in data.term_id (UNVERIFIED shape); else search again, as the block
+            # editor's term selector does [repo: WordPress/gutenberg].
+            body = exc.response if isinstance(exc.response, dict) else {}
+            data = body.get("data") or {}
+            existing = data.get("term_id") or self.find_term(taxonomy, name)
+            if not existing:
+                raise
+            return int(existing)
         return int(created["id"])
 
     def term_ids(self, taxonomy: str, names) -> list[int]:

@@ -294,3 +294,14 @@ def test_blog_page_escapes_what_readers_write(sandbox, wordpress_account):
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
     index = requests.get(f"{sandbox.url}/sandbox/", timeout=5).text
     assert f"/sandbox/wordpress/{BLOG}/" in index
+
+
+def test_registry_health_check_uses_check_token(sandbox, wordpress_account):
+    from accounts_registry.health import check_account
+
+    assert check_account(wordpress_account).ok
+    sandbox.fault("wordpress", "auth", remaining=1)
+    failed = check_account(wordpress_account)
+    assert not failed.ok and "incorrect_password" in failed.message
+    password = wordpress_account.get_credential()["application_password"]
+    assert password not in failed.message

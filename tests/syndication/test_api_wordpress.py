@@ -287,3 +287,16 @@ def test_registered_and_basic_header_on_the_wire():
     ).prepare()
     expected = base64.b64encode(b"vestnik:abcdEFGH1234ijklMNOP5678").decode()
     assert prepared.headers["Authorization"] == f"Basic {expected}"
+
+
+def test_term_exists_without_an_id_searches_again():
+    c = client(
+        answer(200, []),  # not found (the search missed it)
+        wp_error(400, "term_exists", "A term with the name provided already exists."),
+        answer(200, [{"id": 44, "name": "Кузбасс"}]),  # found on the second look
+    )
+    assert c.term_id("tags", "Кузбасс") == 44
+    c = client(answer(200, []), wp_error(400, "term_exists"), answer(200, []))
+    with pytest.raises(PermanentError):
+        c.term_id("tags", "Кузбасс")
+    assert client().term_id("categories", "12") == 12  # an id needs no request
