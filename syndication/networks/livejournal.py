@@ -41,8 +41,9 @@ full piece, with a warning.
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlparse
 
 import bleach
@@ -120,9 +121,6 @@ def split_cut(event: str) -> tuple[str, str, str]:
 
 def cut_label(event: str) -> str:
     """The text of the entry's cut link (unescaped), "" without a cut."""
-    import re
-    from html import unescape
-
     match = re.search(r'<lj-cut\s+text="([^"]*)"', event)
     return unescape(match.group(1)) if match else ""
 
@@ -257,9 +255,6 @@ class LiveJournalNetwork(Network):
 
 
 def image_sources(markup: str) -> list[str]:
-    import re
-    from html import unescape
-
     return [unescape(m) for m in re.findall(r'<img[^>]*\ssrc="([^"]*)"', markup)]
 
 
