@@ -152,7 +152,7 @@ def test_demo_set_up_is_idempotent(demo, live_server):
         vk.callback_secret,
         vk.callback_code,
     )
-    assert WebhookEndpoint.objects.count() == 2  # VK and Telegram; OK is polled
+    assert WebhookEndpoint.objects.count() == 3  # VK, Telegram, MAX; OK is polled
     assert not SandboxAccount.objects.get(network="ok").callback_url
 
 
