@@ -206,7 +206,15 @@ class LiveJournalClient(Client):
         ref = ref_of(ref)
         itemid = int(ref.extra.get("itemid") or ref.ids[0])
         # LiveJournal's delete: editevent with an empty event.
-        self.authed("editevent", idempotent=True, itemid=itemid, event="", subject="")
+        try:
+            self.authed(
+                "editevent", idempotent=True, itemid=itemid, event="", subject=""
+            )
+        except PermanentError as exc:
+            # 302 is also LiveJournal's answer for an entry that is no longer there
+            # (a resent delete whose first answer was lost): gone is what we want.
+            if exc.code != 302 or self.get_event(itemid) is not None:
+                raise
 
     def check_token(self) -> dict:
         info = self.authed("login", idempotent=True)

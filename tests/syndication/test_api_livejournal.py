@@ -171,6 +171,21 @@ def test_edit_replaces_the_entry_and_delete_sends_an_empty_event():
     assert params["itemid"] == 7 and params["event"] == ""
 
 
+def test_deleting_an_entry_already_gone_is_done_but_a_refusal_is_not():
+    session = FakeSession(
+        editevent=fault(302, "Client error: Can't edit post from requested journal"),
+        getevents=answer({"events": []}),
+    )
+    client(session).delete({"ids": ["7"], "extra": {"itemid": 7}})
+    assert [c[1] for c in session.authed()] == ["editevent", "getevents"]
+    assert session.authed()[1][2]["selecttype"] == "one"
+    # The entry is still there: the 302 is a real refusal.
+    session.replies["getevents"] = answer({"events": [{"itemid": 7, "event": "x"}]})
+    with pytest.raises(PermanentError) as caught:
+        client(session).delete({"ids": ["7"], "extra": {"itemid": 7}})
+    assert caught.value.code == 302
+
+
 def test_check_token_says_whether_the_user_may_post_to_the_journal():
     session = FakeSession(login=answer({"fullname": "Пресс-служба",
                                         "usejournals": ["other"]}))  # fmt: skip

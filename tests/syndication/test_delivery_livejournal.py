@@ -54,6 +54,7 @@ def test_client_publishes_edits_and_deletes_an_entry(sandbox, livejournal_accoun
 
     client.delete(ref)
     assert not live_posts().exists()
+    client.delete(ref)  # a resent delete: the entry is gone, no error
 
 
 def test_health_check_and_a_wrong_password(sandbox, livejournal_account):  # noqa: F811
