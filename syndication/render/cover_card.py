@@ -218,3 +218,35 @@ def to_instagram_jpeg(data: bytes, quality: int = 88) -> bytes:
         quality -= 15
         result = _jpeg(image, quality)
     return result
+
+
+def local_media_bytes(url: str) -> bytes | None:
+    """The bytes of one of our own files under MEDIA_ROOT named by ``url``, or None
+    (no HTTP: the preview must stay fast and work offline)."""
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+
+    path = urlparse(url or "").path
+    if not path.startswith(settings.MEDIA_URL):
+        return None
+    root = Path(settings.MEDIA_ROOT).resolve()
+    local = (root / path[len(settings.MEDIA_URL) :]).resolve()
+    if root not in local.parents or not local.is_file():
+        return None
+    return local.read_bytes()
+
+
+def card_data_uri(spec: dict, size: int = 540) -> str:
+    """The generated card of a render's attachment spec as a ``data:`` URI, drawn as
+    the client will draw it (smaller), for the «Соцсети» preview."""
+    import base64
+
+    data = render_card(
+        spec.get("title", ""),
+        local_media_bytes(spec.get("background_url", "")),
+        footer=spec.get("footer", ""),
+        size=(size, size),
+        quality=80,
+    )
+    return "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")

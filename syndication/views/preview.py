@@ -148,7 +148,7 @@ def message_view(network, message) -> dict:
         count = utf16_len(message.text)
     limit_name = "caption_limit" if message.is_caption else "text_limit"
     limit = getattr(network, limit_name, 0) or getattr(network, "text_limit", 0)
-    return {
+    view = {
         "message": message,
         "body": body,
         "count": count,
@@ -159,6 +159,10 @@ def message_view(network, message) -> dict:
             a for a in message.attachments if a.kind not in ("photo", "animation")
         ],
     }
+    # A network's own additions (Instagram: its drawn card, the hashtag counter).
+    if hasattr(network, "preview_extra"):
+        view.update(network.preview_extra(message))
+    return view
 
 
 def render_previews(page, revision=None) -> list[dict]:
