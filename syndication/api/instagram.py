@@ -347,15 +347,17 @@ class InstagramClient(Client):
                     raise
 
     def check_token(self) -> dict:
-        me = self.call(
-            "GET", self.ig_user_id, fields="id,username,name", idempotent=True
-        )
-        return {
+        fields = "id,username,name,followers_count"
+        me = self.call("GET", self.ig_user_id, fields=fields, idempotent=True)
+        info = {
             "ok": True,
             "id": me.get("id"),
             "name": me.get("name") or me.get("username", ""),
             "username": me.get("username", ""),
         }
+        if me.get("followers_count") is not None:  # the registry's subscriber count
+            info["subscribers"] = int(me["followers_count"])
+        return info
 
     # -- comments and moderation ---------------------------------------------------
     def fetch_comments(self, post_remote_id, cursor=None):

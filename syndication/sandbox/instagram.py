@@ -206,6 +206,7 @@ def user_view(request, account, params) -> dict:
         "username": account.extra.get("username") or f"user{account.external_id[-4:]}",
         "name": account.name,
         "media_count": account.posts.filter(deleted=False).count(),
+        "followers_count": int(account.extra.get("followers", 0)),
     }
     wanted = _fields(params, "id,username")
     return {k: v for k, v in data.items() if k in wanted or k == "id"}

@@ -320,15 +320,18 @@ def test_edit_is_unsupported_and_delete_only_when_enabled(settings):
 
 
 def test_check_token():
-    c = client(ok({"id": IG, "username": "vestnik", "name": "Вестник"}))
+    me = {"id": IG, "username": "vestnik", "name": "Вестник", "followers_count": 1200}
+    c = client(ok(me))
     assert c.check_token() == {
         "ok": True,
         "id": IG,
         "name": "Вестник",
         "username": "vestnik",
+        "subscribers": 1200,
     }
     method, path, params = c.session.sent(0)
-    assert (method, path, params["fields"]) == ("GET", IG, "id,username,name")
+    assert (method, path) == ("GET", IG)
+    assert params["fields"] == "id,username,name,followers_count"
     with pytest.raises(AuthError):
         client(graph_error(190, message="Invalid OAuth access token")).check_token()
 

@@ -126,3 +126,19 @@ def test_check_token_and_an_expired_token(site, instagram_account, sandbox):
     sandbox.fault("instagram", "auth")
     with pytest.raises(AuthError):
         get_client(instagram_account).check_token()
+
+
+def test_registry_health_check_goes_through_check_token(site, instagram_account):
+    from accounts_registry.health import BLOCKED, check_account
+    from accounts_registry.restricted import decide
+
+    # Blocked by default: the check does not contact the network at all.
+    assert check_account(instagram_account).message == str(BLOCKED)
+    from syndication.sandbox.models import SandboxAccount
+
+    SandboxAccount.objects.filter(network="instagram").update(extra={"followers": 321})
+    decide("instagram", True, reason="The region keeps its account", actor="test")
+    result = check_account(instagram_account)
+    assert result.ok, result.message
+    instagram_account.refresh_from_db()
+    assert instagram_account.subscribers == 321
