@@ -276,3 +276,10 @@ def test_reader_comment_form(client, channel):
     )
     assert response.status_code == 302 and response["Location"].endswith(f"#{mid}")
     assert SandboxComment.objects.get().text == "Спасибо"
+
+
+def test_index_links_the_channel_page_and_its_events(client, channel):
+    page = client.get("/sandbox/").content.decode()
+    assert f'href="/sandbox/max/channel/{CHAT}/"' in page
+    channel_page = client.get(f"/sandbox/max/channel/{CHAT}/").content.decode()
+    assert f'href="/sandbox/callback/{channel.pk}/"' in channel_page
