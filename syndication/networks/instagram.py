@@ -25,7 +25,15 @@ Render only; the API half is ``syndication/api/instagram.py``. What the render d
   supported", §5.3): every poll is text with «Голосовать на сайте: URL» and a warning.
 
 Limits (§5.4): caption ≤ 2 200 characters, ≤ 30 hashtags, ≤ 20 @mentions - numbers
-stated consistently by publishing tools, Meta's verbatim sentence UNVERIFIED. How
+stated consistently by publishing tools
+[web: https://repliz-docs.pages.dev/tutorial/spesification/instagram.html],
+[web: https://docs.contentstudio.io/article/830-…], Meta's verbatim sentence
+UNVERIFIED. Carousel 2-10 items, cropped to the first item's ratio
+[web: https://www.postproxy.dev/how-to/publish-instagram-carousel-api/] (third-party,
+consistent with Meta's IG Media parameters). JPEG only, public URL
+[web: developers.secure.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/content-publishing].
+Links not clickable in captions [web: https://qainsta.com/qa/view/why-isnt-the-link-clickable-in-instagram]
+(secondary). How
 Instagram counts characters is UNVERIFIED: we count UTF-16 units (never fewer than
 code points). What Instagram treats as a hashtag is UNVERIFIED: we count ``#`` + word
 characters not preceded by a word character (conservative: counts more, never
