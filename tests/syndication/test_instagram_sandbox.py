@@ -18,6 +18,7 @@ from syndication.render import samples
 from syndication.sandbox import testing
 from syndication.sandbox.models import SandboxMedia, SandboxPost
 
+pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox
 instagram_account = testing.instagram_account
@@ -142,3 +143,37 @@ def test_registry_health_check_goes_through_check_token(site, instagram_account)
     assert result.ok, result.message
     instagram_account.refresh_from_db()
     assert instagram_account.subscribers == 321
+
+
+def test_the_delivery_publishes_once_instagram_is_enabled(
+    site, instagram_account, piece_page, live_server
+):
+    from urllib.parse import urlparse
+
+    from wagtail.models import Site
+
+    from accounts_registry.restricted import decide
+    from syndication.delivery import dispatch, scheduling
+    from syndication.models import Delivery, PageSyndication
+
+    # The site answers at the live server, so Instagram (the sandbox) can fetch the
+    # generated card of this text-only page from it.
+    address = urlparse(live_server.url)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": address.hostname, "port": address.port,
+                  "root_page": piece_page.get_parent().get_parent()},
+    )  # fmt: skip
+    choice, _ = PageSyndication.objects.get_or_create(page=piece_page)
+    choice.accounts.set([instagram_account])
+    PageSyndication.objects.filter(pk=choice.pk).update(accounts_chosen=True)
+    assert scheduling.chosen_accounts(piece_page) == []  # blocked: never chosen
+    decide("instagram", True, reason="The region keeps its account", actor="test")
+    deliveries = scheduling.schedule_page(piece_page)
+    dispatch.run_now([d.pk for d in deliveries])
+    delivery = Delivery.objects.get(account=instagram_account)
+    assert delivery.status == Delivery.Status.SENT, delivery.last_error
+    remote = SandboxPost.objects.get(remote_id=int(delivery.remote_ref["ids"][0]))
+    assert remote.text.startswith("С 1 декабря пособие выросло на 8 %.")
+    (card,) = stored_photos(remote)
+    assert card.size == (1080, 1080)
