@@ -27,8 +27,10 @@ logger = logging.getLogger(__name__)
 # webhook is set (Telegram refuses getUpdates while one is). WordPress core has no
 # webhooks (§6.A.6): its comments are read per post, published and held ones.
 # Instagram comments are read per media (GET /{media-id}/comments, §5.5).
-POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook", "wordpress", "instagram")
-PER_POST_NETWORKS = ("vk", "ok", "facebook", "wordpress", "instagram")
+# MAX pushes comments; polling a post's comments (GET /messages/{mid}/comments, §9.5)
+# catches what a webhook outage missed.
+POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook", "wordpress", "instagram", "max")
+PER_POST_NETWORKS = ("vk", "ok", "facebook", "wordpress", "instagram", "max")
 ALL_POSTS = "*"
 MAX_PAGES_PER_POST = 50
 

@@ -266,13 +266,13 @@ class MaxClient(Client):
 
     # -- channel comments (spec 0.0.33; dev.max.ru "Модерация комментариев") --------
     def fetch_comments(self, post_remote_id=None, cursor=None):
-        """Comments of one post, newest first from MAX; ``cursor`` is the newest
-        timestamp (ms) already seen, so only later ones come back."""
+        """The newest comments of one post (up to 100), those after ``cursor`` (the
+        newest timestamp already seen, ms). The cursor is applied here, not sent as
+        ``after``: what MAX's ``after`` counts is UNVERIFIED (NOTES.md)."""
         if not post_remote_id:
             raise Unsupported("fetch_comments without a post", network=self.network)
-        params = {"count": 100, "after": int(cursor) if cursor else None}
         result = self.call(
-            "GET", f"/messages/{post_remote_id}/comments", params=params,
+            "GET", f"/messages/{post_remote_id}/comments", params={"count": 100},
             idempotent=True,
         )  # fmt: skip
         comments, newest = [], int(cursor) if cursor else 0
@@ -280,7 +280,11 @@ class MaxClient(Client):
             body = message.get("body") or {}
             sender = message.get("sender") or {}
             stamp = int(message.get("timestamp") or 0)
+            if cursor and stamp <= int(cursor):
+                continue  # seen on an earlier poll
             newest = max(newest, stamp)
+            if sender.get("is_bot"):
+                continue  # our own replies are not readers' comments
             comments.append(
                 RemoteComment(
                     id=str(body.get("mid", "")),

@@ -80,3 +80,24 @@ def test_a_wrong_secret_is_refused_and_nothing_stored(channel):
     add_comment(post, 7001, "Анна", "Вопрос")
     assert not InboxItem.objects.exists()
     assert any(entry["result"] == "400" for entry in callbacks.log)
+
+
+def test_polling_catches_what_the_webhook_missed(channel):
+    from moderation.fetch import fetch_all
+    from moderation.models import FetchCursor
+
+    ref = get_client(channel).publish(Post("max", [Message("send", "Новость", "html")]))
+    sandbox_account = SandboxAccount.objects.get(network="max")
+    sandbox_account.callback_url = ""  # the webhook is down
+    sandbox_account.save()
+    post = SandboxPost.objects.get(account=sandbox_account)
+    add_comment(post, 7001, "Анна", "Первый вопрос")
+    add_comment(post, 7002, "Олег", "Второй вопрос")
+    FetchCursor.objects.create(account=channel, post_remote_id=ref.ids[0])
+    report = fetch_all([channel])
+    assert (report.created, report.errors) == (2, 0)
+    assert set(InboxItem.objects.values_list("text", flat=True)) == {
+        "Первый вопрос",
+        "Второй вопрос",
+    }
+    assert fetch_all([channel]).created == 0  # the cursor moved on

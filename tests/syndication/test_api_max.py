@@ -406,6 +406,7 @@ def test_comments_are_fetched_and_deleted():
     assert [c.id for c in comments] == ["mid.c1", "mid.c2"]  # oldest first
     assert comments[0].author_name == "Иван П" and comments[0].post_id == "mid.p"
     assert cursor == "1764300005000"
+    assert "after" not in session.requests[0].params  # the cursor is applied here
     max_client.delete_comment("mid.p", "mid.c1")
     delete = session.requests[-1]
     assert (delete.method, delete.url, delete.params) == (
@@ -433,3 +434,18 @@ def test_every_call_takes_its_turn_from_the_shared_limiter(monkeypatch):
     chat = [k for k in taken if k.endswith(f":chat:{CHAT}")]
     assert len(bot) == 2 and len(chat) == 2
     assert all(TOKEN not in k for k in taken)
+
+
+def test_comments_after_the_cursor_only_and_never_the_bots_own():
+    def comment(mid, stamp, is_bot=False):
+        return {"sender": {"user_id": 9, "name": "Бот" if is_bot else "Анна",
+                           "is_bot": is_bot},
+                "recipient": {"chat_id": int(CHAT), "post_id": "mid.p"},
+                "timestamp": stamp, "body": {"mid": mid, "text": mid}}  # fmt: skip
+
+    answer = {"messages": [comment("mid.r", 3000, is_bot=True), comment("mid.n", 2000),
+                           comment("mid.o", 1000)]}  # fmt: skip
+    max_client, _ = client(FakeResponse(200, answer), FakeResponse(200, answer))
+    comments, cursor = max_client.fetch_comments("mid.p", "1000")
+    assert [c.id for c in comments] == ["mid.n"] and cursor == "3000"
+    assert max_client.fetch_comments("mid.p", cursor) == ([], "3000")
