@@ -139,3 +139,14 @@ def test_registry_health_check_goes_through_check_token(sandbox, max_account):  
     SandboxAccount.objects.filter(network="max").update(token_revoked=True)
     result = check_account(max_account)
     assert not result.ok and "verify.token" in result.message
+
+
+def test_video_not_ready_at_first_is_sent_on_a_retry(sandbox, max_account, settings):  # noqa: F811
+    settings.SANDBOX_MAX_NOT_READY = 2
+    video = Attachment("video", None, PHOTO_URL)
+    ref = get_client(max_account).publish(
+        Post("max", [Message("send", "Видео", "html", (video,))])
+    )
+    post = live_posts(max_account).get()
+    assert mid_of(post.account, post.remote_id) == ref.ids[0]
+    assert [i["type"] for i in post.attachments["items"]] == ["video"]
