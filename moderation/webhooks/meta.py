@@ -20,7 +20,8 @@ unhide", "comment_id", "post_id", "parent_id", "from": {"id", "name"}, "message"
 value directly in the entry (the Instagram-Login variant). ``hide|unhide`` verbs are
 UNVERIFIED (§4.6). Meta sends no event id: a hash of the change stands in for it, so
 a redelivered change is stored once. The account's own comments (a moderator's
-replies) are not inbox items, as polling skips them too.
+replies) are not inbox items, as polling skips them too. While the network is switched
+off (``accounts_registry.restricted``) events are answered 200 and dropped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
 
@@ -35,6 +37,7 @@ from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
 
+logger = logging.getLogger(__name__)
 OBJECTS = {"facebook": "page", "instagram": "instagram"}
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 
@@ -128,6 +131,13 @@ class MetaWebhookView(WebhookView):
             raise WebhookRejected("event without entries")
 
     def handle(self, payload: dict) -> HttpResponse:
+        from accounts_registry.restricted import is_blocked
+
+        if is_blocked(self.network):
+            # Switched off on record (accounts_registry/restricted.py): nothing from
+            # the network is taken in; 200 so Meta does not pile up retries.
+            logger.info("%s webhook: network blocked, event dropped", self.network)
+            return HttpResponse("ok", content_type="text/plain")
         for entry in payload["entry"]:
             if not isinstance(entry, dict) or not self.is_ours(entry.get("id")):
                 continue

@@ -16,6 +16,15 @@ PAGE = "546349135390552"
 IG_USER = "17841400000000001"
 
 
+@pytest.fixture(autouse=True)
+def meta_enabled(db):
+    """Facebook and Instagram are blocked until switched on, on record."""
+    from accounts_registry.restricted import decide
+
+    for network in ("facebook", "instagram"):
+        decide(network, True, reason="Тест вебхуков Meta", actor="pytest")
+
+
 @pytest.fixture
 def facebook_account(db):
     return make_account("facebook", PAGE, "fb-soc")
@@ -255,3 +264,12 @@ def test_instagram_own_replies_are_skipped(client, instagram_account):
         "instagram",
     )
     assert not InboxItem.objects.exists()
+
+
+def test_events_of_a_switched_off_network_are_dropped(client, facebook_account):
+    from accounts_registry.restricted import decide
+
+    decide("facebook", False, reason="Сеть снова выключена", actor="pytest")
+    response = post(client, facebook_account, feed_event("10_30", "Не примется"))
+    assert response.status_code == 200
+    assert not InboxItem.objects.exists() and not WebhookEvent.objects.exists()

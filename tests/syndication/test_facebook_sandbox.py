@@ -231,6 +231,7 @@ def test_reader_comment_is_pushed_to_the_meta_webhook(
     sandbox, facebook_account, settings
 ):
     settings.SANDBOX_CALLBACK_BACKOFF = 0.01  # the refused push is retried quickly
+    decide("facebook", True, reason="Тест вебхука", actor="pytest")
     side = sandbox_side(facebook_account)
     side.callback_url = f"{sandbox.url}/hooks/facebook/{facebook_account.slug}/"
     side.callback_secret = "app-secret-of-the-sandbox"
