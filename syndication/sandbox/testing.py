@@ -75,6 +75,7 @@ def sandbox(live_server, settings, tmp_path):
         setattr(settings, name, (1000, 1.0))
     settings.TELEGRAM_RATE_CHAT = (1000, 60.0)
     settings.TELEGRAPH_RATE = (1000, 1.0)
+    settings.WORDPRESS_RATE = (1000, 1.0)  # per site and user; see WordPressClient
     settings.MAX_RATE = settings.MAX_RATE_CHAT = (1000, 1.0)
     settings.MAX_ATTACHMENT_RETRY_DELAYS = (0.05, 0.1, 0.2)
     settings.FACEBOOK_RATE = (1000, 1.0)
