@@ -294,6 +294,10 @@ def test_blog_page_escapes_what_readers_write(sandbox, wordpress_account):
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
     index = requests.get(f"{sandbox.url}/sandbox/", timeout=5).text
     assert f"/sandbox/wordpress/{BLOG}/" in index
+    # No webhooks in core: the events page says the blog is polled, with no form.
+    blog = SandboxAccount.objects.get(network="wordpress")
+    events = requests.get(f"{sandbox.url}/sandbox/callback/{blog.pk}/", timeout=5).text
+    assert "<form" not in events and "опрос" in events.lower()
 
 
 def test_registry_health_check_uses_check_token(sandbox, wordpress_account):
