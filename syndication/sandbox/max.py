@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
+import json
 import math
 import re
 import secrets
@@ -247,12 +248,15 @@ def _need(account, right: str) -> None:
 # -- bot and chats ---------------------------------------------------------------------
 
 
-def get_me(request, accounts, params, arrived):
-    _limit(accounts, arrived)
-    token = accounts[0].token
+def _bot(token: str) -> dict:
     return {"user_id": bot_user_id(token), "first_name": "Sandbox bot", "last_name": None,
             "name": "Sandbox bot", "username": "vestnik_sandbox_bot", "is_bot": True,
             "last_activity_time": ms()}  # fmt: skip
+
+
+def get_me(request, accounts, params, arrived):
+    _limit(accounts, arrived)
+    return _bot(accounts[0].token)
 
 
 def get_chat(request, accounts, params, arrived, chat_id):
@@ -267,7 +271,7 @@ def get_chat(request, accounts, params, arrived, chat_id):
 def get_membership(request, accounts, params, arrived, chat_id):
     _limit(accounts, arrived)
     account = _chat(accounts, chat_id)
-    return {**get_me(request, accounts, params, arrived), "is_owner": False,
+    return {**_bot(account.token), "is_owner": False,
             "is_admin": True, "permissions": rights(account),
             "join_time": ms(account.created_at)}  # fmt: skip
 
@@ -425,7 +429,7 @@ def list_messages(request, accounts, params, arrived):
         ]
     else:
         account = _chat(accounts, params.get("chat_id"))
-        count = min(max(int(params.get("count") or 50), 1), 100)
+        count = min(max(_number(params, "count", 50), 1), 100)
         posts = list(account.posts.filter(deleted=False).order_by("-remote_id")[:count])
     return {"messages": [message_object(p) for p in posts]}
 
@@ -458,12 +462,12 @@ def list_comments(request, accounts, params, arrived, mid):
         comments = comments.filter(remote_id__in=[w[1] for w in wanted if w])
     else:
         if params.get("after"):
-            after = datetime.fromtimestamp(int(params["after"]) / 1000, UTC)
+            after = datetime.fromtimestamp(_number(params, "after", 0) / 1000, UTC)
             comments = comments.filter(created_at__gt=after)
         if params.get("before"):
-            before = datetime.fromtimestamp(int(params["before"]) / 1000, UTC)
+            before = datetime.fromtimestamp(_number(params, "before", 0) / 1000, UTC)
             comments = comments.filter(created_at__lt=before)
-        comments = comments[: min(max(int(params.get("count") or 50), 1), 100)]
+        comments = comments[: min(max(_number(params, "count", 50), 1), 100)]
     return {"messages": [comment_object(c) for c in comments]}
 
 
@@ -572,8 +576,6 @@ def get_updates(request, accounts, params, arrived):
 
 
 def _json_body(request) -> dict:
-    import json
-
     try:
         body = json.loads(request.body or b"{}")
     except ValueError:
@@ -581,6 +583,13 @@ def _json_body(request) -> dict:
     if not isinstance(body, dict):
         raise bad("Body must be a JSON object")
     return body
+
+
+def _number(params, name: str, default: int) -> int:
+    try:
+        return int(params.get(name) or default)
+    except (TypeError, ValueError):
+        raise bad(f"{name} must be a number") from None
 
 
 def _flag(value) -> bool:
