@@ -382,7 +382,7 @@ class InstagramClient(Client):
             if not (page.get("paging") or {}).get("next") or not after_cursor:
                 break
             params["after"] = after_cursor
-        comments.sort(key=lambda c: c.date or datetime.min)
+        comments.sort(key=lambda c: c.raw.get("timestamp", ""))  # oldest first
         return comments, seen_newest or cursor
 
     def _comment(self, entry: dict, post_remote_id, parent: dict):

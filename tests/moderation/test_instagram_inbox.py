@@ -4,6 +4,8 @@ network is switched off."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from accounts_registry.restricted import decide
@@ -33,7 +35,11 @@ def media(sandbox, instagram_account, settings, monkeypatch):  # noqa: F811
     ref = client.publish(post)
     client.session.close()  # no idle keep-alive connection left to the live server
     FetchCursor.objects.create(account=instagram_account, post_remote_id=ref.ids[0])
-    return SandboxPost.objects.get(remote_id=int(ref.ids[0]))
+    yield SandboxPost.objects.get(remote_id=int(ref.ids[0]))
+    # The moderation actions' clients keep idle keep-alive connections to the live
+    # server; closing them now, not at some later garbage collection, lets the
+    # server threads finish while this test's database is still theirs.
+    gc.collect()
 
 
 def test_comments_are_polled_and_moderated(instagram_account, media):  # noqa: F811
