@@ -282,3 +282,15 @@ def test_any_image_becomes_an_instagram_ready_jpeg(size):
 def test_no_image_is_an_error():
     with pytest.raises(ValueError):
         cover_card.to_instagram_jpeg(b"<html>")
+
+
+def test_warnings_read_in_russian():
+    post = ig.render(samples.base_piece([samples.paragraph(1, 1), samples.poll(3)]))
+    texts = [str(w) for w in post.warnings]
+    assert (
+        "В Instagram нет опросов: опрос «Как вам удобнее подавать заявления?»"
+        in texts[0]
+    )
+    assert texts[1] == (
+        "В материале нет фото и видео: для Instagram создана карточка с заголовком."
+    )
