@@ -1,20 +1,16 @@
 """Settings of the delivery machinery, read in one place (architecture.md, convention 6).
 
-Each can be set in Django settings or overridden by an environment variable of the same
-name, so the integration test can shorten the waits of its worker processes."""
+Each value: the Django setting of the same name, else the environment variable (how the
+integration test shortens the waits of its worker processes), else the default
+(``cms.env.setting``)."""
 
 from __future__ import annotations
 
-import os
-
-from django.conf import settings
+from cms.env import setting
 
 
 def _number(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value not in (None, ""):
-        return float(value)
-    return float(getattr(settings, name, default))
+    return float(setting(name, float(default)))
 
 
 def max_attempts() -> int:
@@ -49,9 +45,7 @@ def concurrency() -> int:
 
 
 def default_slots() -> list[str]:
-    return list(
-        getattr(settings, "SYNDICATION_DEFAULT_SLOTS", ["09:00", "13:00", "18:00"])
-    )
+    return list(setting("SYNDICATION_DEFAULT_SLOTS", ["09:00", "13:00", "18:00"]))
 
 
 def full_text_page_tries() -> int:
