@@ -1,4 +1,4 @@
-"""The sandbox's OAuth endpoints (VK ID with PKCE, OK, Facebook), so that the connect
+"""The sandbox's OAuth endpoints (VK ID with PKCE, OK, Facebook, Instagram), so that the connect
 buttons work end to end without a real network. Codes and tokens live in Django's cache:
 one process (runserver, or pytest's live_server) is the whole sandbox.
 
@@ -18,8 +18,11 @@ CLIENTS = {
     "vk": ("sandbox-vk", None),
     "ok": ("sandbox-ok", "sandbox-ok-secret"),
     "facebook": ("sandbox-facebook", "sandbox-facebook-secret"),
+    "instagram": ("sandbox-instagram", "sandbox-instagram-secret"),
 }
-LIFETIME = {"vk": 3600, "ok": 1800, "facebook": 3600}
+LIFETIME = {"vk": 3600, "ok": 1800, "facebook": 3600, "instagram": 3600}
+# Both log in through Facebook Login, which swaps a short token for a long-lived one.
+META = ("facebook", "instagram")
 
 
 def _error(message: str, status=400, code="invalid_request"):
@@ -58,7 +61,12 @@ def authorize(request, network):
 
 
 def _issue(network: str, user_token: bool = True) -> dict:
-    prefix = {"vk": "vk2.a.sandbox-", "ok": "ok-sandbox-", "facebook": "EAAB-sandbox-"}
+    prefix = {
+        "vk": "vk2.a.sandbox-",
+        "ok": "ok-sandbox-",
+        "facebook": "EAAB-sandbox-",
+        "instagram": "EAAB-ig-sandbox-",
+    }
     token = {
         "access_token": _new(prefix[network]),
         "token_type": "bearer",
@@ -110,7 +118,7 @@ def token(request, network):
             return _error("Invalid refresh token structure", 400, "invalid_token")
         cache.delete(key)
         return JsonResponse(_issue(network))
-    if grant == "fb_exchange_token" and network == "facebook":
+    if grant == "fb_exchange_token" and network in META:
         if p.get("client_secret") != secret:
             return _error("bad client_secret", 401, "invalid_client")
         if cache.get(f"sandbox-oauth:token:{p.get('fb_exchange_token')}") != network:
@@ -129,3 +137,12 @@ def facebook_graph(request, node):
     page_token = _new("EAAB-page-sandbox-")
     cache.set(f"sandbox-oauth:token:{page_token}", "facebook-page", 86400)
     return JsonResponse({"id": node, "access_token": page_token})
+
+
+def instagram_graph(request, node):
+    """``GET /{ig-user-id}?fields=id,username&access_token=<user token>``: the sandbox's
+    Instagram emulator adopts the token for that account on its first call."""
+    user_token = request.GET.get("access_token", "")
+    if cache.get(f"sandbox-oauth:token:{user_token}") != "instagram":
+        return _error("Invalid OAuth access token", 400, "OAuthException")
+    return JsonResponse({"id": node, "username": f"sandbox_{node}"})

@@ -4,7 +4,7 @@ from django.urls import path, re_path
 
 from . import sandbox_oauth
 
-NETWORK = r"(?P<network>vk|ok|facebook)"
+NETWORK = r"(?P<network>vk|ok|facebook|instagram)"
 
 urlpatterns = [
     re_path(
@@ -17,5 +17,10 @@ urlpatterns = [
         "facebook/graph/<str:node>",
         sandbox_oauth.facebook_graph,
         name="sandbox_oauth_facebook_graph",
+    ),
+    path(
+        "instagram/graph/<str:node>",
+        sandbox_oauth.instagram_graph,
+        name="sandbox_oauth_instagram_graph",
     ),
 ]

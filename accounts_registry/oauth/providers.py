@@ -286,7 +286,47 @@ class Facebook(Provider):
         }
 
 
-PROVIDERS = {p.network: p for p in (VKID(), OK(), Facebook())}
+class Instagram(Facebook):
+    """Facebook Login with the Instagram permissions → a long-lived user token (about
+    60 days, refreshed by reconnecting), which acts for the professional account linked
+    to the body's Page (networks.md §5.2). The account's external id is that Instagram
+    user id; the credential carries it as ``ig_user_id``."""
+
+    network = "instagram"
+    prefix = "INSTAGRAM"
+    sandbox_path = "instagram"
+    scope = [
+        "instagram_basic",
+        "instagram_content_publish",
+        "instagram_manage_comments",
+        "pages_show_list",
+        "pages_read_engagement",
+    ]
+
+    def graph_url(self, path: str) -> str:
+        if self.sandbox:
+            return f"{sandbox_base()}/instagram/graph/{path}"
+        return f"https://graph.facebook.com/v19.0/{path}"
+
+    def credential(self, token, account):
+        # The token must reach this Instagram account, else the connection is useless.
+        user = requests.get(
+            self.graph_url(account.external_id),
+            params={"fields": "id,username", "access_token": token["access_token"]},
+            timeout=TIMEOUT,
+        )
+        user.raise_for_status()
+        credential = {
+            "access_token": token["access_token"],
+            "ig_user_id": str(user.json()["id"]),
+        }
+        expiry = expires_at(token)
+        if expiry:
+            credential["expires_at"] = expiry
+        return credential
+
+
+PROVIDERS = {p.network: p for p in (VKID(), OK(), Facebook(), Instagram())}
 
 
 def provider_for(network: str) -> Provider | None:

@@ -30,6 +30,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import requests
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -109,15 +110,39 @@ def _token(request, params: dict) -> str:
     return str(params.get("access_token", ""))
 
 
+def _account(token: str, node: str) -> SandboxAccount | None:
+    if not token:
+        return None
+    account = SandboxAccount.objects.filter(network=INSTAGRAM, token=token).first()
+    if account is not None:
+        return account
+    # A scan rather than a JSON lookup (SQLite): the sandbox has a few accounts at most.
+    for account in SandboxAccount.objects.filter(network=INSTAGRAM):
+        if token in (account.extra or {}).get("oauth_tokens", []):
+            return account
+    # A user token the sandbox's OAuth issued (registry «Подключить через OAuth»): it
+    # acts for the Instagram account it first names, as a real one acts for the
+    # accounts its user manages.
+    if cache.get(f"sandbox-oauth:token:{token}") == INSTAGRAM:
+        account = SandboxAccount.objects.filter(
+            network=INSTAGRAM, external_id=node
+        ).first()
+        if account is not None:
+            extra = dict(account.extra)
+            extra["oauth_tokens"] = [*extra.get("oauth_tokens", []), token][-5:]
+            account.extra = extra
+            account.save(update_fields=["extra"])
+        return account
+    return None
+
+
 @csrf_exempt
 def graph_view(request, path: str):
     arrived = arrival(request)
     parts = [p for p in VERSION.sub("", path.strip("/")).split("/") if p]
     params = request_params(request)
     token = _token(request, params)
-    account = None
-    if token:
-        account = SandboxAccount.objects.filter(network=INSTAGRAM, token=token).first()
+    account = _account(token, parts[0] if parts else "")
     try:
         if not parts:
             raise invalid("Unknown path components")
