@@ -2,10 +2,13 @@
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from syndication import content as c
+from syndication.feeds import dzen
 from syndication.feeds.dzen_html import ALLOWED_TAGS, piece_html
 from syndication.render import samples
 
@@ -214,3 +217,131 @@ def test_only_live_pages_newest_first(client, news_page, site_tree):
     newer.refresh_from_db()
     newer.unpublish()
     assert [i.findtext("title") for i in _items(_fetch(client))] == [news_page.title]
+
+
+# --- what the Dzen help pages ask for (sources in syndication/feeds/dzen.py NOTES) ------
+
+
+@pytest.mark.django_db
+def test_channel_declares_namespaces_and_required_elements(client, news_page):
+    response = client.get(URL)
+    for prefix, uri in (
+        ("content", "http://purl.org/rss/1.0/modules/content/"),
+        ("dc", "http://purl.org/dc/elements/1.1/"),
+        ("media", "http://search.yahoo.com/mrss/"),
+    ):
+        assert f'xmlns:{prefix}="{uri}"'.encode() in response.content, prefix
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314
+    assert channel.findtext("title") == "Минсоцзащиты"  # the site's name
+    assert channel.findtext("link").startswith("http://")
+    assert channel.findtext("description").strip()
+    assert channel.findtext("language") == "ru"
+
+
+@pytest.mark.django_db
+def test_no_empty_element_anywhere(client, news_page):
+    """Zen cannot process a feed with empty elements: an empty lead falls back."""
+    from cms.models import NewsPage
+
+    NewsPage.objects.filter(pk=news_page.pk).update(lead="")
+    root = _fetch(client)
+    for element in root.iter():
+        if element.attrib or len(element):
+            continue  # enclosure, atom:link, media:rating carry attributes
+        assert (element.text or "").strip(), element.tag
+    (item,) = _items(root)
+    assert item.findtext("description") == news_page.title
+
+
+@pytest.mark.django_db
+def test_item_link_is_the_page_url_without_get_parameters(client, news_page):
+    (item,) = _items(_fetch(client))
+    link = item.findtext("link")
+    assert "?" not in link
+    assert link.endswith(news_page.url)
+
+
+@pytest.mark.django_db
+def test_every_item_carries_rating_categories_and_full_content(client, news_page):
+    from cms.models import NewsPage
+
+    news = news_page.get_parent()
+    second = NewsPage(title="Вторая", slug="second", lead="Ещё одна новость.")
+    news.add_child(instance=second)
+    second.save_revision().publish()
+    items = _items(_fetch(client))
+    assert len(items) == 2
+    for item in items:
+        ratings = item.findall("media:rating", NS)
+        assert [(r.get("scheme"), r.text) for r in ratings] == [
+            ("urn:simple", "nonadult")
+        ]
+        assert [x.text for x in item.findall("category")] == [
+            "format-article",
+            "index",
+            "comment-all",
+        ]
+        assert item.findtext("content:encoded", namespaces=NS).startswith("<p>")
+        assert item.findtext("pubDate")
+
+
+@pytest.mark.django_db
+def test_feed_holds_only_fresh_items_and_edits_of_older_ones(client, news_page):
+    from cms.models import NewsPage
+
+    old = timezone.now() - timedelta(days=dzen.FRESH_DAYS + 1)
+    NewsPage.objects.filter(pk=news_page.pk).update(
+        first_published_at=old, last_published_at=old
+    )
+    assert _items(_fetch(client)) == []  # sent days ago: not fresh any more
+    news_page.refresh_from_db()
+    edited = _edit(news_page, title="Выплаты выросли: уточнение")
+    (item,) = _items(_fetch(client))  # an edit goes out with its original guid
+    assert item.findtext("title") == "Выплаты выросли: уточнение"
+    assert item.findtext("guid") == dzen.guid_of(edited)
+
+
+@pytest.mark.django_db
+def test_feed_never_exceeds_its_item_cap(client, news_page, monkeypatch):
+    from cms.models import NewsPage
+
+    assert dzen.MAX_ITEMS == 500
+    news = news_page.get_parent()
+    for n in range(2):
+        page = NewsPage(title=f"Новость {n}", slug=f"n{n}", lead="Текст.")
+        news.add_child(instance=page)
+        page.save_revision().publish()
+    monkeypatch.setattr(dzen, "MAX_ITEMS", 2)
+    assert len(_items(_fetch(client))) == 2
+
+
+@pytest.mark.django_db
+def test_images_are_wide_renditions_shared_by_enclosure_and_content(client, news_page):
+    from tests.factories import make_image
+
+    portrait = make_image("Портрет", size=(800, 2400))
+    news_page.cover = make_image("Обложка", size=(2000, 1000))
+    news_page.body = [
+        ("photo", {"image": portrait, "alt": "", "caption": "Портрет", "credit": ""}),
+    ]
+    news_page.save_revision().publish()
+    (item,) = _items(_fetch(client))
+    enclosures = item.findall("enclosure")
+    html = item.findtext("content:encoded", namespaces=NS)
+    widths = []
+    for enclosure, image in zip(enclosures, (news_page.cover, portrait), strict=True):
+        rendition = image.get_rendition(dzen.DZEN_RENDITION)
+        assert enclosure.get("url").endswith(rendition.url)
+        assert enclosure.get("type") == "image/jpeg"
+        assert int(enclosure.get("length")) == rendition.file.size
+        widths.append(rendition.width)
+    # The cover comes first; no side below Dzen's 700 px, the portrait not shrunk.
+    assert widths == [1200, 800]
+    # The content shows the very image its enclosure sends.
+    assert set(re.findall(r'<img src="([^"]+)"', html)) == {enclosures[1].get("url")}
+
+
+def test_content_has_no_tag_outside_the_list_and_no_br():
+    assert "br" not in ALLOWED_TAGS
+    html = piece_html(samples.every_block_piece())
+    assert "<br" not in html
