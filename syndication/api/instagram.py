@@ -135,11 +135,23 @@ class InstagramClient(Client):
         url = f"{conf.api_url('instagram').rstrip('/')}/{path}"
         signed = {**data, "access_token": self.token}
         where = {"data": signed} if http_method == "POST" else {"params": signed}
-        response = http.send(
-            self.session, http_method, url, network=self.network, payload=payload,
-            idempotent=idempotent, **where,
-        )  # fmt: skip
+        try:
+            response = http.send(
+                self.session, http_method, url, network=self.network, payload=payload,
+                idempotent=idempotent, **where,
+            )  # fmt: skip
+        except APIError as exc:
+            raise self._without_token(exc) from None
         return parse(response, payload=payload, idempotent=idempotent)
+
+    def _without_token(self, exc: APIError) -> APIError:
+        """A transport error names the URL, and a GET or DELETE carries the token in
+        its query: the message goes to the delivery log and the moderators, so the
+        token is replaced, and the cause (the same URL) is dropped from the chain."""
+        if self.token:
+            exc.args = tuple(str(a).replace(self.token, "***") for a in exc.args)
+        exc.__cause__ = None
+        return exc
 
     # -- publishing --------------------------------------------------------------
     def post_url(self, media_id, permalink: str = "") -> str:

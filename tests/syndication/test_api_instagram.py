@@ -410,3 +410,18 @@ def test_registered_client():
         get_credential=lambda: {"access_token": TOKEN, "ig_user_id": IG},
     )  # fmt: skip
     assert isinstance(get_client(account), InstagramClient)
+
+
+def test_a_transport_error_never_shows_the_token():
+    """requests names the URL in a connection error, and a GET carries the token in
+    its query: the message reaches the delivery log and must not hold it."""
+    refused = requests.ConnectionError(
+        f"Max retries exceeded with url: /v19.0/C1?fields=status_code"
+        f"&access_token={TOKEN} (Caused by NewConnectionError('Connection refused'))"
+    )
+    c = client(refused)
+    with pytest.raises(TransientError) as caught:
+        c.container_status("C1")
+    assert TOKEN not in str(caught.value)
+    assert "access_token=***" in str(caught.value)
+    assert caught.value.__cause__ is None
