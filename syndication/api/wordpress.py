@@ -185,9 +185,11 @@ class WordPressClient(Client):
                 return int(term["id"])
         return None
 
-    def term_id(self, taxonomy: str, name: str) -> int:
-        """The id of the tag or category ``name``, created when the blog lacks it."""
-        if name.isdigit():
+    def term_id(self, taxonomy: str, name: str, *, digits_are_ids=False) -> int:
+        """The id of the tag or category ``name``, created when the blog lacks it.
+        ``digits_are_ids``: the account's categories may be given as term ids; a
+        page's tag such as «2026» is a name."""
+        if digits_are_ids and name.isdigit():
             return int(name)
         found = self.find_term(taxonomy, name)
         if found is not None:
@@ -208,10 +210,10 @@ class WordPressClient(Client):
             return int(existing)
         return int(created["id"])
 
-    def term_ids(self, taxonomy: str, names) -> list[int]:
+    def term_ids(self, taxonomy: str, names, *, digits_are_ids=False) -> list[int]:
         ids: list[int] = []
         for name in names:
-            term = self.term_id(taxonomy, name)
+            term = self.term_id(taxonomy, name, digits_are_ids=digits_are_ids)
             if term not in ids:
                 ids.append(term)
         return ids
@@ -248,7 +250,9 @@ class WordPressClient(Client):
             "status": options.get("status", "publish"),
             "tags": self.term_ids("tags", options.get("tags", [])),
             "categories": self.term_ids(
-                "categories", account_categories(self.credential)
+                "categories",
+                account_categories(self.credential),
+                digits_are_ids=True,
             ),
         }
         featured = [

@@ -299,4 +299,14 @@ def test_term_exists_without_an_id_searches_again():
     c = client(answer(200, []), wp_error(400, "term_exists"), answer(200, []))
     with pytest.raises(PermanentError):
         c.term_id("tags", "Кузбасс")
-    assert client().term_id("categories", "12") == 12  # an id needs no request
+    # An account's category id needs no request.
+    assert client().term_id("categories", "12", digits_are_ids=True) == 12
+
+
+def test_a_numeric_tag_is_a_name_not_a_term_id():
+    # A page tag «2026» is a word the editor wrote: it must be found or created by
+    # name, never sent as term id 2026 (another tag, or rest_invalid_param).
+    c = client(answer(200, []), answer(201, {"id": 45, "name": "2026"}))
+    assert c.term_ids("tags", ["2026"]) == [45]
+    assert c.session.requests[0].params["search"] == "2026"
+    assert c.session.requests[1].json == {"name": "2026"}
