@@ -142,7 +142,13 @@ class FacebookClient(Client):
         url = f"{conf.api_url('facebook').rstrip('/')}/{path.lstrip('/')}"
         request = {"data": {**data, "access_token": self.token}}
         if http_method in ("GET", "DELETE"):
-            request = {"params": request["data"]}
+            # The token goes in the header (§4.1 allows ``Authorization: Bearer``),
+            # never in the query string: a failed request's message quotes the URL,
+            # and that message reaches the log and the delivery's last_error.
+            request = {
+                "params": data,
+                "headers": {"Authorization": f"Bearer {self.token}"},
+            }
         if files:
             request["files"] = files
         response = http.send(

@@ -176,7 +176,8 @@ def test_delete_removes_post_and_photos_and_gone_is_done():
         ("DELETE", f"{GRAPH}/{PAGE}_5"),
         ("DELETE", f"{GRAPH}/901"),
     ]
-    assert c.session.requests[0][2]["params"] == {"access_token": TOKEN}
+    assert c.session.requests[0][2]["params"] == {}
+    assert c.session.requests[0][2]["headers"] == {"Authorization": f"Bearer {TOKEN}"}
     with pytest.raises(PermanentError):
         client(error(200)).delete(RemoteRef([f"{PAGE}_5"]))
 
@@ -285,14 +286,14 @@ def test_moderation_calls():
     assert c.reply(f"{PAGE}_4", "4_12", "Спасибо за вопрос") == "4_20"
     assert c.ban("77", 1, until="tomorrow") == {"77": True, "until_ignored": True}
     c.unban("77")
-    sent = [(m, u, k.get("data") or k.get("params")) for m, u, k in c.session.requests]
+    sent = [(m, u, k.get("data", k.get("params"))) for m, u, k in c.session.requests]
     assert sent == [
         ("POST", f"{GRAPH}/4_10", {"is_hidden": "true", "access_token": TOKEN}),
-        ("DELETE", f"{GRAPH}/4_10", {"access_token": TOKEN}),
+        ("DELETE", f"{GRAPH}/4_10", {}),
         ("POST", f"{GRAPH}/4_12/comments",
          {"message": "Спасибо за вопрос", "access_token": TOKEN}),
         ("POST", f"{GRAPH}/{PAGE}/blocked", {"user": "77", "access_token": TOKEN}),
-        ("DELETE", f"{GRAPH}/{PAGE}/blocked", {"user": "77", "access_token": TOKEN}),
+        ("DELETE", f"{GRAPH}/{PAGE}/blocked", {"user": "77"}),
     ]  # fmt: skip
     with pytest.raises(PermanentError):
         client(ok({"77": False})).ban("77")
@@ -328,3 +329,26 @@ def test_get_banned_pages_through_the_blocked_edge():
         {"id": "78", "profile": {"id": "78", "first_name": "Олег"}},
     ]
     assert c.session.requests[1][2]["params"]["after"] == "c1"
+
+
+def test_a_failed_get_or_delete_never_shows_the_token(settings):
+    """A refused connection's message quotes the URL (urllib3 "Max retries exceeded
+    with url: ..."); that message lands in the delivery's ``last_error`` and the log,
+    so the Page token must not ride in the query string of a GET or DELETE."""
+    import socket
+
+    with socket.socket() as probe:  # a local port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.GRAPH_API_URL = f"http://127.0.0.1:{port}/v19.0"
+    account = SimpleNamespace(network="facebook", external_id=PAGE)
+    api = FacebookClient(account, {"page_access_token": TOKEN})
+    for action in (
+        lambda: api.delete(RemoteRef([f"{PAGE}_5"])),
+        api.check_token,
+        lambda: api.fetch_comments(f"{PAGE}_5"),
+    ):
+        with pytest.raises(TransientError) as caught:
+            action()
+        assert "127.0.0.1" in str(caught.value)  # the message does quote the URL
+        assert TOKEN not in str(caught.value)
