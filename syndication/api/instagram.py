@@ -271,12 +271,31 @@ class InstagramClient(Client):
             if status != "FINISHED":
                 raise
             result = self.call("POST", path, creation_id=container_id)
+        except RateLimited:
+            raise  # refused before acting (throttling, the 24 h quota): retry later
         except TransientError as exc:
             if exc.code != NOT_READY_CODE:
-                raise
+                self._unless_unpublished(container_id, exc)
             self.wait_until_ready(container_id)
             result = self.call("POST", path, creation_id=container_id)
         return str(result["id"])
+
+    def _unless_unpublished(self, container_id: str, exc: TransientError):
+        """A server error on media_publish (5xx, 2207001) may come after the media
+        went out. A retry of the delivery creates and publishes a new container, so
+        it is allowed only while this one is still FINISHED (unpublished)."""
+        try:
+            status = self.container_status(container_id).get("status_code")
+        except APIError:
+            status = None
+        if status == "FINISHED":
+            raise exc
+        raise OutcomeUnknown(
+            f"media_publish failed ({exc}), and container {container_id} is "
+            f"{status or 'unknown'}: the post may be out",
+            code=exc.code, network=self.network, payload=exc.payload,
+            response=exc.response,
+        )  # fmt: skip
 
     def _permalink(self, media_id: str) -> str:
         if conf.sandbox_web_url("instagram"):

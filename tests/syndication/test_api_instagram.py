@@ -425,3 +425,28 @@ def test_a_transport_error_never_shows_the_token():
     assert TOKEN not in str(caught.value)
     assert "access_token=***" in str(caught.value)
     assert caught.value.__cause__ is None
+
+
+def test_a_server_error_at_publish_is_retried_only_if_nothing_went_out():
+    """A 5xx on media_publish may follow a publish: the delivery's retry (a new
+    container) is only safe while the container is still unpublished."""
+    c = client(
+        ok({"id": "C1"}), status("FINISHED"),
+        FakeResponse(500, None, text="<html>"), status("PUBLISHED"),
+    )  # fmt: skip
+    with pytest.raises(OutcomeUnknown, match="C1 is PUBLISHED"):
+        c.publish(ig_post(photo()))
+    c = client(
+        ok({"id": "C1"}), status("FINISHED"),
+        graph_error(-1, 2207001, message="server"), status("FINISHED"),
+    )  # fmt: skip
+    with pytest.raises(TransientError) as caught:
+        c.publish(ig_post(photo()))
+    assert type(caught.value) is TransientError and caught.value.retry_after == 10.0
+    c = client(
+        ok({"id": "C1"}), status("FINISHED"),
+        graph_error(17, message="User request limit reached"),
+    )  # fmt: skip
+    with pytest.raises(RateLimited):  # refused: no status check needed
+        c.publish(ig_post(photo()))
+    assert len(c.session.requests) == 3
