@@ -118,6 +118,14 @@ def wp_date(value: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def local_date(value: str) -> datetime | None:
+    """A ``date`` in the site's own time (naive, as WordPress gives it)."""
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None) if value else None
+    except ValueError:
+        return None
+
+
 def account_categories(credential: dict) -> list[str]:
     raw = credential.get("categories") or []
     if isinstance(raw, str):
@@ -323,10 +331,14 @@ class WordPressClient(Client):
     def fetch_comments(self, post_remote_id, cursor=None):
         """Comments of one post, published and held, oldest first.
 
-        The cursor is ``{status: date_gmt}`` of the newest comment seen per status.
-        We ask for comments ``after`` one second before it (``after`` is strict and
-        dates have one-second precision), so comments of that same second are read
-        again rather than skipped; the inbox's unique key drops the repeats. Page
+        The cursor is ``{status: date}`` of the newest comment seen per status, in
+        the site's local time: ``after`` is compared with ``comment_date`` (local),
+        not ``comment_date_gmt`` (WP_Comment_Query's date_query column [repo:
+        WordPress/WordPress wp-includes/class-wp-comment-query.php]), so a GMT
+        cursor would skip comments on a site west of UTC. We ask for comments
+        ``after`` one second before it (``after`` is strict and dates have
+        one-second precision), so comments of that same second are read again
+        rather than skipped; the inbox's unique key drops the repeats. Page
         numbers would not do: trashing a comment shifts every later page."""
         if post_remote_id is None:
             raise Unsupported(
@@ -340,13 +352,13 @@ class WordPressClient(Client):
                 "post": post_remote_id, "status": status, "context": "edit",
                 "orderby": "date_gmt", "order": "asc", "per_page": PER_PAGE,
             }  # fmt: skip
-            since = wp_date(cursor.get(status, ""))
+            since = local_date(cursor.get(status, ""))
             if since is not None:
                 params["after"] = (since - timedelta(seconds=1)).strftime(
                     "%Y-%m-%dT%H:%M:%S"
                 )
             for item in self.call("GET", "comments", idempotent=True, params=params):
-                cursor[status] = max(cursor.get(status, ""), item.get("date_gmt", ""))
+                cursor[status] = max(cursor.get(status, ""), item.get("date", ""))
                 if me and item.get("author") == me:
                     continue  # our own replies are not inbox items
                 comments.append(self.comment(item, post_remote_id))

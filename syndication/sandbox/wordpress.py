@@ -471,11 +471,13 @@ def _get_comment(account, comment_id) -> SandboxComment:
 
 
 def _wp_date(value: str) -> datetime:
+    """``after`` as WordPress reads it: a date without an offset is the site's local
+    time, compared with ``comment_date`` (WP_Comment_Query's date_query column)."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise WpFail(400, "rest_invalid_param", "Invalid parameter(s): after", params={"after": "Invalid date."}) from None  # fmt: skip
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo else timezone.make_aware(parsed)
 
 
 def comments_collection(request, account, authed, rest):

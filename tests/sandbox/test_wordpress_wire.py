@@ -309,3 +309,22 @@ def test_registry_health_check_uses_check_token(sandbox, wordpress_account):
     assert not failed.ok and "incorrect_password" in failed.message
     password = wordpress_account.get_credential()["application_password"]
     assert password not in failed.message
+
+
+def test_comments_after_is_the_sites_local_time(sandbox, wordpress_account):
+    # WordPress compares ``after`` with comment_date (the site's time, here UTC+7),
+    # and the client's cursor is that ``date``: a comment of the cursor's second is
+    # read again, a later one is not lost.
+    client = get_client(wordpress_account)
+    ref = client.publish(get_network("wordpress").render(piece(), wordpress_account))
+    post = SandboxPost.objects.get(remote_id=int(ref.ids[0]))
+    add_reader_comment(post, "Анна", "Когда начнут выплаты?")
+    comments, cursor = client.fetch_comments(ref.ids[0])
+    assert [x.author_name for x in comments] == ["Анна"]
+    assert client.fetch_comments(ref.ids[0], cursor)[0][0].author_name == "Анна"
+    local = requests.get(
+        api(sandbox, "comments"),
+        params={"post": post.remote_id, "after": cursor["approve"]},
+        timeout=5,
+    )
+    assert local.json() == []  # strictly after: nothing newer than the cursor

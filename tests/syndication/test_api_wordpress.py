@@ -223,13 +223,13 @@ def test_fetch_comments_reads_published_and_held_with_a_date_cursor():
     me = answer(200, {"id": 2, "name": "Вестник"})
     approved = [
         {"id": 10, "post": 77, "parent": 0, "author": 0, "author_name": "Анна",
-         "date_gmt": "2026-12-01T10:00:00", "content": {"raw": "Спасибо!"}},
+         "date": "2026-12-01T17:00:00", "date_gmt": "2026-12-01T10:00:00", "content": {"raw": "Спасибо!"}},
         {"id": 11, "post": 77, "parent": 10, "author": 2, "author_name": "Вестник",
-         "date_gmt": "2026-12-01T10:05:00", "content": {"raw": "Пожалуйста."}},
+         "date": "2026-12-01T17:05:00", "date_gmt": "2026-12-01T10:05:00", "content": {"raw": "Пожалуйста."}},
     ]  # fmt: skip
     held = [
         {"id": 12, "post": 77, "parent": 10, "author": 5, "author_name": "Пётр",
-         "date_gmt": "2026-12-01T11:00:00",
+         "date": "2026-12-01T18:00:00", "date_gmt": "2026-12-01T11:00:00",
          "content": {"rendered": "<p>Ссылка &amp; реклама</p>"}},
     ]  # fmt: skip
     c = client(me, answer(200, approved), answer(200, held))
@@ -239,7 +239,8 @@ def test_fetch_comments_reads_published_and_held_with_a_date_cursor():
     assert (anna.author_id, anna.text, anna.reply_to) == ("guest:Анна", "Спасибо!", "")
     assert (petr.author_id, petr.text, petr.reply_to) == ("5", "Ссылка & реклама", "10")
     assert anna.date.isoformat() == "2026-12-01T10:00:00+00:00"
-    assert cursor == {"approve": "2026-12-01T10:05:00", "hold": "2026-12-01T11:00:00"}
+    # The cursor is in the site's local time, as WordPress compares ``after``.
+    assert cursor == {"approve": "2026-12-01T17:05:00", "hold": "2026-12-01T18:00:00"}
     listing = c.session.requests[1]
     assert listing.params["status"] == "approve" and listing.params["post"] == "77"
     assert c.session.requests[2].params["status"] == "hold"
@@ -248,8 +249,8 @@ def test_fetch_comments_reads_published_and_held_with_a_date_cursor():
     c.session.answers += [answer(200, []), answer(200, [])]
     assert c.fetch_comments("77", cursor) == ([], cursor)
     # One second before the newest seen: a comment of that same second is not lost.
-    assert c.session.requests[3].params["after"] == "2026-12-01T10:04:59"
-    assert c.session.requests[4].params["after"] == "2026-12-01T10:59:59"
+    assert c.session.requests[3].params["after"] == "2026-12-01T17:04:59"
+    assert c.session.requests[4].params["after"] == "2026-12-01T17:59:59"
 
 
 def test_moderation_calls():
