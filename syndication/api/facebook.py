@@ -251,9 +251,23 @@ class FacebookClient(Client):
                 )
                 new.ids.append(ref.ids[index])
             else:
-                new.ids.append(self._video(message))
+                self._edit_upload(
+                    new, message, uploaded_before=len(new.ids) > len(ref.ids)
+                )
         self._delete_ids(ref.ids[len(post.messages) :])
         return new
+
+    def _edit_upload(self, new: RemoteRef, message, *, uploaded_before: bool) -> None:
+        """An edit's extra video. The delivery repeats a failed edit blindly, but an
+        upload is not idempotent: once a new video may exist (this one's answer was
+        lost, or an earlier one went up), the error carries the partial ref so a
+        person checks instead of a second upload."""
+        try:
+            new.ids.append(self._video(message))
+        except APIError as exc:
+            if uploaded_before or isinstance(exc, OutcomeUnknown):
+                exc.partial_ref = new
+            raise
 
     def delete(self, ref) -> None:
         """The post, its videos, and the photos it attached; gone counts as done."""

@@ -352,3 +352,29 @@ def test_a_failed_get_or_delete_never_shows_the_token(settings):
             action()
         assert "127.0.0.1" in str(caught.value)  # the message does quote the URL
         assert TOKEN not in str(caught.value)
+
+
+def test_an_edit_that_may_have_uploaded_a_video_is_not_repeated_blindly():
+    """The delivery repeats a failed edit blindly (edits are idempotent), but an edit
+    that adds a Page video is not: once a new video may exist, the error carries the
+    partial ref, so a person checks instead of a second upload."""
+    from syndication.delivery.sending import sent_in_part
+
+    ref = RemoteRef([f"{PAGE}_4"], extra={"photo_urls": [], "photo_ids": []})
+    timed_out = client(ok({"success": True}), requests.ReadTimeout("slow"))
+    with pytest.raises(OutcomeUnknown) as caught:
+        timed_out.edit(ref, fb_post(videos=1))
+    assert sent_in_part(caught.value)
+    assert caught.value.partial_ref.ids == [f"{PAGE}_4"]
+
+    refused = requests.ConnectionError("Connection refused")
+    second_fails = client(ok({"success": True}), ok({"id": "778"}), refused)
+    with pytest.raises(TransientError) as caught:
+        second_fails.edit(ref, fb_post(videos=2))
+    assert caught.value.partial_ref.ids == [f"{PAGE}_4", "778"]
+
+    # Nothing new uploaded yet: repeating the whole edit is safe, no partial ref.
+    nothing_new = client(ok({"success": True}), refused)
+    with pytest.raises(TransientError) as caught:
+        nothing_new.edit(ref, fb_post(videos=1))
+    assert not sent_in_part(caught.value)
