@@ -134,7 +134,12 @@ class MaxClient(Client):
             payload={"upload": kind}, idempotent=True, verify=ca_bundle(),
             files={"data": (media.filename, media.content, media.content_type)},
         )  # fmt: skip
-        result = parse(response, payload={"upload": kind}, idempotent=True)
+        if slot.get("token") and response.status_code < 400:
+            # Video/audio: the token came up front and the upload host's answer is
+            # not JSON (the official TS SDK reads it as text): only its status counts.
+            result = {}
+        else:
+            result = parse(response, payload={"upload": kind}, idempotent=True)
         token = slot.get("token") or result.get("token")  # video/audio: up front
         if not token:
             photos = result.get("photos") or {}

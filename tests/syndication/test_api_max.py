@@ -190,11 +190,12 @@ def test_photo_upload_flow():
     ]
 
 
-def test_video_token_comes_with_the_upload_url():
+@pytest.mark.parametrize("answer", ["", "<retval>1</retval>"])
+def test_video_token_comes_with_the_upload_url(answer):
     video = Attachment("video", None, "http://testserver/media/photo.png")
     max_client, session = client(
         FakeResponse(200, {"url": UPLOAD, "token": "vid-1"}),
-        FakeResponse(200, None, text=""),  # the video host's answer is not JSON
+        FakeResponse(200, None, text=answer),  # the video host's answer is not JSON
         sent(),
     )
     max_client.publish(post(Message("send", "Видео", "html", (video,))))
