@@ -229,6 +229,8 @@ def _post(job: Job, body: dict | None = None) -> tuple[bool, str]:
             response.status_code == 200 and text == "ok",
             f"{response.status_code} {text}",
         )
+    if job.network == MAX:  # "must answer HTTP 200"; anything else failed (§9.6)
+        return response.status_code == 200, str(response.status_code)
     return 200 <= response.status_code < 300, str(response.status_code)
 
 
