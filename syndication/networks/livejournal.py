@@ -206,6 +206,8 @@ class LiveJournalNetwork(Network):
         return (parts[0], parts[1:]) if parts else ("", [])
 
     def _link(self, url: str) -> str:
+        if not url:  # not on the site yet (a draft's preview): nothing to link
+            return ""
         label = escape(_gettext("More: %(url)s") % {"url": ""})
         return sanitize(f'<p>{label}<a href="{escape(url)}">{escape(url)}</a></p>')
 

@@ -224,3 +224,11 @@ def test_check_catches_what_build_must_never_produce(text, problem):
     with pytest.raises(RenderError) as error:
         network.check(post)
     assert re.search(problem, str(error.value))
+
+
+def test_a_piece_without_a_url_has_no_empty_link():
+    # A page not yet on the site (a draft's preview) has no URL: no «Подробнее:»
+    # pointing nowhere.
+    piece = samples.base_piece([samples.paragraph(1, 1)], url="")
+    event = network.render(piece).messages[0].text
+    assert 'href=""' not in event and "<a" not in event
