@@ -98,8 +98,12 @@ def cursors_of(account) -> list[FetchCursor]:
 
 
 def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
+    from accounts_registry.restricted import is_blocked
+
     report = report or FetchReport()
-    if account.network not in POLLED_NETWORKS:
+    # Asked here, not only by fetch_all's live(): ``--account`` names a blocked
+    # network's account directly, and polling is what the switch forbids.
+    if account.network not in POLLED_NETWORKS or is_blocked(account.network):
         return report
     cursors = cursors_of(account)
     if not cursors:

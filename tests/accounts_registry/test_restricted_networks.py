@@ -165,3 +165,18 @@ def test_command_records_who_and_why(db):
     assert "facebook" in blocked_networks()
     with pytest.raises(CommandError):
         call_command("registry", "enable-network", "facebook", "--reason", " ")
+
+
+def test_a_blocked_network_is_not_polled_even_when_named(facebook, monkeypatch):
+    """``moderation fetch --account`` names the account itself, so the ``live()``
+    filter of a full run does not apply: the poll must ask the switch too."""
+    from moderation import actions
+    from moderation.models import FetchCursor
+
+    contacted = []
+    monkeypatch.setattr(actions, "get_client", lambda account: contacted.append(1))
+    FetchCursor.objects.create(account=facebook, post_remote_id="77_1")
+    call_command(
+        "moderation", "fetch", "--account", "facebook:77", stdout=io.StringIO()
+    )
+    assert contacted == []
