@@ -631,17 +631,22 @@ def verify_subscription(account) -> bool:
 
 
 def _entries(account) -> list[dict]:
-    posts = account.posts.filter(deleted=False).prefetch_related("comments")
+    posts = list(account.posts.filter(deleted=False).prefetch_related("comments"))
+    # Every post's photos and video in one query rather than two per post.
+    wanted = set()
+    for post in posts:
+        wanted.update(post.attachments.get("photos", []))
+        wanted.add(post.attachments.get("video"))
+    found = {m.key: m for m in SandboxMedia.objects.filter(key__in=wanted - {None})}
     entries = []
     for post in posts:
         keys = post.attachments.get("photos", [])
-        found = {m.key: m for m in SandboxMedia.objects.filter(key__in=keys)}
         video = post.attachments.get("video")
         entries.append({
             "post": post, "graph_id": post_id(post), "text": post.text,
             "photos": [found[k] for k in keys if k in found],
             "link": post.attachments.get("link", ""),
-            "video": SandboxMedia.objects.filter(key=video).first() if video else None,
+            "video": found.get(video) if video else None,
             "title": post.meta.get("title", ""),
             "comments": [c for c in post.comments.all() if not c.deleted],
         })  # fmt: skip

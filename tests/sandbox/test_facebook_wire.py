@@ -279,3 +279,31 @@ def test_events_page_saves_the_subscription_and_runs_the_handshake(
     assert calls == [("http://hooks.test/facebook/x/", "s", "v")]
     assert "Сервер ответил на проверочный запрос" in page
     assert SandboxAccount.objects.get(network="facebook").callback_code == "v"
+
+
+def test_page_reads_its_media_in_a_fixed_number_of_queries(client, token):
+    """No query per post: the page of a long-lived sandbox Page stays quick."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/sandbox/facebook/page/{PAGE}/").status_code == 200
+        return len(queries)
+
+    def photo_post(text):
+        attached = json.dumps({"media_fbid": photo(client, token)["id"]})
+        post(
+            client,
+            f"{PAGE}/feed",
+            token,
+            message=text,
+            **{"attached_media[0]": attached},
+        )
+
+    photo_post("Первый")
+    one = page_queries()
+    for n in range(4):
+        photo_post(f"Ещё {n}")
+    assert page_queries() == one
+    assert client.get(f"/sandbox/facebook/page/{PAGE}/").content.count(b"<img") == 5
