@@ -576,10 +576,12 @@ def profile(request, ig_user_id: str):
     account = get_object_or_404(
         SandboxAccount, network=INSTAGRAM, external_id=ig_user_id
     )
+    posts = list(account.posts.filter(deleted=False).prefetch_related("comments"))
+    every_key = [key for post in posts for key in post.attachments.get("photos", [])]
+    found = {m.key: m for m in SandboxMedia.objects.filter(key__in=every_key)}
     entries = []
-    for post in account.posts.filter(deleted=False).prefetch_related("comments"):
+    for post in posts:
         keys = post.attachments.get("photos", [])
-        found = {m.key: m for m in SandboxMedia.objects.filter(key__in=keys)}
         comments = [c for c in post.comments.all() if not c.deleted]
         entries.append({
             "post": post, "photos": [found[k] for k in keys if k in found],

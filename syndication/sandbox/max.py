@@ -640,12 +640,21 @@ def reader_html(text: str) -> str:
 
 def channel_page(request, chat: str):
     account = get_object_or_404(SandboxAccount, network=MAX, external_id=chat)
-    posts = account.posts.filter(deleted=False).prefetch_related("comments")
+    posts = list(
+        account.posts.filter(deleted=False)
+        .prefetch_related("comments")
+        .order_by("remote_id")
+    )
+    keys_of = {
+        post.pk: [item["payload"]["token"] for item in post.attachments.get("items", [])
+                  if item.get("type") in {"image", "video"}]
+        for post in posts
+    }  # fmt: skip
+    everything = [key for keys in keys_of.values() for key in keys]
+    found = {m.key: m for m in SandboxMedia.objects.filter(key__in=everything)}
     entries = []
-    for post in posts.order_by("remote_id"):
-        keys = [item["payload"]["token"] for item in post.attachments.get("items", [])
-                if item.get("type") in {"image", "video"}]  # fmt: skip
-        found = {m.key: m for m in SandboxMedia.objects.filter(key__in=keys)}
+    for post in posts:
+        keys = keys_of[post.pk]
         entries.append({
             "post": post, "mid": mid_of(account, post.remote_id),
             "html": reader_html(post.text) if post.parse_mode == "html" else "",

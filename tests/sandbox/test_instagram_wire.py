@@ -255,3 +255,40 @@ def test_profile_page_shows_media_captions_and_hidden_comments(ig, client):
     answer = client.post(form, {"author_name": "Аня", "text": "Ура"})
     assert answer.status_code == 302
     assert post.comments.filter(text="Ура", author_name="Аня").exists()
+
+
+def test_profile_page_reads_the_media_in_one_query(client):
+    """The photos of every post come in one query, not one per post."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from syndication.sandbox.demo import create_account
+
+    create_account("instagram", IG, "Профиль")
+    account = SandboxAccount.objects.get(network="instagram", external_id=IG)
+
+    def add_post(n: int) -> None:
+        key = f"photo-key-{n}"
+        SandboxMedia.objects.create(account=account, key=key, data=jpeg())
+        SandboxPost.objects.create(
+            account=account, remote_id=account.next_id(), text=f"Пост {n}",
+            attachments={"photos": [key]},
+        )  # fmt: skip
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(f"/sandbox/instagram/profile/{IG}/")
+            assert page.status_code == 200
+        return len(captured)
+
+    add_post(0)
+    one_post = queries()
+    for n in range(1, 4):
+        add_post(n)
+    assert queries() == one_post
+    assert (
+        client.get(f"/sandbox/instagram/profile/{IG}/")
+        .content.decode()
+        .count("/sandbox/media/photo-key-")
+        == 4
+    )

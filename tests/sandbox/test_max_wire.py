@@ -295,3 +295,22 @@ def test_an_update_counts_as_delivered_only_on_http_200(monkeypatch, status, del
         "max", 1, "http://vestnik.test/hooks/max/x/", "comment_created", {}
     )
     assert callbacks._post(job) == (delivered, str(status))
+
+
+def test_channel_page_reads_the_media_in_one_query(client, channel):
+    """The media of every post come in one query, not one per post."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/sandbox/max/channel/{CHAT}/").status_code == 200
+        return len(captured)
+
+    image = {"type": "image", "payload": {"token": upload_image(client, channel)}}
+    send(client, channel, {"text": "Первый", "attachments": [image]})
+    one_post = queries()
+    for n in range(3):
+        image = {"type": "image", "payload": {"token": upload_image(client, channel)}}
+        send(client, channel, {"text": f"Ещё {n}", "attachments": [image]})
+    assert queries() == one_post
