@@ -96,6 +96,11 @@ def parse(response, *, network="wordpress", payload=None, idempotent=False):
         )
     if status == 501:  # rest_trash_not_supported: the same request fails again
         raise PermanentError(message, code=code, **context)
+    if status >= 500 and not idempotent:
+        # A 500 is often a plugin's fatal error in a save_post hook, AFTER the post
+        # was inserted; a 502/504 is a proxy that stopped waiting for PHP. Either
+        # way the create may have happened: a person checks, no blind resend.
+        raise OutcomeUnknown(message, code=code, **context)
     if status >= 500:
         raise TransientError(message, code=code, **context)
     if status == 401:
@@ -203,7 +208,8 @@ class WordPressClient(Client):
         if found is not None:
             return found
         try:
-            created = self.call("POST", taxonomy, idempotent=False, json={"name": name})
+            # Safe to resend: a term made by a lost first request is term_exists.
+            created = self.call("POST", taxonomy, idempotent=True, json={"name": name})
         except PermanentError as exc:
             if exc.code != "term_exists":
                 raise

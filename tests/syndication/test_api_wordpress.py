@@ -306,3 +306,29 @@ def test_a_numeric_tag_is_a_name_not_a_term_id():
     assert c.term_ids("tags", ["2026"]) == [45]
     assert c.session.requests[0].params["search"] == "2026"
     assert c.session.requests[1].json == {"name": "2026"}
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_a_server_error_to_a_create_may_have_made_the_post(status):
+    # WordPress may have inserted the post before a plugin's hook died (500) or a
+    # proxy gave up waiting (502/504): never resent blindly.
+    post = get_network("wordpress").render(
+        samples.base_piece([samples.paragraph(1, 1)])
+    )
+    terms = [answer(200, [{"id": n, "name": t}]) for n, t in
+             [(1, "соцзащита"), (2, "семьи с детьми"), (3, "Кузбасс"), (4, "Новости")]]  # fmt: skip
+    with pytest.raises(OutcomeUnknown):
+        client(*terms, wp_error(status, "internal_server_error")).publish(post)
+    # Maintenance mode answers 503 before anything runs: safe to retry.
+    with pytest.raises(TransientError) as busy:
+        client(*terms, answer(503, text="Briefly unavailable")).publish(post)
+    assert not isinstance(busy.value, OutcomeUnknown)
+
+
+def test_creating_a_term_is_safe_to_repeat():
+    # A lost answer to POST /tags: the resend finds term_exists, so it is transient.
+    with pytest.raises(TransientError) as lost:
+        client(answer(200, []), requests.ReadTimeout("read timed out")).term_id(
+            "tags", "Кузбасс"
+        )
+    assert not isinstance(lost.value, OutcomeUnknown)
