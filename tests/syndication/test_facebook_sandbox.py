@@ -179,6 +179,8 @@ def published(account, text="Новость для комментариев.") -
 
 def test_moderation_loop_by_polling(sandbox, facebook_account, monkeypatch):
     monkeypatch.setattr(actions, "sleep", lambda seconds: None)
+    # Polling is what the switch forbids: only an enabled network is polled.
+    decide("facebook", True, reason="Тест опроса", actor="pytest")
     post_id = published(facebook_account)
     FetchCursor.objects.create(account=facebook_account, post_remote_id=post_id)
     stored = live_posts(facebook_account).get()
