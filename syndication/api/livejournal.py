@@ -157,9 +157,13 @@ class LiveJournalClient(Client):
                 network="livejournal",
             )
         message = post.messages[0]
-        props = {"opt_preformatted": 1}  # HTML as sent: no <br> for newlines
-        if message.options.get("taglist"):
-            props["taglist"] = message.options["taglist"]
+        # HTML as sent: no <br> for newlines. The taglist always goes, empty too:
+        # editevent changes only the props it is given, so an edit that removed
+        # every tag would otherwise leave the old ones on the entry.
+        props = {
+            "opt_preformatted": 1,
+            "taglist": message.options.get("taglist") or "",
+        }
         return {
             "subject": message.options.get("subject", ""),
             "event": message.text,

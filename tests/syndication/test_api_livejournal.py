@@ -289,3 +289,15 @@ def test_the_rate_limiter_is_asked_before_every_call(monkeypatch):
     client(session).check_token()
     assert len(keys) == 2 and {rate for _, rate in keys} == {"LIVEJOURNAL_RATE"}
     assert PASSWORD not in keys[0][0] and "vestnik" not in keys[0][0]
+
+
+def test_an_edit_without_tags_clears_the_entrys_tags():
+    # editevent changes only the props it is given: a piece whose tags were all
+    # removed must send an empty taglist, or the entry keeps its old tags.
+    session = FakeSession(editevent=lambda p: answer({"itemid": 7, "anum": 42}))
+    post = get_network("livejournal").render(
+        samples.base_piece([samples.paragraph(1, 1)], tags=(), hashtags=())
+    )
+    assert not post.messages[0].options["taglist"]
+    client(session).edit({"ids": ["7"], "extra": {"itemid": 7}}, post)
+    assert session.authed()[0][2]["props"]["taglist"] == ""
