@@ -52,11 +52,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from syndication.exceptions import RenderError
-
-try:  # the writer's public name (its old private name before)
-    from syndication.feeds.dzen_html import HtmlWriter
-except ImportError:  # pragma: no cover - dzen_html before HtmlWriter was public
-    from syndication.feeds.dzen_html import _Writer as HtmlWriter
+from syndication.feeds.dzen_html import HtmlWriter
 from syndication.networks.base import SHORTENED, Message, Network, adaptation
 
 METHOD = "postevent"
