@@ -70,6 +70,10 @@ def parse(response, *, payload=None, idempotent=False):
         exc = RateLimited(message, code=code, retry_after=float(after or 1), **context)
     elif status in {401, 403}:  # verify.token, deprecated.token, chat.denied
         exc = AuthError(message, code=code, **context)
+    elif status == 504 and not idempotent:
+        # A gateway that stopped waiting is a read timeout seen by the proxy: MAX may
+        # have sent the message, and a send cannot be repeated safely.
+        exc = OutcomeUnknown(message, code=code, **context)
     elif status >= 500:
         exc = TransientError(message, code=code, **context)
     else:

@@ -450,3 +450,17 @@ def test_comments_after_the_cursor_only_and_never_the_bots_own():
     comments, cursor = max_client.fetch_comments("mid.p", "1000")
     assert [c.id for c in comments] == ["mid.n"] and cursor == "3000"
     assert max_client.fetch_comments("mid.p", cursor) == ([], "3000")
+
+
+def test_a_gateway_timeout_on_a_send_is_outcome_unknown():
+    """504: the proxy stopped waiting, as our own read timeout would; the message may
+    be out, so the send is not repeated blindly. An edit or delete may be."""
+    gateway = FakeResponse(504, None, text="<html>Gateway Time-out</html>")
+    max_client, _ = client(sent("mid.1"), gateway)
+    with pytest.raises(OutcomeUnknown) as caught:
+        max_client.publish(post(text_message(), text_message("2")))
+    assert caught.value.partial_ref.ids == ["mid.1"]
+    max_client, _ = client(gateway)
+    with pytest.raises(TransientError) as caught:
+        max_client.delete({"ids": ["mid.1"]})
+    assert type(caught.value) is TransientError
