@@ -22,6 +22,7 @@ import html
 import re
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import PurePosixPath
 
 from syndication.exceptions import Unsupported
 from syndication.ratelimit import token_key
@@ -175,7 +176,11 @@ class WordPressClient(Client):
     def upload(self, url: str) -> dict:
         """Upload one of our renditions; ``{"id", "source_url"}``."""
         media = self.fetch_media(url)
-        name = media.filename if media.filename.isascii() else "image"
+        name = media.filename
+        if not name.isascii():
+            # WordPress checks the type by the extension: keep it.
+            suffix = PurePosixPath(name).suffix
+            name = "image" + (suffix if suffix.isascii() else "")
         name = name.replace('"', "")
         # A resend after a lost answer at worst leaves an unused attachment in the
         # library; the post itself is created only after every upload succeeded.

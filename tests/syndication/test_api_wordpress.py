@@ -332,3 +332,13 @@ def test_creating_a_term_is_safe_to_repeat():
             "tags", "Кузбасс"
         )
     assert not isinstance(lost.value, OutcomeUnknown)
+
+
+def test_a_non_ascii_file_name_keeps_its_extension(tmp_path):
+    # WordPress decides the file type by the name's extension: «фото.jpg» must not
+    # become a bare «image», which it refuses to sideload.
+    (tmp_path / "images" / "фото.max-1600x1600.jpg").write_bytes(b"\xff\xd8jpeg")
+    c = client(answer(201, {"id": 5, "source_url": f"{SITE}/u/image.jpg"}))
+    c.upload("https://vestnik.example.ru/media/images/фото.max-1600x1600.jpg")
+    disposition = c.session.requests[0].headers["Content-Disposition"]
+    assert disposition == 'attachment; filename="image.jpg"'
