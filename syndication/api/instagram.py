@@ -74,6 +74,10 @@ def parse(response, *, network="instagram", payload=None, idempotent=False):
     if not isinstance(error, dict):
         if status == 429:
             raise RateLimited(f"HTTP {status}", retry_after=60.0, **context)
+        if status == 504 and not idempotent:
+            # A proxy that stopped waiting: like our own read timeout, the POST
+            # (a publish, a reply) may have been acted on.
+            raise OutcomeUnknown(f"HTTP {status}", **context)
         if status >= 500:
             raise TransientError(f"HTTP {status}", **context)
         if status >= 400:

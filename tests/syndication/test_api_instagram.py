@@ -450,3 +450,14 @@ def test_a_server_error_at_publish_is_retried_only_if_nothing_went_out():
     with pytest.raises(RateLimited):  # refused: no status check needed
         c.publish(ig_post(photo()))
     assert len(c.session.requests) == 3
+
+
+def test_a_gateway_timeout_on_a_reply_is_outcome_unknown():
+    """504: the proxy stopped waiting, as our own read timeout would; the reply may be
+    out. A read (idempotent) is simply retried."""
+    gateway = FakeResponse(504, None, text="<html>Gateway Time-out</html>")
+    with pytest.raises(OutcomeUnknown):
+        client(gateway).reply("M1", "C1", "Спасибо за вопрос")
+    with pytest.raises(TransientError) as caught:
+        client(gateway).container_status("C1")
+    assert type(caught.value) is TransientError
