@@ -39,4 +39,11 @@ class RedactSecrets(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            # A traceback quotes exception messages (and requests' URLs) verbatim;
+            # the formatter uses exc_text when set, so this is what gets written.
+            record.exc_text = redact(_FORMATTER.formatException(record.exc_info))
         return True
+
+
+_FORMATTER = logging.Formatter()

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from syndication.exceptions import Unsupported
 
@@ -41,10 +42,22 @@ STATUS_AFTER = {
 sleep = time.sleep  # replaced in tests
 
 
+class NetworkBlocked(Exception):
+    """Facebook or Instagram while switched off: nothing may reach the network."""
+
+
 def get_client(account):
     """The network client of ``account`` (the only door to the network)."""
+    from accounts_registry.restricted import is_blocked
     from syndication.api import get_client as factory
 
+    if is_blocked(account.network):
+        raise NetworkBlocked(
+            _(
+                "The network is blocked: enable it in the registry's «Blocked "
+                "networks» to act on it."
+            )
+        )
     return factory(account)
 
 

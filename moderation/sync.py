@@ -30,7 +30,10 @@ def sync_bans(account) -> int | None:
 
     The client's ``get_banned()`` returns the network's entries (VK: ``{type, profile,
     ban_info}``); bans missing from the network are marked lifted."""
-    client = actions.get_client(account)
+    try:
+        client = actions.get_client(account)
+    except actions.NetworkBlocked:
+        return None
     if not hasattr(client, "get_banned"):
         return None
     entries = client.get_banned()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import requests
 from requests.adapters import HTTPAdapter
 
+from cms.log_filters import redact
 from syndication import conf
 
 from .errors import OutcomeUnknown, TransientError
@@ -66,6 +67,9 @@ def send(
         return session.request(method, url, **kwargs)
     except requests.RequestException as exc:
         context = {"network": network, "payload": payload}
+        # requests quotes the URL, and some APIs carry the token there (Telegram's
+        # path, a Graph GET): the message reaches the delivery log and the inbox.
+        message = redact(f"{type(exc).__name__}: {exc}")
         if idempotent or not _sent(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}", **context) from exc
-        raise OutcomeUnknown(f"{type(exc).__name__}: {exc}", **context) from exc
+            raise TransientError(message, **context) from exc
+        raise OutcomeUnknown(message, **context) from exc

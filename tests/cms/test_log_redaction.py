@@ -1,6 +1,7 @@
 """Log lines written by Django's request log or urllib3 never carry a token."""
 
 import logging
+import sys
 
 from cms.log_filters import RedactSecrets, redact
 
@@ -44,3 +45,22 @@ def test_the_request_log_goes_through_the_filter():
 
 def test_ordinary_lines_are_left_alone():
     assert redact("delivery 12 sent to vk:123456") == "delivery 12 sent to vk:123456"
+
+
+def test_tracebacks_are_redacted_too():
+    handlers = [
+        handler
+        for handler in logging.getLogger().handlers
+        if any(isinstance(f, RedactSecrets) for f in handler.filters)
+    ]
+    assert handlers
+    try:
+        raise ConnectionError(f"Max retries with url: /bot{TOKEN}/sendMessage")
+    except ConnectionError:
+        record = logging.LogRecord(
+            "syndication", logging.ERROR, __file__, 1, "send failed", (), sys.exc_info()
+        )
+    for handler in handlers:
+        assert handler.filter(record)
+        line = handler.format(record)
+        assert "ConnectionError" in line and TOKEN not in line
