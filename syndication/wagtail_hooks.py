@@ -21,6 +21,11 @@ urlpatterns = [
     path("log/", log.delivery_log, name="syndication_log"),
     path("log/<int:pk>/", log.delivery_detail, name="syndication_delivery"),
     path("log/action/", log.delivery_action, name="syndication_action"),
+    path(
+        "log/<int:pk>/full-text-page/",
+        log.settle_full_text_page,
+        name="syndication_full_text_page",
+    ),
     path("calendar/", calendar.delivery_calendar, name="syndication_calendar"),
     path("page/<int:page_id>/", page.page_syndication, name="syndication_page"),
     path("page/<int:page_id>/send/", page.page_send_now, name="syndication_send"),

@@ -38,6 +38,7 @@ import json
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -257,6 +258,42 @@ def fallback(delivery, note, kind: str, exc=None, url: str = "") -> PageLink:
         text = f"{text} ({exc})"
     logger.warning("delivery %s: %s", delivery.pk, text)
     return PageLink(url, text, {"page": f"fallback_{kind}", "url": url})
+
+
+def page_of(delivery: Delivery) -> FullTextPage | None:
+    """The Telegraph page behind a Telegram post's publish, edit or delete delivery."""
+    post_id = delivery.pk if delivery.action == A.PUBLISH else delivery.origin_id
+    return (
+        FullTextPage.objects.filter(post_id=post_id)
+        .select_related("telegraph_account")
+        .first()
+    )
+
+
+def settle_unknown(record: FullTextPage, url: str = "", by: str = "") -> bool:
+    """A person checked the Telegraph account after an unknown outcome.
+
+    With the address of the page they found, the page counts as ours: the post's next
+    republish edits it and links it (no revision, so the edit is due). Without one,
+    no page was made: the next republish creates it. Returns ``False`` when the row
+    was not (or no longer) unknown, so two people cannot settle it twice."""
+    if url:
+        fields = {"state": State.CREATED, "url": url, "path": path_from_url(url)}
+    else:
+        fields = {"state": State.FAILED, "url": "", "path": ""}
+    note = gettext("Checked by %(user)s.") % {"user": by or "—"}
+    settled = FullTextPage.objects.filter(pk=record.pk, state=State.UNKNOWN).update(
+        revision=None, error=note, updated_at=timezone.now(), **fields
+    )
+    if settled:
+        logger.info("Telegraph page %s settled by %s: %s", record.pk, by, url or "none")
+    return bool(settled)
+
+
+def path_from_url(url: str) -> str:
+    """``https://telegra.ph/Title-12-02`` → ``Title-12-02``: the page's path is the
+    last segment of its address (the sandbox's ``…/p/<path>/`` too)."""
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def retract_page(delivery: Delivery) -> str:

@@ -1,19 +1,24 @@
-"""The delivery log: filters by status, network, account and page; retry and cancel."""
+"""The delivery log: filters by status, network, account and page; retry and cancel;
+the Telegraph page of a long Telegram post, settled by a person when in doubt."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import URLValidator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts_registry.models import Account
 from accounts_registry.networks import Network
-from syndication.delivery import state
+from syndication.delivery import full_text, state
 from syndication.models import Delivery
 
 PER_PAGE = 50
@@ -67,7 +72,11 @@ def delivery_detail(request, pk):
     return TemplateResponse(
         request,
         "syndication/delivery_detail.html",
-        {"delivery": delivery, "attempts": delivery.attempt_log.order_by("number")},
+        {
+            "delivery": delivery,
+            "attempts": delivery.attempt_log.order_by("number"),
+            "full_text_page": full_text.page_of(delivery),
+        },
     )
 
 
@@ -97,3 +106,34 @@ def delivery_action(request):
     else:
         messages.error(request, _("Unknown action."))
     return back(request, "syndication_log")
+
+
+@require_POST
+@permission_required("syndication.change_delivery", raise_exception=True)
+def settle_full_text_page(request, pk):
+    """After «the Telegraph page may exist»: a person says what they found there."""
+    delivery = get_object_or_404(Delivery, pk=pk)
+    record = full_text.page_of(delivery)
+    default = reverse("syndication_delivery", args=[pk])
+    if record is None:
+        raise Http404
+    url = ""
+    if request.POST.get("do") == "found":
+        url = request.POST.get("url", "").strip()
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            messages.error(
+                request,
+                _("Paste the address of the Telegraph page, starting with https://."),
+            )
+            return redirect(default)
+    if full_text.settle_unknown(record, url, by=request.user.get_username()):
+        if url:
+            done = _("The page is linked; the next republish updates it and the post.")
+        else:
+            done = _("Noted: no page. The next republish creates one.")
+        messages.success(request, done)
+    else:
+        messages.error(request, _("Someone has already settled this page."))
+    return redirect(default)

@@ -280,3 +280,94 @@ def _fault(network, kind, **kwargs):
         latency_ms=kwargs.get("latency_ms", 0),
         method=kwargs.get("method", ""),
     )
+
+
+def test_a_person_links_the_page_found_after_an_unknown_outcome(
+    accounts, long_page, admin_client
+):
+    telegram, telegraph = accounts
+    _fault("telegraph", "latency", latency_ms=2600, method="createPage")
+    delivery = send(long_page, accounts)
+    from syndication.sandbox import inflight
+
+    inflight.idle()
+    (page,) = pages(telegraph)  # the page IS there, Vestnik does not know it
+    detail = admin_client.get(f"/admin/syndication/log/{delivery.pk}/")
+    assert "Страница Telegraph" in detail.content.decode()
+    assert 'name="do" value="found"' in detail.content.decode()
+    url = f"/admin/syndication/log/{delivery.pk}/full-text-page/"
+
+    # a typo is refused with a message, nothing changes
+    answer = admin_client.post(url, {"do": "found", "url": "telegra.ph"}, follow=True)
+    assert "https://" in answer.content.decode()
+    assert FullTextPage.objects.get(post=delivery).state == State.UNKNOWN
+
+    found = f"http://localhost:8000/sandbox/telegraph/p/{page.path}/"
+    admin_client.post(url, {"do": "found", "url": found})
+    record = FullTextPage.objects.get(post=delivery)
+    assert record.state == State.CREATED and record.path == page.path
+    assert "admin" in record.error  # who checked it
+    # settled once: a second answer changes nothing
+    admin_client.post(url, {"do": "absent"})
+    assert FullTextPage.objects.get(post=delivery).state == State.CREATED
+
+    # the next republish edits that page and links it from the post: still one page
+    long_page.body = long_body(marker=" (исправлено)")
+    revision = long_page.save_revision()
+    revision.publish()
+    (edit,) = scheduling.schedule_page(long_page, revision, accounts=[telegram])
+    edit = again(edit)
+    assert edit.status == S.SENT, edit.last_error
+    (page,) = pages(telegraph)
+    assert "(исправлено)" in str(page.content)
+    assert page.path in tg_posts(telegram).get().text
+
+
+def test_a_person_says_no_page_was_made_and_the_republish_makes_one(
+    accounts, long_page, admin_client, settings
+):
+    telegram, telegraph = accounts
+    (delivery,) = scheduling.schedule_page(long_page, accounts=[telegram])
+    FullTextPage.objects.create(post=delivery, telegraph_account=telegraph)
+    settings.SYNDICATION_STALE_SENDING_AFTER = 0  # that worker died mid-request
+    delivery = again(delivery)
+    assert FullTextPage.objects.get(post=delivery).state == State.UNKNOWN
+    assert not pages(telegraph).exists()
+
+    url = f"/admin/syndication/log/{delivery.pk}/full-text-page/"
+    admin_client.post(url, {"do": "absent"})
+    assert FullTextPage.objects.get(post=delivery).state == State.FAILED
+
+    revision = long_page.save_revision()
+    revision.publish()
+    (edit,) = scheduling.schedule_page(long_page, revision, accounts=[telegram])
+    edit = again(edit)
+    assert edit.status == S.SENT, edit.last_error
+    (page,) = pages(telegraph)
+    assert page.path in tg_posts(telegram).get().text
+
+
+def test_only_people_who_may_change_deliveries_settle_a_page(
+    accounts, long_page, client, django_user_model
+):
+    telegram, telegraph = accounts
+    (delivery,) = scheduling.schedule_page(long_page, accounts=[telegram])
+    FullTextPage.objects.create(
+        post=delivery, telegraph_account=telegraph, state=State.UNKNOWN
+    )
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("viewer", password="x")
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_delivery"),
+    )
+    client.force_login(viewer)
+    detail = client.get(f"/admin/syndication/log/{delivery.pk}/").content.decode()
+    assert "Страница Telegraph" in detail and 'value="absent"' not in detail
+    answer = client.post(
+        f"/admin/syndication/log/{delivery.pk}/full-text-page/", {"do": "absent"}
+    )
+    # Wagtail turns the refusal into a redirect to the dashboard with its message
+    assert answer.status_code == 302 and answer.url == "/admin/"
+    assert FullTextPage.objects.get(post=delivery).state == State.UNKNOWN
