@@ -11,6 +11,10 @@ NETWORK_BLOCKED = _(
     "registry's «Blocked networks»), so nothing was sent."
 )
 ORIGIN_NOT_SENT = _("The original post was not sent, so there is nothing to change.")
+ORIGIN_IDS_UNKNOWN = _(
+    "The original post was marked as sent by a person, so Vestnik does not know its "
+    "number on the network; change or delete it there by hand."
+)
 OUTCOME_UNKNOWN = _(
     "The request may have reached the network, but no answer came. Check the account "
     "for the post, then either mark the delivery as sent or retry it."

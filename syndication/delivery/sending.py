@@ -121,6 +121,8 @@ def prepare(delivery: Delivery) -> Job:
             raise Postpone
         if origin.status != S.SENT:
             raise Unsupported(str(messages.ORIGIN_NOT_SENT))
+        if not (origin.remote_ref or {}).get("ids"):  # marked sent after a check
+            raise Unsupported(str(messages.ORIGIN_IDS_UNKNOWN))
         job.ref = clients.ref_from_dict(client, origin.remote_ref)
     if delivery.action in (A.PUBLISH, A.EDIT):
         # A long Telegram text may first need its Telegraph page (may raise Wait).

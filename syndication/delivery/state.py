@@ -205,9 +205,14 @@ def cancel(delivery_ids):
     ).update(status=S.CANCELLED, updated_at=timezone.now())
 
 
-def mark_checked_as_sent(delivery_ids):
-    """A person found the post on the network: ``needs_check -> sent``."""
+def mark_checked_as_sent(delivery_ids, remote_url: str = ""):
+    """A person found the post on the network: ``needs_check -> sent``, with the
+    post's address when they gave it (its ids stay unknown: later edits and deletes
+    of it are left to a person)."""
     now = timezone.now()
+    fields = {"status": S.SENT, "sent_at": now, "updated_at": now}
+    if remote_url:
+        fields["remote_url"] = remote_url
     return Delivery.objects.filter(pk__in=delivery_ids, status=S.NEEDS_CHECK).update(
-        status=S.SENT, sent_at=now, updated_at=now
+        **fields
     )

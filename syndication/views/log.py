@@ -80,6 +80,14 @@ def delivery_detail(request, pk):
     )
 
 
+def valid_url(url: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return False
+    return True
+
+
 def back(request, default: str):
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
@@ -99,7 +107,11 @@ def delivery_action(request):
         count = state.cancel(ids)
         messages.success(request, _("Deliveries cancelled: %(n)s.") % {"n": count})
     elif action == "mark_sent":
-        count = state.mark_checked_as_sent(ids)
+        url = request.POST.get("remote_url", "").strip()
+        if url and not valid_url(url):
+            messages.error(request, _("The post's address must start with https://."))
+            return back(request, "syndication_log")
+        count = state.mark_checked_as_sent(ids, url)
         messages.success(
             request, _("Marked as sent after a check: %(n)s.") % {"n": count}
         )
@@ -120,9 +132,7 @@ def settle_full_text_page(request, pk):
     url = ""
     if request.POST.get("do") == "found":
         url = request.POST.get("url", "").strip()
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
+        if not valid_url(url):
             messages.error(
                 request,
                 _("Paste the address of the Telegraph page, starting with https://."),

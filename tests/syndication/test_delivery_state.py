@@ -239,3 +239,37 @@ def test_post_sent_in_part_is_not_resent(piece_page, accounts, fake_clients):
     assert delivery.status == S.NEEDS_CHECK
     assert delivery.remote_ref["ids"] == ["41"]
     assert "41" in delivery.last_error
+
+
+def test_a_post_marked_sent_by_a_person_is_not_edited_blindly(
+    piece_page, accounts, fake_clients, admin_client
+):
+    telegram = accounts[2]
+    delivery = schedule(piece_page, telegram)
+    fake_clients["for"](telegram).script = [errors.OutcomeUnknown("connection reset")]
+    sending.perform(delivery.pk)
+
+    # the moderator found the post: its address is kept, its ids stay unknown
+    page = admin_client.get(f"/admin/syndication/log/{delivery.pk}/").content.decode()
+    assert 'name="remote_url"' in page
+    action = "/admin/syndication/log/action/"
+    admin_client.post(
+        action, {"ids": delivery.pk, "do": "mark_sent", "remote_url": "t.me/x/1"}
+    )
+    delivery.refresh_from_db()
+    assert delivery.status == S.NEEDS_CHECK  # a malformed address changes nothing
+    url = "https://t.me/delivery_sandbox/41"
+    admin_client.post(
+        action, {"ids": delivery.pk, "do": "mark_sent", "remote_url": url}
+    )
+    delivery.refresh_from_db()
+    assert delivery.status == S.SENT and delivery.remote_url == url
+
+    # a republish cannot say which message to edit: left to a person, said in Russian
+    revision = piece_page.save_revision()
+    (edit,) = scheduling.schedule_page(piece_page, revision, accounts=[telegram])
+    sending.perform(edit.pk)
+    edit.refresh_from_db()
+    assert edit.status == S.CANCELLED
+    assert "вручную" in edit.last_error
+    assert len(fake_clients[telegram.pk].calls) == 1  # only the first publish
