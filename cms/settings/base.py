@@ -82,7 +82,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the press office works in Russian whatever language the
+    # browser asks for (a default Chromium asks for en-US). A user who wants the admin
+    # in English picks it in their Wagtail profile (WAGTAILADMIN_PERMITTED_LANGUAGES).
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

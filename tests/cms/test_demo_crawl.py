@@ -28,6 +28,8 @@ HREF = re.compile(r'href="(/[^"]*)"')
 SKIP = ("/logout/", "/admin/logout", "/static/", "/media/", "/documents/")
 # Downloads and exports are checked by their own tests; here only that they answer.
 MAX_LINKS_PER_USER = 250
+# What a browser installed with its defaults asks for: the admin must stay Russian.
+ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
 
 
 def menu_urls(user) -> list[str]:
@@ -74,7 +76,7 @@ def demo(settings):
 )
 def test_every_admin_screen_a_demo_user_reaches_answers(demo, username):
     user = demo.get(username=username)
-    client = Client()
+    client = Client(**ENGLISH_BROWSER)
     login(client, user)  # TOTP verified, as after the demo's first login
     menu = menu_urls(user)
     assert menu, f"{username} sees an empty admin menu"
@@ -98,7 +100,7 @@ def test_every_admin_screen_a_demo_user_reaches_answers(demo, username):
 def test_the_public_site_and_the_sandbox_walls_answer(demo):
     from cms.models import NewsPage
 
-    client = Client()
+    client = Client(**ENGLISH_BROWSER)
     urls = ["/", "/sitemap.xml", "/sandbox/"]
     urls += [page.url for page in NewsPage.objects.live()]
     home = fetch(client, "/").content.decode()
@@ -109,3 +111,20 @@ def test_the_public_site_and_the_sandbox_walls_answer(demo):
         response = fetch(client, url)
         assert response.status_code in (200, 301, 302), url
         assert urlsplit(response.get("Location", "")).netloc in ("", "testserver")
+
+
+def test_the_login_page_is_russian_for_an_english_browser(db):
+    page = Client(**ENGLISH_BROWSER).get("/admin/login/").content.decode()
+    assert 'lang="ru"' in page and "Войти" in page
+
+
+def test_a_user_who_picks_english_in_the_profile_gets_it(demo):
+    from wagtail.users.models import UserProfile
+
+    user = demo.get(username="editor")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    assert 'lang="en"' in client.get("/admin/").content.decode()
