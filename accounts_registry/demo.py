@@ -1,5 +1,7 @@
 """Register entries for the demo, so the keeper's dashboard has something to act on:
-a report due in two days, an overdue one, a planned channel and a blocked network."""
+a report due in two days, an overdue one, a planned channel and a blocked network.
+The sandbox accounts stand for the body's working accounts: in service for a year,
+their creation reported long ago."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ import datetime as dt
 
 from .models import Account
 from .networks import Network
-from .obligations import local_today
+from .obligations import ReportObligation, local_today
+
+IN_SERVICE_FOR_DAYS = 400
+REPORTED_AFTER_DAYS = 3
 
 DEMO_REGISTER = [
     # network, external id, name, url, kind, status, days since the event
@@ -76,3 +81,21 @@ def ensure_demo_register() -> list[Account]:
             account.save()
         accounts.append(account)
     return accounts
+
+
+def put_in_service(accounts) -> None:
+    """Mark the sandbox accounts active (a planned account gets no posts) with their
+    creation reported, so the dashboard shows only the demo's own cases. Idempotent:
+    an account a keeper has changed since is left as it is."""
+    created_on = local_today() - dt.timedelta(days=IN_SERVICE_FOR_DAYS)
+    for account in accounts:
+        if account.status != Account.Status.PLANNED:
+            continue
+        account.status = Account.Status.ACTIVE
+        account.created_on = created_on
+        account.responsible = account.responsible or "Игорь Реестров"
+        account.save()
+        ReportObligation.objects.filter(account=account, reported_on=None).update(
+            reported_on=created_on + dt.timedelta(days=REPORTED_AFTER_DAYS),
+            outgoing_number=f"01-14/{account.pk}",
+        )

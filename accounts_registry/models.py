@@ -19,9 +19,14 @@ from .networks import RESTRICTED_NETWORKS, Network
 
 class AccountQuerySet(models.QuerySet):
     def active(self):
-        """Accounts to publish to by default: sending on, live, and not in a blocked
-        network (Facebook and Instagram are never a default)."""
-        return self.live().exclude(network__in=RESTRICTED_NETWORKS)
+        """Accounts to publish to by default: sending on, live, created (a planned
+        account does not exist on the network yet), and not in a blocked network
+        (Facebook and Instagram are never a default)."""
+        return (
+            self.live()
+            .exclude(status=Account.Status.PLANNED)
+            .exclude(network__in=RESTRICTED_NETWORKS)
+        )
 
     def live(self):
         """Sending on, not suspended or deleted, and not in a blocked network:

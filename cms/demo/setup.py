@@ -222,12 +222,14 @@ def ensure_network_accounts() -> list:
     return list(ensure_demo_accounts() or [])
 
 
-def ensure_register_entries() -> list:
-    """Register entries beyond the sandbox accounts, when the registry provides them."""
+def ensure_register_entries(network_accounts) -> list:
+    """The sandbox accounts in service, and register entries beyond them, when the
+    registry provides them."""
     try:
-        from accounts_registry.demo import ensure_demo_register
+        from accounts_registry.demo import ensure_demo_register, put_in_service
     except ImportError:
         return []
+    put_in_service(network_accounts)
     return ensure_demo_register()
 
 
@@ -244,7 +246,7 @@ def load_demo() -> dict:
     )
     ensure_workflow(news, groups)
     accounts = ensure_network_accounts()
-    ensure_register_entries()
+    ensure_register_entries(accounts)
     return {
         "home": home,
         "news": news,

@@ -105,10 +105,15 @@ USER, COMMUNITY = "user", "community"
 
 
 def relaxed_account(network, external_id, name, **extra):
-    """An account whose sandbox side does not enforce the networks' rate limits."""
-    return create_account(
+    """An account in service (so publishing sends to it by default) whose sandbox
+    side does not enforce the networks' rate limits."""
+    account = create_account(
         network, external_id, name, enforce_rate_limits=False, **extra
     )
+    if account.status == account.Status.PLANNED:
+        account.status = account.Status.ACTIVE
+        account.save()
+    return account
 
 
 @pytest.fixture

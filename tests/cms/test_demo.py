@@ -46,3 +46,26 @@ def test_demo_site_pages_render(client):
     for page in NewsPage.objects.all():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_demo_sandbox_accounts_are_in_service_and_only_demo_cases_are_due():
+    from accounts_registry.models import Account
+    from accounts_registry.obligations import ReportObligation
+    from syndication.delivery import scheduling
+
+    call_command("load_demo")
+    call_command("load_demo")  # twice: nothing changes the second time
+    sandbox = Account.objects.filter(name__endswith="(песочница)")
+    assert sandbox.count() >= 8
+    assert set(sandbox.values_list("status", flat=True)) == {Account.Status.ACTIVE}
+    open_reports = ReportObligation.objects.open()
+    assert not open_reports.filter(account__in=sandbox).exists()
+    # the keeper's dashboard shows the demo's own cases: one overdue, one due soon
+    assert open_reports.overdue().count() == 1
+    assert open_reports.due_soon().count() == 1
+    # the planned MAX channel is in the register but gets no posts
+    defaults = set(scheduling.default_accounts())
+    planned = Account.objects.get(status=Account.Status.PLANNED)
+    assert planned not in defaults
+    assert {a.network for a in defaults} >= {"vk", "ok", "telegram", "max"}

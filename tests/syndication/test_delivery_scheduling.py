@@ -130,6 +130,17 @@ def test_account_default_off_is_not_chosen(piece_page, accounts):
     assert accounts[1] not in chosen and accounts[0] in chosen
 
 
+def test_a_planned_account_gets_no_posts_until_it_is_active(piece_page, accounts):
+    from accounts_registry.models import Account
+
+    planned = make_account("max", "-7001", status=Account.Status.PLANNED)
+    assert planned not in scheduling.chosen_accounts(piece_page)
+    planned.status = Account.Status.ACTIVE  # created on the network: reported too
+    planned.save()
+    assert planned in scheduling.chosen_accounts(piece_page)
+    assert planned.report_obligations.filter(event="created").exists()
+
+
 def test_next_free_slot_skips_taken_slots(piece_page, accounts):
     vk = accounts[0]
     AccountSettings.objects.create(account=vk, slot_times=["09:00", "18:00"])

@@ -107,6 +107,7 @@ class FakePost:
 
 
 def make_account(network="vk", external_id="1001", **extra) -> Account:
+    extra.setdefault("status", Account.Status.ACTIVE)  # in service: sent to by default
     account = Account(
         network=network,
         name=f"{network} {external_id}",
