@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STATIC_ROOT, env_bool
+from .base import CELERY_BEAT_SCHEDULE, SECRET_KEY, STATIC_ROOT, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a local demo; production refuses to start without one.
@@ -33,6 +33,18 @@ INSTAGRAM_API_URL = os.environ.get(
     "INSTAGRAM_API_URL", f"{_SITE}/sandbox/instagram/graph/v19.0"
 )
 MAX_API_URL = os.environ.get("MAX_API_URL", f"{_SITE}/sandbox/max/")
+
+# Demo readers comment under the sandbox posts, one comment at a time, so a fresh demo's
+# moderation inbox fills as a real one would (syndication/sandbox/readers.py).
+SANDBOX_DEMO_READERS_EVERY = float(os.environ.get("SANDBOX_DEMO_READERS_EVERY", "45"))
+if SANDBOX_ENABLED and SANDBOX_DEMO_READERS_EVERY > 0:
+    CELERY_BEAT_SCHEDULE = {
+        **CELERY_BEAT_SCHEDULE,
+        "sandbox-demo-readers": {
+            "task": "syndication.sandbox.demo_reader_comment",
+            "schedule": SANDBOX_DEMO_READERS_EVERY,
+        },
+    }
 
 # Static files straight from the apps' folders, no collectstatic needed for the demo.
 WHITENOISE_USE_FINDERS = True

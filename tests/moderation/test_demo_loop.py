@@ -168,3 +168,26 @@ def test_ban_reasons_reach_vk_as_codes(demo):
     codes = {e["profile"]["id"]: e["ban_info"]["reason"] for e in banned}
     assert codes == dict(zip(range(8001, 8006), reasons.values(), strict=True))
     assert all(not e["ban_info"]["comment"] for e in banned)  # no code as text
+
+
+def test_demo_readers_fill_the_inbox_once_each(demo, live_server):
+    from moderation.models import InboxItem
+    from syndication.sandbox import readers
+
+    assert readers.write_next() is None  # nothing published yet: nothing to answer
+    for network in ("vk", "ok", "telegram", "max"):
+        sandbox_post(network)
+    entries = readers.demo_comments()
+    written = [readers.write_next() for _ in entries]
+    assert all(written) and readers.write_next() is None  # each once, then quiet
+    assert len({(c.post.account.network, c.text) for c in written}) == len(entries)
+    assert callbacks.drain(10)
+    # pushed ones arrive at once (OK's are polled later), each sorted by the classifier
+    pushed = [e for e in entries if e["network"] != "ok"]
+    items = InboxItem.objects.filter(author_id__startswith="91")
+    assert items.count() == len(pushed)
+    labels = dict(items.values_list("text", "label"))
+    assert labels["Да пошли вы на х*й со своими справками"] == "obscene"
+    assert labels["Министр ваш — клоун, ни одному слову не верю."] == "insult"
+    assert "clean" in labels.values() and "spam" in labels.values()
+    assert readers.write_next() is None  # a restarted beat does not repeat them

@@ -1,0 +1,11 @@
+"""Celery tasks of the sandbox (the demo only: production has no sandbox)."""
+
+from celery import shared_task
+
+
+@shared_task(name="syndication.sandbox.demo_reader_comment", ignore_result=True)
+def demo_reader_comment() -> str:
+    from .readers import write_next
+
+    comment = write_next()
+    return f"comment {comment.pk}" if comment else "nothing to write"
