@@ -16,9 +16,9 @@ from django.utils.http import urlencode
 
 from accounts_registry.networks import Network
 
-from .models import InboxItem
+from .models import InboxItem, Label
 
-LABELS = ("obscene", "insult", "spam", "illegal", "clean")
+LABELS = tuple(Label.values)
 STATUS_OPEN = "open"
 STATUS_ALL = "all"
 PER_PAGE = 50

@@ -1,6 +1,6 @@
 """Models of the moderation inbox (split by concern; import from here)."""
 
-from .inbox import Ban, InboxItem, ModerationAction, Reason
+from .inbox import Ban, InboxItem, Label, ModerationAction, Reason
 from .ingest import FetchCursor, WebhookEndpoint, WebhookEvent
 from .rules import Rule, WatchedAuthor
 
@@ -8,6 +8,7 @@ __all__ = [
     "Ban",
     "FetchCursor",
     "InboxItem",
+    "Label",
     "ModerationAction",
     "Reason",
     "Rule",

@@ -21,6 +21,16 @@ class Reason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Label(models.TextChoices):
+    """The classifier's labels (moderation/classifier), as moderators read them."""
+
+    OBSCENE = "obscene", _("obscene language")
+    INSULT = "insult", _("insult")
+    SPAM = "spam", _("spam")
+    ILLEGAL = "illegal", _("may break the law")
+    CLEAN = "clean", _("no violation")
+
+
 class InboxItemQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=InboxItem.OPEN_STATUSES)
@@ -81,7 +91,9 @@ class InboxItem(models.Model):
     edited = models.BooleanField(_("edited by the author"), default=False)
     removed_in_network = models.BooleanField(_("removed in the network"), default=False)
 
-    label = models.CharField(_("label"), max_length=20, blank=True, db_index=True)
+    label = models.CharField(
+        _("label"), max_length=20, choices=Label.choices, blank=True, db_index=True
+    )
     labels = models.JSONField(_("labels"), default=list, blank=True)
     score = models.FloatField(_("score"), default=0.0)
     spans = models.JSONField(_("matched spans"), default=list, blank=True)

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts_registry.networks import Network
 
-from .inbox import Reason
+from .inbox import Label, Reason
 
 
 class Rule(models.Model):
@@ -33,7 +33,9 @@ class Rule(models.Model):
     priority = models.IntegerField(
         _("priority"), default=100, help_text=_("Smaller numbers are checked first.")
     )
-    label = models.CharField(_("label"), max_length=20, blank=True)
+    label = models.CharField(
+        _("label"), max_length=20, choices=Label.choices, blank=True
+    )
     min_score = models.FloatField(_("minimal score"), default=0.0)
     network = models.CharField(
         _("network"), max_length=20, choices=Network.choices, blank=True

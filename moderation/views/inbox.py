@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from accounts_registry.models import Account
 from accounts_registry.networks import Network
 
-from ..inbox_query import LABELS, InboxFilters, counts, page_of
-from ..models import InboxItem, Reason
+from ..inbox_query import InboxFilters, counts, page_of
+from ..models import InboxItem, Label, Reason
 from ..permissions import moderator_required
 from .acting import ACTIONS, BAN_PERIODS, act
 
@@ -57,7 +57,7 @@ def inbox(request):
         "prev_query": urlencode(filters.as_query(page=number - 1)),
         "networks": Network.choices,
         "accounts": Account.objects.order_by("network", "name"),
-        "labels": LABELS,
+        "labels": Label.choices,
         "statuses": InboxItem.Status.choices,
         "moderators": _moderators(),
         "actions": ACTIONS,

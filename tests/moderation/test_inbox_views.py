@@ -168,6 +168,13 @@ def test_filters_and_counts(client, users, vk_account, tg_account):
     assert [i.remote_id for i in oldest.context["items"]] == ["1", "2"]
     labelled = client.get(reverse("moderation_inbox"), {"label": "obscene"})
     assert [i.remote_id for i in labelled.context["items"]] == ["1"]
+    # the labels read in Russian: in the row, the filter and the item view
+    page = labelled.content.decode()
+    assert '<span class="mod-label mod-label--obscene">мат</span>' in page
+    assert ">оскорбление (0)</option>" in page and ">obscene" not in page
+    obscene = labelled.context["items"][0]
+    detail = client.get(reverse("moderation_item", args=[obscene.pk]))
+    assert 'mod-label--obscene">мат</span>' in detail.content.decode()
 
 
 def test_poll_returns_only_newer_items(client, users, item, vk_account):
