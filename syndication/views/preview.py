@@ -156,13 +156,29 @@ def message_view(network, message) -> dict:
         "over": bool(limit and count > limit),
         "photos": [a for a in message.attachments if a.kind in ("photo", "animation")],
         "others": [
-            a for a in message.attachments if a.kind not in ("photo", "animation")
+            {"kind": a.kind, "url": a.url, "spec": a.spec, "options": poll_options(a)}
+            for a in message.attachments
+            if a.kind not in ("photo", "animation")
         ],
     }
     # A network's own additions (Instagram: its drawn card, the hashtag counter).
     if hasattr(network, "preview_extra"):
         view.update(network.preview_extra(message))
     return view
+
+
+def poll_options(attachment) -> list[str]:
+    """A poll's answers as the network's spec sends them: VK ``add_answers`` (strings),
+    OK ``answers`` and Telegram ``options`` (``{"text": …}``; OK's ``options`` is a
+    flag string, not the answers)."""
+    if attachment.kind != "poll":
+        return []
+    spec = attachment.spec or {}
+    for key in ("add_answers", "answers", "options"):
+        value = spec.get(key)
+        if isinstance(value, list):
+            return [o.get("text", "") if isinstance(o, dict) else str(o) for o in value]
+    return []
 
 
 def render_previews(page, revision=None) -> list[dict]:

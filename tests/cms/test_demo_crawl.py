@@ -128,3 +128,36 @@ def test_a_user_who_picks_english_in_the_profile_gets_it(demo):
     client = Client()
     client.force_login(user)
     assert 'lang="en"' in client.get("/admin/").content.decode()
+
+
+def test_every_demo_piece_previews_for_every_network(demo):
+    """The «Соцсети» panel of each demo piece (every block type among them) for one
+    account of every network: a template that trips on one network's poll or video
+    breaks the whole panel, so each must render."""
+    from django.urls import reverse
+
+    from accounts_registry.models import Account
+    from accounts_registry.restricted import decide
+    from cms.models import NewsPage
+    from syndication.delivery.scheduling import sendable_networks
+
+    for network in ("facebook", "instagram"):
+        decide(network, True, reason="проверка предпросмотра", actor="test")
+    Account.objects.update(is_active=False)  # no account: one stand-in per network
+    networks = sendable_networks()
+    assert {"vk", "ok", "telegram", "max", "facebook", "instagram"} <= set(networks)
+    client = Client(**ENGLISH_BROWSER)
+    client.force_login(demo.get(username="admin"))
+    polls = 0
+    for page in NewsPage.objects.all():
+        response = fetch(client, reverse("syndication_preview", args=[page.pk]))
+        html = response.content.decode()
+        assert response.status_code == 200 and "sp-error" not in html, page.title
+        for code in networks:
+            assert f"sp-{code}" in html, (page.title, code)
+        for block in page.body:
+            if block.block_type == "poll":  # its answers, as text, where sent natively
+                answer = block.value["options"][0]
+                polls += 1
+                assert html.count(f"<li>{answer}</li>") >= 3, page.title  # VK, OK, TG
+    assert polls
