@@ -37,8 +37,8 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from syndication.voice import check_fields  # noqa: E402
-from syndication.voice.morph import word_info  # noqa: E402
+from voice.checker import check_fields  # noqa: E402
+from voice.checker.morph import word_info  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "voice" / "pairs.json"
 PIECE_CHARS = 5000

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from syndication.voice import check  # noqa: E402
-from syndication.voice.morph import analyzer, word_info  # noqa: E402
-from syndication.voice.rules import load_rulebook  # noqa: E402
+from voice.checker import check  # noqa: E402
+from voice.checker.morph import analyzer, word_info  # noqa: E402
+from voice.checker.rules import load_rulebook  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "voice" / "pairs.json"
 PIECE_CHARS = 5000

@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "accounts_registry",
     "syndication",
     "syndication.sandbox",
-    "syndication.voice",
+    "voice",
     "moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -181,7 +181,7 @@ def test_wordpress_preview_shows_the_article_cleaned(editor, piece_page, account
     from accounts_registry.models import Account
     from syndication.networks.base import Message
     from syndication.views.preview import message_view
-    from syndication.voice.previews import message_plain_text
+    from voice.previews import message_plain_text
 
     blog = Account(network="wordpress", name="Блог", external_id="vestnik-blog")
     blog.set_credential(

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from syndication.voice import (
+from voice.checker import (
     Finding,
     Report,
     category_names,
@@ -12,9 +12,9 @@ from syndication.voice import (
     check_fields,
     looks_like_press_release,
 )
-from syndication.voice.patterns import compile_pattern
-from syndication.voice.rules import load_rulebook
-from syndication.voice.text import tokenize
+from voice.checker.patterns import compile_pattern
+from voice.checker.rules import load_rulebook
+from voice.checker.text import tokenize
 
 
 def spans(text: str, category: str | None = None) -> list[str]:

@@ -5,7 +5,7 @@ import json
 
 from django.core.management import call_command
 
-from syndication.voice import check
+from voice.checker import check
 
 TEXT = "В целях обеспечения выплат министерство осуществляет приём заявлений."
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from syndication.voice import check
+from voice.checker import check
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "voice"
 PAIRS = json.loads((FIXTURES / "pairs.json").read_text(encoding="utf-8"))["pairs"]

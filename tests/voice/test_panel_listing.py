@@ -10,13 +10,13 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from cms import roles
-from syndication.voice.pages import page_fields, page_scores
 from tests.voice.panel_support import (
     BUREAUCRATIC_LEAD,
     PLAIN_LEAD,
     make_piece,
     make_user,
 )
+from voice.pages import page_fields, page_scores
 
 pytestmark = pytest.mark.django_db
 

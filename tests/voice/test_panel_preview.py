@@ -13,14 +13,14 @@ from accounts_registry.models import Account
 from cms import roles
 from syndication.content import Paragraph, Piece, Run
 from syndication.networks import get_network
-from syndication.voice import check
-from syndication.voice.previews import post_text, score_post_text
 from tests.voice.panel_support import (
     BUREAUCRATIC_LEAD,
     PLAIN_LEAD,
     make_piece,
     make_user,
 )
+from voice.checker import check
+from voice.previews import post_text, score_post_text
 
 
 def render_post(lead: str, network: str = "telegram"):

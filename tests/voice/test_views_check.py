@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from syndication.voice import check
+from voice.checker import check
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from syndication.voice import check
+from voice.checker import check
 
 
 class Command(BaseCommand):

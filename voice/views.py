@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import conf
-from .checker import category_names, check_fields, combined_scores
-from .findings import Finding, Report
-from .rules import load_rulebook
+from .checker import Finding, Report, category_names, check_fields, combined_scores
+from .checker.rules import load_rulebook
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 MAX_FIELDS = 500

@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from .checker import check, looks_like_press_release
-from .findings import Report
+from .checker import Report, check, looks_like_press_release
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")

@@ -10,6 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class VoiceConfig(AppConfig):
-    name = "syndication.voice"
+    name = "voice"
     label = "voice"
     verbose_name = _("Style checker")

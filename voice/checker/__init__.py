@@ -3,7 +3,7 @@
 A plain Python package: no models, no database. Rules live in ``rules/*.json``.
 """
 
-from .checker import (
+from .engine import (
     category_names,
     check,
     check_fields,
