@@ -2,10 +2,12 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .base import CELERY_BEAT_SCHEDULE, SECRET_KEY, STATIC_ROOT, env_bool
+from cms.env import env
 
-DEBUG = env_bool("DEBUG", True)
+from .base import *  # noqa: F403
+from .base import CELERY_BEAT_SCHEDULE, SECRET_KEY, STATIC_ROOT
+
+DEBUG = env("DEBUG", True)
 # A fixed key is fine for a local demo; production refuses to start without one.
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -17,7 +19,7 @@ FIELD_ENCRYPTION_KEY = (
 
 # The built-in network sandbox answers at /sandbox/ on the same server, so the demo publishes
 # somewhere real without touching a real network.
-SANDBOX_ENABLED = env_bool("SANDBOX_ENABLED", True)
+SANDBOX_ENABLED = env("SANDBOX_ENABLED", True)
 _SITE = os.environ.get("VESTNIK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", _SITE)
 VK_API_URL = os.environ.get("VK_API_URL", f"{_SITE}/sandbox/vk/method/")

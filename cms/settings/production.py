@@ -1,25 +1,25 @@
 """Production: PostgreSQL, Redis, WhiteNoise, secure cookies. Everything comes from the
 environment; missing essentials stop the process at start-up rather than at first use."""
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.env import env
+
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, STORAGES, env_bool, env_list
+from .base import CELERY_BROKER_URL, DATABASES, MIDDLEWARE, STORAGES
 
 DEBUG = False
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-if not os.environ.get("DATABASE_URL"):
+if not env("DATABASE_URL", ""):
     raise ImproperlyConfigured("DATABASE_URL (PostgreSQL) must be set in production.")
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(
         "Production runs on PostgreSQL: set a postgres:// DATABASE_URL."
     )
-if not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "rediss://")):
+if not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(
         "Production uses Redis: set CELERY_BROKER_URL=redis://..."
     )
@@ -32,11 +32,11 @@ STORAGES = {
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -45,10 +45,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Wagtail's page preview shows the site in a same-origin frame, so SAMEORIGIN (not DENY) is
 # deliberate.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
+SESSION_COOKIE_AGE = env("SESSION_COOKIE_AGE", 8 * 3600)
 # Behind the reverse proxy (SECURE_PROXY_SSL_HEADER above), django-axes must count failed
 # logins per client address, not per proxy address.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", 1))
+AXES_IPWARE_PROXY_COUNT = env("AXES_PROXY_COUNT", 1)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 CSRF_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -68,7 +68,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", *env_list("CSP_FRAME_SRC")],
+        "frame-src": ["'self'", *env("CSP_FRAME_SRC", [])],
         "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
