@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.images.widgets import AdminImageChooser
 
+from syndication.networks import registry
+
 from . import design, health
 from .credentials import SHAPES, validate_credential
 from .models import Account, DesignVersion
@@ -61,7 +63,7 @@ def set_credential(request, pk):
             account.changed_by = request.user
             account.save()
             messages.success(request, _("The credential is saved and encrypted."))
-            if account.network in ("telegram", "max"):
+            if registry.get_spec(account.network).bot_admin:
                 _check_bot(request, account)
             return redirect(_inspect_url(account))
         # Drop the submitted value so the page never renders the secret again.

@@ -7,33 +7,20 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .networks import Network
+from syndication.networks import registry
 
-# network -> (required fields, optional fields)
+
+def _shape(spec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (
+        tuple(spec.credential_fields(required=True)),
+        tuple(spec.credential_fields(required=False)),
+    )
+
+
+# network -> (required fields, optional fields), from each network's spec.
 SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Network.VK: (
-        ("access_token", "token_type"),
-        ("refresh_token", "expires_at", "device_id", "user_id"),
-    ),
-    Network.OK: (
-        ("application_key", "application_secret_key", "access_token"),
-        ("session_secret_key", "refresh_token", "expires_at", "application_id"),
-    ),
-    Network.TELEGRAM: (("bot_token",), ()),
-    Network.MAX: (("bot_token",), ()),
-    Network.FACEBOOK: (("page_access_token",), ("user_access_token", "expires_at")),
-    Network.INSTAGRAM: (("access_token", "ig_user_id"), ("expires_at",)),
-    # categories: the blog's categories for every post, "Name, 12" (names or ids).
-    Network.WORDPRESS: (
-        ("site_url", "username", "application_password"),
-        ("categories",),
-    ),
-    Network.LIVEJOURNAL: (("username", "password"), ("site_url",)),
-    Network.TELEGRAPH: (("access_token",), ("short_name",)),
-    # Dzen imports our RSS feed (/feeds/dzen/rss.xml): nothing to keep secret.
-    Network.DZEN: ((), ()),
+    spec.code: _shape(spec) for spec in registry.all_specs()
 }
-VK_TOKEN_TYPES = ("user", "community")
 
 
 def validate_credential(network: str, data) -> dict:
@@ -55,10 +42,23 @@ def validate_credential(network: str, data) -> dict:
             _("Unknown fields: %(names)s. Allowed: %(allowed)s.")
             % {"names": ", ".join(unknown), "allowed": ", ".join(required + optional)}
         )
-    if network == Network.VK and data.get("token_type") not in VK_TOKEN_TYPES:
-        errors.append(_("“token_type” must be “user” or “community”."))
-    if data.get("expires_at") is not None and _parse_expiry(data["expires_at"]) is None:
-        errors.append(_("“expires_at” must be an ISO date and time."))
+    for spec_field in registry.get_spec(network).credential:
+        value = data.get(spec_field.name)
+        if value is None:
+            continue
+        if spec_field.kind == "choice" and value not in dict(spec_field.choices):
+            errors.append(
+                _("“%(name)s” must be one of: %(allowed)s.")
+                % {
+                    "name": spec_field.name,
+                    "allowed": ", ".join(f"“{c}”" for c, _label in spec_field.choices),
+                }
+            )
+        if spec_field.kind == "datetime" and _parse_expiry(value) is None:
+            errors.append(
+                _("“%(name)s” must be an ISO date and time.")
+                % {"name": spec_field.name}
+            )
     if errors:
         raise ValidationError(errors)
     return data
@@ -84,15 +84,18 @@ def expiry_from(data: dict) -> datetime.datetime | None:
 
 def credential_type(network: str, data: dict) -> str:
     """A short label shown in the admin instead of the credential."""
-    if network == Network.VK:
-        return f"vk:{data.get('token_type', '')}"
-    if network in (Network.TELEGRAM, Network.MAX):
-        return f"{network}:bot"
-    if network == Network.FACEBOOK:
-        return "facebook:page"
-    if network == Network.WORDPRESS:
-        return "wordpress:application-password"
-    return str(network)
+    try:
+        label = registry.get_spec(network).credential_label
+    except LookupError:
+        return str(network)
+    return label.format_map(_Blank(data)) if label else str(network)
+
+
+class _Blank(dict):
+    """Formats a missing field as empty, as the admin label did before."""
+
+    def __missing__(self, key):
+        return ""
 
 
 def secret_values(data: dict) -> list[str]:

@@ -6,10 +6,9 @@ so it is imported lazily and its absence simply means "not supported"."""
 
 from django.utils import timezone
 
-from .networks import Network
+from syndication.networks import registry
 
 APPLY_METHOD = "update_description"
-APPLICABLE_NETWORKS = {Network.VK}
 
 
 def _client(account):
@@ -35,7 +34,9 @@ def _media_of(image):
 
 
 def can_apply(account) -> bool:
-    if account.network not in APPLICABLE_NETWORKS or not account.has_credential:
+    if not registry.get_spec(account.network).profile_design:
+        return False
+    if not account.has_credential:
         return False
     client = _client(account)
     return client is not None and callable(getattr(client, APPLY_METHOD, None))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from syndication.networks import registry
+
 from .credentials import scrub
 
 logger = logging.getLogger(__name__)
@@ -33,7 +35,7 @@ def _get_client(account):
 
 def _refusal(account, info: dict) -> str:
     """check_token answered but says the credential cannot do the job."""
-    if account.network in ("telegram", "max"):
+    if registry.get_spec(account.network).bot_admin:
         return _(
             "The bot is not an administrator of the channel with the right to post "
             "(status: %(status)s)."

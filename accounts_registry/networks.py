@@ -1,23 +1,19 @@
-"""Network codes: the same codes are used in the CSV import, on the command line, in settings
-and in ``syndication.networks``. The registry only needs their names and legal status."""
+"""Network codes as model choices: the same codes are used in the CSV import, on the
+command line, in settings and in ``syndication.networks``. They come from the one
+registry of networks (``syndication/networks/registry.py``), which imports nothing of
+the project, so the register may read it."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
+from syndication.networks import registry
 
-class Network(models.TextChoices):
-    VK = "vk", _("VKontakte")
-    OK = "ok", _("Odnoklassniki")
-    TELEGRAM = "telegram", _("Telegram")
-    MAX = "max", _("MAX")
-    FACEBOOK = "facebook", _("Facebook")
-    INSTAGRAM = "instagram", _("Instagram")
-    WORDPRESS = "wordpress", _("WordPress")
-    LIVEJOURNAL = "livejournal", _("LiveJournal")
-    TELEGRAPH = "telegraph", _("Telegraph")
-    DZEN = "dzen", _("Dzen")
-
+# ``Network.VK``, ``Network("vk").label``, ``Network.choices`` as before; members and
+# labels are the registry's, in its order.
+Network = models.TextChoices(
+    "Network",
+    [(spec.code.upper(), (spec.code, spec.name)) for spec in registry.all_specs()],
+)
 
 # Meta Platforms was recognised as extremist in Russia on 21.03.2022 and both networks are
 # blocked: accounts there are kept in the register but excluded from every default.
-RESTRICTED_NETWORKS = frozenset({Network.FACEBOOK, Network.INSTAGRAM})
+RESTRICTED_NETWORKS = frozenset(registry.codes_where(lambda spec: spec.restricted))

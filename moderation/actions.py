@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from syndication.exceptions import Unsupported
+from syndication.networks.registry import Action, get_spec
 
 from . import conf
 from .models import Ban, InboxItem, ModerationAction, Reason, Rule
@@ -59,6 +60,16 @@ def get_client(account):
             )
         )
     return factory(account)
+
+
+def supported_actions(account) -> frozenset[str]:
+    """What a moderator can do on the account's network (its spec's ``moderation``);
+    the inbox's buttons and the rules read it."""
+    return frozenset(get_spec(account.network).moderation)
+
+
+def can_hide(account) -> bool:
+    return Action.HIDE in supported_actions(account)
 
 
 def _transient_error_class():
@@ -236,13 +247,9 @@ def perform_rule_action(item_id: int, rule_id: int) -> list[ModerationAction]:
         if rule.ban_days:
             until = timezone.now() + timedelta(days=rule.ban_days)
         return blacklist(item, rule=rule, reason=rule.reason, until=until)
-    if rule.action == Rule.Action.HIDE:
-        done = perform("hide", account=account, item=item, rule=rule,
-                       reason=rule.reason)  # fmt: skip
-        if done.confirmed or "Unsupported" not in done.error:
-            return [done]
-        # The network has no hiding (VK, Telegram): the rule's text says it deletes.
-        return [done, perform("delete", account=account, item=item, rule=rule,
-                              reason=rule.reason)]  # fmt: skip
+    if rule.action == Rule.Action.HIDE and can_hide(account):
+        return [perform("hide", account=account, item=item, rule=rule,
+                        reason=rule.reason)]  # fmt: skip
+    # A network that cannot hide (its spec says so): the rule's text says it deletes.
     return [perform("delete", account=account, item=item, rule=rule,
                     reason=rule.reason)]  # fmt: skip

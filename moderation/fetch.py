@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts_registry.models import Account
+from syndication.networks.registry import Polling, codes_where, get_spec
 
 from . import conf, ingest
 from .links import recent_posts
@@ -21,16 +22,11 @@ from .models import FetchCursor, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
 
-# VK and OK list a post's comments. Telegram has no history call (networks.md §3.5):
-# its client reads ``getUpdates`` for the whole discussion group, which confirms what
-# it read, so it is polled once per account (cursor ALL_POSTS) and only when no
-# webhook is set (Telegram refuses getUpdates while one is). WordPress core has no
-# webhooks (§6.A.6): its comments are read per post, published and held ones.
-# Instagram comments are read per media (GET /{media-id}/comments, §5.5).
-# MAX pushes comments; polling a post's comments (GET /messages/{mid}/comments, §9.5)
-# catches what a webhook outage missed.
-POLLED_NETWORKS = ("vk", "ok", "telegram", "facebook", "wordpress", "instagram", "max")
-PER_POST_NETWORKS = ("vk", "ok", "facebook", "wordpress", "instagram", "max")
+# How each network is polled is its spec's ``polling``: per post (each recent post's
+# comments from a cursor of its own) or per account (Telegram has no history call,
+# networks.md §3.5: ``getUpdates`` of the discussion group confirms what it read, so it
+# is polled once per account, cursor ALL_POSTS, and only when no webhook is set, as
+# Telegram refuses getUpdates while one is).
 ALL_POSTS = "*"
 MAX_PAGES_PER_POST = 50
 
@@ -87,7 +83,7 @@ def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> Non
 
 
 def cursors_of(account) -> list[FetchCursor]:
-    if account.network in PER_POST_NETWORKS:
+    if get_spec(account.network).polling == Polling.PER_POST:
         return posts_to_poll(account)
     if WebhookEndpoint.objects.filter(account=account, enabled=True).exists():
         return []  # the webhook delivers; getUpdates would be refused
@@ -103,7 +99,7 @@ def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
     report = report or FetchReport()
     # Asked here, not only by fetch_all's live(): ``--account`` names a blocked
     # network's account directly, and polling is what the switch forbids.
-    if account.network not in POLLED_NETWORKS or is_blocked(account.network):
+    if not get_spec(account.network).comments_polled or is_blocked(account.network):
         return report
     cursors = cursors_of(account)
     if not cursors:
@@ -125,7 +121,8 @@ def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
 def fetch_all(accounts=None) -> FetchReport:
     report = FetchReport()
     if accounts is None:
-        accounts = Account.objects.live().filter(network__in=POLLED_NETWORKS)
+        polled = codes_where(lambda spec: spec.comments_polled)
+        accounts = Account.objects.live().filter(network__in=polled)
     for account in accounts:
         try:
             fetch_account(account, report)

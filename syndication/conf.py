@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from cms.env import setting
+from syndication.networks.registry import get_spec
 
 DEFAULTS = {
     "VK_API_URL": "https://api.vk.ru/method/",
@@ -72,18 +73,12 @@ def get(name: str):
 
 
 def api_url(network: str) -> str:
-    if network == "instagram":
-        return get("INSTAGRAM_API_URL") or get("GRAPH_API_URL")
-    names = {
-        "vk": "VK_API_URL",
-        "ok": "OK_API_URL",
-        "telegram": "TELEGRAM_API_URL",
-        "telegraph": "TELEGRAPH_API_URL",
-        "livejournal": "LIVEJOURNAL_API_URL",
-        "max": "MAX_API_URL",
-        "facebook": "GRAPH_API_URL",
-    }
-    return get(names[network])
+    """The API base URL of ``network``: the first non-empty of its spec's settings."""
+    for name in get_spec(network).api_url_settings:
+        value = get(name)
+        if value:
+            return value
+    return ""
 
 
 def rate_limit_redis_url() -> str:
@@ -101,6 +96,6 @@ def sandbox_web_url(network: str) -> str:
     marker = f"/sandbox/{network}/"
     if marker in base:
         return base.split(marker, 1)[0] + marker
-    if network == "telegram" and base.rstrip("/").endswith("/sandbox/telegram"):
+    if base.rstrip("/").endswith(marker.rstrip("/")):  # a bot API's base has no path
         return base.rstrip("/") + "/"
     return ""

@@ -16,6 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision
 
+from syndication.networks.registry import codes_where, get_spec
+
+
+def long_text_hosts() -> dict:
+    """Accounts that may host another account's long texts (Telegraph pages)."""
+    return {"network__in": codes_where(lambda spec: spec.hosts_long_texts)}
+
 
 class DeliveryStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
@@ -67,7 +74,7 @@ class AccountSettings(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        limit_choices_to={"network": "telegraph"},
+        limit_choices_to=long_text_hosts,
         verbose_name=_("long texts as a Telegraph page of"),
         help_text=_(
             "Telegram accounts: a piece too long for one message is published in full "
@@ -89,7 +96,7 @@ class AccountSettings(models.Model):
 
         if self.full_text_account_id is None:
             return
-        if self.account_id and self.account.network != "telegram":
+        if self.account_id and not get_spec(self.account.network).long_text_pages:
             raise ValidationError(
                 {
                     "full_text_account": _(
@@ -98,7 +105,7 @@ class AccountSettings(models.Model):
                     )
                 }
             )
-        if self.full_text_account.network != "telegraph":
+        if not get_spec(self.full_text_account.network).hosts_long_texts:
             raise ValidationError(
                 {"full_text_account": _("Choose a Telegraph account.")}
             )

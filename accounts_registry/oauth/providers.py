@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from requests_oauthlib import OAuth2Session
 
+from syndication.networks import registry
+
 TIMEOUT = 15
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -326,9 +328,10 @@ class Instagram(Facebook):
         return credential
 
 
-PROVIDERS = {p.network: p for p in (VKID(), OK(), Facebook(), Instagram())}
-
-
 def provider_for(network: str) -> Provider | None:
-    provider = PROVIDERS.get(network)
-    return provider if provider and provider.configured else None
+    """The OAuth provider named by the network's spec, when it is configured."""
+    try:
+        provider = registry.get_spec(network).load("oauth")()
+    except LookupError:
+        return None
+    return provider if provider.configured else None

@@ -67,6 +67,14 @@ class WebhookView(View):
 
     network: str = ""
     http_method_names = ["post"]
+    # What the URL holds after ``<network>/<account-slug>/`` (urls.py), e.g. OK's
+    # "<str:secret>/"; passed to ``validate_request`` as keyword arguments.
+    route_suffix: str = ""
+
+    @classmethod
+    def route_kwargs(cls, endpoint) -> dict:
+        """The values of ``route_suffix`` for ``endpoint`` (to reverse the URL)."""
+        return {}
 
     def post(self, request, account_slug: str, **kwargs):
         try:

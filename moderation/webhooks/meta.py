@@ -1,5 +1,7 @@
-"""Meta Webhooks for Facebook Pages and Instagram (networks.md §4.6, §5.6): one view,
-two URLs (``facebook/<slug>/``, ``instagram/<slug>/``).
+"""Meta Webhooks, shared by Facebook Pages and Instagram (networks.md §4.6, §5.6):
+the handshake, the signature and the entries; each network's role module
+(``facebook.py``, ``instagram.py``) subclasses ``MetaWebhookView`` and turns its
+changes into inbox items.
 
 * Subscription handshake: ``GET ?hub.mode=subscribe&hub.verify_token=…&
   hub.challenge=…`` is answered with the challenge (HTTP 200, plain text) when the
@@ -11,14 +13,7 @@ two URLs (``facebook/<slug>/``, ``instagram/<slug>/``).
   credential, as for VK): ``secret`` is the Meta app secret, ``confirmation_code`` the
   verify token chosen when subscribing the app.
 
-Facebook: ``{"object": "page", "entry": [{"id": <page-id>, "time", "changes":
-[{"field": "feed", "value": {"item": "comment", "verb": "add|edited|remove|hide|
-unhide", "comment_id", "post_id", "parent_id", "from": {"id", "name"}, "message",
-"created_time"}}]}]}``. Instagram: ``{"object": "instagram", "entry": [{"id":
-<ig-user-id>, "time", "changes": [{"field": "comments", "value": {"id", "from":
-{"id", "username"}, "text", "media": {"id"}, "parent_id"?}}]}]}``, or the field and
-value directly in the entry (the Instagram-Login variant). ``hide|unhide`` verbs are
-UNVERIFIED (§4.6). Meta sends no event id: a hash of the change stands in for it, so
+Meta sends no event id: a hash of the change stands in for it, so
 a redelivered change is stored once. The account's own comments (a moderator's
 replies) are not inbox items, as polling skips them too. While the network is switched
 off (``accounts_registry.restricted``) events are answered 200 and dropped.
@@ -33,12 +28,9 @@ import logging
 
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
 
-from .. import ingest
-from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
 
 logger = logging.getLogger(__name__)
-OBJECTS = {"facebook": "page", "instagram": "instagram"}
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 
 
@@ -53,47 +45,11 @@ def change_id(entry_id, change: dict) -> str:
     return "meta:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 
-def facebook_incoming(value: dict, raw: dict) -> ingest.Incoming:
-    author = value.get("from") or {}
-    post_id = str(value.get("post_id") or "")
-    parent = str(value.get("parent_id") or "")
-    if parent == post_id:  # a top-level comment's parent is the post itself
-        parent = ""
-    return ingest.Incoming(
-        remote_id=str(value["comment_id"]),
-        kind=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
-        post_remote_id=post_id,
-        parent_remote_id=parent,
-        author_id=str(author.get("id") or ""),
-        author_name=str(author.get("name") or ""),
-        text=str(value.get("message") or ""),
-        created_at=ingest.from_timestamp(value.get("created_time")),
-        raw=raw,
-    )
-
-
-def instagram_incoming(value: dict, raw: dict, time=None) -> ingest.Incoming:
-    author = value.get("from") or {}
-    username = str(author.get("username") or "")
-    parent = str(value.get("parent_id") or "")
-    return ingest.Incoming(
-        remote_id=str(value["id"]),
-        kind=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
-        post_remote_id=str((value.get("media") or {}).get("id") or ""),
-        parent_remote_id=parent,
-        author_id=str(author.get("id") or ""),
-        author_name=username,
-        author_url=f"https://www.instagram.com/{username}/" if username else "",
-        text=str(value.get("text") or ""),
-        created_at=ingest.from_timestamp(time),
-        raw=raw,
-    )
-
-
 class MetaWebhookView(WebhookView):
-    """``MetaWebhookView.as_view(network="facebook" | "instagram")``."""
+    """What Facebook and Instagram share. A subclass sets ``network`` and
+    ``object_name`` (the payload's ``object``) and implements ``on_change``."""
 
-    network = "facebook"
+    object_name = ""
     http_method_names = ["get", "post"]
 
     # -- the subscription handshake ----------------------------------------------------
@@ -125,7 +81,7 @@ class MetaWebhookView(WebhookView):
             raise WebhookRejected("bad or missing X-Hub-Signature-256")
 
     def validate_payload(self, payload: dict) -> None:
-        if payload.get("object") != OBJECTS[self.network]:
+        if payload.get("object") != self.object_name:
             raise WebhookRejected("event for another object")
         if not isinstance(payload.get("entry"), list):
             raise WebhookRejected("event without entries")
@@ -154,63 +110,15 @@ class MetaWebhookView(WebhookView):
                 ):
                     continue
                 raw = {"object": payload["object"], "entry": entry, "change": change}
-                if self.network == "facebook":
-                    self.on_feed_change(change, raw)
-                else:
-                    self.on_instagram_change(change, raw, entry.get("time"))
+                self.on_change(change, raw, entry.get("time"))
         return HttpResponse("ok", content_type="text/plain")
 
+    def on_change(self, change: dict, raw: dict, time) -> None:
+        """Store what ``change`` (a dict with a dict ``value``) says, if it is a
+        reader's comment; ``WebhookRejected`` for a malformed one."""
+        raise NotImplementedError
+
     def is_ours(self, entry_id) -> bool:
-        """The entry is about this account (the Page, or the Instagram user); an app
-        subscribed for several accounts sends the others' entries here too."""
-        if str(entry_id) == str(self.account.external_id):
-            return True
-        if self.network == "instagram":
-            try:
-                credential = self.account.get_credential() or {}
-            except Exception:  # no credential or an undecryptable one
-                return False
-            return str(entry_id) == str(credential.get("ig_user_id", ""))
-        return False
-
-    # -- Facebook ------------------------------------------------------------------------
-    def on_feed_change(self, change: dict, raw: dict) -> None:
-        value = change["value"]
-        if change.get("field") != "feed" or value.get("item") != "comment":
-            return
-        if not value.get("comment_id"):
-            raise WebhookRejected("comment event without comment_id")
-        own = str((value.get("from") or {}).get("id", "")) == str(
-            self.account.external_id
-        )
-        verb = value.get("verb")
-        if verb == "add" and not own:
-            ingest.store(self.account, facebook_incoming(value, raw))
-        elif verb == "edited" and not own:
-            updated = ingest.update_text(
-                self.account, value["comment_id"], value.get("message"), raw
-            )
-            if updated is None:
-                item, _ = ingest.store(self.account, facebook_incoming(value, raw))
-                InboxItem.objects.filter(pk=item.pk).update(edited=True)
-        elif verb == "remove":
-            ingest.mark_removed(self.account, value["comment_id"])
-        elif verb == "hide":
-            # Hidden on Facebook itself (by a Page admin there): no longer waiting.
-            InboxItem.objects.filter(
-                network=self.network,
-                account=self.account,
-                remote_id=str(value["comment_id"]),
-                status__in=InboxItem.OPEN_STATUSES,
-            ).update(status=InboxItem.Status.HIDDEN)
-
-    # -- Instagram -----------------------------------------------------------------------
-    def on_instagram_change(self, change: dict, raw: dict, time) -> None:
-        value = change["value"]
-        if change.get("field") not in ("comments", "live_comments"):
-            return
-        if not value.get("id"):
-            raise WebhookRejected("comment event without id")
-        if self.is_ours((value.get("from") or {}).get("id")):
-            return  # the account's own reply
-        ingest.store(self.account, instagram_incoming(value, raw, time))
+        """The entry is about this account; an app subscribed for several accounts
+        sends the others' entries here too."""
+        return str(entry_id) == str(self.account.external_id)

@@ -23,6 +23,11 @@ def _strip_prefix(value) -> str:
 
 class OkWebhookView(WebhookView):
     network = "ok"
+    route_suffix = "<str:secret>/"
+
+    @classmethod
+    def route_kwargs(cls, endpoint) -> dict:
+        return {"secret": endpoint.secret}
 
     def validate_request(self, request, secret: str = "", **kwargs):
         if not secrets_equal(secret, self.endpoint.secret):

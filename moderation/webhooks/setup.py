@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from ..models import WebhookEndpoint
+from syndication.networks.registry import get_spec
 
-PUSHED_NETWORKS = ("vk", "telegram", "max")  # OK's path carries a secret of its own
+from ..models import WebhookEndpoint
 
 
 def ensure_endpoint(account, *, secret: str, confirmation_code: str = "") -> str:
     """Create or update the account's endpoint (enabled); the URL path to call."""
-    if account.network not in PUSHED_NETWORKS:
+    spec = get_spec(account.network)
+    if not spec.comments_pushed:
         raise ValueError(f"no webhook set-up for {account.network}")
-    WebhookEndpoint.objects.update_or_create(
+    endpoint, _ = WebhookEndpoint.objects.update_or_create(
         account=account,
         defaults={
             "secret": secret,
@@ -22,6 +23,8 @@ def ensure_endpoint(account, *, secret: str, confirmation_code: str = "") -> str
             "enabled": True,
         },
     )
-    return reverse(
-        f"moderation_hooks:{account.network}", kwargs={"account_slug": account.slug}
-    )
+    kwargs = {
+        "account_slug": account.slug,
+        **spec.load("webhook").route_kwargs(endpoint),
+    }
+    return reverse(f"moderation_hooks:{account.network}", kwargs=kwargs)

@@ -1,28 +1,21 @@
+"""``/hooks/<network>/<account-slug>/``: one route per network whose spec names a
+webhook view (``syndication/networks/registry.py``); a view may ask for more of the
+path (``route_suffix``)."""
+
 from django.urls import path
 
-from .max import MaxWebhookView
-from .meta import MetaWebhookView
-from .ok import OkWebhookView
-from .telegram import TelegramWebhookView
-from .vk import VkWebhookView
+from syndication.networks.registry import all_specs
 
 app_name = "moderation_hooks"
 
-urlpatterns = [
-    path("vk/<slug:account_slug>/", VkWebhookView.as_view(), name="vk"),
-    path(
-        "telegram/<slug:account_slug>/", TelegramWebhookView.as_view(), name="telegram"
-    ),
-    path("ok/<slug:account_slug>/<str:secret>/", OkWebhookView.as_view(), name="ok"),
-    path(
-        "facebook/<slug:account_slug>/",
-        MetaWebhookView.as_view(network="facebook"),
-        name="facebook",
-    ),
-    path(
-        "instagram/<slug:account_slug>/",
-        MetaWebhookView.as_view(network="instagram"),
-        name="instagram",
-    ),
-    path("max/<slug:account_slug>/", MaxWebhookView.as_view(), name="max"),
-]
+urlpatterns = []
+for _spec in all_specs():
+    if _spec.comments_pushed:
+        _view = _spec.load("webhook")
+        urlpatterns.append(
+            path(
+                f"{_spec.code}/<slug:account_slug>/{_view.route_suffix}",
+                _view.as_view(),
+                name=_spec.code,
+            )
+        )

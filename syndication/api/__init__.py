@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from syndication.exceptions import Unsupported
 
+# The registry of networks is the bottom layer (it imports nothing of the project);
+# the renders in syndication.networks are never imported here.
+from syndication.networks.registry import get_spec
+
 from .base import Client, RemoteComment, RemoteRef
 from .errors import (
     AuthError,
@@ -31,30 +35,12 @@ __all__ = [
 
 
 def client_class(network: str) -> type[Client]:
-    from .facebook import FacebookClient
-    from .instagram import InstagramClient
-    from .livejournal import LiveJournalClient
-    from .max import MaxClient
-    from .ok import OKClient
-    from .telegram import TelegramClient
-    from .telegraph import TelegraphClient
-    from .vk import VKClient
-    from .wordpress import WordPressClient
-
-    classes = {
-        "vk": VKClient,
-        "ok": OKClient,
-        "telegram": TelegramClient,
-        "telegraph": TelegraphClient,
-        "wordpress": WordPressClient,
-        "max": MaxClient,
-        "facebook": FacebookClient,
-        "instagram": InstagramClient,
-        "livejournal": LiveJournalClient,
-    }
-    if network not in classes:
-        raise Unsupported(f"no API client for {network!r}", network=network)
-    return classes[network]
+    """The client class of ``network``'s spec; ``Unsupported`` when it has no API
+    (Dzen reads a feed) or the code is unknown."""
+    try:
+        return get_spec(network).load("client")
+    except LookupError:
+        raise Unsupported(f"no API client for {network!r}", network=network) from None
 
 
 def get_client(account, *, session=None) -> Client:

@@ -48,6 +48,7 @@ from django.utils.translation import gettext
 from syndication.api import errors
 from syndication.exceptions import SyndicationError, Unsupported
 from syndication.models import AccountSettings, Delivery, FullTextPage
+from syndication.networks.registry import get_spec
 
 from . import clients, conf, messages, retries
 
@@ -83,7 +84,7 @@ class PageLink:
 
 def telegraph_account_for(account):
     """The Telegraph account that takes ``account``'s long texts, or ``None``."""
-    if account.network != "telegram" or account.pk is None:
+    if not get_spec(account.network).long_text_pages or account.pk is None:
         return None
     settings = (
         AccountSettings.objects.filter(account=account)
@@ -91,7 +92,9 @@ def telegraph_account_for(account):
         .first()
     )
     target = settings.full_text_account if settings else None
-    if target is None or target.network != "telegraph" or not target.is_active:
+    if target is None or not target.is_active:
+        return None
+    if not get_spec(target.network).hosts_long_texts:
         return None
     return target
 
@@ -169,7 +172,7 @@ def render_page(delivery: Delivery, telegraph):
 
     from .sending import piece_of
 
-    return get_network("telegraph").render(piece_of(delivery), telegraph, None)
+    return get_network(telegraph.network).render(piece_of(delivery), telegraph, None)
 
 
 def _set(record: FullTextPage, **fields) -> None:

@@ -20,6 +20,7 @@ from syndication.models import (
     PageSyndication,
     ScheduleMode,
 )
+from syndication.networks import rendering_codes
 
 from . import conf
 
@@ -31,10 +32,9 @@ SLOT_SEARCH_DAYS = 60
 def sendable_networks() -> list[str]:
     """Networks with a render, less Facebook/Instagram unless explicitly enabled."""
     from accounts_registry.restricted import blocked_networks
-    from syndication.networks import NETWORK_CLASSES
 
     blocked = blocked_networks()
-    return [code for code in NETWORK_CLASSES if code not in blocked]
+    return [code for code in rendering_codes() if code not in blocked]
 
 
 def default_accounts():

@@ -19,6 +19,7 @@ from accounts_registry.restricted import is_blocked
 from syndication.api import errors
 from syndication.exceptions import Unsupported
 from syndication.models import Delivery, DeliveryAttempt, PageSyndication
+from syndication.networks.registry import get_spec
 
 from . import clients, conf, full_text, messages, retries, state
 
@@ -27,8 +28,6 @@ S = Delivery.Status
 A = Delivery.Action
 Outcome = DeliveryAttempt.Outcome
 
-# Networks whose publish call de-duplicates on a key we send (VK wall.post ``guid``).
-DEDUP_NETWORKS = frozenset({"vk"})
 ORIGIN_WAIT_SECONDS = 60
 
 
@@ -135,7 +134,8 @@ def prepare(delivery: Delivery) -> Job:
             job.note = link.note
     job.deduplicated = (
         delivery.action == A.PUBLISH
-        and delivery.account.network in DEDUP_NETWORKS
+        # The publish de-duplicates on a key we send (the spec's idempotent_publish).
+        and get_spec(delivery.account.network).idempotent_publish
         and clients.accepts_idempotency_key(client.publish)
     )
     job.summary = summarize(delivery, job.post, job.deduplicated)

@@ -1,54 +1,33 @@
-"""The registry of networks, by code.
+"""The networks' renders, by code (the codes and what each network can do are in
+``registry.py``, the one place they are written down).
 
-Codes are a contract shared by the accounts CSV, the command line and settings.
-Networks are named by dotted path (as Wagtail's frontend-cache backends are) so a
-module is imported only when its network is used.
+A render class is named by dotted path in its spec and imported only when its
+network is used, as Wagtail's frontend-cache backends are.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from django.utils.module_loading import import_string
-
 from syndication.exceptions import UnknownNetwork
 
-# Every code the product knows; only the ones in NETWORK_CLASSES can render yet.
-NETWORK_CODES = (
-    "vk",
-    "ok",
-    "telegram",
-    "facebook",
-    "instagram",
-    "wordpress",
-    "livejournal",
-    "telegraph",
-    "dzen",
-    "max",
-)
-
-NETWORK_CLASSES = {
-    "vk": "syndication.networks.vk.VKNetwork",
-    "ok": "syndication.networks.ok.OKNetwork",
-    "telegram": "syndication.networks.telegram.TelegramNetwork",
-    "max": "syndication.networks.max.MaxNetwork",
-    "telegraph": "syndication.networks.telegraph.TelegraphNetwork",
-    "instagram": "syndication.networks.instagram.InstagramNetwork",
-    "facebook": "syndication.networks.facebook.FacebookNetwork",
-    "wordpress": "syndication.networks.wordpress.WordPressNetwork",
-    "livejournal": "syndication.networks.livejournal.LiveJournalNetwork",
-}
+from .registry import all_specs, get_spec
 
 
 @cache
 def get_network(code: str):
-    """The network instance for ``code``; raises ``UnknownNetwork``."""
+    """The render instance for ``code``; raises ``UnknownNetwork`` when the code is
+    unknown or the network makes no posts (Dzen reads a feed)."""
     try:
-        path = NETWORK_CLASSES[code]
-    except KeyError:
+        return get_spec(code).load("render")()
+    except LookupError:
         raise UnknownNetwork(f"No network registered as {code!r}") from None
-    return import_string(path)()
+
+
+def rendering_codes() -> tuple[str, ...]:
+    """The codes of the networks that make posts from pieces, in registry order."""
+    return tuple(spec.code for spec in all_specs() if spec.renders)
 
 
 def available_networks() -> list:
-    return [get_network(code) for code in NETWORK_CLASSES]
+    return [get_network(code) for code in rendering_codes()]

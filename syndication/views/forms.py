@@ -10,8 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from accounts_registry.models import Account
 from syndication.delivery import scheduling
 from syndication.models import PageSyndication, ScheduleMode
+from syndication.networks import registry
 
-OVERRIDE_NETWORKS = ("vk", "ok", "telegram")
+
+def override_networks() -> list:
+    """Every network whose post the editor may replace with an own text (the specs
+    with ``own_text``: every network that renders), in registry order."""
+    return [spec for spec in registry.all_specs() if spec.own_text]
+
+
 SEND_AT_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -56,21 +63,25 @@ class PageSyndicationForm(forms.Form):
             is_active=True, network__in=scheduling.sendable_networks()
         ).order_by("network", "name")
         blocks = block_choices(page)
-        for network in OVERRIDE_NETWORKS:
-            self.fields[f"{network}_text"] = forms.CharField(
+        self.override_specs = override_networks()
+        for spec in self.override_specs:
+            self.fields[f"{spec.code}_text"] = forms.CharField(
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
-                label=_("Own text for %(network)s") % {"network": network},
+                label=_("Own text for %(network)s") % {"network": spec.name},
             )
-            self.fields[f"{network}_omit"] = forms.MultipleChoiceField(
+            self.fields[f"{spec.code}_omit"] = forms.MultipleChoiceField(
                 required=False,
                 choices=blocks,
                 widget=forms.CheckboxSelectMultiple,
-                label=_("Blocks to leave out for %(network)s") % {"network": network},
+                label=_("Blocks to leave out for %(network)s") % {"network": spec.name},
             )
 
     def override_fields(self):
-        return [(n, self[f"{n}_text"], self[f"{n}_omit"]) for n in OVERRIDE_NETWORKS]
+        return [
+            (spec, self[f"{spec.code}_text"], self[f"{spec.code}_omit"])
+            for spec in self.override_specs
+        ]
 
     def clean(self):
         data = super().clean()
@@ -90,10 +101,10 @@ class PageSyndicationForm(forms.Form):
             "schedule_mode": choice.schedule_mode if choice else ScheduleMode.NOW,
             "send_at": choice.send_at if choice else None,
         }
-        for network in OVERRIDE_NETWORKS:
-            options = choice.options_for(network) if choice else {}
-            initial[f"{network}_text"] = options.get("text", "")
-            initial[f"{network}_omit"] = options.get("omit_blocks", [])
+        for spec in override_networks():
+            options = choice.options_for(spec.code) if choice else {}
+            initial[f"{spec.code}_text"] = options.get("text", "")
+            initial[f"{spec.code}_omit"] = options.get("omit_blocks", [])
         return initial
 
     def save(self) -> PageSyndication:
@@ -103,11 +114,11 @@ class PageSyndicationForm(forms.Form):
         choice.schedule_mode = data["schedule_mode"]
         choice.send_at = data.get("send_at")
         overrides = {}
-        for network in OVERRIDE_NETWORKS:
-            text = (data.get(f"{network}_text") or "").strip()
-            omit = list(data.get(f"{network}_omit") or [])
+        for spec in self.override_specs:
+            text = (data.get(f"{spec.code}_text") or "").strip()
+            omit = list(data.get(f"{spec.code}_omit") or [])
             if text or omit:
-                overrides[network] = {"text": text, "omit_blocks": omit}
+                overrides[spec.code] = {"text": text, "omit_blocks": omit}
         choice.overrides = overrides
         choice.save()
         choice.accounts.set(data["accounts"])

@@ -14,7 +14,6 @@ from accounts_registry.restricted import (
     decide,
 )
 from syndication.delivery import scheduling
-from syndication.networks import NETWORK_CLASSES
 
 from .conftest import login, make_user
 
@@ -34,13 +33,6 @@ def vk(db):
     return Account.objects.create(
         network="vk", name="Группа ВК", external_id="78", status="active"
     )
-
-
-@pytest.fixture
-def facebook_renders(monkeypatch):
-    # Whether or not the Facebook render is registered yet, the filter is what is
-    # tested here: any render class will do.
-    monkeypatch.setitem(NETWORK_CLASSES, "facebook", NETWORK_CLASSES["vk"])
 
 
 def test_both_networks_are_blocked_until_enabled(facebook, vk):
@@ -73,9 +65,7 @@ def test_a_decision_needs_a_reason_and_a_restricted_network(db):
     assert not RestrictedNetworkDecision.objects.exists()
 
 
-def test_editors_may_choose_an_enabled_network_but_it_is_never_default(
-    facebook, vk, facebook_renders
-):
+def test_editors_may_choose_an_enabled_network_but_it_is_never_default(facebook, vk):
     assert "facebook" not in scheduling.sendable_networks()
     decide("facebook", True, reason="Приказ № 12", actor="test")
     assert "facebook" in scheduling.sendable_networks()

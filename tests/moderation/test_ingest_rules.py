@@ -13,6 +13,7 @@ from moderation.deadlines import add_working_hours
 from moderation.engine import apply_rules
 from moderation.models import Ban, InboxItem, ModerationAction, Rule, WatchedAuthor
 from syndication.signals import comment_received
+from tests.moderation.conftest import make_account
 
 NOVOKUZNETSK = ZoneInfo("Asia/Novokuznetsk")
 
@@ -83,16 +84,25 @@ def test_default_rules_exist(db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_confident_obscene_is_hidden_or_deleted(
+def test_confident_obscene_is_deleted_where_the_network_cannot_hide(
     vk_account, fake_client, inline_actions
 ):
-    fake_client.fail("hide_comment", _unsupported())
+    # VK's spec has no hiding: the rule deletes at once, never trying to hide.
     item, _ = ingest.store(vk_account, incoming(text="иди нах*й"))
     item.refresh_from_db()
     assert item.status == "deleted"
-    assert [c[0] for c in fake_client.calls] == ["hide_comment", "delete_comment"]
+    assert [c[0] for c in fake_client.calls] == ["delete_comment"]
     done = ModerationAction.objects.get(action="delete")
     assert done.rule.label == "obscene" and done.confirmed and done.reason == "obscene"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confident_obscene_is_hidden_where_the_network_can(fake_client, inline_actions):
+    blog = make_account("wordpress", "blog", "wp-soc")
+    item, _ = ingest.store(blog, incoming(text="иди нах*й"))
+    item.refresh_from_db()
+    assert item.status == "hidden"
+    assert [c[0] for c in fake_client.calls] == ["hide_comment"]
 
 
 @pytest.mark.django_db(transaction=True)
