@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.utils import translation
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from syndication.content import Piece
 from syndication.exceptions import RenderError, Unsupported
+from syndication.render.text import utf16_len
 
 # Kinds of adaptation a preview shows as a warning.
 SHORTENED = "shortened"  # text cut at a sentence; the rest is reachable by the link
@@ -30,6 +33,24 @@ BLOCK_OMITTED = "block_omitted"  # the editor left a block out for this network
 CUSTOM_TEXT = "custom_text"  # the editor's own text replaces the generated one
 WORD_CUT = "word_cut"  # a single word longer than a whole message had to be cut
 FULL_TEXT_PAGE = "full_text_page"  # long text: its beginning + a link to the rest
+
+
+# Attachments the preview shows as pictures; the rest are listed (polls, videos).
+PICTURES = ("photo", "animation")
+
+
+def poll_options(attachment: Attachment) -> list[str]:
+    """A poll's answers as the network's spec sends them: VK ``add_answers`` (strings),
+    OK ``answers`` and Telegram ``options`` (``{"text": …}``; OK's ``options`` is a
+    flag string, not the answers)."""
+    if attachment.kind != "poll":
+        return []
+    spec = attachment.spec or {}
+    for key in ("add_answers", "answers", "options"):
+        value = spec.get(key)
+        if isinstance(value, list):
+            return [o.get("text", "") if isinstance(o, dict) else str(o) for o in value]
+    return []
 
 
 @dataclass(frozen=True)
@@ -163,6 +184,44 @@ class Network:
 
     def check(self, post: Post) -> None:
         """Raise ``RenderError`` if a message breaks a limit (a bug in ``build``)."""
+
+    # -- the preview: what the «Соцсети» panel shows of one message --------------------
+    def preview(self, message: Message) -> dict:
+        """The view of ``message`` that ``preview/<code>.html`` shows: ``body`` (safe
+        HTML, as the reader will see it), ``count`` and ``limit`` (as the network
+        counts), ``over``, ``photos`` (attachments shown as images) and ``others``
+        (polls, videos). A network with markup overrides ``preview_body``; one with a
+        page of its own (an article, a Telegraph page) overrides this method."""
+        body, count = self.preview_body(message)
+        limit = self.preview_limit(message)
+        return {
+            "message": message,
+            "body": body,
+            "count": count,
+            "limit": limit,
+            "over": bool(limit and count > limit),
+            "photos": [a for a in message.attachments if a.kind in PICTURES],
+            "others": [
+                {
+                    "kind": a.kind,
+                    "url": a.url,
+                    "spec": a.spec,
+                    "options": poll_options(a),
+                }
+                for a in message.attachments
+                if a.kind not in PICTURES
+            ],
+        }
+
+    def preview_body(self, message: Message) -> tuple[str, int]:
+        """``(safe HTML, count)``. Plain text: escaped here and the paragraphs marked
+        safe (left to the template, the <p> tags were escaped and read literally)."""
+        body = mark_safe(linebreaks(message.text, autoescape=True))  # noqa: S308
+        return body, utf16_len(message.text)
+
+    def preview_limit(self, message: Message) -> int:
+        limit_name = "caption_limit" if message.is_caption else "text_limit"
+        return getattr(self, limit_name, 0) or getattr(self, "text_limit", 0)
 
     # -- the API half, filled in by the delivery work -----------------------------
     # -- the network's API, through its client (syndication/api/<code>.py) ------------

@@ -287,25 +287,27 @@ class InstagramNetwork(PlainWallNetwork):
         return text
 
     # -- the «Соцсети» preview ---------------------------------------------------------
-    def preview_extra(self, message: Message) -> dict:
-        """What the preview adds to a message: the generated card drawn into a data:
-        URI (the preview reads only local files, never the network) and the hashtag
+    def preview(self, message: Message) -> dict:
+        """The caption as plain text, plus the generated card drawn into a data: URI
+        (the preview reads only local files, never the network) and the hashtag
         counter beside the caption's character counter."""
         from syndication.render.cover_card import card_data_uri
 
+        view = super().preview(message)
         photos = [
             replace(a, url=card_data_uri(a.spec)) if is_generated_card(a) else a
             for a in message.attachments
             if a.kind in (PHOTO, ANIMATION)
         ]
         count = hashtag_count(message.text)
-        return {
-            "photos": photos,
-            "media_type": message.options.get("media_type", ""),
-            "hashtags": count,
-            "hashtag_limit": self.max_hashtags,
-            "hashtags_over": count > self.max_hashtags,
-        }
+        view.update(
+            photos=photos,
+            media_type=message.options.get("media_type", ""),
+            hashtags=count,
+            hashtag_limit=self.max_hashtags,
+            hashtags_over=count > self.max_hashtags,
+        )
+        return view
 
     # -- the final measure -----------------------------------------------------------
     def check(self, post: Post) -> None:

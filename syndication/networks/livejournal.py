@@ -48,6 +48,7 @@ from urllib.parse import urlparse
 
 import bleach
 import bleach.sanitizer
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -250,6 +251,24 @@ class LiveJournalNetwork(Network):
             for src in image_sources(message.text):
                 if urlparse(src).scheme not in ("http", "https"):
                     raise RenderError(f"image not absolute: {src}", network=self.code)
+
+    def preview(self, message: Message) -> dict:
+        """Above the cut, the cut link and the rest, each part cleaned with
+        LiveJournal's allow-list before it is marked safe."""
+        above, below, after = split_cut(message.text)
+        count = size(message.text)
+        return {
+            "message": message,
+            "body": mark_safe(sanitize(above)),  # noqa: S308 (bleach-cleaned)
+            "cut_label": cut_label(message.text),
+            "rest": mark_safe(sanitize(below)),  # noqa: S308 (bleach-cleaned)
+            "after": mark_safe(sanitize(after)),  # noqa: S308 (bleach-cleaned)
+            "count": count,
+            "limit": self.event_limit,
+            "over": count > self.event_limit,
+            "photos": [],
+            "others": [],
+        }
 
 
 def image_sources(markup: str) -> list[str]:

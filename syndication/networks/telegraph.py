@@ -25,6 +25,7 @@ import json
 import re
 from urllib.parse import urljoin
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -355,6 +356,21 @@ class TelegraphNetwork(Network):
                 raise RenderError("content over the size limit", network=self.code)
             for bad in invalid_nodes(nodes):
                 raise RenderError(f"not a Telegraph node: {bad}", network=self.code)
+
+    def preview(self, message: Message) -> dict:
+        """The page as it will read (Node JSON to escaped HTML of allowed tags only);
+        the limit is on the bytes of the content as sent."""
+        nodes = json.loads(message.text)
+        count = content_size(nodes)
+        return {
+            "message": message,
+            "body": mark_safe(nodes_html(nodes)),  # noqa: S308 (escaped, allow-list)
+            "count": count,
+            "limit": self.content_limit,
+            "over": count > self.content_limit,
+            "photos": [],
+            "others": [],
+        }
 
 
 def invalid_nodes(nodes) -> list[str]:

@@ -180,7 +180,6 @@ def test_wordpress_preview_shows_the_article_cleaned(editor, piece_page, account
     the article's words, not its tags."""
     from accounts_registry.models import Account
     from syndication.networks.base import Message
-    from syndication.views.preview import message_view
     from voice.previews import message_plain_text
 
     blog = Account(network="wordpress", name="Блог", external_id="vestnik-blog")
@@ -206,7 +205,7 @@ def test_wordpress_preview_shows_the_article_cleaned(editor, piece_page, account
         "posts", '<p>Текст</p><script>alert(1)</script><img src="x" onerror="y">',
         "wordpress_html", options={"title": "T"},
     )  # fmt: skip
-    body = str(message_view(get_network("wordpress"), hostile)["body"])
+    body = str(get_network("wordpress").preview(hostile)["body"])
     assert "<script>" not in body and "onerror" not in body and "<p>Текст</p>" in body
     plain = Message(
         "posts", "<p>Первый &amp; абзац.</p><h2>Итог</h2>", "wordpress_html"

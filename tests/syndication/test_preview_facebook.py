@@ -9,7 +9,6 @@ from accounts_registry.models import Account
 from syndication import content as c
 from syndication.networks import get_network
 from syndication.render import samples
-from syndication.views.preview import message_view
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def card(piece) -> str:
         "account": account,
         "network": network,
         "post": post,
-        "messages": [message_view(network, m) for m in post.messages],
+        "messages": [network.preview(m) for m in post.messages],
         "warnings": post.warnings,
     }
     return render_to_string("syndication/preview/card.html", {"preview": preview})

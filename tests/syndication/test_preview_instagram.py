@@ -17,7 +17,6 @@ from syndication import content as c
 from syndication.models import PageSyndication
 from syndication.networks import get_network
 from syndication.render import samples
-from syndication.views.preview import message_view
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 instagram = get_network("instagram")
@@ -31,7 +30,7 @@ def image_of(uri: str) -> Image.Image:
 
 def test_text_only_piece_shows_the_drawn_card_and_counters():
     post = instagram.render(samples.base_piece([samples.paragraph(1, 2)]))
-    view = message_view(instagram, post.messages[0])
+    view = instagram.preview(post.messages[0])
     (card,) = view["photos"]
     assert image_of(card.url).size == (540, 540)
     assert view["media_type"] == "IMAGE"
@@ -58,14 +57,14 @@ def test_the_card_is_drawn_over_a_local_cover(settings, tmp_path):
     Image.new("RGB", (800, 800), (230, 20, 20)).save(tmp_path / "cover.png")
     cover = c.Photo("https://vestnik.example.ru/media/cover.png")
     post = instagram.render(samples.base_piece([samples.paragraph(1, 1)], cover=cover))
-    view = message_view(instagram, post.messages[0])
+    view = instagram.preview(post.messages[0])
     r, g, b = image_of(view["photos"][0].url).convert("RGB").getpixel((3, 3))
     assert r > b  # the darkened red cover, not the plain blue card
 
 
 def test_a_carousel_shows_its_count_and_strip():
     post = instagram.render(samples.photos_piece(3))
-    view = message_view(instagram, post.messages[0])
+    view = instagram.preview(post.messages[0])
     html = render_to_string("syndication/preview/instagram.html", {"item": view})
     assert "1/3" in html and "sp-ig-strip" in html
     assert html.count('src="https://vestnik.example.ru/media/images/photo-') == 4

@@ -11,7 +11,6 @@ from django.urls import reverse
 from syndication.networks import get_network
 from syndication.networks.base import Message
 from syndication.render import samples
-from syndication.views.preview import message_view
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ def editor(client, django_user_model):
 def test_the_entry_splits_at_the_cut_and_every_part_is_cleaned():
     network = get_network("livejournal")
     post = network.render(samples.every_block_piece())
-    view = message_view(network, post.messages[0])
+    view = network.preview(post.messages[0])
     assert str(view["body"]).startswith("<p>Приём заявлений продлён")
     assert view["cut_label"] == "Читать дальше"
     assert "<h2>Кто может подать</h2>" in str(view["rest"])
@@ -38,7 +37,7 @@ def test_the_entry_splits_at_the_cut_and_every_part_is_cleaned():
     evil = Message("postevent", '<p>a</p><script>x()</script><lj-cut text="&lt;b&gt;">'
                    '<img src="x" onerror="y()"></lj-cut>', "livejournal_html",
                    options={"subject": "S"})  # fmt: skip
-    view = message_view(network, evil)
+    view = network.preview(evil)
     assert "<script" not in str(view["body"]) and "onerror" not in str(view["rest"])
     assert view["cut_label"] == "<b>"  # escaped by the template, not marked safe
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from syndication.networks import get_network
 from syndication.networks.base import Attachment, Message
-from syndication.views.preview import message_view
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def editor(client, django_user_model):
 def test_message_view_cleans_and_counts_the_markup():
     text = '<b>Итоги</b> <mark>важно</mark><script>x()</script>\n<a href="javascript:x">ссылка</a>'
     photo = Attachment("photo", None, "https://site.ru/p.jpg")
-    view = message_view(get_network("max"), Message("send", text, "html", (photo,)))
+    view = get_network("max").preview(Message("send", text, "html", (photo,)))
     body = str(view["body"])
     assert "<b>Итоги</b>" in body and "<mark>важно</mark>" in body
     assert "<script>" not in body and "javascript" not in body and "<br>" in body
