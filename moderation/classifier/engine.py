@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import illegal, insult, obscene, spam, textnorm
+from .doc import Doc
 from .duplicates import DuplicateWindow
 from .explain import explain
 from .finding import Finding
@@ -44,6 +45,8 @@ def _lowered(text: str, words: list[textnorm.Word]) -> str:
     """Lower case with ё folded, same length as ``text`` so offsets carry over;
     mixed-alphabet words get their Cyrillic reading («зaработок» → «заработок»)."""
     lowered = text.lower()
+    if len(lowered) == len(text) and not any(w.mixed_script for w in words):
+        return lowered.replace("ё", "е")
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     lowered = lowered.replace("ё", "е")
@@ -80,8 +83,9 @@ class Classifier:
     ) -> Result:
         words = textnorm.words(text)
         lowered = _lowered(text, words)
-        found_obscene = obscene.find(words)
-        found_spam = spam.find(text, lowered, words, self.official)
+        doc = Doc(text, lowered, words)
+        found_obscene = obscene.find(words, text)
+        found_spam = spam.find(doc, self.official)
         obscene_spans = {(f.start, f.end) for f in found_obscene}
         # A mixed-alphabet word that is masked мат is мат, not advertising.
         found_spam = [
@@ -93,7 +97,7 @@ class Classifier:
             copies = self.duplicates.feed(text, author, timestamp)
             if copies:
                 found_spam.append(Finding(0, len(text), "spam", 0.8, "duplicate"))
-        findings = illegal.find(lowered) + found_obscene + insult.find(text, words)
+        findings = illegal.find(doc) + found_obscene + insult.find(doc, words)
         spam_score = spam.combined(found_spam)
         if spam_score >= spam.SPAM_THRESHOLD:
             findings += found_spam

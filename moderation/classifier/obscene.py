@@ -26,6 +26,19 @@ def _any_root() -> re.Pattern[str]:
 
 
 @cache
+def _truncated() -> tuple[frozenset[str], frozenset[str]]:
+    """Whole-word forms: those counted anywhere, and those counted only before
+    punctuation or the end (marked with «!» in the data file)."""
+    anywhere, guarded = set(), set()
+    for form in lexicon.words("obscene_forms.txt"):
+        (guarded if form.endswith("!") else anywhere).add(form.rstrip("!"))
+    return frozenset(anywhere), frozenset(guarded)
+
+
+_BEFORE_PUNCTUATION = re.compile(r"\s*(?:[,!…?]|$)")
+
+
+@cache
 def _allow() -> re.Pattern[str]:
     return re.compile(
         "|".join(f"(?:{rx.pattern})" for rx in lexicon.regexes("obscene_allow.txt"))
@@ -39,6 +52,20 @@ def _innocent(form: str, root: re.Pattern[str]) -> bool:
         return True
     lemmas = lexicon.known_lemmas(form)
     return lemmas is not None and not any(root.search(lemma) for lemma in lemmas)
+
+
+_VERDICTS: dict[str, bool] = {}
+
+
+def is_obscene(form: str) -> bool:
+    """``match_form`` as a yes/no, cached per form (it runs on every word)."""
+    verdict = _VERDICTS.get(form)
+    if verdict is None:
+        verdict = match_form(form) is not None
+        if len(_VERDICTS) >= 200_000:
+            _VERDICTS.clear()
+        _VERDICTS[form] = verdict
+    return verdict
 
 
 def match_form(form: str) -> re.Match[str] | None:
@@ -70,12 +97,21 @@ def _match_masked(form: str) -> bool:
         shown_in_root = (found.end() - found.start()) - len(inside)
         if inside and (shown_in_root >= 2 or visible >= 3):
             return True
+        # «Пизде*»: the whole root is shown and only an ending is hidden.
+        if not inside and shown_in_root >= 3 and visible >= 4:
+            return True
     return False
 
 
-def find(words: list[Word]) -> list[Finding]:
+def find(words: list[Word], text: str = "") -> list[Finding]:
     findings = []
+    anywhere, guarded = _truncated()
     for word in words:
+        if word.forms[0] in anywhere or (
+            word.forms[0] in guarded and _BEFORE_PUNCTUATION.match(text, word.end)
+        ):
+            findings.append(Finding(word.start, word.end, "obscene", 0.9, "truncated"))
+            continue
         for form in word.forms:
             if WILDCARD in form:
                 if _match_masked(form):
@@ -83,7 +119,7 @@ def find(words: list[Word]) -> list[Finding]:
                         Finding(word.start, word.end, "obscene", 0.92, "masked")
                     )
                     break
-            elif match_form(form):
+            elif is_obscene(form):
                 weight = 0.93 if word.derived or word.mixed_script else 0.97
                 findings.append(
                     Finding(word.start, word.end, "obscene", weight, "obscene")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 
@@ -52,10 +52,27 @@ _PIECE = re.compile(r"(?:[^\W_]|[*#@$€])+")
 _INTRA_SEPARATOR = re.compile(r"[.\-_,|/\\'\"~+:]{1,3}")
 _SPACE_SEPARATOR = re.compile(r"[ \t.]{1,3}")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _REPEATS = re.compile(r"(.)\1+")
 _SIMPLE_TEXT = re.compile(r"[\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]*")
+# Plain text needs none of the look-alike, digit or mask handling: no Latin letter
+# and no digit or masking symbol touching a Cyrillic letter.
+_NEEDS_FULL = re.compile(
+    r"[a-zA-Z]|[а-яёА-ЯЁ][*@#$€0-9]|[*@#$€0-9][а-яёА-ЯЁ]|[а-яёА-ЯЁ]![а-яёА-ЯЁ]"
+)
+_CYRILLIC_RUN = re.compile(r"[а-яё]+")
+_SPECIAL_CHAR = re.compile(r"[^\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]")
+# Plain text can hold a hidden word only where a short piece touches a separator
+# («б.л.я», «ху-йня») or three single letters stand in a row («х у й»).
+_JOIN_HINT = re.compile(
+    r"[а-яё][.\-_,|/\\'\"~+:]{1,3}[а-яё]"
+    r"|(?<![а-яё])[а-яё][ \t.]{1,3}[а-яё][ \t.]{1,3}[а-яё](?![а-яё])"
+)
+# «п!здец», «бл!ть»: an exclamation mark after the first one to three letters of
+# a word and before more letters hides a letter («Спасибо!Молодцы» is two words).
+_BANG_MASK = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3})(!{1,2})(?=[^\W\d_])")
 
 _TRANSLIT_MULTI = [
     ("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
@@ -68,9 +85,11 @@ _TRANSLIT_SINGLE = str.maketrans(
 _VOWELS = frozenset("аеиоуыэюя")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A candidate word: its normalised forms and where it sits in the original."""
+class Word(NamedTuple):
+    """A candidate word: its normalised forms and where it sits in the original.
+
+    A named tuple rather than a dataclass: a comment yields a dozen of them and
+    tuple construction is several times cheaper."""
 
     forms: tuple[str, ...]
     start: int
@@ -98,8 +117,17 @@ def transliterate(latin: str) -> str:
 
 def _clean(text: str) -> tuple[str, list[int]]:
     """NFKC and invisible-character removal with a map from each output
-    character to its original index. Plain Cyrillic/ASCII text is returned as is."""
-    if _SIMPLE_TEXT.fullmatch(text):
+    character to its original index. Text that neither changes is returned as is
+    (plain Cyrillic/ASCII, and emoji, which NFKC leaves alone)."""
+    for m in _SPECIAL_CHAR.finditer(text):
+        ch = m.group()
+        if (
+            ord(ch) in _INVISIBLE
+            or unicodedata.category(ch) == "Mn"
+            or unicodedata.normalize("NFKC", ch) != ch
+        ):
+            break
+    else:
         return text, []
     out: list[str] = []
     index: list[int] = []
@@ -137,8 +165,44 @@ def _piece_form(raw: str, latin_in_text: bool = True) -> tuple[str, bool, bool]:
 
 def words(text: str) -> list[Word]:
     """All candidate words of ``text``: plain words, words joined across
-    separators («б.л.я», «х у й»), and transliterations of Latin words."""
+    separators («б.л.я», «х у й»), and transliterations of Latin words.
+
+    Plain words come first, in text order and never ``derived``; joined words
+    follow them."""
+    if _SIMPLE_TEXT.fullmatch(text) and not _NEEDS_FULL.search(text):
+        return _plain_words(text)
+    return _masked_words(text)
+
+
+def _plain_words(text: str) -> list[Word]:
+    """The fast path: Cyrillic text with nothing masked, lower-cased in place
+    (offsets carry over unchanged)."""
+    lowered = text.lower().replace("ё", "е")
+    result = [
+        _new_word(Word, ((m.group(),), m.start(), m.end(), False, False))
+        for m in _CYRILLIC_RUN.finditer(lowered)
+    ]
+    # Only words with a doubled letter need a collapsed variant; one search over
+    # the whole text tells whether any word has one.
+    if _REPEATS.search(lowered):
+        for k, word in enumerate(result):
+            forms = _with_collapsed(word.forms[0])
+            if len(forms) > 1:
+                result[k] = word._replace(forms=forms)
+    if len(result) > 2 and _JOIN_HINT.search(lowered):
+        pieces = [(w.start, w.end, w.forms[0], "", w.start, w.end) for w in result]
+        result.extend(_joined(lowered, pieces))
+    return result
+
+
+# Builds a Word without the named tuple's Python-level constructor (hot path).
+_new_word = tuple.__new__
+
+
+def _masked_words(text: str) -> list[Word]:
     clean, index = _clean(text)
+    if "!" in clean:
+        clean = _BANG_MASK.sub(lambda m: m[1] + WILDCARD * len(m[2]), clean)
 
     def orig(pos: int, end: bool = False) -> int:
         if not index:
@@ -150,6 +214,16 @@ def words(text: str) -> list[Word]:
     latin_in_text = bool(_LATIN.search(clean))
     for m in _PIECE.finditer(clean):
         raw = m.group()
+        if _CYRILLIC_WORD.fullmatch(raw):  # the common case, inlined
+            form = raw.lower().replace("ё", "е")
+            start, end = (
+                (m.start(), m.end())
+                if not index
+                else (orig(m.start()), orig(m.end(), True))
+            )
+            result.append(Word(_with_collapsed(form), start, end))
+            pieces.append((m.start(), m.end(), form, "", start, end))
+            continue
         if not raw.isalpha() and not _LETTER.search(raw):
             continue
         form, mixed, latin = _piece_form(raw, latin_in_text)
@@ -171,7 +245,7 @@ def words(text: str) -> list[Word]:
 
 
 def _with_collapsed(form: str) -> tuple[str, ...]:
-    if not _REPEATS.search(form):
+    if len(set(form)) == len(form) or not _REPEATS.search(form):
         return (form,)
     collapsed = collapse_repeats(form)
     return (form,) if collapsed == form else (form, collapsed)
@@ -184,9 +258,15 @@ def _joined(clean: str, pieces: list) -> list[Word]:
     chain = [pieces[0]] if pieces else []
     intra = False
     for prev, cur in zip(pieces, pieces[1:], strict=False):
+        # Up to three letters: «пиз-дец», «ху-йня», «б.л.я».
+        short = len(prev[2]) <= 3 or len(cur[2]) <= 3
+        if not short:  # the common case: two ordinary words, no regex needed
+            if len(chain) > 1:
+                joined.extend(_chain_word(chain, intra))
+            chain, intra = [cur], False
+            continue
         gap = clean[prev[1] : cur[0]]
-        short = len(prev[2]) <= 2 or len(cur[2]) <= 2
-        if _INTRA_SEPARATOR.fullmatch(gap) and short and " " not in gap:
+        if _INTRA_SEPARATOR.fullmatch(gap) and " " not in gap:
             chain.append(cur)
             intra = True
             continue
@@ -199,9 +279,9 @@ def _joined(clean: str, pieces: list) -> list[Word]:
     return joined
 
 
-def _chain_word(chain: list, intra: bool) -> list[Word]:
+def _chain_word(chain: list, intra: bool) -> list[Word] | tuple[()]:
     if len(chain) < 2 or (not intra and len(chain) < 3):
-        return []
+        return ()
     start, end = chain[0][4], chain[-1][5]
     result = [
         Word(_with_collapsed("".join(p[2] for p in chain)), start, end, derived=True)

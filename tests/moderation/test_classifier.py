@@ -175,3 +175,144 @@ def test_classify_command_rejects_malformed_lines():
             stdin=io.StringIO("not json\n"),
             stdout=io.StringIO(),
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ну и п!здёж про рост зарплат", "п!здёж"),  # «!» inside the root
+        ("Это пизде* полный", "пизде*"),  # only the ending hidden
+        ("Да ну нах такие правила", "нах"),  # truncated form
+        ("Ёпта, снова перенос", "Ёпта"),  # interjection
+        ("Бл, опять очередь", "Бл"),  # truncated, before a comma
+        ("Какой-то мудоёб это писал", "мудоёб"),  # compound
+        ("Ху-йня а не ответ", "Ху-йня"),  # split by a hyphen
+    ],
+)
+def test_obscene_truncations_and_masks(text, word):
+    result = classify(text)
+    assert result.label == "obscene"
+    assert (word, "obscene") in spans_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бл. 5, кв. 12 — там живёт наша подопечная",  # «бл.» is a block
+        "Натяжные потолки на кухне протекают после ремонта",
+    ],
+)
+def test_truncations_need_their_context(text):
+    assert "obscene" not in classify(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кровопийцы, опять урезали доплату",  # dehumanising name
+        "Крысы канцелярские потеряли мои бумаги",  # contextual word aimed at staff
+        "Сотрудники управы — свиньи, а не люди",  # predicate after a dash
+        "Вы нам всё время врёте про сроки",  # accusation of lying
+        "Губернатор опять лжёт избирателям",
+        "Рот закрой и иди работай",  # rude imperative
+        "Отвали со своими советами",
+        "Безмозглые чиновники придумали новую анкету",
+        "Вы там совсем отупели от безнаказанности?",
+    ],
+)
+def test_insults_without_profanity(text):
+    assert classify(text).label == "insult", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Калькулятор на портале врёт, сумма другая",  # a device, not a person
+        "Не буду врать, помогли быстро",  # first person
+        "В подвале управления крысы, вызовите службу",  # animals
+        "Кассир сказала мне «отвали», я написала жалобу",  # reported speech
+        "Тупая процедура: три раза одно и то же",  # criticism of a procedure
+    ],
+)
+def test_insult_guards(text):
+    assert classify(text).label == "clean", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Займы без отказа и проверок, деньги на карту, пишите в личку",
+        "Инвестиции в крипту, прибыль 40% в месяц, подробности в профиле",
+        "Набираем упаковщиков, оплата каждый день, звоните 8 951 000 11 22",
+        "Верну мужа, сниму сглаз, гадаю на картах. Пишите",
+        "Вступайте в нашу группу, там розыгрыши каждую пятницу",
+        "Оформим субсидию за вас под ключ, пишите в директ",
+        "Продаю шкаф, 3000 руб, самовывоз, пишите",
+    ],
+)
+def test_spam_offer_families(text):
+    assert classify(text).label == "spam", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Берегитесь тех, кто пишет «оформим субсидию за вас» — это мошенники",
+        "Можно ли взять займ под маткапитал? Подскажите",
+        "Сын подрабатывает курьером, 12 000 в месяц, это учитывается?",
+        "Подпишитесь на канал министерства, там даты выплат",
+        "Горячая линия Соцфонда 8 800 100 00 01, звоните туда",
+        "Продала машину в прошлом году, надо ли сообщать?",
+    ],
+)
+def test_spam_guards(text):
+    assert classify(text).label == "clean", text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Клады по всему городу, меф и шишки, оплата переводом", "drugs"),
+        ("Медкнижка без медосмотра за сутки, доставка", "documents"),
+        ("Продам базу многодетных семей с адресами", "data_trade"),
+        ("Обналичим материнский капитал, деньги в день сделки", "cashout"),
+        ("Плачу 700 рублей за голос, фото бюллетеня в личку", "vote_buying"),
+        ("Надо сжечь эту контору вместе с начальством", "violence"),
+        ("Я этого инспектора подкараулю и прибью", "threat"),
+        ("Выкладываю паспорт этой тётки: 4511 222333", "doxxing"),
+    ],
+)
+def test_illegal_categories(text, reason):
+    result = classify(text)
+    assert result.label == "illegal", text
+    assert reason in {f.reason for f in result.findings if f.label == "illegal"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Осторожно: в комментариях предлагают обналичить маткапитал, это уголовное дело",
+        "Полиция задержала закладчиков возле школы",
+        "Убила весь день на эти справки",
+        "Сжечь бы все эти бумажки и жить спокойно",
+        "Перекрыли дорогу к соцзащите из-за ремонта",
+        "Закладка первого камня нового центра прошла в пятницу",
+        "Адрес центра соцобслуживания: ул. Мира, 3",
+    ],
+)
+def test_illegal_guards(text):
+    assert classify(text).label == "clean", text
+
+
+def test_every_explanation_reason_is_translated():
+    texts = [
+        "Займы без отказа, деньги на карту, пишите в личку",
+        "Обналичим материнский капитал, пишите",
+        "Плачу 700 рублей за голос",
+        "Продам базу многодетных семей с адресами",
+        "Оформим субсидию за вас под ключ, пишите в директ",
+    ]
+    with translation.override("ru"):
+        for text in texts:
+            explanation = classify(text).explanation
+            assert not any("a" <= ch <= "z" for ch in explanation.lower()), explanation
