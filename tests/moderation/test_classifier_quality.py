@@ -1,90 +1,85 @@
-"""Per-label precision, recall and F1 of the classifier on labelled sets.
+"""Per-label precision and recall of the classifier on labelled sets.
 
-Our own development set (tests/fixtures/moderation/dev.jsonl) has thresholds the
-classifier must meet; the shared starter set is reported when it is present.
-Run with ``-s`` to see the tables.
+The held-out test set (tests/fixtures/moderation/heldout.jsonl) was written
+before the classifier was tuned and is never tuned on: the targets of issue 14
+are asserted on it, so a regression fails CI. The development set has its own
+floor. The shared starter set (shared/eval/moderation-dev.jsonl beside the
+checkout) is held to the same targets when present. The figures themselves are
+written to bench/moderation/README.md by bench/moderation/bench_classifier.py;
+run with ``-s`` to see them here.
 """
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from moderation.classifier import LABELS, classify
+from moderation.classifier import LABELS, Classifier
 
 ROOT = Path(__file__).resolve().parents[2]
-OWN_SET = ROOT / "tests" / "fixtures" / "moderation" / "dev.jsonl"
-SHARED_SET = ROOT.parent / "shared" / "eval" / "moderation-dev.jsonl"
-THRESHOLDS = {
-    ("obscene", "precision"): 0.97,
-    ("obscene", "recall"): 0.90,
-    ("spam", "precision"): 0.90,
-    ("insult", "precision"): 0.85,
+sys.path.insert(0, str(ROOT / "bench" / "moderation"))
+
+import bench_classifier as bench  # noqa: E402 - the benchmark lives outside packages
+
+DEV_FLOOR = {
+    ("obscene", "precision"): 0.98,
+    ("obscene", "recall"): 0.97,
+    ("insult", "precision"): 0.95,
+    ("insult", "recall"): 0.95,
+    ("spam", "precision"): 0.95,
+    ("spam", "recall"): 0.95,
+    ("illegal", "precision"): 0.95,
+    ("illegal", "recall"): 0.95,
 }
 
 
-def load(path: Path) -> list[dict]:
-    return [
-        json.loads(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line
-    ]
-
-
-def evaluate(rows: list[dict]) -> dict[str, dict[str, float]]:
-    pairs = [(row["label"], classify(row["text"]).label) for row in rows]
-    metrics = {}
-    for label in LABELS:
-        tp = sum(1 for gold, got in pairs if gold == label and got == label)
-        predicted = sum(1 for _gold, got in pairs if got == label)
-        actual = sum(1 for gold, _got in pairs if gold == label)
-        precision = tp / predicted if predicted else 1.0
-        recall = tp / actual if actual else 1.0
-        f1 = (
-            2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        )
-        metrics[label] = {
-            "precision": precision,
-            "recall": recall,
-            "f1": f1,
-            "n": actual,
-        }
-    return metrics
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier()
 
 
 def report(title: str, metrics: dict) -> None:
-    print(f"\n{title}\n{'label':<8} {'n':>4} {'prec':>6} {'rec':>6} {'f1':>6}")
-    for label, m in metrics.items():
-        print(
-            f"{label:<8} {m['n']:>4} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}"
-        )
+    print(f"\n{title}\n{'label':<8} {'n':>4} {'prec':>6} {'rec':>6}")
+    for label, m in metrics["labels"].items():
+        print(f"{label:<8} {m['n']:>4} {m['precision']:>6.3f} {m['recall']:>6.3f}")
+    print(f"clean flagged {metrics['clean_flagged']}/{metrics['clean_total']}")
 
 
-def test_own_dev_set_is_large_and_annotated():
-    rows = load(OWN_SET)
-    assert len(rows) >= 250
-    assert len({row["id"] for row in rows}) == len(rows)
-    assert all(row["note"] and row["label"] in LABELS for row in rows)
+def test_sets_are_large_annotated_and_disjoint():
+    held_out, dev = bench.load(bench.HELD_OUT), bench.load(bench.DEVELOPMENT)
+    assert len(held_out) + len(dev) >= 400
+    assert len(held_out) >= 300
+    for rows in (held_out, dev):
+        assert len({row["id"] for row in rows}) == len(rows)
+        assert all(row["note"] and row["label"] in LABELS for row in rows)
+        assert {row["label"] for row in rows} == set(LABELS)
+    assert not {row["text"] for row in held_out} & {row["text"] for row in dev}
 
 
-def test_own_dev_set_meets_thresholds():
-    metrics = evaluate(load(OWN_SET))
-    report(f"Own development set: {OWN_SET.name}", metrics)
+def test_held_out_set_meets_the_targets(classifier):
+    metrics = bench.evaluate(classifier, bench.load(bench.HELD_OUT))
+    report(f"Held-out test set: {bench.HELD_OUT.name}", metrics)
+    assert not bench.misses(metrics)
+
+
+def test_development_set_keeps_its_floor(classifier):
+    metrics = bench.evaluate(classifier, bench.load(bench.DEVELOPMENT))
+    report(f"Development set: {bench.DEVELOPMENT.name}", metrics)
     failures = [
-        f"{label} {kind} {metrics[label][kind]:.3f} < {minimum}"
-        for (label, kind), minimum in THRESHOLDS.items()
-        if metrics[label][kind] < minimum
+        f"{label} {kind} {metrics['labels'][label][kind]:.3f} < {minimum}"
+        for (label, kind), minimum in DEV_FLOOR.items()
+        if metrics["labels"][label][kind] < minimum
     ]
-    assert not failures, failures
+    assert not failures
+    assert metrics["clean_flagged_share"] <= bench.MAX_CLEAN_FLAGGED
 
 
-def test_shared_starter_set_report():
-    if not SHARED_SET.exists():
-        pytest.skip(f"{SHARED_SET} is not available")
-    metrics = evaluate(load(SHARED_SET))
-    report(f"Shared starter set: {SHARED_SET}", metrics)
-    # The starter set is for development, not a measure; it must at least be
-    # clearly better than labelling everything «clean».
-    assert metrics["obscene"]["recall"] >= 0.75
+def test_shared_starter_set_meets_the_targets(classifier):
+    path = bench.shared_set()
+    if path is None:
+        pytest.skip("shared/eval/moderation-dev.jsonl is not beside the checkout")
+    metrics = bench.evaluate(classifier, bench.load(path))
+    report(f"Shared starter set: {path}", metrics)
+    assert not bench.misses(metrics)
