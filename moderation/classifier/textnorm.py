@@ -61,6 +61,7 @@ _SIMPLE_TEXT = re.compile(r"[\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]*")
 # and no digit or masking symbol touching a Cyrillic letter.
 _NEEDS_FULL = re.compile(
     r"[a-zA-Z]|[а-яёА-ЯЁ][*@#$€0-9]|[*@#$€0-9][а-яёА-ЯЁ]|[а-яёА-ЯЁ]![а-яёА-ЯЁ]"
+    r"|[а-яёА-ЯЁ](?:\.{2,3}|…)[а-яёА-ЯЁ]"
 )
 _CYRILLIC_RUN = re.compile(r"[а-яё]+")
 _SPECIAL_CHAR = re.compile(r"[^\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]")
@@ -69,6 +70,10 @@ _SPECIAL_CHAR = re.compile(r"[^\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]")
 _JOIN_HINT = re.compile(
     r"[а-яё][.\-_,|/\\'\"~+:]{1,3}[а-яё]"
     r"|(?<![а-яё])[а-яё][ \t.]{1,3}[а-яё][ \t.]{1,3}[а-яё](?![а-яё])"
+)
+# «е...ть», «х…я»: an ellipsis inside a short word hides two letters.
+_ELLIPSIS_MASK = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{1,3})(?:\.{2,3}|…)(?=[^\W\d_]{1,4}(?![^\W\d_]))"
 )
 # «п!здец», «бл!ть»: an exclamation mark after the first one to three letters of
 # a word and before more letters hides a letter («Спасибо!Молодцы» is two words).
@@ -140,6 +145,26 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _masked_ellipses(clean: str, index: list[int]) -> tuple[str, list[int]]:
+    """Replace an ellipsis inside a short word with two wildcards, keeping the map
+    from each character to its original offset."""
+    if not index:
+        index = list(range(len(clean)))
+    out, out_index, last = [], [], 0
+    for m in _ELLIPSIS_MASK.finditer(clean):
+        dots_start, dots_end = m.end(1), m.end()
+        out.append(clean[last:dots_start])
+        out_index.extend(index[last:dots_start])
+        out.append(WILDCARD * 2)
+        out_index.extend([index[dots_start], index[dots_end - 1]])
+        last = dots_end
+    if not out:
+        return clean, index
+    out.append(clean[last:])
+    out_index.extend(index[last:])
+    return "".join(out), out_index
+
+
 def _piece_form(raw: str, latin_in_text: bool = True) -> tuple[str, bool, bool]:
     """Normalised Cyrillic form of a piece, whether it mixes scripts, and whether
     it is purely Latin."""
@@ -203,6 +228,8 @@ def _masked_words(text: str) -> list[Word]:
     clean, index = _clean(text)
     if "!" in clean:
         clean = _BANG_MASK.sub(lambda m: m[1] + WILDCARD * len(m[2]), clean)
+    if ".." in clean or "…" in clean:
+        clean, index = _masked_ellipses(clean, index)
 
     def orig(pos: int, end: bool = False) -> int:
         if not index:
