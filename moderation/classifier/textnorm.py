@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import NamedTuple
 
 from . import lexicon
@@ -57,12 +58,29 @@ _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _REPEATS = re.compile(r"(.)\1+")
 _SIMPLE_TEXT = re.compile(r"[\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]*")
+# Text the fast path can take: the simple characters plus emoji, pictographs and
+# common typography, none of which NFKC changes or can sit inside a word.
+_PLAIN_TEXT = re.compile(
+    "[\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№₽“”„‘’•·°×"
+    "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]*"
+)
+_LINK_HINT = re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2}|/|@[a-zA-Z]")
+_LINKS = re.compile(
+    r"(?:https?://|www\.)[^\s<>«»\"]+"
+    r"|(?<![\w@.])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,10}\b(?:/[^\s<>«»\"]*)?"
+    r"|(?<![\w.])@[a-z][a-z0-9_.]{2,}"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+",
+    re.IGNORECASE,
+)
 # Plain text needs none of the look-alike, digit or mask handling: no Latin letter
 # and no digit or masking symbol touching a Cyrillic letter.
 _NEEDS_FULL = re.compile(
     r"[a-zA-Z]|[а-яёА-ЯЁ][*@#$€0-9]|[*@#$€0-9][а-яёА-ЯЁ]|[а-яёА-ЯЁ]![а-яёА-ЯЁ]"
     r"|[а-яёА-ЯЁ](?:\.{2,3}|…)[а-яёА-ЯЁ]"
 )
+# One character class is much cheaper to search than _NEEDS_FULL's alternatives;
+# most comments have none of these characters and skip it.
+_MASK_HINT = re.compile(r"[a-zA-Z*@#$€!0-9…]|\.\.")
 _CYRILLIC_RUN = re.compile(r"[а-яё]+")
 _SPECIAL_CHAR = re.compile(r"[^\x20-\x7eа-яА-ЯёЁ\n\r\t«»—–…№]")
 # Plain text can hold a hidden word only where a short piece touches a separator
@@ -194,7 +212,13 @@ def words(text: str) -> list[Word]:
 
     Plain words come first, in text order and never ``derived``; joined words
     follow them."""
-    if _SIMPLE_TEXT.fullmatch(text) and not _NEEDS_FULL.search(text):
+    if _LINK_HINT.search(text):
+        # Links, handles and e-mail addresses are not language: blank them out
+        # (same length, so offsets hold) rather than transliterate «gosuslugi».
+        text = _LINKS.sub(lambda m: " " * len(m.group()), text)
+    if _PLAIN_TEXT.fullmatch(text) and not (
+        _MASK_HINT.search(text) and _NEEDS_FULL.search(text)
+    ):
         return _plain_words(text)
     return _masked_words(text)
 
@@ -207,13 +231,19 @@ def _plain_words(text: str) -> list[Word]:
         _new_word(Word, ((m.group(),), m.start(), m.end(), False, False))
         for m in _CYRILLIC_RUN.finditer(lowered)
     ]
-    # Only words with a doubled letter need a collapsed variant; one search over
-    # the whole text tells whether any word has one.
-    if _REPEATS.search(lowered):
-        for k, word in enumerate(result):
-            forms = _with_collapsed(word.forms[0])
-            if len(forms) > 1:
-                result[k] = word._replace(forms=forms)
+    # Only words with a doubled letter need a collapsed variant: find the doubled
+    # letters in the whole text once and collapse just the words holding them.
+    repeats = [m.start() for m in _REPEATS.finditer(lowered)]
+    if repeats:
+        starts = [word.start for word in result]
+        done = set()
+        for position in repeats:
+            k = bisect_right(starts, position) - 1
+            if k < 0 or k in done or position >= result[k].end:
+                continue
+            done.add(k)
+            word = result[k]
+            result[k] = word._replace(forms=_with_collapsed(word.forms[0]))
     if len(result) > 2 and _JOIN_HINT.search(lowered):
         pieces = [(w.start, w.end, w.forms[0], "", w.start, w.end) for w in result]
         result.extend(_joined(lowered, pieces))
