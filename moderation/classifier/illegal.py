@@ -136,8 +136,15 @@ _RULE_TAGS = frozenset(
 
 
 def find(doc: Doc) -> list[Finding]:
-    if doc.tagpos.keys().isdisjoint(_relevant_tags()) and not doc.has_digit:
-        return []
+    if doc.tagpos.keys().isdisjoint(_relevant_tags()):
+        # No rule's words: only a bare SNILS number can still be published data.
+        if not doc.has_digit:
+            return []
+        weight = _WEIGHTS["doxxing"]
+        return [
+            Finding(m.start(), m.end(), "illegal", weight, "doxxing")
+            for m in _SNILS.finditer(doc.text)
+        ]
     found: list[tuple[str, int, int]] = []  # (category, start, end)
     matches = doc.matches(_phrases())
     for rule in (
@@ -279,8 +286,18 @@ def _documents(doc: Doc, matches: dict) -> list:
             break
     if found:
         return found
+    if "?" in doc.text:
+        return []
+    # «Купить диплом», «продам медкнижку»: papers no one may sell.
+    for i in doc.at("sell") + doc.at("buy"):
+        selling = doc.first_person(i) or (doc.infinitive(i) and i == 0)
+        if selling and any(
+            0 < p - i <= 3 and doc.lemma(p, *_NEVER_SOLD) for p in papers
+        ):
+            found.append(("documents", *doc.span(i)))
+            return found
     # «Сделаем справку за день», «Купить диплом недорого»: an offer of a paper.
-    if not matches.get("forgery_weak", []) or "?" in doc.text:
+    if not matches.get("forgery_weak", []):
         return []
     for i in doc.at("forge_offer"):
         offer = doc.first_person(i) or (doc.infinitive(i) and i == 0)
@@ -288,6 +305,20 @@ def _documents(doc: Doc, matches: dict) -> list:
             found.append(("documents", *doc.span(i)))
             break
     return found
+
+
+# Papers issued to a person, never sold: buying or selling one is forgery.
+_NEVER_SOLD = (
+    "диплом",
+    "аттестат",
+    "медкнижка",
+    "права",
+    "удостоверение",
+    "больничный",
+    "справка",
+    "медсправка",
+    "свидетельство",
+)
 
 
 def _specific_paper(doc: Doc, i: int) -> bool:
@@ -314,8 +345,21 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
     return not re.search(r"[.!?\n]", doc.lowered[lo:hi])
 
 
+_SALE_CUE = re.compile(
+    r"недорого|дешево|цена|прайс|₽|\d\s*руб|пиши|в лс|в личк|оптом|актуальн|свеж"
+)
+
+
 def _data_trade(doc: Doc, matches: dict) -> list:
     found = []
+    # «База телефонов пенсионеров, недорого»: a database offered without a verb.
+    for i in doc.at("personal_data"):
+        if doc.lemma(i, "база", "пробив", "слив", "выгрузка") and not doc.quoted(i):
+            near = range(max(0, i - 3), min(len(doc), i + 5))
+            if any(
+                doc.lemma(j, *_PEOPLE_DATA) for j in near if j != i
+            ) and _SALE_CUE.search(doc.lowered):
+                return [("data_trade", *doc.span(i))]
     sellers = [
         i
         for i in sorted(set(doc.at("sell") + doc.at("buy")))

@@ -77,7 +77,7 @@ def find(doc: Doc, words: list) -> list[Finding]:
             )
         ):
             continue
-        if _quoted(text, word.start, word.end):
+        if _quoted(text, word.start, word.end) or _reported_name(doc, word.start):
             continue
         for form in forms:
             if form in direct:
@@ -207,6 +207,20 @@ def _index_at(doc: Doc, start: int) -> int | None:
     return None
 
 
+# «Назвал меня дурой», «обозвали идиотом»: someone else's insult, reported.
+_NAMING_VERBS = frozenset({"назвать", "называть", "обозвать", "обзывать"})
+
+
+def _reported_name(doc: Doc, start: int) -> bool:
+    i = _index_at(doc, start)
+    if i is None:
+        return False
+    return any(
+        not doc.infos[j].lemmas.isdisjoint(_NAMING_VERBS)
+        for j in range(max(0, i - 2), i)
+    )
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """A word alone in quotes is mentioned (a film title «Дура»), not used."""
     return (
@@ -237,10 +251,17 @@ def _lies(doc: Doc) -> list[Finding]:
             and doc.clause(j) == doc.clause(i)
             for j in range(max(0, i - 3), i)
         )
-        if "impr" in info.grammemes or (
-            not negated and (said_to_you or near_you or of_official)
+        # «Хватит врать», «перестаньте лгать»: told to stop lying.
+        stop = "INFN" in info.grammemes and any(
+            doc.lemma(j, "хватить", "перестать", "прекратить", "хватит")
+            for j in range(max(0, i - 2), i)
+        )
+        if (
+            stop
+            or "impr" in info.grammemes
+            or (not negated and (said_to_you or near_you or of_official))
         ):
-            if "INFN" in info.grammemes and not near_you:
+            if "INFN" in info.grammemes and not (near_you or stop):
                 continue
             findings.append(Finding(*doc.span(i), "insult", 0.8, "lie"))
     return findings

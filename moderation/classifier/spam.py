@@ -38,6 +38,13 @@ _PHONE = re.compile(
     r"(?<!\d)(?:\+7|8)[\s\-(]*\d{3,5}[\s\-)]*\d{1,3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
     r"|(?<!\d)9\d{2}[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?!\d)"
 )
+# Cheap first looks: a phone needs a run of digits and separators, money a digit
+# before a currency, a period, a percent sign or «в»/«за».
+_DIGIT_RUN = re.compile(r"\d[\d\s\-()]{5,}\d")
+_MONEY_HINT = re.compile(
+    r"\d\s*(?:%|₽|\$|[кkрт]\b|руб|тыс|usdt|долл|в\s|за\s|/)"
+    r"|\d\s*(?:тысяч|млн|миллион)"
+)
 _OFFICIAL_CONTEXT = re.compile(
     r"горяч\w* лини|министерств|соцзащит|мфц|приемн|управлени|администраци|"
     r"поликлиник|больниц|справочн|дежурн|единый номер|госуслуг|сфр|пенсионн|"
@@ -159,11 +166,13 @@ def find(doc: Doc, official: frozenset[str] | None = None) -> list[Finding]:
         for m in _HANDLE.finditer(text):
             findings.append(Finding(m.start(), m.end(), "spam", 0.4, "handle"))
     if has_digit:
-        for m in _PHONE.finditer(text):
-            around = lowered[max(0, m.start() - 80) : m.end() + 40]
-            if not _OFFICIAL_CONTEXT.search(around):
-                findings.append(Finding(m.start(), m.end(), "spam", 0.4, "phone"))
-        findings.extend(_money(lowered))
+        if _DIGIT_RUN.search(text):
+            for m in _PHONE.finditer(text):
+                around = lowered[max(0, m.start() - 80) : m.end() + 40]
+                if not _OFFICIAL_CONTEXT.search(around):
+                    findings.append(Finding(m.start(), m.end(), "spam", 0.4, "phone"))
+        if _MONEY_HINT.search(lowered):
+            findings.extend(_money(lowered))
     for signal, spans in doc.matches(_phrases()).items():
         # «пиши мне» is a weaker «пиши мне в лс»: one signal, not two.
         reason = "dm" if signal == "dm_plain" else signal
