@@ -144,6 +144,13 @@ class Doc:
             self._quoted = frozenset(inside)
         return i in self._quoted
 
+    def quoted_at(self, offset: int) -> bool:
+        """Whether the token starting at or after ``offset`` is inside quotes."""
+        for i, token in enumerate(self.tokens):
+            if token.end > offset:
+                return self.quoted(i)
+        return False
+
     def near(
         self,
         first: str | Iterable[int],

@@ -158,7 +158,10 @@ def find(doc: Doc) -> list[Finding]:
     ):
         found.extend(rule(doc, matches))
     for start, end in matches.get("threat", ()):
-        found.append(("threat", start, end))
+        # A menacing phrase («мало не покажется») is a threat whatever else the
+        # comment says, unless it is quoted.
+        quoted = doc.quoted_at(start)
+        found.append(("threat" if quoted else "threat_first_person", start, end))
     if not found:
         return []
     guarded = _about_the_offence(doc)
@@ -431,8 +434,13 @@ def _vote_buying(doc: Doc, matches: dict) -> list:
     pay = doc.at("pay")
     money = _MONEY.search(doc.lowered)
     for v in votes:
-        # «Куплю голоса», «покупаем голоса»: buying is the offence, price or not.
-        if any(0 < v - b <= 3 and doc.first_person(b) for b in doc.at("buy")):
+        # «Куплю голоса», «кто продаст голос»: the trade is the offence, price or not.
+        if any(0 < v - b <= 3 and doc.first_person(b) for b in doc.at("buy")) or any(
+            0 < v - b <= 2
+            and doc.lemma(b, "продать", "продавать")
+            and doc.lemma(v, "голос")
+            for b in doc.at("sell")
+        ):
             return [("vote_buying", *doc.span(v))]
         if any(abs(p - v) <= 8 for p in pay) and money:
             return [("vote_buying", *doc.span(v))]

@@ -39,6 +39,13 @@ _BEFORE_PUNCTUATION = re.compile(r"\s*(?:[,!…?]|$)")
 
 
 @cache
+def _common() -> frozenset[str]:
+    return frozenset(
+        word for line in lexicon.words("obscene_common.txt") for word in line.split()
+    )
+
+
+@cache
 def _allow() -> re.Pattern[str]:
     return re.compile(
         "|".join(f"(?:{rx.pattern})" for rx in lexicon.regexes("obscene_allow.txt"))
@@ -81,7 +88,21 @@ def match_form(form: str) -> re.Match[str] | None:
 
 def _match_masked(form: str) -> bool:
     """A word with stars is мат if some filling of the stars spells a root in
-    which a star stands and the root is still recognisable from the letters shown."""
+    which a star stands and the root is still recognisable from the letters shown.
+    A lone star may also hide two letters («ох*ть»)."""
+    if _match_masked_once(form):
+        return True
+    star = form.find(WILDCARD)
+    # Only a star between letters: a trailing footnote star («в случаях*») is no
+    # hidden «уй».
+    # Two letters behind one star only spell a dictionary word («охуеть»):
+    # otherwise «з*явление» would read as «з-ху-явление».
+    if form.count(WILDCARD) == 1 and 0 < star < len(form) - 1 and len(form) >= 4:
+        return _match_masked_once(form.replace(WILDCARD, WILDCARD * 2), known=True)
+    return False
+
+
+def _match_masked_once(form: str, known: bool = False) -> bool:
     stars = [i for i, ch in enumerate(form) if ch == WILDCARD]
     visible = len(form) - len(stars)
     if not 1 <= len(stars) <= _MAX_STARS or visible < 2:
@@ -90,8 +111,11 @@ def _match_masked(form: str) -> bool:
         chars = list(form)
         for pos, letter in zip(stars, letters, strict=True):
             chars[pos] = letter
-        found = match_form("".join(chars))
-        if found is None:
+        filled = "".join(chars)
+        found = match_form(filled)
+        if found is None or (
+            known and filled not in _common() and lexicon.known_lemmas(filled) is None
+        ):
             continue
         inside = [p for p in stars if found.start() <= p < found.end()]
         shown_in_root = (found.end() - found.start()) - len(inside)

@@ -187,6 +187,8 @@ def test_classify_command_rejects_malformed_lines():
         ("Бл, опять очередь", "Бл"),  # truncated, before a comma
         ("Какой-то мудоёб это писал", "мудоёб"),  # compound
         ("Ху-йня а не ответ", "Ху-йня"),  # split by a hyphen
+        ("Вы там ох*ли совсем", "ох*ли"),  # one star for two letters
+        ("Е...ть, опять отказ", "Е...ть"),  # an ellipsis inside the word
     ],
 )
 def test_obscene_truncations_and_masks(text, word):
@@ -200,6 +202,8 @@ def test_obscene_truncations_and_masks(text, word):
     [
         "Бл. 5, кв. 12 — там живёт наша подопечная",  # «бл.» is a block
         "Натяжные потолки на кухне протекают после ремонта",
+        "В отдельных случаях* выплату продлевают",  # a footnote star
+        "Подайте з*явление до пятницы",  # a star that is no hidden root
     ],
 )
 def test_truncations_need_their_context(text):
