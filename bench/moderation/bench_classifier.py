@@ -275,7 +275,15 @@ def markdown(report: dict) -> str:
             f"{run['cpu_seconds']} | {run['comments_per_cpu_second']:,} | "
             f"{run['load_average_1min']} |"
         )
+    cpu_rate = speed["median_comments_per_cpu_second"]
+    wall_rate = speed["median_comments_per_second"]
+    load = max(run["load_average_1min"] for run in speed["runs"])
     lines += [
+        "",
+        f"Target {MIN_RATE:,} comments/s: by CPU time "
+        f"{'met' if cpu_rate >= MIN_RATE else 'not met'} ({cpu_rate:,}); by the wall "
+        f"clock {'met' if wall_rate >= MIN_RATE else 'not met'} ({wall_rate:,}), with a "
+        f"load average up to {load} on {report['machine']['cores']} cores.",
         "",
         f"Median: {speed['median_comments_per_second']:,} comments/s by the wall clock, "
         f"{speed['median_comments_per_cpu_second']:,} per CPU-second. The machine is "
