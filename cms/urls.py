@@ -27,9 +27,7 @@ if settings.DEBUG:
 
 if settings.SANDBOX_ENABLED:
     urlpatterns += [
-        # The OAuth token endpoints of the sandbox belong to the accounts registry.
-        path("sandbox/oauth/", include("accounts_registry.sandbox_oauth_urls")),
-        path("sandbox/", include("syndication.sandbox.urls")),
+        path("sandbox/", include("sandbox.urls")),
     ]
 
 # Wagtail's page serving catches everything else, so it goes last.

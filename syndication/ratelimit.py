@@ -53,7 +53,7 @@ class DatabaseBackend:
     def reserve(
         self, key: str, rate: int, window: float, spacing: float, max_wait: float
     ):
-        from syndication.sandbox.models import RateLimitBucket
+        from sandbox.models import RateLimitBucket
 
         with transaction.atomic():
             bucket, _ = RateLimitBucket.objects.select_for_update().get_or_create(

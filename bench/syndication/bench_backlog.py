@@ -1,6 +1,6 @@
 """Backlog benchmark (issue 3, bench 3): N queued API calls on one VK community token
 limited to 20 requests/s, against the sandbox run in a separate process
-(``python -m syndication.sandbox.serve``, a threaded WSGI server).
+(``python -m sandbox.serve``, a threaded WSGI server).
 
 Target: achieved rate >= 90 % of the limit, and zero rate-limit errors returned by the
 sandbox (which enforces VK's 20 calls/s per community token itself).
@@ -66,14 +66,14 @@ def main() -> int:
     import django
 
     django.setup()
+    from sandbox.demo import create_account
+    from sandbox.models import SandboxPost
     from syndication.api import RateLimited, get_client
-    from syndication.sandbox.demo import create_account
-    from syndication.sandbox.models import SandboxPost
 
     account = create_account("vk", "900900", "Bench community", token_type="community")
     SandboxPost.objects.filter(account__external_id="900900").delete()
     server = subprocess.Popen(
-        [sys.executable, "-m", "syndication.sandbox.serve", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "sandbox.serve", f"127.0.0.1:{port}"],
         env=env, stdout=subprocess.DEVNULL, stderr=(workdir / "server.log").open("w"),
     )  # fmt: skip
     try:

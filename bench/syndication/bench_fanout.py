@@ -177,10 +177,10 @@ def main() -> int:
 
 
 def run(args, port: int) -> int:
+    from sandbox.demo import create_account
+    from sandbox.models import SandboxFault, SandboxPost
     from syndication.delivery import scheduling
     from syndication.models import Delivery
-    from syndication.sandbox.demo import create_account
-    from syndication.sandbox.models import SandboxFault, SandboxPost
 
     run_id = str(int(time.time()))
     page = make_piece(port, run_id)

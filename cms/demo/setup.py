@@ -216,7 +216,7 @@ def ensure_users(groups: dict[str, Group]) -> list[DemoUser]:
 def ensure_network_accounts() -> list:
     """Sandbox accounts for every network, when the sandbox app provides them."""
     try:
-        from syndication.sandbox.demo import ensure_demo_accounts
+        from sandbox.demo import ensure_demo_accounts
     except ImportError:
         return []
     return list(ensure_demo_accounts() or [])

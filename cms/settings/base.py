@@ -24,14 +24,14 @@ SECRET_KEY = env("SECRET_KEY", "")
 DEBUG = env("DEBUG", False)
 ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [])
-# The local emulator of the networks' APIs (syndication/sandbox); on in dev and tests.
+# The local emulator of the networks' APIs (sandbox/); on in dev and tests.
 SANDBOX_ENABLED = env("SANDBOX_ENABLED", False)
 
 INSTALLED_APPS = [
     "cms",
     "accounts_registry",
     "syndication",
-    "syndication.sandbox",
+    "sandbox",
     "voice",
     "moderation",
     "wagtail.contrib.forms",

@@ -37,13 +37,13 @@ INSTAGRAM_API_URL = os.environ.get(
 MAX_API_URL = os.environ.get("MAX_API_URL", f"{_SITE}/sandbox/max/")
 
 # Demo readers comment under the sandbox posts, one comment at a time, so a fresh demo's
-# moderation inbox fills as a real one would (syndication/sandbox/readers.py).
+# moderation inbox fills as a real one would (sandbox/readers.py).
 SANDBOX_DEMO_READERS_EVERY = float(os.environ.get("SANDBOX_DEMO_READERS_EVERY", "45"))
 if SANDBOX_ENABLED and SANDBOX_DEMO_READERS_EVERY > 0:
     CELERY_BEAT_SCHEDULE = {
         **CELERY_BEAT_SCHEDULE,
         "sandbox-demo-readers": {
-            "task": "syndication.sandbox.demo_reader_comment",
+            "task": "sandbox.demo_reader_comment",
             "schedule": SANDBOX_DEMO_READERS_EVERY,
         },
     }

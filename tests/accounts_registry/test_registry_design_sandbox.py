@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from accounts_registry import design
 from accounts_registry.models import DesignVersion
+from sandbox.models import SandboxAccount
 from syndication.api import get_client
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxAccount
+from tests.sandbox import fixtures as testing
 
 from .conftest import login
 

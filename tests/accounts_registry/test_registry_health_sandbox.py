@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts_registry.models import Account
-from syndication.sandbox.models import SandboxAccount
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
+from sandbox.models import SandboxAccount
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

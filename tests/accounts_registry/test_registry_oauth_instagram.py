@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts_registry.health import check_account
 from accounts_registry.models import Account
 from accounts_registry.restricted import decide
-from syndication.sandbox.testing import instagram_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import instagram_account, sandbox  # noqa: F401
 
 from .conftest import login
 from .test_registry_oauth import connect

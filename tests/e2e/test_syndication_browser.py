@@ -15,9 +15,9 @@ from django.utils import timezone
 from cms.models import NewsPage
 from syndication.delivery import dispatch
 from syndication.models import Delivery, PageSyndication, ScheduleMode
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
 from syndication.tasks import send_delivery
 from tests.factories import make_image
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,11 +14,11 @@ import time
 import pytest
 
 from cms.celery import app
+from sandbox.models import SandboxPost
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
-from syndication.sandbox.models import SandboxPost
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
 from syndication.tasks import send_delivery
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.integration

@@ -15,11 +15,11 @@ from moderation import actions
 from moderation.defaults import ensure_default_rules
 from moderation.models import Ban, FetchCursor, InboxItem, Rule, WebhookEndpoint
 from moderation.sync import sync_bans
+from sandbox import callbacks
+from sandbox.demo import ensure_demo_accounts
+from sandbox.models import SandboxAccount, SandboxComment, SandboxPost
 from syndication.api import get_client
-from syndication.sandbox import callbacks
-from syndication.sandbox.demo import ensure_demo_accounts
-from syndication.sandbox.models import SandboxAccount, SandboxComment, SandboxPost
-from syndication.sandbox.testing import sandbox  # noqa: F401
+from tests.sandbox.fixtures import sandbox  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -172,7 +172,7 @@ def test_ban_reasons_reach_vk_as_codes(demo):
 
 def test_demo_readers_fill_the_inbox_once_each(demo, live_server):
     from moderation.models import InboxItem
-    from syndication.sandbox import readers
+    from sandbox import readers
 
     assert readers.write_next() is None  # nothing published yet: nothing to answer
     for network in ("vk", "ok", "telegram", "max"):

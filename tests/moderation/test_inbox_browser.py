@@ -10,9 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from moderation.defaults import ensure_moderator_group
 from moderation.fetch import fetch_all
 from moderation.models import Ban, FetchCursor, InboxItem, Rule
-from syndication.sandbox.models import SandboxAccount, SandboxBan, SandboxPost
-from syndication.sandbox.pages import add_comment
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
+from sandbox.models import SandboxAccount, SandboxBan, SandboxPost
+from sandbox.pages import add_comment
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

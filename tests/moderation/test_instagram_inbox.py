@@ -12,11 +12,11 @@ from accounts_registry.restricted import decide
 from moderation import actions
 from moderation.fetch import fetch_all
 from moderation.models import FetchCursor, InboxItem
+from sandbox.models import SandboxComment, SandboxPost
+from sandbox.pages import add_comment
 from syndication.api import get_client
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox.models import SandboxComment, SandboxPost
-from syndication.sandbox.pages import add_comment
-from syndication.sandbox.testing import instagram_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import instagram_account, sandbox  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,13 +9,13 @@ import pytest
 from moderation import actions
 from moderation.defaults import ensure_default_rules
 from moderation.models import InboxItem, Rule, WebhookEndpoint
+from sandbox import callbacks
+from sandbox.demo import connect_to_vestnik
+from sandbox.models import SandboxAccount, SandboxComment, SandboxPost
+from sandbox.pages import add_comment
 from syndication.api import get_client
 from syndication.networks.base import Message, Post
-from syndication.sandbox import callbacks
-from syndication.sandbox.demo import connect_to_vestnik
-from syndication.sandbox.models import SandboxAccount, SandboxComment, SandboxPost
-from syndication.sandbox.pages import add_comment
-from syndication.sandbox.testing import max_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import max_account, sandbox  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from syndication.sandbox.common import windows
+from sandbox.common import windows
 
 
 @pytest.fixture(autouse=True)

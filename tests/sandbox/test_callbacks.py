@@ -11,9 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from syndication.sandbox import callbacks
-from syndication.sandbox.models import SandboxAccount, SandboxComment, SandboxPost
-from syndication.sandbox.testing import relaxed_account
+from sandbox import callbacks
+from sandbox.models import SandboxAccount, SandboxComment, SandboxPost
+from tests.sandbox.fixtures import relaxed_account
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

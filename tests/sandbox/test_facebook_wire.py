@@ -7,14 +7,14 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from syndication.sandbox import facebook
-from syndication.sandbox.demo import create_account
-from syndication.sandbox.models import (
+from sandbox.demo import create_account
+from sandbox.models import (
     SandboxAccount,
     SandboxBan,
     SandboxComment,
     SandboxPost,
 )
+from sandbox.networks import facebook
 
 pytestmark = pytest.mark.django_db
 PAGE = "546349135390552"

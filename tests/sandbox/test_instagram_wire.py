@@ -11,14 +11,14 @@ import requests
 from django.conf import settings
 from PIL import Image
 
-from syndication.sandbox import testing
-from syndication.sandbox.models import (
+from sandbox.models import (
     SandboxAccount,
     SandboxComment,
     SandboxMedia,
     SandboxPost,
 )
-from syndication.sandbox.pages import add_comment
+from sandbox.pages import add_comment
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox
@@ -262,7 +262,7 @@ def test_profile_page_reads_the_media_in_one_query(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from syndication.sandbox.demo import create_account
+    from sandbox.demo import create_account
 
     create_account("instagram", IG, "Профиль")
     account = SandboxAccount.objects.get(network="instagram", external_id=IG)

@@ -9,9 +9,9 @@ import xmlrpc.client
 import pytest
 import requests
 
-from syndication.sandbox import livejournal as lj
-from syndication.sandbox.models import SandboxAccount, SandboxPost
-from syndication.sandbox.testing import livejournal_account, sandbox  # noqa: F401
+from sandbox.models import SandboxAccount, SandboxPost
+from sandbox.networks import livejournal as lj
+from tests.sandbox.fixtures import livejournal_account, sandbox  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ENTRY = {

@@ -9,12 +9,12 @@ from urllib.parse import urlparse
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from syndication.sandbox import callbacks
-from syndication.sandbox import max as max_sandbox
-from syndication.sandbox.demo import create_account
-from syndication.sandbox.models import SandboxAccount, SandboxComment
-from syndication.sandbox.pages import add_comment
-from syndication.sandbox.testing import tiny_png
+from sandbox import callbacks
+from sandbox.demo import create_account
+from sandbox.models import SandboxAccount, SandboxComment
+from sandbox.networks import max as max_sandbox
+from sandbox.pages import add_comment
+from tests.sandbox.fixtures import tiny_png
 
 pytestmark = pytest.mark.django_db
 CHAT = "-70000000000042"

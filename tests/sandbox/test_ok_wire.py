@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from sandbox.demo import create_account
+from sandbox.models import SandboxAccount, SandboxPost
 from syndication.api.ok import sign
-from syndication.sandbox.demo import create_account
-from syndication.sandbox.models import SandboxAccount, SandboxPost
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from accounts_registry.models import Account
-from syndication.sandbox.demo import ensure_demo_accounts
-from syndication.sandbox.models import SandboxAccount, SandboxFault, SandboxPost
+from sandbox.demo import ensure_demo_accounts
+from sandbox.models import SandboxAccount, SandboxFault, SandboxPost
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from syndication.sandbox import tg_html
-from syndication.sandbox.demo import create_account
-from syndication.sandbox.models import SandboxAccount
+from sandbox import telegram_html as tg_html
+from sandbox.demo import create_account
+from sandbox.models import SandboxAccount
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from syndication.sandbox.demo import create_account
-from syndication.sandbox.models import SandboxAccount, SandboxPost
+from sandbox.demo import create_account
+from sandbox.models import SandboxAccount, SandboxPost
 
 pytestmark = pytest.mark.django_db
 URL = "/sandbox/vk/method/"

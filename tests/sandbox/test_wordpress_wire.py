@@ -11,6 +11,13 @@ import pytest
 import requests
 from django.conf import settings
 
+from sandbox.models import (
+    SandboxAccount,
+    SandboxComment,
+    SandboxMedia,
+    SandboxPost,
+)
+from sandbox.networks.wordpress import add_reader_comment
 from syndication import content as c
 from syndication.api import (
     AuthError,
@@ -21,14 +28,7 @@ from syndication.api import (
 )
 from syndication.networks import get_network
 from syndication.render import samples
-from syndication.sandbox import testing
-from syndication.sandbox.models import (
-    SandboxAccount,
-    SandboxComment,
-    SandboxMedia,
-    SandboxPost,
-)
-from syndication.sandbox.wordpress import add_reader_comment
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox

@@ -20,7 +20,7 @@ from syndication.api import (
 from syndication.api.max import MaxClient
 from syndication.exceptions import Unsupported
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox.testing import tiny_png
+from tests.sandbox.fixtures import tiny_png
 
 pytestmark = pytest.mark.django_db
 BASE = "https://max.test"

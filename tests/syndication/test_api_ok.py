@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from sandbox.models import SandboxAccount, SandboxBan, SandboxPost
+from sandbox.pages import add_comment
 from syndication.api import (
     AuthError,
     OutcomeUnknown,
@@ -14,9 +16,7 @@ from syndication.api import (
     get_client,
 )
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxAccount, SandboxBan, SandboxPost
-from syndication.sandbox.pages import add_comment
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Fixtures shared with other tests of the sandbox.

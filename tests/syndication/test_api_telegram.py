@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sandbox.models import SandboxBan, SandboxComment, SandboxPost
+from sandbox.pages import add_comment
 from syndication.api import (
     AuthError,
     OutcomeUnknown,
@@ -14,9 +16,7 @@ from syndication.api import (
 )
 from syndication.exceptions import Unsupported
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxBan, SandboxComment, SandboxPost
-from syndication.sandbox.pages import add_comment
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Fixtures shared with other tests of the sandbox.

@@ -7,6 +7,7 @@ import json
 import pytest
 import requests
 
+from sandbox.models import SandboxPage
 from syndication.api import (
     AuthError,
     PermanentError,
@@ -18,8 +19,7 @@ from syndication.api import (
 from syndication.networks import get_network
 from syndication.networks.base import Message, Post
 from syndication.render import samples
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxPage
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox

@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from sandbox.models import SandboxBan, SandboxComment, SandboxPost
+from sandbox.pages import add_comment
 from syndication.api import (
     AuthError,
     OutcomeUnknown,
@@ -15,9 +17,7 @@ from syndication.api import (
     get_client,
 )
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxBan, SandboxComment, SandboxPost
-from syndication.sandbox.pages import add_comment
+from tests.sandbox import fixtures as testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Fixtures shared with other tests of the sandbox.
@@ -146,7 +146,7 @@ def test_comments_reply_delete_ban(sandbox, vk_account):
 def test_calls_wait_for_their_turn_instead_of_tripping_the_limit(sandbox, settings):
     """A user token (3 calls/s) with the sandbox enforcing the real limit: the
     shared limiter spaces the calls, so none is refused."""
-    from syndication.sandbox.demo import create_account
+    from sandbox.demo import create_account
 
     settings.VK_RATE_USER = (3, 1.0)
     account = create_account("vk", "777", "Strict", token_type=testing.USER)

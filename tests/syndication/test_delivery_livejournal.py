@@ -11,13 +11,13 @@ import requests
 from django.core.management import call_command
 
 from accounts_registry.health import check_account
+from sandbox.models import SandboxPost
 from syndication.api import AuthError, RateLimited, TransientError, get_client
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
 from syndication.networks import get_network
 from syndication.render import samples
-from syndication.sandbox.models import SandboxPost
-from syndication.sandbox.testing import livejournal_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import livejournal_account, sandbox  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)

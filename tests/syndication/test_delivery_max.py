@@ -9,13 +9,13 @@ import pytest
 import requests
 from django.core.management import call_command
 
+from sandbox.models import SandboxAccount, SandboxPost
+from sandbox.networks.max import mid_of
 from syndication.api import AuthError, RateLimited, TransientError, get_client
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox.max import mid_of
-from syndication.sandbox.models import SandboxAccount, SandboxPost
-from syndication.sandbox.testing import PHOTO_URL, max_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import PHOTO_URL, max_account, sandbox  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,10 +8,10 @@ import io
 import pytest
 from django.core.management import call_command
 
+from sandbox.models import SandboxPost
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
-from syndication.sandbox.models import SandboxPost
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 S = Delivery.Status

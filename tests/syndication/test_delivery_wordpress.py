@@ -13,13 +13,13 @@ from django.core.management import call_command
 from moderation import actions
 from moderation.fetch import fetch_all
 from moderation.models import InboxItem
+from sandbox.models import SandboxAccount, SandboxMedia, SandboxPost
+from sandbox.networks.wordpress import add_reader_comment
 from syndication.content import piece_from_page
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
-from syndication.sandbox.models import SandboxAccount, SandboxMedia, SandboxPost
-from syndication.sandbox.testing import sandbox, wordpress_account  # noqa: F401
-from syndication.sandbox.wordpress import add_reader_comment
 from tests.factories import make_image
+from tests.sandbox.fixtures import sandbox, wordpress_account  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)

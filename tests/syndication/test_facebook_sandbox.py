@@ -10,13 +10,13 @@ import pytest
 from accounts_registry.restricted import decide
 from moderation import actions, fetch
 from moderation.models import FetchCursor, InboxItem, WebhookEndpoint
+from sandbox.models import SandboxAccount, SandboxBan, SandboxPost
+from sandbox.networks import facebook as fb_sandbox
 from syndication.api import AuthError, RateLimited, TransientError, get_client
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery, PageSyndication
 from syndication.networks.base import Attachment, Message, Post
-from syndication.sandbox import facebook as fb_sandbox
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxAccount, SandboxBan, SandboxPost
+from tests.sandbox import fixtures as testing
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -247,7 +247,7 @@ def test_reader_comment_is_pushed_to_the_meta_webhook(
     post_id = published(facebook_account)
     stored = live_posts(facebook_account).get()
     comment = fb_sandbox.reader_comment(stored, 77, "Анна", "Через вебхук")
-    from syndication.sandbox import callbacks
+    from sandbox import callbacks
 
     assert callbacks.drain(10)
     item = InboxItem.objects.get()

@@ -11,12 +11,12 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
+from sandbox.models import SandboxMedia, SandboxPost
 from syndication import content as c
 from syndication.api import AuthError, PermanentError, Unsupported, get_client
 from syndication.networks import get_network
 from syndication.render import samples
-from syndication.sandbox import testing
-from syndication.sandbox.models import SandboxMedia, SandboxPost
+from tests.sandbox import fixtures as testing
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -135,7 +135,7 @@ def test_registry_health_check_goes_through_check_token(site, instagram_account)
 
     # Blocked by default: the check does not contact the network at all.
     assert check_account(instagram_account).message == str(BLOCKED)
-    from syndication.sandbox.models import SandboxAccount
+    from sandbox.models import SandboxAccount
 
     SandboxAccount.objects.filter(network="instagram").update(extra={"followers": 321})
     decide("instagram", True, reason="The region keeps its account", actor="test")

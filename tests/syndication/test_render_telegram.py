@@ -269,7 +269,7 @@ def test_unsafe_link_keeps_its_words_but_not_the_link(code):
 )
 def test_the_sandbox_telegram_parser_accepts_every_message(piece):
     # A second, independent reading: the sandbox emulates Telegram's parse_html.
-    sandbox = pytest.importorskip("syndication.sandbox.tg_html")
+    sandbox = pytest.importorskip("sandbox.telegram_html")
     for message in tg_network.render(piece).messages:
         texts = [message.text] + [
             a.spec.get("caption", "") for a in message.attachments

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sandbox.models import SandboxPage, SandboxPost
 from syndication.delivery import dispatch, scheduling, state
 from syndication.models import (
     AccountSettings,
@@ -12,8 +13,7 @@ from syndication.models import (
     DeliveryAttempt,
     FullTextPage,
 )
-from syndication.sandbox.models import SandboxPage, SandboxPost
-from syndication.sandbox.testing import relaxed_account, sandbox  # noqa: F401
+from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 S = Delivery.Status
@@ -182,7 +182,7 @@ def test_telegraph_down_for_long_links_the_site(accounts, long_page, settings):
     revision = long_page.save_revision()
     revision.publish()
     (edit,) = scheduling.schedule_page(long_page, revision, accounts=[telegram])
-    from syndication.sandbox.models import SandboxFault
+    from sandbox.models import SandboxFault
 
     SandboxFault.objects.all().delete()
     edit = again(edit)
@@ -209,7 +209,7 @@ def test_an_unknown_outcome_never_makes_a_second_page(accounts, long_page):
     assert "Telegraph" in delivery.last_error
     assert FullTextPage.objects.get(post=delivery).state == State.UNKNOWN
     assert long_page.full_url in tg_posts(telegram).get().text
-    from syndication.sandbox import inflight
+    from sandbox import inflight
 
     inflight.idle()
     assert pages(telegraph).count() == 1
@@ -271,7 +271,7 @@ def test_a_network_that_cannot_delete_is_done_with_a_note(sandbox, piece_page): 
 
 
 def _fault(network, kind, **kwargs):
-    from syndication.sandbox.models import SandboxFault
+    from sandbox.models import SandboxFault
 
     SandboxFault.objects.create(
         network=network,
@@ -288,7 +288,7 @@ def test_a_person_links_the_page_found_after_an_unknown_outcome(
     telegram, telegraph = accounts
     _fault("telegraph", "latency", latency_ms=2600, method="createPage")
     delivery = send(long_page, accounts)
-    from syndication.sandbox import inflight
+    from sandbox import inflight
 
     inflight.idle()
     (page,) = pages(telegraph)  # the page IS there, Vestnik does not know it

@@ -46,9 +46,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from .common import take_fault, windows
-from .models import LIVEJOURNAL, SandboxAccount, SandboxPost
-from .serve import arrival
+from sandbox.common import take_fault, windows
+from sandbox.models import LIVEJOURNAL, SandboxAccount, SandboxPost
+from sandbox.serve import arrival
 
 MESSAGES = {
     100: "Invalid username",

@@ -12,7 +12,7 @@ sources (limits, the duplicate rule, the blocked edge's answers) is listed in
 ``syndication/api/NOTES.md`` (Facebook).
 
 Tokens: the Page token of the ``SandboxAccount``; a Page token issued by the
-sandbox's OAuth (``accounts_registry.sandbox_oauth``) is adopted by the Page its
+sandbox's OAuth (``sandbox.oauth``) is adopted by the Page its
 first call names, so an account connected through OAuth publishes here too.
 """
 
@@ -36,9 +36,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import callbacks
-from .common import request_params, take_fault, windows
-from .models import (
+from sandbox import callbacks
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import (
     FACEBOOK,
     SandboxAccount,
     SandboxBan,
@@ -46,7 +46,7 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
-from .serve import arrival
+from sandbox.serve import arrival
 
 VERSION = re.compile(r"^v\d+(\.\d+)?/")
 TEXT_LIMIT = 63206  # networks.md §4.4, UNVERIFIED
@@ -675,7 +675,7 @@ def reader_comment(post: SandboxPost, author_id: int, author_name: str, text: st
 
 @require_POST
 def comment(request, page_id: str, post_pk: int):
-    from .pages import CommentForm
+    from sandbox.pages import CommentForm
 
     post = get_object_or_404(
         SandboxPost, pk=post_pk, account__network=FACEBOOK,

@@ -1,6 +1,6 @@
 """pytest fixtures for code that talks to the sandbox over real HTTP.
 
-Import them into a test module (``from syndication.sandbox.testing import sandbox,
+Import them into a test module (``from tests.sandbox.fixtures import sandbox,
 vk_account``) or a conftest. ``sandbox`` serves the sandbox with pytest-django's
 ``live_server`` and points VK_API_URL, OK_API_URL and TELEGRAM_API_URL at it."""
 
@@ -13,9 +13,9 @@ import zlib
 import pytest
 import requests
 
-from . import inflight
-from .common import windows
-from .demo import create_account
+from sandbox import inflight
+from sandbox.common import windows
+from sandbox.demo import create_account
 
 
 def tiny_png() -> bytes:

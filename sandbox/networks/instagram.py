@@ -38,9 +38,15 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .common import request_params, take_fault, windows
-from .models import INSTAGRAM, SandboxAccount, SandboxComment, SandboxMedia, SandboxPost
-from .serve import arrival
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import (
+    INSTAGRAM,
+    SandboxAccount,
+    SandboxComment,
+    SandboxMedia,
+    SandboxPost,
+)
+from sandbox.serve import arrival
 
 VERSION = re.compile(r"^v\d+(\.\d+)?/")
 CONTAINER = "container"
@@ -598,7 +604,7 @@ def profile(request, ig_user_id: str):
 @require_POST
 def reader_comment(request, ig_user_id: str, media_id: int):
     """A reader comments under a media (the profile's form)."""
-    from .pages import add_comment
+    from sandbox.pages import add_comment
 
     account = get_object_or_404(
         SandboxAccount, network=INSTAGRAM, external_id=ig_user_id

@@ -1,24 +1,27 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
-from . import callback_pages, facebook, instagram, ok, pages, telegram, telegraph, vk
+from . import callback_pages, pages
 from .inflight import tracked
-from .livejournal import entry_page as lj_entry_page
-from .livejournal import journal_view as lj_journal_view
-from .livejournal import xmlrpc_view as lj_xmlrpc_view
-from .max import api_view as max_api_view
-from .max import channel_page as max_channel_page
-from .max import reader_comment as max_reader_comment
-from .max import upload_view as max_upload_view
-from .wordpress import api_view as wp_api_view
-from .wordpress import blog_view as wp_blog_view
-from .wordpress import index_view as wp_index_view
-from .wordpress import reader_comment as wp_reader_comment
-from .wordpress import upload_file as wp_upload_file
+from .networks import facebook, instagram, ok, telegram, telegraph, vk
+from .networks.livejournal import entry_page as lj_entry_page
+from .networks.livejournal import journal_view as lj_journal_view
+from .networks.livejournal import xmlrpc_view as lj_xmlrpc_view
+from .networks.max import api_view as max_api_view
+from .networks.max import channel_page as max_channel_page
+from .networks.max import reader_comment as max_reader_comment
+from .networks.max import upload_view as max_upload_view
+from .networks.wordpress import api_view as wp_api_view
+from .networks.wordpress import blog_view as wp_blog_view
+from .networks.wordpress import index_view as wp_index_view
+from .networks.wordpress import reader_comment as wp_reader_comment
+from .networks.wordpress import upload_file as wp_upload_file
 
 app_name = "sandbox"
 
 urlpatterns = [
     path("", pages.index, name="index"),
+    # The OAuth endpoints (VK ID, OK, Facebook, Instagram) the registry's connect flow uses.
+    path("oauth/", include("sandbox.oauth_urls")),
     path("faults/", pages.faults, name="faults"),
     path("faults/api/", pages.faults_api, name="faults_api"),
     path("media/<str:key>/", pages.media, name="media"),

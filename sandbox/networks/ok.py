@@ -16,8 +16,8 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from .common import request_params, take_fault
-from .models import OK, SandboxAccount, SandboxBan, SandboxMedia, SandboxPost
+from sandbox.common import request_params, take_fault
+from sandbox.models import OK, SandboxAccount, SandboxBan, SandboxMedia, SandboxPost
 
 GROUP_TYPES = {"GROUP_THEME", "GROUP_THEME_PROMO"}
 UNSIGNED = {"sig", "access_token", "session_key"}

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from . import tg_html
-from .common import request_params, take_fault, windows
-from .models import (
+from sandbox import telegram_html as tg_html
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import (
     TELEGRAM,
     SandboxAccount,
     SandboxBan,
@@ -26,7 +26,7 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
-from .serve import arrival
+from sandbox.serve import arrival
 
 TEXT_LIMIT, CAPTION_LIMIT = 4096, 1024
 ALBUM_MAX = 10

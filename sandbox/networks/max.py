@@ -41,10 +41,16 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import callbacks
-from .common import request_params, take_fault, windows
-from .models import MAX, SandboxAccount, SandboxComment, SandboxMedia, SandboxPost
-from .serve import arrival
+from sandbox import callbacks
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import (
+    MAX,
+    SandboxAccount,
+    SandboxComment,
+    SandboxMedia,
+    SandboxPost,
+)
+from sandbox.serve import arrival
 
 TEXT_LIMIT = 4000
 FORMATS = {"markdown", "html"}
@@ -670,7 +676,7 @@ def channel_page(request, chat: str):
 def reader_comment(request, chat: str, mid: str):
     """A reader comments under a post (the page's form); MAX then pushes
     ``comment_created`` to the bot's webhook."""
-    from .pages import add_comment
+    from sandbox.pages import add_comment
 
     account = get_object_or_404(SandboxAccount, network=MAX, external_id=chat)
     parsed = parse_mid(mid)

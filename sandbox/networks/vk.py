@@ -15,9 +15,9 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from . import callbacks
-from .common import request_params, take_fault, windows
-from .models import (
+from sandbox import callbacks
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import (
     VK,
     SandboxAccount,
     SandboxBan,
@@ -25,7 +25,7 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
-from .serve import arrival
+from sandbox.serve import arrival
 
 API_VERSION = "5.199"
 TEXT_LIMIT = 16384  # networks.md §1.4 (UNVERIFIED there; see api/NOTES.md)

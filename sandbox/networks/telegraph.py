@@ -22,11 +22,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
+from sandbox.common import request_params, take_fault, windows
+from sandbox.models import TELEGRAPH, SandboxAccount, SandboxPage
+from sandbox.serve import arrival
 from syndication.networks.telegraph import nodes_html
-
-from .common import request_params, take_fault, windows
-from .models import TELEGRAPH, SandboxAccount, SandboxPage
-from .serve import arrival
 
 # The emulator keeps its own copy of what Telegraph accepts, on purpose: it checks the
 # render (syndication/networks/telegraph.py) rather than trusting the same list.

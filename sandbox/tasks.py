@@ -3,7 +3,7 @@
 from celery import shared_task
 
 
-@shared_task(name="syndication.sandbox.demo_reader_comment", ignore_result=True)
+@shared_task(name="sandbox.demo_reader_comment", ignore_result=True)
 def demo_reader_comment() -> str:
     from .readers import write_next
 

@@ -123,17 +123,17 @@ def comment_written(comment) -> None:
     discussion group replying to the channel post's automatic forward."""
     account = comment.post.account
     if account.network == VK:
-        from .vk import comment_object
+        from .networks.vk import comment_object
 
         vk_event(account, "wall_reply_new", comment_object(comment))
     elif account.network == TELEGRAM:
-        from .telegram import group_message
+        from .networks.telegram import group_message
 
         telegram_update(
             account, {"update_id": comment.pk, "message": group_message(comment)}
         )
     elif account.network == MAX:
-        from .max import comment_object
+        from .networks.max import comment_object
 
         max_update(account, "comment_created", {"message": comment_object(comment)})
 

@@ -150,7 +150,7 @@ def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
     sandbox.callback_url = f"{(base_url or site_url()).rstrip('/')}{path}"
     sandbox.save(update_fields=["callback_url", "callback_secret", "callback_code"])
     if account.network == MAX:  # as POST /subscriptions with these update_types
-        from .max import WEBHOOK_UPDATES
+        from .networks.max import WEBHOOK_UPDATES
 
         sandbox.extra = {**sandbox.extra, "update_types": list(WEBHOOK_UPDATES)}
         sandbox.save(update_fields=["extra"])

@@ -1,6 +1,6 @@
 """Serve the site (and so the sandbox) with a threaded WSGI server that stamps each
 request's arrival time before Django runs, the way a network's front end counts
-requests: ``python -m syndication.sandbox.serve 127.0.0.1:8001``.
+requests: ``python -m sandbox.serve 127.0.0.1:8001``.
 
 The sandbox's rate windows use the stamp (``environ["sandbox.arrived"]``) when it is
 there, so middleware time does not blur the count; under ``runserver`` or the test

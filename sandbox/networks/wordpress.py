@@ -36,9 +36,15 @@ from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .common import take_fault
-from .models import WORDPRESS, SandboxAccount, SandboxComment, SandboxMedia, SandboxPost
-from .serve import arrival
+from sandbox.common import take_fault
+from sandbox.models import (
+    WORDPRESS,
+    SandboxAccount,
+    SandboxComment,
+    SandboxMedia,
+    SandboxPost,
+)
+from sandbox.serve import arrival
 
 # The emulator's own copy of what KSES keeps in a post for an author (a subset of
 # $allowedposttags, wp-includes/kses.php): it checks the render rather than
