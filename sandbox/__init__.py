@@ -1,4 +1,6 @@
-"""A local emulator of the VK, OK and Telegram APIs (dev, tests and the demo).
+"""A local emulator of every network's API and OAuth (dev, tests and the demo).
 
-Served under /sandbox/ when ``settings.SANDBOX_ENABLED``; the app itself is always
-installed so that its migrations exist everywhere."""
+Installed only by the dev and test settings (never in production) and served under
+/sandbox/ when ``settings.SANDBOX_ENABLED``. One emulator module per network in
+``networks/<code>.py``; the shared plumbing (request parameters, faults, rate windows,
+pushed events, the wall pages) in the small modules beside them."""

@@ -261,18 +261,3 @@ class SandboxFault(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network} {self.kind}"
-
-
-class RateLimitBucket(models.Model):
-    """The database backend of ``syndication.ratelimit`` (used without Redis).
-
-    It lives in this always-installed app because the same engineer owns both; the
-    sandbox itself does not use it. ``stamps`` are the reserved send times (unix
-    seconds) still inside the window."""
-
-    key = models.CharField(max_length=200, unique=True)
-    stamps = models.JSONField(default=list)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return self.key

@@ -322,3 +322,22 @@ class FullTextPage(models.Model):
 
     def __str__(self) -> str:
         return self.url or f"{self.post_id} {self.state}"
+
+
+class RateLimitBucket(models.Model):
+    """The database backend of ``syndication.ratelimit`` (used without Redis): one row
+    per limiter key, ``stamps`` being the reserved send times (unix seconds) still
+    inside the window.
+
+    The table keeps the name it had when the model lived in the sandbox app, so
+    existing databases keep their rows (migration 0004 adopts it)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    stamps = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "sandbox_ratelimitbucket"
+
+    def __str__(self) -> str:
+        return self.key

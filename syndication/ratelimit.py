@@ -21,6 +21,7 @@ from django.db import transaction
 
 from syndication import conf
 from syndication.api.errors import RateLimited
+from syndication.models import RateLimitBucket
 
 
 def token_key(prefix: str, token: str, *parts) -> str:
@@ -53,8 +54,6 @@ class DatabaseBackend:
     def reserve(
         self, key: str, rate: int, window: float, spacing: float, max_wait: float
     ):
-        from sandbox.models import RateLimitBucket
-
         with transaction.atomic():
             bucket, _ = RateLimitBucket.objects.select_for_update().get_or_create(
                 key=key

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -214,11 +215,14 @@ def ensure_users(groups: dict[str, Group]) -> list[DemoUser]:
 
 
 def ensure_network_accounts() -> list:
-    """Sandbox accounts for every network, when the sandbox app provides them."""
-    try:
-        from sandbox.demo import ensure_demo_accounts
-    except ImportError:
+    """Sandbox accounts for every network, when the sandbox app is installed (the dev
+    and test settings install it, production does not)."""
+    if not apps.is_installed("sandbox"):
         return []
+    # Imported here: the sandbox's models cannot even be imported where the app is not
+    # installed.
+    from sandbox.demo import ensure_demo_accounts
+
     return list(ensure_demo_accounts() or [])
 
 

@@ -24,14 +24,14 @@ SECRET_KEY = env("SECRET_KEY", "")
 DEBUG = env("DEBUG", False)
 ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [])
-# The local emulator of the networks' APIs (sandbox/); on in dev and tests.
-SANDBOX_ENABLED = env("SANDBOX_ENABLED", False)
+# The local emulator of the networks' APIs (sandbox/) is a dev/test app: only dev.py and
+# test.py install it and read SANDBOX_ENABLED; production has neither the app nor its URLs.
+SANDBOX_ENABLED = False
 
 INSTALLED_APPS = [
     "cms",
     "accounts_registry",
     "syndication",
-    "sandbox",
     "voice",
     "moderation",
     "wagtail.contrib.forms",

@@ -5,7 +5,7 @@ import os
 from cms.env import env
 
 from .base import *  # noqa: F403
-from .base import CELERY_BEAT_SCHEDULE, SECRET_KEY, STATIC_ROOT
+from .base import CELERY_BEAT_SCHEDULE, INSTALLED_APPS, SECRET_KEY, STATIC_ROOT
 
 DEBUG = env("DEBUG", True)
 # A fixed key is fine for a local demo; production refuses to start without one.
@@ -17,8 +17,12 @@ FIELD_ENCRYPTION_KEY = (
     or "ZGV2LW9ubHkta2V5LWZvci1zYW5kYm94LWRlbW8tMDA="
 )
 
-# The built-in network sandbox answers at /sandbox/ on the same server, so the demo publishes
-# somewhere real without touching a real network.
+# The network emulator (sandbox/) answers at /sandbox/ on the same server, so the demo
+# publishes somewhere real without touching a real network. It is installed here and in
+# test.py only, never in production, right after syndication where it always was (its
+# templates and translations keep their precedence).
+INSTALLED_APPS = [*INSTALLED_APPS]
+INSTALLED_APPS.insert(INSTALLED_APPS.index("syndication") + 1, "sandbox")
 SANDBOX_ENABLED = env("SANDBOX_ENABLED", True)
 _SITE = os.environ.get("VESTNIK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", _SITE)

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, INSTALLED_APPS
 
 SECRET_KEY = "test-secret-key"
 DEBUG = False
@@ -18,6 +18,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ""}  # in memory
 FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItdGhlLXRlc3Qtc3VpdGU="
+# The network emulator (sandbox/) is installed here and in dev.py only, never in
+# production, right after syndication where it always was (its templates and
+# translations keep their precedence).
+INSTALLED_APPS = [*INSTALLED_APPS]
+INSTALLED_APPS.insert(INSTALLED_APPS.index("syndication") + 1, "sandbox")
 # Tests point the API base URLs at pytest-django's live_server with override_settings.
 SANDBOX_ENABLED = True
 # Uploaded files of one test run go to a throwaway folder, never into var/.

@@ -12,13 +12,21 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='RateLimitBucket',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('stamps', models.JSONField(default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+        # RateLimitBucket belongs to syndication now (its migration 0004 creates or
+        # adopts the table sandbox_ratelimitbucket); here it stays in the state only,
+        # so the history of this app still adds up and 0006 can hand it over. Databases
+        # made before the move got the table from this migration and keep it.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name='RateLimitBucket',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('key', models.CharField(max_length=200, unique=True)),
+                        ('stamps', models.JSONField(default=list)),
+                        ('updated_at', models.DateTimeField(auto_now=True)),
+                    ],
+                ),
             ],
         ),
         migrations.CreateModel(
