@@ -55,6 +55,13 @@ for path in ("/sandbox/", "/sandbox/faults/", "/sandbox/vk/method/wall.post"):
     except Resolver404:
         continue
     assert match.url_name == "wagtail_serve", (path, match)
+# Two strings of production code were translated only in the sandbox's catalog.
+from django.utils import translation
+with translation.override("ru"):
+    assert translation.gettext("User id") == "ID пользователя"
+    assert translation.gettext(
+        "Reconnect the account: its access token no longer works."
+    ).startswith("Переподключите")
 print("production without the sandbox")
 """
 
