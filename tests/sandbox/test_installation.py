@@ -67,7 +67,12 @@ print("production without the sandbox")
 
 
 def run(args, env, cwd=ROOT, timeout=900):
-    environment = {**os.environ, **env}
+    # A clean environment, as a deployment has: nothing of this test run's own (the
+    # browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, the pass's DATABASE_URL, ...).
+    basics = {
+        k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")
+    }
+    environment = {**basics, **env}
     return subprocess.run(
         args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=timeout
     )
