@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-import html
 import re
+
+from syndication.networks import get_network
 
 from .checker import Report, check, looks_like_press_release
 
-_TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
 
-def message_plain_text(message) -> str:
-    text = message.text or ""
-    if message.parse_mode == "telegraph_nodes":
-        import json
-
-        from syndication.networks.telegraph import nodes_text
-
-        return nodes_text(json.loads(text))
-    if message.parse_mode == "wordpress_html":  # an article: a blank line per block
-        text = re.sub(r"</(?:p|h[1-6]|li|blockquote|figcaption)>", "\n\n", text)
-        return re.sub(r"\n{3,}", "\n\n", html.unescape(_TAG_RE.sub("", text))).strip()
-    if (message.parse_mode or "").upper() == "HTML":
-        text = html.unescape(_TAG_RE.sub("", text))
-    return text
+def message_plain_text(message, network) -> str:
+    """What ``network``'s readers read of ``message`` (the network's own hook)."""
+    return network.reader_text(message)
 
 
 def post_text(post) -> str:
     """Every message of the post (main post and follow-ups) as one plain text."""
+    network = get_network(post.network)
     return "\n\n".join(
-        t for t in (message_plain_text(m) for m in post.messages) if t.strip()
+        t for t in (message_plain_text(m, network) for m in post.messages) if t.strip()
     )
 
 

@@ -8,6 +8,8 @@ default, so a half-written network fails loudly instead of posting something wro
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -51,6 +53,21 @@ def poll_options(attachment: Attachment) -> list[str]:
         if isinstance(value, list):
             return [o.get("text", "") if isinstance(o, dict) else str(o) for o in value]
     return []
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>")
+
+
+def html_words(markup: str) -> str:
+    """Inline HTML (Telegram's, MAX's subset) as the words a reader sees."""
+    return html.unescape(_TAG.sub("", markup or ""))
+
+
+def article_words(markup: str) -> str:
+    """An article's HTML as plain text, a blank line after each block."""
+    text = _BLOCK_END.sub("\n\n", markup or "")
+    return re.sub(r"\n{3,}", "\n\n", html_words(text)).strip()
 
 
 @dataclass(frozen=True)
@@ -218,6 +235,11 @@ class Network:
         safe (left to the template, the <p> tags were escaped and read literally)."""
         body = mark_safe(linebreaks(message.text, autoescape=True))  # noqa: S308
         return body, utf16_len(message.text)
+
+    def reader_text(self, message: Message) -> str:
+        """The words a reader reads in ``message``, as plain text (the style
+        checker scores them). A network with markup overrides it."""
+        return message.text or ""
 
     def preview_limit(self, message: Message) -> int:
         limit_name = "caption_limit" if message.is_caption else "text_limit"

@@ -54,7 +54,13 @@ from django.utils.translation import gettext_lazy as _
 
 from syndication.exceptions import RenderError
 from syndication.feeds.dzen_html import HtmlWriter
-from syndication.networks.base import SHORTENED, Message, Network, adaptation
+from syndication.networks.base import (
+    SHORTENED,
+    Message,
+    Network,
+    adaptation,
+    article_words,
+)
 
 METHOD = "postevent"
 PARSE_MODE = "livejournal_html"
@@ -251,6 +257,9 @@ class LiveJournalNetwork(Network):
             for src in image_sources(message.text):
                 if urlparse(src).scheme not in ("http", "https"):
                     raise RenderError(f"image not absolute: {src}", network=self.code)
+
+    def reader_text(self, message: Message) -> str:
+        return article_words(message.text)
 
     def preview(self, message: Message) -> dict:
         """Above the cut, the cut link and the rest, each part cleaned with

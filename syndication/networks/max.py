@@ -45,6 +45,7 @@ from syndication.networks.base import (
     Network,
     Post,
     adaptation,
+    html_words,
 )
 from syndication.render import lines as ln
 from syndication.render import max_html
@@ -182,6 +183,9 @@ class MaxNetwork(Network):
         )
 
     # -- the preview -------------------------------------------------------------------
+    def reader_text(self, message: Message) -> str:
+        return html_words(message.text)
+
     def preview_body(self, message: Message) -> tuple[str, int]:
         """MAX HTML cleaned with MAX's own allow-list before it is marked safe; the
         limit counts the markup as sent."""

@@ -45,6 +45,7 @@ from syndication.networks.base import (
     Network,
     Post,
     adaptation,
+    html_words,
 )
 from syndication.render import lines as ln
 from syndication.render import telegram_html as tg
@@ -276,6 +277,9 @@ class TelegramNetwork(Network):
         return Message("sendPoll", "", "", (Attachment("poll", poll, spec=spec),))
 
     # -- the preview -------------------------------------------------------------------
+    def reader_text(self, message: Message) -> str:
+        return html_words(message.text)
+
     def preview_body(self, message: Message) -> tuple[str, int]:
         """Telegram's HTML cleaned with its own allow-list before it is marked safe;
         counted as Telegram counts, on the text after entity parsing."""

@@ -357,6 +357,9 @@ class TelegraphNetwork(Network):
             for bad in invalid_nodes(nodes):
                 raise RenderError(f"not a Telegraph node: {bad}", network=self.code)
 
+    def reader_text(self, message: Message) -> str:
+        return nodes_text(json.loads(message.text))
+
     def preview(self, message: Message) -> dict:
         """The page as it will read (Node JSON to escaped HTML of allowed tags only);
         the limit is on the bytes of the content as sent."""

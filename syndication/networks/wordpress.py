@@ -60,6 +60,7 @@ from syndication.networks.base import (
     Message,
     Network,
     adaptation,
+    article_words,
 )
 
 METHOD = "posts"
@@ -210,6 +211,9 @@ class WordPressNetwork(Network):
                 raise RenderError("title length", network=self.code)
             if sanitize(message.text) != message.text:
                 raise RenderError("content outside the allow-list", network=self.code)
+
+    def reader_text(self, message: Message) -> str:
+        return article_words(message.text)
 
     def preview(self, message: Message) -> dict:
         """The article as the blog shows it: title, featured image, body cleaned with

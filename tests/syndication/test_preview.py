@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from syndication.delivery import scheduling
 from syndication.models import Delivery, PageSyndication
+from syndication.networks import get_network, rendering_codes
+from syndication.render import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db
@@ -210,4 +212,18 @@ def test_wordpress_preview_shows_the_article_cleaned(editor, piece_page, account
     plain = Message(
         "posts", "<p>Первый &amp; абзац.</p><h2>Итог</h2>", "wordpress_html"
     )
-    assert message_plain_text(plain) == "Первый & абзац.\n\nИтог"
+    assert (
+        message_plain_text(plain, get_network("wordpress")) == "Первый & абзац.\n\nИтог"
+    )
+
+
+@pytest.mark.parametrize("code", rendering_codes())
+def test_the_style_score_reads_words_never_markup(code):
+    """Each network's reader_text hook gives the words (LiveJournal's entries were
+    scored with their tags)."""
+    from voice.previews import post_text
+
+    post = get_network(code).render(samples.every_block_piece())
+    text = post_text(post)
+    assert text.strip()
+    assert not re.search(r"</?[a-z][a-z0-9-]*[ >]", text), code
