@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts_registry.models import Account
 from accounts_registry.networks import Network
+from syndication import permissions
 from syndication.delivery import full_text, state
 from syndication.models import Delivery
 
@@ -60,6 +61,7 @@ def delivery_log(request):
             "networks": Network.choices,
             "accounts": Account.objects.order_by("network", "name"),
             "query": request.GET.urlencode(),
+            "can_act": permissions.can_act_on_deliveries(request.user),
         },
     )
 
@@ -76,6 +78,7 @@ def delivery_detail(request, pk):
             "delivery": delivery,
             "attempts": delivery.attempt_log.order_by("number"),
             "full_text_page": full_text.page_of(delivery),
+            "can_act": permissions.can_act_on_deliveries(request.user),
         },
     )
 

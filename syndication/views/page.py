@@ -4,13 +4,13 @@ buttons to send now or delete the posts from the networks (after unpublishing)."
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from syndication import permissions
 from syndication.delivery import scheduling
 from syndication.models import AccountSettings, Delivery
 
@@ -19,8 +19,7 @@ from .forms import PageSyndicationForm
 
 def editable_page(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    permissions.require(permissions.can_choose(request.user, page))
     return page
 
 
@@ -52,7 +51,9 @@ def page_syndication(request, page_id):
             "form": form,
             "deliveries": deliveries,
             "held": held,
+            "can_send": page.live and permissions.can_publish_posts(request.user, page),
             "can_delete_remote": not page.live
+            and permissions.can_publish_posts(request.user, page)
             and deliveries.filter(
                 action=Delivery.Action.PUBLISH, status="sent"
             ).exists(),
@@ -63,6 +64,7 @@ def page_syndication(request, page_id):
 @require_POST
 def page_send_now(request, page_id):
     page = editable_page(request, page_id)
+    permissions.require(permissions.can_publish_posts(request.user, page))
     if not page.live:
         messages.error(request, _("The page is not published; publish it first."))
     else:
@@ -74,6 +76,7 @@ def page_send_now(request, page_id):
 @require_POST
 def page_delete_remote(request, page_id):
     page = editable_page(request, page_id)
+    permissions.require(permissions.can_publish_posts(request.user, page))
     jobs = scheduling.schedule_deletes(page)
     messages.success(
         request, _("Posts to delete from the networks: %(n)s.") % {"n": len(jobs)}
