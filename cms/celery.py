@@ -2,10 +2,20 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
+
+from cms.log_filters import install_on_every_handler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 app = Celery("vestnik")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.after_setup_logger.connect
+@signals.after_setup_task_logger.connect
+def redact_worker_logs(**kwargs):
+    """A worker replaces the root logger's handlers with its own: they get the secret
+    redaction too (task errors quote API URLs with tokens)."""
+    install_on_every_handler()

@@ -172,13 +172,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "vestnik@localhost")
 
+# Every handler gets the redaction filter, also those that Django, Celery and gunicorn
+# create themselves: some APIs put tokens in URLs, webhook senders secrets in headers.
+LOGGING_CONFIG = "cms.log_filters.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    # Every line passes the redaction filter: some APIs put tokens in URLs.
     "filters": {"redact_secrets": {"()": "cms.log_filters.RedactSecrets"}},
     "handlers": {
         "console": {
@@ -189,6 +191,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging gives «django» a console handler of its own (and
+        # mail to ADMINS, which would quote the request): none here, its lines go up
+        # to the root's handler, once.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         # runserver's request log (Django's own handler would bypass the redaction).
         "django.server": {
