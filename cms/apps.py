@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .conf import app_settings
+
 
 class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -8,8 +10,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Imported here: the guard imports Wagtail's admin, which needs the app registry
+        # Imported here: both import Wagtail's admin, which needs the app registry
         # ready (Django app loading).
+        from .admin_csp import install_inline_script_free_choosers
         from .wagtail_fixes import install_rich_text_parser_guard
 
         install_rich_text_parser_guard()
+        install_inline_script_free_choosers()
+        app_settings.register_check()

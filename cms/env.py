@@ -23,8 +23,8 @@ An app declares its settings once, in its ``conf.py``::
     app_settings = ModerationSettings()
 
 and reads ``app_settings.URGENT_HOURS`` (Django setting or environment variable
-``MODERATION_URGENT_HOURS``). Registering ``app_settings.check`` with Django's system
-checks makes ``manage.py check`` name every required key that is missing and every
+``MODERATION_URGENT_HOURS``). ``app_settings.register_check()`` in the app's ``ready()``
+makes ``manage.py check`` name every required key that is missing and every
 environment value that does not parse (``moderation.E001``, ``moderation.E002``).
 
 Environment strings are parsed as the default's type: ``int``, ``float``, ``bool``
@@ -227,8 +227,7 @@ class AppSettings:
 
     def check(self, app_configs=None, **kwargs) -> list[checks.CheckMessage]:
         """A Django system check: ``E001`` per missing required key, ``E002`` per
-        environment value that does not parse. Register it in the app's ``ready()``:
-        ``checks.register(app_settings.check)``."""
+        environment value that does not parse. ``register_check()`` registers it."""
         messages: list[checks.CheckMessage] = []
         for attribute, declared in self.declared().items():
             name = self.name(attribute)
@@ -244,6 +243,16 @@ class AppSettings:
                     )
                 )
         return messages
+
+    def register_check(self) -> None:
+        """Add ``check`` to Django's system checks (call it in the app's ``ready()``)."""
+
+        # A plain function: Django's registry sets attributes on what it registers,
+        # which a bound method cannot take.
+        def app_settings_check(app_configs=None, **kwargs):
+            return self.check(app_configs, **kwargs)
+
+        checks.register(app_settings_check)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} prefix={self.prefix!r}>"

@@ -1,16 +1,19 @@
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .conf import app_settings
 from .feeds import NewsFeed
+from .media import serve_media
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("rss/", NewsFeed(), name="news_feed"),
@@ -19,12 +22,16 @@ urlpatterns = [
     path("hooks/", include("moderation.webhooks.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+# Django's own admin is a second door into every model: off unless a setting opens it.
+if app_settings.DJANGO_ADMIN:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
+if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded files with the same security headers as production's front server.
+    urlpatterns += static(
+        settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT
+    )
 
 # The network emulator exists only where the dev and test settings install it.
 if settings.SANDBOX_ENABLED and apps.is_installed("sandbox"):

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from cms.env import env
+from cms.env import env, parse
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The same content security policy in every environment, so the tests and the
+    # demo see what production sends (issue 12.11).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the press office works in Russian whatever language the
@@ -95,6 +99,35 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts_registry/lockout.html"
 OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Вестник")
+
+# Content security policy (django-csp). No inline script runs: every script is a file
+# of this origin (Wagtail's own inline initialisations are replaced by data attributes
+# that cms/static/cms/admin/inline-init.js reads, see cms/templates/wagtailadmin/), or
+# carries the request's nonce where inline code is unavoidable. Inline styles stay
+# allowed (Wagtail's admin and the sandbox's walls set style attributes); they cannot
+# run code. CSP_FRAME_SRC lists the hosts of embedded video, if any.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # 'report-sample': a violation report quotes the start of the blocked code.
+        "script-src": [SELF, NONCE, "'report-sample'"],
+        # Inline event handlers: none, except the exact no-op "return;" that Wagtail's
+        # image cropper (Jcrop) sets on a detached element to probe touch support.
+        "script-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='",
+        ],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *env("CSP_FRAME_SRC", [])],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
 
 ROOT_URLCONF = "cms.urls"
 
@@ -226,7 +259,17 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an SVG is a document that can carry a script (issue 12.1). Uploaded files are
+# also served with a sandboxing CSP (cms/media.py), for files uploaded before.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A ministry's admin works in a closed network and sends nothing abroad (issue 15):
+# no avatars from gravatar.com (they would send every user's e-mail hash) and no update
+# check against releases.wagtail.org, unless a deployment turns them on.
+WAGTAIL_GRAVATAR_PROVIDER_URL = env("WAGTAIL_GRAVATAR_PROVIDER_URL", "") or None
+_update_check = env("WAGTAIL_ENABLE_UPDATE_CHECK", "off")  # on, off or lts
+WAGTAIL_ENABLE_UPDATE_CHECK = (
+    "lts" if _update_check.lower() == "lts" else parse(_update_check, False)
+)
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 

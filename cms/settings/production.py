@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.env import env
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, MIDDLEWARE, STORAGES
+from .base import CELERY_BROKER_URL, DATABASES, STORAGES
 
 DEBUG = False
 
@@ -52,29 +52,6 @@ AXES_IPWARE_PROXY_COUNT = env("AXES_PROXY_COUNT", 1)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 CSRF_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE = "Lax"
 
-# Content security policy (django-csp). Wagtail's admin still has inline scripts in its
-# date and inline-panel widgets, hence 'unsafe-inline' for scripts; everything else is
-# locked to this origin. CSP_FRAME_SRC lists the hosts of embedded video, if any.
-MIDDLEWARE = [*MIDDLEWARE]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *env("CSP_FRAME_SRC", [])],
-        "frame-ancestors": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-    }
-}
 from .base import FIELD_ENCRYPTION_KEY  # noqa: E402
 
 if not FIELD_ENCRYPTION_KEY:

@@ -133,7 +133,7 @@ def test_production_sends_csp_hsts_and_secure_cookies():
         "plain = {**s.STORAGES, 'staticfiles': {'BACKEND':"
         " 'django.contrib.staticfiles.storage.StaticFilesStorage'}};"
         "o = override_settings(STORAGES=plain); o.enable();"
-        "r = Client().get('/django-admin/login/', secure=True,"
+        "r = Client().get('/admin/login/', secure=True,"
         " HTTP_HOST='vestnik.example.ru');"
         "print(r.headers.get('Content-Security-Policy'));"
         "print(r.headers.get('Strict-Transport-Security'));"

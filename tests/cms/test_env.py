@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from cms.conf import app_settings
 from cms.env import AppSettings, Setting, env, setting
 
 
@@ -150,3 +152,16 @@ def test_a_secret_that_does_not_parse_is_not_quoted(monkeypatch):
         _ = Secretive().PIN
     assert "EXAMPLE_PIN" in str(raised.value)
     assert "s3cr3t" not in str(raised.value)
+
+
+def test_a_registered_check_runs_with_djangos_system_checks(example, monkeypatch):
+    registry = checks.registry.CheckRegistry()
+    monkeypatch.setattr(checks, "register", registry.register)
+    example.register_check()
+    [error] = registry.run_checks()
+    assert error.id == "example.E001" and "EXAMPLE_API_KEY" in error.msg
+
+
+def test_the_site_apps_settings_pass_their_check():
+    assert app_settings.check() == []
+    assert app_settings.DJANGO_ADMIN is False
