@@ -3,16 +3,17 @@
 import datetime
 import uuid
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.region import REGION_TIME_NAME, REGION_TZ
+
 register = template.Library()
 
-# Live streams are announced in the region's own time, whatever the server's zone.
-REGION_TZ = ZoneInfo("Asia/Novokuznetsk")
+# Live streams are announced in the region's own time (cms/region.py), whatever the
+# server's zone.
 # A stream has no end time in the block; after this long we call it finished.
 LIVE_DURATION = datetime.timedelta(hours=3)
 
@@ -37,6 +38,12 @@ def region_time(value):
     if timezone.is_naive(value):
         value = value.replace(tzinfo=REGION_TZ)
     return value.astimezone(REGION_TZ)
+
+
+@register.simple_tag
+def region_time_name() -> str:
+    """How the site names the region's time: the same words as every post."""
+    return str(REGION_TIME_NAME)
 
 
 @register.simple_tag

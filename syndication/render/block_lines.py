@@ -9,22 +9,23 @@ post's language around the whole render.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cms.region import REGION_TIME_NAME, REGION_TZ
 from syndication import content as c
 from syndication.render.lines import HEADING, ITEM, QUOTE, Line, plain_line
 
-# The press office works in Kuzbass: every time in a post is local time there.
-LOCAL_TZ = ZoneInfo("Asia/Novokuznetsk")
+# The press office works in Kuzbass: every time in a post is local time there, named
+# as the site names it (cms/region.py).
+LOCAL_TZ = REGION_TZ
 BULLETS = ("•", "◦", "▪")
 INDENT = "    "
 
 
 def format_datetime(value: datetime) -> str:
-    '"1 декабря 2026, 11:00" in Novokuznetsk time.'
+    '"1 декабря 2026, 11:00" in the region\'s time.'
     if value.tzinfo is not None:
         value = value.astimezone(LOCAL_TZ)
     return date_format(value, "j E Y, H:i")
@@ -112,8 +113,8 @@ def text_lines(block, piece_url: str) -> list[Line]:
         lines = [
             plain_line(_("Live: %(title)s") % {"title": block.title}, HEADING),
             plain_line(
-                _("Starts %(when)s (Novokuznetsk time)")
-                % {"when": format_datetime(block.start)},
+                _("Starts %(when)s (%(zone)s)")
+                % {"when": format_datetime(block.start), "zone": REGION_TIME_NAME},
                 tight=True,
             ),
         ]
