@@ -1,6 +1,8 @@
-"""Russian style checker against bureaucratese (issue 6).
+"""The engine of the Russian style checker against bureaucratese (issues 6, 13).
 
-A plain Python package: no models, no database. Rules live in ``rules/*.json``.
+Plain Python with no Django import, so it runs and is tested without settings
+(like ``moderation/classifier``). Rules live in ``rules/*.json``; the Django glue
+(views, panels, template tags, the ``voice`` command) is the ``voice`` app around it.
 """
 
 from .engine import (
