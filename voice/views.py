@@ -2,7 +2,8 @@
 
 POST ``{"fields": {"title": "...", "lead": "...", "body-0": "..."}}`` (plain text;
 ``"offsets": "utf16"`` asks for JavaScript string offsets) and get back the
-scores of each field and of the whole piece, with every finding. Mounted through
+scores of each field and of the whole piece, with every finding and its verified
+one-click fixes (text to put in place of a span, already inflected). Mounted through
 ``register_admin_urls``, so Wagtail requires a logged-in user with admin access;
 Django's CSRF middleware checks the ``X-CSRFToken`` header.
 """
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from . import conf
 from .checker import Finding, Report, category_names, check_fields, combined_scores
+from .checker.findings import Fix
 from .checker.rules import load_rulebook
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -33,24 +35,33 @@ def category_labels() -> dict[str, str]:
     return labels
 
 
-def split_suggestion(suggestion: str | None) -> list[str]:
-    """Rule files list alternatives as «делать; вести»."""
-    if not suggestion:
-        return []
-    return [s.strip() for s in suggestion.split(";") if s.strip()]
-
-
 def utf16_offset(text: str, index: int) -> int:
     # JavaScript counts UTF-16 code units: a character outside the BMP counts twice.
     return index + len(_ASTRAL_RE.findall(text, 0, index))
 
 
+def _offsets(text: str, start: int, end: int, utf16: bool) -> tuple[int, int]:
+    if utf16 and _ASTRAL_RE.search(text):
+        return utf16_offset(text, start), utf16_offset(text, end)
+    return start, end
+
+
+def fix_payload(text: str, fix: Fix, utf16: bool) -> dict:
+    """One button: put ``text`` in place of ``replaces`` (offsets start–end)."""
+    start, end = _offsets(text, fix.start, fix.end, utf16)
+    return {
+        "start": start,
+        "end": end,
+        "replaces": text[fix.start : fix.end],
+        "text": fix.text,
+        "removes": fix.removes,
+    }
+
+
 def finding_payload(
     text: str, finding: Finding, names: dict[str, str], utf16: bool
 ) -> dict:
-    start, end = finding.start, finding.end
-    if utf16 and _ASTRAL_RE.search(text):
-        start, end = utf16_offset(text, start), utf16_offset(text, end)
+    start, end = _offsets(text, finding.start, finding.end, utf16)
     return {
         "start": start,
         "end": end,
@@ -60,8 +71,9 @@ def finding_payload(
         # Which score the finding lowers: the panel marks the two kinds differently.
         "kind": names.get(f"{finding.category}:kind", "clarity"),
         "hint": finding.hint,
+        # Already in the form this place needs; each fix is one button.
         "suggestion": finding.suggestion,
-        "suggestions": split_suggestion(finding.suggestion),
+        "fixes": [fix_payload(text, fix, utf16) for fix in finding.fixes],
     }
 
 
@@ -76,7 +88,7 @@ def report_payload(text: str, report: Report, names: dict, utf16: bool) -> dict:
 
 def check_payload(fields: dict[str, str], utf16: bool = False) -> dict:
     """Per-field reports plus the scores of the piece as a whole."""
-    reports = check_fields(fields)
+    reports = check_fields(fields, fixes=True)
     names = category_labels()
     overall = combined_scores(fields, reports)
     threshold = conf.clarity_warn_below()

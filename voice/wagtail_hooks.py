@@ -34,11 +34,17 @@ def panel_strings() -> dict[str, str]:
         "clean": _("No remarks."),
         "noRemarks": _("No remarks: the text reads well."),
         "replace": _("Replace with «%(text)s»"),
+        "remove": _("Remove «%(text)s»"),
         "copy": _("Copy «%(text)s»"),
         "replaced": _("Replaced «%(old)s» with «%(new)s»."),
+        "removed": _("Removed «%(old)s»."),
+        "undo": _("Undo"),
+        "undone": _("Undone: «%(text)s» is back."),
+        "cannotUndo": _(
+            "The text has changed since the fix: undo it with Ctrl+Z in the field."
+        ),
         "copied": _(
-            "«%(text)s» is copied: paste it in place of the highlighted words "
-            "in the text block."
+            "«%(text)s» is copied: paste it in place of «%(old)s» in the text block."
         ),
         "copyFailed": _("Could not copy. Type «%(text)s» yourself."),
         "stale": _("The text has changed since the check; checking again."),

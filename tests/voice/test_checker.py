@@ -42,11 +42,15 @@ def test_lemma_and_gap_matching(text, expected):
     assert expected in spans(text, "government")
 
 
-def test_suggestion_comes_from_the_rule():
+def test_suggestion_is_the_rule_word_in_the_form_its_place_needs():
     text = "Министерство осуществляет выплаты ветеранам."
-    finding = next(f for f in check(text).findings if f.category == "government")
+    finding = next(
+        f for f in check(text, fixes=True).findings if f.category == "government"
+    )
     assert text[finding.start : finding.end] == "осуществляет выплаты"
-    assert finding.suggestion == "платить"
+    # The rule says «выплачивать»; the place needs the third person singular.
+    assert finding.suggestion == "выплачивает"
+    assert finding.fixes[0].apply(text) == "Министерство выплачивает ветеранам."
     assert finding.hint
 
 
@@ -127,7 +131,7 @@ def test_more_bureaucratese_scores_lower():
 
 
 def test_report_as_dict_matches_the_command_contract():
-    data = check("Данная мера.").as_dict()
+    data = check("Данная мера.", fixes=True).as_dict()
     assert set(data) == {"clarity", "readability", "findings"}
     assert set(data["findings"][0]) == {
         "start",
@@ -135,7 +139,12 @@ def test_report_as_dict_matches_the_command_contract():
         "category",
         "hint",
         "suggestion",
+        "fixes",
     }
+    assert data["findings"][0]["suggestion"] == "Эта"
+    assert data["findings"][0]["fixes"] == [
+        {"start": 0, "end": 6, "text": "Эта", "removes": False}
+    ]
 
 
 def test_check_fields_reports_each_named_text():

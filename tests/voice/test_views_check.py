@@ -105,9 +105,12 @@ def test_json_shape(client, editor):
                 "kind",
                 "hint",
                 "suggestion",
-                "suggestions",
+                "fixes",
             }
             assert fields[name][finding["start"] : finding["end"]] == finding["text"]
+            for fix in finding["fixes"]:
+                assert set(fix) == {"start", "end", "replaces", "text", "removes"}
+                assert fields[name][fix["start"] : fix["end"]] == fix["replaces"]
     assert data["fields"]["body-0"] == {
         "clarity": 10.0,
         "readability": 10.0,
@@ -131,10 +134,27 @@ def test_bureaucratic_lead_gets_findings_with_suggestions(client, editor):
     assert opening["category"] == "government"
     assert opening["category_name"] == "Казённый оборот"
     assert opening["kind"] == "clarity"
-    assert opening["suggestions"] == ["чтобы"]
-    assert by_text["Данный"]["suggestions"] == ["этот"]
-    # Alternatives in the rule files («—; это») arrive as a list for the buttons.
-    assert len(by_text["является"]["suggestions"]) == 2
+    # Each fix is a button: text to put in place of a span, already inflected
+    # and capitalised at the start of the sentence.
+    assert [f["text"] for f in opening["fixes"]] == ["Для", "Для обеспечения"]
+    assert opening["suggestion"] == "Для"
+    assert by_text["Данный"]["fixes"] == [
+        {
+            "start": BUREAUCRATIC_LEAD.index("Данный"),
+            "end": BUREAUCRATIC_LEAD.index("Данный") + len("Данный"),
+            "replaces": "Данный",
+            "text": "Этот",
+            "removes": False,
+        }
+    ]
+    # The actor in the instrumental becomes the subject of the active verb.
+    paying = by_text["осуществляются выплаты"]["fixes"][0]
+    assert (paying["replaces"], paying["text"]) == (
+        "министерством осуществляются выплаты",
+        "министерство выплачивает",
+    )
+    # «является важным» has no noun to put in the nominative: advice only.
+    assert by_text["является"]["fixes"] == []
     assert all(f["hint"] for f in lead["findings"])
     assert data["warn"] is True
     assert data["warn_below"] == 6.0
@@ -160,6 +180,7 @@ def test_utf16_offsets_for_javascript(client, editor):
     ]["lead"]["findings"][0]
     # Each emoji is two UTF-16 code units: «Данный» starts at 5, not 3.
     assert (finding["start"], finding["end"], finding["text"]) == (5, 11, "Данный")
+    assert (finding["fixes"][0]["start"], finding["fixes"][0]["end"]) == (5, 11)
     plain = post(client, {"fields": {"lead": text}}).json()["fields"]["lead"]
     assert plain["findings"][0]["start"] == 3
 

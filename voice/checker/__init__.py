@@ -9,17 +9,22 @@ from .engine import (
     category_names,
     check,
     check_fields,
+    clear_caches,
     combined_scores,
+    fix_all,
     looks_like_press_release,
 )
-from .findings import Finding, Report
+from .findings import Finding, Fix, Report
 
 __all__ = [
     "Finding",
+    "Fix",
     "Report",
     "category_names",
     "check",
     "check_fields",
+    "clear_caches",
     "combined_scores",
+    "fix_all",
     "looks_like_press_release",
 ]

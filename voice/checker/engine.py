@@ -3,15 +3,11 @@
 import math
 
 from .findings import Finding, Report
-from .lexicon import find_lexical
+from .grammar import clear_caches as clear_word_caches
 from .rules import RuleBook, load_rulebook
-from .syntax import (
-    exclamations,
-    genitive_chains,
-    long_sentence,
-    passive_voice,
-    verbal_nouns,
-)
+from .sentences import clear_cache as clear_sentence_cache
+from .sentences import sentence_findings
+from .syntax import exclamations
 from .text import split_sentences, tokenize
 
 # A lead at or below this clarity reads like a press release.
@@ -21,18 +17,21 @@ _OFFICIAL_CATEGORIES = {"government", "bureaucratism", "cliche"}
 _PRESS_RELEASE_MIN_OFFICIAL = 2
 
 
-def check(text: str) -> Report:
+def check(text: str, *, fixes: bool = False) -> Report:
+    """Findings and scores of ``text``; with ``fixes`` each finding carries its
+    verified one-click fixes (the scores never depend on them)."""
     book = load_rulebook()
     sentences = split_sentences(text)
     lexical: list[Finding] = []
     syntax: list[Finding] = []
     for sentence in sentences:
-        found = find_lexical(sentence, book)
-        lexical.extend(found)
-        syntax.extend(long_sentence(sentence, book))
-        syntax.extend(genitive_chains(sentence, book))
-        syntax.extend(passive_voice(sentence, book))
-        syntax.extend(_uncovered(verbal_nouns(sentence, book), found))
+        found = sentence_findings(text, sentence, book, fixes)
+        lexical.extend(
+            f for f in found if book.categories[f.category].score == "clarity"
+        )
+        syntax.extend(
+            f for f in found if book.categories[f.category].score != "clarity"
+        )
     syntax.extend(exclamations(text, book))
     words = sum(len(s.tokens) for s in sentences)
     findings = sorted(lexical + syntax, key=lambda f: (f.start, -f.end, f.category))
@@ -44,14 +43,39 @@ def check(text: str) -> Report:
     )
 
 
+def clear_caches(words: bool = True) -> None:
+    """Forget the sentences checked (and, with ``words``, every word analysed):
+    benchmarks measure a fresh process this way."""
+    clear_sentence_cache()
+    if words:
+        clear_word_caches()
+
+
+def fix_all(text: str, max_fixes: int = 500) -> str:
+    """``text`` with every one-click fix applied, the first of each finding's
+    alternatives, one at a time and checking again after each (a fix can change
+    what the words around it need)."""
+    seen = {text}
+    for _ in range(max_fixes):
+        report = check(text, fixes=True)
+        fix = next((f.fixes[0] for f in report.findings if f.fixes), None)
+        if fix is None:
+            return text
+        text = fix.apply(text)
+        if text in seen:
+            return text  # a fix undid an earlier one: stop rather than go round
+        seen.add(text)
+    return text
+
+
 def category_names() -> dict[str, str]:
     """Russian display names of the category slugs, for the editor panel."""
     return {slug: c.name for slug, c in load_rulebook().categories.items()}
 
 
-def check_fields(fields: dict[str, str]) -> dict[str, Report]:
+def check_fields(fields: dict[str, str], *, fixes: bool = False) -> dict[str, Report]:
     """One report per named text (title, lead, every body block) for the editor panel."""
-    return {name: check(text or "") for name, text in fields.items()}
+    return {name: check(text or "", fixes=fixes) for name, text in fields.items()}
 
 
 def combined_scores(
@@ -87,15 +111,6 @@ def looks_like_press_release(lead: str) -> bool:
         report.clarity <= PRESS_RELEASE_CLARITY
         or official >= _PRESS_RELEASE_MIN_OFFICIAL
     )
-
-
-def _uncovered(findings: list[Finding], covering: list[Finding]) -> list[Finding]:
-    """Drop verbal nouns already flagged by a word rule: «обеспечение» shows once."""
-    return [
-        f
-        for f in findings
-        if not any(c.start <= f.start and f.end <= c.end for c in covering)
-    ]
 
 
 def _finding_cost(text: str, finding: Finding, book: RuleBook) -> float:

@@ -1,6 +1,32 @@
 """Result types of the checker."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One click: put ``text`` in place of ``text[start:end]`` of the checked text.
+
+    The span may reach beyond the finding's words when the construction around
+    them has to change too («в связи с ремонтом» → «из-за ремонта»). ``removes``
+    says the fix takes words out rather than putting others in their place.
+    """
+
+    start: int
+    end: int
+    text: str
+    removes: bool = False
+
+    def apply(self, source: str) -> str:
+        return source[: self.start] + self.text + source[self.end :]
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "removes": self.removes,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -9,10 +35,19 @@ class Finding:
     end: int
     category: str
     hint: str
+    # The first one-click fix's text, already in the form its place needs.
     suggestion: str | None = None
+    fixes: tuple[Fix, ...] = ()
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+            "hint": self.hint,
+            "suggestion": self.suggestion,
+            "fixes": [fix.as_dict() for fix in self.fixes],
+        }
 
 
 @dataclass(slots=True)

@@ -4,25 +4,40 @@ from .findings import Finding
 from .rules import Rule, RuleBook
 from .text import Sentence
 
+Match = tuple[tuple[int, ...], Rule]  # indexes of the tokens the rule's words matched
 
-def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:
+
+def match_lexical(sentence: Sentence, book: RuleBook) -> list[Match]:
+    return _without_overlaps(
+        matches_from(sentence, book, range(len(sentence.tokens))), book
+    )
+
+
+def matches_from(sentence: Sentence, book: RuleBook, starts) -> list[Match]:
+    """Every match of a rule that starts at one of the token indexes ``starts``,
+    overlapping ones included."""
     tokens = sentence.tokens
-    matches: list[tuple[tuple[int, ...], Rule]] = []
-    for i, token in enumerate(tokens):
+    matches: list[Match] = []
+    for i in starts:
         following = tokens[i + 1].info.lemmas if i + 1 < len(tokens) else ()
-        for rule in set(book.candidates(token.info.lemmas, following)):
+        for rule in set(book.candidates(tokens[i].info.lemmas, following)):
             matched = rule.pattern.match_at(tokens, i)
             if matched is not None:
                 matches.append((matched, rule))
+    return matches
+
+
+def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:
+    """Findings of the word rules, without fixes (the fixes verify with this)."""
+    tokens = sentence.tokens
     return [
         Finding(
             tokens[matched[0]].start,
             tokens[matched[-1]].end,
             rule.category,
             rule.hint,
-            rule.suggestion,
         )
-        for matched, rule in _without_overlaps(matches, book)
+        for matched, rule in match_lexical(sentence, book)
     ]
 
 

@@ -42,16 +42,31 @@ def normalize(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """pymorphy3's parses of a normalized word, shared by the detectors and the
+    fixes so that each word is parsed once."""
+    return tuple(analyzer().parse(word))
+
+
+def clear_caches() -> None:
+    """Forget every word analysed (benchmarks measure a cold start with it)."""
+    parses.cache_clear()
+    word_info.cache_clear()
+    lemma.cache_clear()
+    is_transitive_base.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
 def word_info(word: str) -> WordInfo:
     """Analyse a normalized (lowercase, ё→е) word."""
-    parses = analyzer().parse(word)
-    best = parses[0].score or 1.0
-    plausible = [p for p in parses if p.score >= best * _MIN_RELATIVE_SCORE]
+    found = parses(word)
+    best = found[0].score or 1.0
+    plausible = [p for p in found if p.score >= best * _MIN_RELATIVE_SCORE]
     lemmas = frozenset(_lemmas_of(p) for p in plausible) | {word}
-    top = parses[0].tag
+    top = found[0].tag
     noun_gent = any(
         p.tag.POS == "NOUN" and p.tag.case == "gent" and p.score >= _GENT_MIN_SCORE
-        for p in parses
+        for p in found
     )
     adj_gent = any(
         p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in plausible
@@ -69,7 +84,7 @@ def word_info(word: str) -> WordInfo:
         adj_gent=adj_gent,
         short_passive=short_passive,
         reflexive_verb_3rd=reflexive,
-        head_lemma=_lemmas_of(parses[0]),
+        head_lemma=_lemmas_of(found[0]),
         tags=str(top),
     )
 
@@ -137,10 +152,10 @@ def _lemmas_of(parse) -> str:
 def lemma(word: str) -> str:
     """Dictionary form of a rule word: the word itself when it is one."""
     word = normalize(word)
-    parses = analyzer().parse(word)
-    if any(_lemmas_of(p) == word for p in parses):
+    found = parses(word)
+    if any(_lemmas_of(p) == word for p in found):
         return word
-    return _lemmas_of(parses[0])
+    return _lemmas_of(found[0])
 
 
 @lru_cache(maxsize=20_000)
@@ -149,5 +164,5 @@ def is_transitive_base(reflexive_lemma: str) -> bool:
     base = reflexive_lemma[:-2]
     return any(
         p.tag.POS == "INFN" and "tran" in p.tag and normalize(p.normal_form) == base
-        for p in analyzer().parse(base)
+        for p in parses(base)
     )

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .patterns import Pattern, compile_pattern, signature
+from .patterns import GAP_MAX, Pattern, compile_pattern, signature
 
 RULES_DIR = Path(__file__).parent / "rules"
-_SPECIAL_FILES = {"categories.json", "syntax.json"}
+_SPECIAL_FILES = {"categories.json", "syntax.json", "grammar.json"}
 _STEM_KEY = 3
 
 
@@ -42,6 +42,22 @@ class RuleBook:
     by_word: dict[str, list[Rule]] = field(default_factory=dict)
     by_pair: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     by_stem: dict[str, list[Rule]] = field(default_factory=dict)
+    grammar: dict = field(default_factory=dict)
+    reach: int = 1  # the most words one rule's match can span, gaps included
+    # Every word and stem some rule's pattern names: a word matching none of
+    # them can be part of no finding.
+    by_any_word: dict[str, list[int]] = field(default_factory=dict)
+    by_any_stem: dict[str, list[int]] = field(default_factory=dict)
+
+    def rules_naming(self, lemmas) -> set[int]:
+        """Indexes into ``rules`` of the rules with a word (or stem) that matches a
+        word with these lemmas, in any place of their pattern: only they can
+        mark that word."""
+        found: set[int] = set()
+        for value in lemmas:
+            found.update(self.by_any_word.get(value, ()))
+            found.update(self.by_any_stem.get(value[:_STEM_KEY], ()))
+        return found
 
     def index(self) -> None:
         """Index rules by their first word, or by their first two words.
@@ -49,8 +65,16 @@ class RuleBook:
         About a hundred rules start with «в»; keying them by the pair
         («в», «цель») keeps the matcher from trying each of them on every «в».
         """
-        for rule in self.rules:
+        for n, rule in enumerate(self.rules):
             elements = rule.pattern.elements
+            span = sum(GAP_MAX if e is None else 1 for e in elements)
+            self.reach = max(self.reach, span)
+            for element in elements:
+                for alt in element or ():
+                    if alt.kind == "stem":
+                        self.by_any_stem.setdefault(alt.value[:_STEM_KEY], []).append(n)
+                    else:
+                        self.by_any_word.setdefault(alt.value, []).append(n)
             second = elements[1] if len(elements) > 1 else None
             pairable = second is not None and all(a.kind != "stem" for a in second)
             for alt in rule.pattern.first:
@@ -108,6 +132,17 @@ def _prepare_settings(settings: dict) -> dict:
     return settings
 
 
+def _prepare_grammar(grammar: dict) -> dict:
+    """Aspect partners both ways; word lists as sets."""
+    pairs = grammar["aspect_pairs"]
+    partner = dict(pairs)
+    partner.update({perf: impf for impf, perf in pairs.items()})
+    grammar["aspect_partner"] = partner
+    for name in ("singular_only", "collective"):
+        grammar[name] = frozenset(grammar[name])
+    return grammar
+
+
 @cache
 def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
     raw_categories = _read(rules_dir / "categories.json")
@@ -133,7 +168,10 @@ def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
             seen[key] = f"{path.name}: {rule.pattern.source!r}"
             rules.append(rule)
     book = RuleBook(
-        categories, _prepare_settings(_read(rules_dir / "syntax.json")), rules
+        categories,
+        _prepare_settings(_read(rules_dir / "syntax.json")),
+        rules,
+        grammar=_prepare_grammar(_read(rules_dir / "grammar.json")),
     )
     book.index()
     return book

@@ -1,7 +1,7 @@
 """Tokenization with character offsets, and sentence splitting."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .morph import WordInfo, normalize, word_info
 
@@ -51,6 +51,9 @@ class Sentence:
     start: int
     end: int
     tokens: list[Token]
+    # What the fixes work out about this sentence once (its noun phrases, its
+    # rule matches), shared by every finding in it.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

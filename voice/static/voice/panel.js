@@ -187,34 +187,78 @@
     return out;
   }
 
-  function matchCase(suggestion, original) {
-    var first = original.charAt(0);
-    if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
-      return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
-    }
-    return suggestion;
-  }
-
   function selectInField(field, finding) {
     if (field.kind !== "input") return;
     field.element.focus();
     field.element.setSelectionRange(finding.start, finding.end);
   }
 
-  function replaceInField(field, finding, suggestion) {
-    var value = field.element.value;
-    if (value.slice(finding.start, finding.end) !== finding.text) {
+  // --- applying a fix, and taking it back ----------------------------------------------
+
+  // Fixes applied in this editor, newest last, for the «Отменить» button. Ctrl+Z
+  // works too: the text goes in through the browser's editing commands.
+  var applied = [];
+
+  // Put ``text`` in place of start..end of a plain field so that the browser records
+  // it in the field's own undo history; setRangeText where that command is missing.
+  function putText(element, start, end, text) {
+    element.focus();
+    element.setSelectionRange(start, end);
+    var expected = element.value.slice(0, start) + text + element.value.slice(end);
+    var done = false;
+    try {
+      done = text ? document.execCommand("insertText", false, text) :
+        document.execCommand("delete", false);
+    } catch (e) { done = false; }
+    if (!done || element.value !== expected) {
+      element.value = expected;
+      element.setSelectionRange(start + text.length, start + text.length);
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    element.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function applyFix(field, finding, fix) {
+    var element = field.element;
+    if (element.value.slice(fix.start, fix.end) !== fix.replaces) {
       status(t("stale"));
       schedule();
       return;
     }
-    var replacement = matchCase(suggestion, finding.text);
-    field.element.value = value.slice(0, finding.start) + replacement +
-      value.slice(finding.end);
-    field.element.dispatchEvent(new Event("input", { bubbles: true }));
-    field.element.dispatchEvent(new Event("change", { bubbles: true }));
+    putText(element, fix.start, fix.end, fix.text);
+    applied.push({
+      field: field.name, element: element, start: fix.start,
+      text: fix.text, replaces: fix.replaces, after: element.value,
+    });
     run();
-    status(t("replaced", { old: finding.text, new: replacement }));
+    var message = fix.removes ? t("removed", { old: finding.text }) :
+      t("replaced", { old: fix.replaces, new: fix.text });
+    showUndo(message);
+  }
+
+  function undoLast() {
+    var last = applied.pop();
+    if (!last) return;
+    var element = last.element;
+    var end = last.start + last.text.length;
+    if (element.value !== last.after ||
+        element.value.slice(last.start, end) !== last.text) {
+      applied = [];
+      showUndo(t("cannotUndo"), true);
+      return;
+    }
+    putText(element, last.start, end, last.replaces);
+    run();
+    showUndo(t("undone", { text: last.replaces }), !applied.length);
+  }
+
+  // The line under the scores that says what the last click did, with «Отменить»
+  // while there is a fix to take back.
+  function showUndo(message, final) {
+    var bar = root.querySelector("[data-voice-undo-bar]");
+    bar.hidden = false;
+    bar.querySelector("[data-voice-undo-message]").textContent = message;
+    bar.querySelector("[data-voice-undo]").hidden = Boolean(final) || !applied.length;
   }
 
   function copyText(text) {
@@ -233,12 +277,17 @@
     });
   }
 
-  function copySuggestion(finding, suggestion) {
-    var text = matchCase(suggestion, finding.text);
-    copyText(text).then(
-      function () { status(t("copied", { text: text })); },
-      function () { status(t("copyFailed", { text: text })); }
+  function copyFix(fix) {
+    copyText(fix.text).then(
+      function () { status(t("copied", { text: fix.text, old: fix.replaces })); },
+      function () { status(t("copyFailed", { text: fix.text })); }
     );
+  }
+
+  function fixLabel(finding, fix, inField) {
+    if (!inField) return t("copy", { text: fix.text });
+    return fix.removes ? t("remove", { text: finding.text }) :
+      t("replace", { text: fix.text });
   }
 
   function findingItem(field, finding) {
@@ -252,18 +301,19 @@
     item.appendChild(head);
     item.appendChild(el("p", "voice-finding__hint", finding.hint));
     var actions = el("div", "voice-finding__suggestions");
-    if (!finding.suggestions.length) {
+    if (!finding.fixes.length) {
       actions.appendChild(el("span", "voice-finding__none", t("noSuggestion")));
     }
-    finding.suggestions.forEach(function (suggestion) {
-      var inField = field.kind === "input";
+    var inField = field.kind === "input";
+    finding.fixes.forEach(function (fix) {
       var button = el("button", "button button-small voice-suggestion",
-        t(inField ? "replace" : "copy", { text: suggestion }));
+        fixLabel(finding, fix, inField));
       button.type = "button";
-      button.dataset.voiceSuggestion = suggestion;
+      button.dataset.voiceSuggestion = fix.text;
+      if (fix.removes) button.dataset.voiceRemoves = "";
       button.addEventListener("click", function () {
-        if (inField) replaceInField(field, finding, suggestion);
-        else copySuggestion(finding, suggestion);
+        if (inField) applyFix(field, finding, fix);
+        else copyFix(fix);
       });
       actions.appendChild(button);
     });
@@ -342,6 +392,7 @@
     leadInput = document.getElementById("id_lead");
     if (!form || !titleInput || !leadInput) return;  // news pieces only
     root = mount(asSidePanel);
+    root.querySelector("[data-voice-undo]").addEventListener("click", undoLast);
     form.addEventListener("input", schedule, true);
     form.addEventListener("change", schedule, true);
     // Blocks added, removed or moved change the texts without an input event.

@@ -1,0 +1,276 @@
+"""One-click fixes leave correct Russian (issue 13): inflected replacements,
+rebuilt constructions, verified before they are offered."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.voice.fixes_eval import load_set
+from voice.checker import check, fix_all
+from voice.checker.morph import normalize, word_info
+from voice.checker.rules import load_rulebook
+from voice.checker.templates import parse_suggestion
+
+ISSUE_LEAD = (
+    "В целях осуществления мероприятий по обеспечению предоставления мер социальной "
+    "поддержки гражданам министерством осуществляется работа по проведению выплат."
+)
+
+
+def results(text: str, fragment: str | None = None) -> list[str]:
+    """The sentences each one-click fix leaves, for the finding on ``fragment``."""
+    return [
+        fix.apply(text)
+        for finding in check(text, fixes=True).findings
+        if fragment is None or text[finding.start : finding.end] == fragment
+        for fix in finding.fixes
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, expected",
+    [
+        # The failures the issue lists, each now inflected for its place.
+        (
+            "Выплату назначают гражданам старше 80 лет.",
+            "гражданам",
+            "Выплату назначают людям старше 80 лет.",
+        ),
+        (
+            "Размер единовременного пособия вырос.",
+            "единовременного",
+            "Размер разового пособия вырос.",
+        ),
+        (
+            "Принесите необходимую справку.",
+            "необходимую",
+            "Принесите нужную справку.",
+        ),
+        (
+            "Для данного решения нужна справка.",
+            "данного",
+            "Для этого решения нужна справка.",
+        ),
+        (
+            "В связи с ремонтом здания приём переносится.",
+            "В связи с",
+            "Из-за ремонта здания приём переносится.",
+        ),
+        (
+            "Справка является обязательным условием выплаты.",
+            "является обязательным",
+            "Справка — обязательное условие выплаты.",
+        ),
+        (
+            "В МФЦ осуществляется выдача справок.",
+            "осуществляется выдача",
+            "В МФЦ выдают справки.",
+        ),
+        (
+            "Уведомляем, что приём переносится.",
+            "Уведомляем",
+            "Сообщаем, что приём переносится.",
+        ),
+        # Verb phrases: tense, person, number and aspect carry over.
+        (
+            "Министерство осуществляет приём заявлений.",
+            "осуществляет приём",
+            "Министерство принимает заявления.",
+        ),
+        (
+            "Ветераны приняли участие в параде.",
+            "приняли участие",
+            "Ветераны участвовали в параде.",
+        ),
+        (
+            "Ветераны примут участие в параде.",
+            "примут участие",
+            "Ветераны будут участвовать в параде.",
+        ),
+        (
+            "Граждане, проживающие в сёлах, получат выплату.",
+            "проживающие",
+            "Граждане, живущие в сёлах, получат выплату.",
+        ),
+        (
+            "Мероприятие состоится в мае.",
+            "состоится",
+            "Мероприятие пройдёт в мае.",
+        ),
+        # An instrumental actor becomes the subject and the verb agrees with it.
+        (
+            "Специалистами центра оказывается помощь ветеранам.",
+            "оказывается помощь",
+            "Специалисты центра помогают ветеранам.",
+        ),
+        # A preposition that governs another case rebuilds its noun phrase.
+        (
+            "Семьи живут на территории Кемеровской области.",
+            "на территории",
+            "Семьи живут в Кемеровской области.",
+        ),
+        (
+            "Работы идут в соответствии с планом.",
+            "в соответствии с",
+            "Работы идут по плану.",
+        ),
+        # «в целях» + a verbal noun → «чтобы» + infinitive, with the comma it needs.
+        (
+            "Министерство закупило путёвки в целях снижения нагрузки на семьи.",
+            "в целях",
+            "Министерство закупило путёвки, чтобы снизить нагрузку на семьи.",
+        ),
+        # Noun-first passive with a dummy verb: the action noun becomes the verb.
+        (
+            "Приём документов осуществляется в МФЦ.",
+            "осуществляется",
+            "Документы принимают в МФЦ.",
+        ),
+        # A fix at the start of a sentence starts with a capital letter.
+        (
+            "Данный проект важен. Конечно, выплата будет.",
+            "Конечно",
+            "Данный проект важен. Выплата будет.",
+        ),
+        (
+            "Выплата, как известно, будет.",
+            "как известно",
+            "Выплата будет.",
+        ),
+    ],
+)
+def test_fix_is_inflected_for_its_place(text, fragment, expected):
+    assert expected in results(text, fragment)
+
+
+def test_passive_turned_active():
+    assert "Решение приняла комиссия." in results("Решение принято комиссией.")
+    assert "Выплату назначают семьям." in results("Выплата назначается семьям.")
+
+
+def test_alternatives_are_several_buttons_each_inflected():
+    text = "Данная мера предоставляется семьям."
+    assert set(results(text, "предоставляется")) == {
+        "Данную меру дают семьям.",
+        "Данная мера положена семьям.",
+    }
+    # «люди» and «человек» both give «людям»: one button, not two.
+    assert results("Выплату назначают гражданам.", "гражданам") == [
+        "Выплату назначают людям.",
+        "Выплату назначают жителям.",
+    ]
+
+
+def test_the_issue_lead_gets_only_correct_fixes():
+    offered = results(ISSUE_LEAD)
+    assert sorted(offered) == sorted(
+        [
+            ISSUE_LEAD.replace("В целях осуществления", "Для осуществления"),
+            ISSUE_LEAD.replace("мер социальной поддержки", "помощи"),
+            ISSUE_LEAD.replace("мер социальной поддержки", "льгот"),
+            ISSUE_LEAD.replace("гражданам", "людям"),
+            ISSUE_LEAD.replace("гражданам", "жителям"),
+        ]
+    )
+    # «Мероприятие» keeps its advice in the hint; nothing is pasted into the text.
+    report = check(ISSUE_LEAD, fixes=True)
+    events = next(
+        f for f in report.findings if ISSUE_LEAD[f.start : f.end] == "мероприятий"
+    )
+    assert events.fixes == () and "концерт" in events.hint
+    assert not any("назовите" in r.lower() for r in offered)
+
+
+def test_a_fix_that_breaks_government_is_withdrawn_and_advice_stays_in_the_hint():
+    # «потому что» cannot take «ремонтом»; «из-за» can, rebuilt.
+    text = "В связи с ремонтом здания приём переносится."
+    assert not any("потому что" in r for r in results(text))
+    # «обеспечить жителей водой» cannot become «дать жителей водой»: no button.
+    text = "Губернатор поручил обеспечить жителей водой."
+    finding = next(
+        f for f in check(text, fixes=True).findings if f.category == "government"
+    )
+    assert finding.fixes == ()
+    # Where the dictionary has two plurals («лагеря», «лагери») nothing is guessed.
+    text = "Проведена проверка детских лагерей."
+    assert not any("лагер" in r and "проверили" in r for r in results(text))
+    # A word rule without a fix that fits keeps its words as advice in the hint.
+    text = "Приём граждан осуществляется в течение месяца."
+    hint = next(
+        f.hint for f in check(text, fixes=True).findings if f.category == "time_filler"
+    )
+    assert "за месяц" in hint
+
+
+def test_a_fix_the_checker_would_flag_is_not_offered():
+    # «предоставляется» → «предоставляют» is still bureaucratese: no such button.
+    text = "Данная мера предоставляется семьям."
+    assert not any("предоставляют" in r for r in results(text))
+    # «обеспечения» → «чтобы обеспечить»: flagged as well, only «для» is offered.
+    text = "В целях обеспечения безопасности детей проводится акция."
+    assert not any("обеспечить" in r for r in results(text))
+
+
+def test_no_offered_fix_brings_in_flagged_words():
+    """The words a fix puts in never carry a clarity remark, so a fix cannot raise
+    the score with text the checker itself would mark (issue 13)."""
+    book = load_rulebook()
+    for item in load_set():
+        text = item["text"]
+        old_lemmas = {
+            lemma
+            for word in re.findall(r"[А-Яа-яЁё-]+", text)
+            for lemma in _lemmas(word)
+        }
+        for finding in check(text, fixes=True).findings:
+            for fix in finding.fixes:
+                fixed = fix.apply(text)
+                end = fix.start + len(fix.text)
+                for remark in check(fixed).findings:
+                    if book.categories[remark.category].score != "clarity":
+                        continue
+                    if remark.end <= fix.start or remark.start >= end:
+                        continue
+                    words = re.findall(
+                        r"[А-Яа-яЁё-]+", fixed[remark.start : remark.end]
+                    )
+                    new = [w for w in words if not _lemmas(w) & old_lemmas]
+                    assert not new, (item["id"], fixed, remark.category, new)
+
+
+def _lemmas(word: str) -> set[str]:
+    return set(word_info(normalize(word)).lemmas)
+
+
+def test_fix_all_applies_every_fix_in_turn():
+    text = (
+        "Данная мера предоставляется гражданам. В связи с ремонтом приём переносится."
+    )
+    fixed = fix_all(text)
+    assert fixed != text
+    assert "Данная" not in fixed and "гражданам" not in fixed and "В связи" not in fixed
+    assert fix_all("В Кемерове открыли каток.") == "В Кемерове открыли каток."
+
+
+def test_every_suggestion_is_text_to_insert():
+    """Rule files hold text to put in, never advice: advice lives in hints."""
+    advice = re.compile(r"назовите|какие|каких|кто именно|сколько|\?|…|\.\.\.", re.I)
+    for rule in load_rulebook().rules:
+        for template in parse_suggestion(rule.suggestion):
+            assert template.kind in {"words", "delete", "dash", "purpose", "action"}
+            assert not advice.search(template.source), (rule.pattern.source, template)
+            assert "," not in template.source, (rule.pattern.source, template)
+
+
+def test_scores_do_not_depend_on_fixes():
+    for with_fixes in (True, False):
+        report = check(ISSUE_LEAD, fixes=with_fixes)
+        assert (report.clarity, report.readability) == (
+            check(ISSUE_LEAD).clarity,
+            check(ISSUE_LEAD).readability,
+        )
+    assert all(
+        f.fixes == () and f.suggestion is None for f in check(ISSUE_LEAD).findings
+    )

@@ -1,0 +1,238 @@
+"""Fixes that change a verb: another verb in the same form, a verb phrase that
+loses its noun («осуществляет выдачу справок» → «выдаёт справки»), and the passive
+turned active («осуществляется выдача» → «выдают», «министерством» →
+«министерство …»)."""
+
+from __future__ import annotations
+
+from .actors import (
+    agent_after,
+    agent_before,
+    other_instrumental,
+    subject_of,
+)
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import (
+    Reading,
+    inflect,
+    is_known,
+    readings,
+)
+from .phrases import (
+    inflect_phrase,
+    joined,
+    verb_reading,
+)
+from .templates import Template
+from .verbs import (
+    AUXILIARIES,
+    aspect_of,
+    form_in_aspect,
+    infinitive,
+    is_passive,
+    recase,
+    recase_object,
+    verb_index,
+    with_aspect,
+)
+
+
+def verb_fix(place: Place, template: Template) -> Fix | None:
+    if place.gap:
+        return None
+    v = verb_index(place)
+    target = infinitive(template.words[0])
+    if v is None or target is None:
+        return None
+    original = verb_reading(place.tokens[v])
+    rest = list(template.words[1:])
+    removed = [i for i in place.matched if i != v]
+    if is_passive(place, original, with_noun=bool(removed)):
+        if original.pos == "PRTS" and not removed:
+            return None
+        return to_active(place, v, original, target, rest, template, removed)
+    form = form_in_aspect(place, target, original)
+    if form is None:
+        return None
+    draft = Draft(place)
+    draft.words(place.first, place.last, " ".join([form, *rest]))
+    if not recase_object(place, draft, target, template, bool(removed)):
+        return None
+    return draft.fix()
+
+
+def passive_fix(place: Place) -> Fix | None:
+    """The passive verb of a passive-voice finding turned active, same verb."""
+    v = place.first
+    original = verb_reading(place.tokens[v])
+    if original is None or not is_passive(place, original):
+        return None
+    active = original.lemma if original.pos == "PRTS" else original.lemma[:-2]
+    if not is_known(active):
+        return None  # «удалось» is not the passive of a verb «удать»
+    target = infinitive(active)
+    if target is None or "tran" not in target.grammemes:
+        return None
+    return to_active(place, v, original, target, [], None, [])
+
+
+def auxiliary(place: Place, v: int) -> int | None:
+    """«будет» or «было» before a short participle, at most one word between."""
+    for k in (v - 1, v - 2):
+        if k < 0:
+            return None
+        if place.word(k) in AUXILIARIES:
+            return k
+        if not any(r.pos == "ADVB" for r in readings(place.word(k))):
+            return None
+    return None
+
+
+def to_active(
+    place: Place,
+    v: int,
+    original: Reading,
+    target: Reading,
+    rest: list[str],
+    template: Template | None,
+    removed: list[int],
+) -> Fix | None:
+    tokens = place.tokens
+    aux = auxiliary(place, v) if original.pos == "PRTS" else None
+    if original.pos == "PRTS":  # a past passive participle: the active is perfective
+        tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
+    else:
+        tense = (
+            "past"
+            if "past" in original.grammemes
+            else "futr"
+            if "futr" in original.grammemes
+            else "pres"
+        )
+    aspect = "perf" if original.pos == "PRTS" else aspect_of(original)
+    target = with_aspect(place, target, aspect)
+    if target is None:
+        return None
+    if tense == "pres" and aspect == "perf":
+        tense = "futr"
+    agent = agent_before(place, v if aux is None else aux) or agent_after(place, v)
+    if agent is None and other_instrumental(place, v):
+        return None
+    subject = None
+    if not removed:
+        subject = subject_of(place, v, original, agent)
+        if subject is False:
+            return None
+    number = agent.number if agent else "plur"
+    wanted = {tense, number}
+    if tense == "past":
+        if number == "sing" and agent and agent.gender:
+            wanted.add(agent.gender)
+    else:
+        wanted.add("3per")
+    form = inflect(target, wanted)
+    if form is None:
+        return None
+    draft = Draft(place)
+    new_verb = " ".join([form, *rest])
+    if aux is not None:  # «будет осуществлён переход» → «перейдут»
+        if v != place.first:
+            return None
+        middle = place.text[tokens[aux].end : tokens[v].start].lstrip()
+        draft.span(tokens[aux].start, tokens[place.last].end, middle + new_verb)
+    else:
+        draft.words(place.first, place.last, new_verb)
+    if agent is not None:
+        forms = inflect_phrase(tokens, agent, "nomn")
+        if forms is None:
+            return None
+        for i, f in forms.items():
+            draft.word(i, f)
+    if subject and not recase(place, draft, [subject], "accs"):
+        return None
+    if removed and not recase_object(place, draft, target, template, True):
+        return None
+    return draft.fix()
+
+
+def short_form_fix(place: Place, template: Template) -> Fix | None:
+    """«мера предоставляется гражданам» → «мера положена гражданам»: a present
+    passive verb becomes a short participle agreeing with its subject."""
+    if place.gap or len(place.matched) != 1:
+        return None
+    v = place.first
+    original = verb_reading(place.tokens[v])
+    if original is None or original.pos != "VERB" or "pres" not in original.grammemes:
+        return None
+    if not is_passive(place, original):
+        return None
+    subject = subject_of(place, v, original, None)
+    if not subject or subject.numeral:
+        return None
+    short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
+    if short is None:
+        return None
+    wanted = {"PRTS", subject.number} | (
+        short.grammemes & {"perf", "impf", "past", "pres", "pssv"}
+    )
+    if subject.number == "sing" and subject.gender:
+        wanted.add(subject.gender)
+    form = inflect(short, wanted)
+    if form is None:
+        return None
+    draft = Draft(place)
+    draft.word(v, form)
+    return draft.fix()
+
+
+def action_fix(place: Place) -> Fix | None:
+    """«Приём документов осуществляется в МФЦ» → «Документы принимают в МФЦ»: the
+    action hidden in the subject becomes the verb, its genitive object the
+    accusative, and the dummy verb goes. Only for a bare action noun with no
+    actor named in the instrumental."""
+    v = verb_index(place)
+    if v is None or place.gap or len(place.matched) != 1:
+        return None
+    original = verb_reading(place.tokens[v])
+    if original is None or original.pos != "VERB" or not original.lemma.endswith("ся"):
+        return None
+    if agent_before(place, v) is not None or other_instrumental(place, v):
+        return None
+    subject = subject_of(place, v, original, None)
+    if not subject or subject.numeral or subject.words != [subject.head]:
+        return None  # «ежемесячная выплата»: the adjective would be left without a noun
+    if subject.head > v:
+        return None  # «осуществляется приём»: the rules for that order build it
+    noun = subject.chosen[subject.head].lemma
+    verb_word = place.book.grammar["action_verbs"].get(noun)
+    target = infinitive(verb_word) if verb_word else None
+    if target is None:
+        return None
+    tense = (
+        "past"
+        if "past" in original.grammemes
+        else "futr"
+        if "futr" in original.grammemes
+        else "pres"
+    )
+    if tense == "futr":
+        target = with_aspect(place, target, "perf")
+    if target is None:
+        return None
+    wanted = {tense, "plur"} | ({"3per"} if tense != "past" else set())
+    form = inflect(target, wanted)
+    if form is None:
+        return None
+    tokens = place.tokens
+    draft = Draft(place)
+    draft.word(v, form)
+    objects = [p for p in place.phrases(subject.head + 1) if p.case == "gent"]
+    if objects and joined(place.text, tokens, subject.head + 1):
+        if not recase(place, draft, objects, "accs"):
+            return None
+        first_object = objects[0].first
+        draft.span(tokens[subject.head].start, tokens[first_object].start, "")
+    else:
+        draft.span(tokens[subject.head].start, tokens[subject.head + 1].start, "")
+    return draft.fix()

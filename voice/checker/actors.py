@@ -1,0 +1,120 @@
+"""Who acts and what is acted on, around a passive verb: the actor in the
+instrumental («Специалистами отдела»), and the subject in the nominative that the
+active verb makes its object."""
+
+from __future__ import annotations
+
+from .draft import Place
+from .grammar import (
+    Reading,
+    readings,
+)
+from .phrases import (
+    Phrase,
+    clause_of,
+    joined,
+)
+
+
+def agent_before(place: Place, before: int) -> Phrase | None:
+    """The instrumental that names who acts, right before the verb: «Специалистами
+    отдела осуществляется» (the clause may not start earlier)."""
+    left = before - 1
+    if left < 0 or not joined(place.text, place.tokens, before):
+        return None
+    first, _ = clause_of(place.text, place.tokens, before)
+    if not may_be_case(place, left, ("ablt", "gent")):
+        return None  # an agent ends in its instrumental noun or a genitive after it
+    for s in range(left, max(first, left - 5) - 1, -1):
+        for phrase in place.phrases(s, before):
+            if (
+                phrase.end == left
+                and phrase.case == "ablt"
+                and not place.preposition_before(s)
+            ) and all(p.case == "ablt" for p in place.phrases(s, before)):
+                return phrase
+    return None
+
+
+def agent_after(place: Place, v: int) -> Phrase | None:
+    """«Решение принято комиссией»: the instrumental right after the verb."""
+    j = v + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return None
+    if not may_be_case(place, j, ("ablt",), adjectives=True):
+        return None
+    phrases = place.phrases(j)
+    if phrases and all(p.case == "ablt" for p in phrases):
+        return phrases[0]
+    return None
+
+
+def other_instrumental(place: Place, v: int) -> bool:
+    """An instrumental noun elsewhere in the clause may be the real actor."""
+    first, last = clause_of(place.text, place.tokens, v)
+    for s in range(first, last + 1):
+        if not may_be_case(place, s, ("ablt",), adjectives=True):
+            continue
+        phrases = [p for p in place.phrases(s) if p.end <= last]
+        if (
+            phrases
+            and all(p.case == "ablt" for p in phrases)
+            and not place.preposition_before(s)
+        ):
+            return True
+    return False
+
+
+def may_be_case(place: Place, i: int, cases, adjectives: bool = False) -> bool:
+    """Cheap test before reading a phrase: can word ``i`` be a noun (or an
+    adjective) in one of ``cases``?"""
+    kinds = ("NOUN", "ADJF", "PRTF") if adjectives else ("NOUN",)
+    return any(r.pos in kinds and r.case() in cases for r in readings(place.word(i)))
+
+
+def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
+    """The nominative subject agreeing with the passive verb; None for an
+    impersonal «отказано»; False when it cannot be told."""
+    first, last = clause_of(place.text, place.tokens, v)
+    number = original.number()
+    gender = original.gender() if number == "sing" else None
+    taken = set(range(agent.first, agent.end + 1)) if agent else set()
+    found: list[Phrase] = []
+    numerals: list[Phrase] = []  # «открыто 12 садов»: a subject only if no other
+    i = first
+    while i <= last:
+        if (
+            i == v
+            or i in taken
+            or not (
+                may_be_case(place, i, ("nomn", "accs", "gent"), adjectives=True)
+                or place.word(i)[:1].isdigit()
+            )
+        ):
+            i += 1
+            continue
+        phrases = place.phrases(i, last + 1)
+        if not phrases:
+            i += 1
+            continue
+        free = place.preposition_before(i) is None
+        if free and phrases[0].numeral and place.word(i)[:1].isdigit():
+            if number == "sing" and gender in (None, "neut"):
+                numerals.append(phrases[0])
+        elif free:
+            fitting = [
+                p
+                for p in phrases
+                if p.case == "nomn"
+                and p.number == number
+                and (gender is None or p.gender == gender)
+            ]
+            if fitting:
+                found.append(fitting[0])
+        i = max(p.end for p in phrases) + 1
+    found = found or numerals
+    if len(found) == 1:
+        return found[0]
+    if not found and original.pos == "PRTS" and number == "sing" and gender == "neut":
+        return None
+    return False

@@ -1,0 +1,87 @@
+"""One-click fixes: a rule's suggestion put in the form its place needs (issue 13).
+
+For each alternative of a rule's suggestion a builder makes the edit — the
+replacement inflected like the words it replaces, and the words around rebuilt
+where the construction changes (a preposition that governs another case, a
+noun phrase whose head changes gender, a verb phrase that loses its noun). Each
+candidate is then verified (``verify.py``); what fails is not offered and the
+finding keeps its hint. Builders return None whenever they are not sure.
+"""
+
+from __future__ import annotations
+
+from .active import action_fix, passive_fix, short_form_fix, verb_fix
+from .draft import Place
+from .findings import Fix
+from .nouns import adjective_fix, noun_phrase_fix
+from .shapes import (
+    conjunction_before_noun,
+    fragment_kind,
+    template_shape,
+)
+from .swaps import phrase_swap, word_swap
+from .templates import Template, parse_suggestion
+from .verbs import (
+    dash_fix,
+)
+from .verify import verified
+from .wording import delete_fix, purpose_fix
+
+
+def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
+    """Verified one-click fixes for a finding, one per distinct result."""
+    out: list[Fix] = []
+    seen: set[tuple[int, int, str]] = set()
+    for template in parse_suggestion(suggestion):
+        fix = build(place, template)
+        if fix is None or (fix.start, fix.end, fix.text) in seen:
+            continue
+        if verified(place, fix):
+            seen.add((fix.start, fix.end, fix.text))
+            out.append(fix)
+    return tuple(out)
+
+
+def passive_fixes(place: Place) -> tuple[Fix, ...]:
+    """The verified active rewrite of a passive verb («выплачивается» → «выплачивают»)."""
+    for build_fix in (passive_fix, action_fix):
+        fix = build_fix(place)
+        if fix is not None and verified(place, fix):
+            return (fix,)
+    return ()
+
+
+def build(place: Place, template: Template) -> Fix | None:
+    if template.kind == "delete":
+        return delete_fix(place)
+    if template.kind == "dash":
+        return dash_fix(place)
+    if template.kind == "purpose":
+        return purpose_fix(place, template)
+    if template.kind == "action":
+        return action_fix(place)
+    kind = fragment_kind(place)
+    shape = template_shape(template)
+    if kind == "verb" and shape == "verb":
+        return verb_fix(place, template)
+    if kind == "verb" and shape == "short":
+        return short_form_fix(place, template)
+    if place.gap:
+        return None  # skipped words would be lost or left disagreeing
+    if template.words and len(template.literal) == len(template.words):
+        # Written «=как =следует»: the rule vouches for the words in any place.
+        return phrase_swap(place, template)
+    if kind == "pp":
+        plain = shape == "other" and not template.complement_case
+        if plain and conjunction_before_noun(place, template):
+            return None  # «в связи с ремонтом» → «потому что ремонтом»
+        return phrase_swap(place, template) if shape in ("pp", "other") else None
+    if kind == "np" and shape == "np":
+        return noun_phrase_fix(place, template)
+    if kind == "np" and shape == "adjective":
+        return adjective_fix(place, template)  # «настоящего приказа» → «этого приказа»
+    if kind == "adjective" and shape == "adjective":
+        return adjective_fix(place, template)
+    if kind == "other" and shape in ("other", "pp"):
+        return word_swap(place, template)
+    return None

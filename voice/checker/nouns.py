@@ -1,0 +1,260 @@
+"""Fixes that replace a noun phrase or an adjective: the replacement takes the
+case and number of the words it replaces, its adjectives agree with it, and the
+modifiers left outside agree with the new noun («Данная мера» → «Данная помощь»)."""
+
+from __future__ import annotations
+
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import (
+    Reading,
+    governed_cases,
+    inflect,
+    readings,
+    same_shape,
+)
+from .phrases import (
+    ADJECTIVE_POS,
+    Phrase,
+    clause_of,
+    joined,
+    verb_reading,
+)
+from .shapes import (
+    template_head,
+)
+from .templates import Template
+
+
+def _phrase_readings(place: Place, head: int) -> list[Phrase]:
+    """Readings of the noun phrase whose head is token ``head``, with its modifiers."""
+    tokens = place.tokens
+    found: list[Phrase] = []
+    start = head
+    while (
+        start > 0
+        and joined(place.text, tokens, start)
+        and any(r.pos in ADJECTIVE_POS for r in readings(tokens[start - 1].norm))
+    ):
+        start -= 1
+    for s in range(start, head + 1):
+        found = [p for p in place.phrases(s) if p.head == head]
+        if found:
+            break
+    if not found and not place.is_noun(head):
+        found = _substantive_readings(place, head)
+    return in_context(place, found)
+
+
+def _substantive_readings(place: Place, i: int) -> list[Phrase]:
+    out = []
+    for r in readings(place.word(i)):
+        if r.pos in ADJECTIVE_POS and r.case() and r.number():
+            if any(p.case == r.case() and p.number == r.number() for p in out):
+                continue
+            out.append(
+                Phrase([i], i, i, r.case(), r.number(), r.gender(), True, {i: r})
+            )
+    return out
+
+
+def in_context(place: Place, phrases: list[Phrase]) -> list[Phrase]:
+    """Keep the readings the words before the phrase allow."""
+    if not phrases:
+        return phrases
+    first = phrases[0].first
+    preposition = place.preposition_before(first)
+    if preposition:
+        allowed = governed_cases(preposition)
+        if allowed:
+            phrases = [p for p in phrases if p.case in allowed]
+    elif (
+        first > 0
+        and joined(place.text, place.tokens, first)
+        and place.is_noun(first - 1)
+    ):
+        genitive = [p for p in phrases if p.case == "gent"]
+        phrases = genitive or phrases  # «приём граждан»: a noun's dependant
+    if {p.case for p in phrases} == {"nomn", "accs"} and not _takes_object(
+        place, first
+    ):
+        phrases = [p for p in phrases if p.case == "nomn"]
+    return phrases
+
+
+def _takes_object(place: Place, i: int) -> bool:
+    """Some verb of the clause could have token ``i``'s phrase as its object.
+
+    «планируется приобретение»: a reflexive or passive verb takes none, so the
+    phrase is the subject, in the nominative."""
+    first, last = clause_of(place.text, place.tokens, i)
+    for k in range(first, last + 1):
+        reading = verb_reading(place.tokens[k])
+        if reading is None or reading.pos not in ("VERB", "INFN", "GRND", "PRTF"):
+            continue
+        if reading.lemma.endswith(("ся", "сь")) or "intr" in reading.grammemes:
+            continue
+        return True
+    return False
+
+
+def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
+    head = next((i for i in place.matched if place.is_noun(i)), place.first)
+    phrases = _phrase_readings(place, head)
+    if not phrases:
+        return None
+    results = set()
+    drafts = []
+    for phrase in phrases:
+        draft = _swap_noun_phrase(place, template, phrase)
+        if draft is None:
+            return None
+        fix = draft.fix()
+        if fix is None:
+            return None
+        results.add((fix.start, fix.end, fix.text))
+        drafts.append(fix)
+    if len(results) != 1:
+        return None  # the case is ambiguous and the forms differ: do not guess
+    return drafts[0]
+
+
+def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft | None:
+    t_head = template_head(template)
+    if t_head is None:
+        return None
+    head_reading = _nominative(template.words[t_head])
+    if head_reading is None:
+        return None
+    number = _number_of(
+        place, head_reading, phrase.chosen.get(phrase.head), phrase.number
+    )
+    new_head = inflect(head_reading, {phrase.case, number})
+    if new_head is None:
+        return None
+    gender = head_reading.gender()
+    animate = "anim" in head_reading.grammemes
+    words = []
+    for i in range(t_head):
+        modifier = _adjective_form(
+            template.words[i], phrase.case, number, gender, animate
+        )
+        if modifier is None:
+            return None
+        words.append(modifier)
+    words.append(new_head)
+    words.extend(template.words[t_head + 1 :])
+    changed_agreement = (number, gender if number == "sing" else None, animate) != (
+        phrase.number,
+        phrase.gender if phrase.number == "sing" else None,
+        phrase.animate,
+    )
+    if phrase.case == "nomn" and _predicate_disagrees(place, phrase, number, gender):
+        return None  # the verb agreeing with the old subject would disagree
+    draft = Draft(place)
+    draft.words(place.first, place.last, " ".join(words))
+    for i in phrase.words:
+        if i >= place.first:
+            continue
+        if not changed_agreement:
+            continue
+        reading = phrase.chosen.get(i)
+        if reading is None:
+            return None
+        form = _agreeing(reading, phrase.case, number, gender, animate)
+        if form is None:
+            return None
+        draft.word(i, same_shape(place.tokens[i].text, form))
+    return draft
+
+
+def _number_of(
+    place: Place, head: Reading, original: Reading | None, number: str
+) -> str:
+    """The replacement's number: its own if it has one («деньги», «помощь»), the
+    plural it is written in for a collective («старшее поколение» → «пожилые
+    люди»), else the number of the replaced noun."""
+    grammar = place.book.grammar
+    if "Pltm" in head.grammemes:
+        return "plur"
+    if "Sgtm" in head.grammemes or head.lemma in grammar["singular_only"]:
+        return "sing"
+    if original is not None and original.lemma in grammar["collective"]:
+        return head.number() or number
+    return number
+
+
+def _predicate_disagrees(place: Place, phrase: Phrase, number: str, gender) -> bool:
+    """A new subject of another number needs another verb form; of another gender,
+    another past or short form («мера предоставлена» → «помощь предоставлена»)."""
+    if number != phrase.number:
+        changed = {"number"}
+    elif number == "sing" and gender != phrase.gender:
+        changed = {"gender"}
+    else:
+        return False
+    first, last = clause_of(place.text, place.tokens, phrase.head)
+    for i in range(first, last + 1):
+        if i in phrase.words:
+            continue
+        reading = verb_reading(place.tokens[i])
+        finite = reading is not None and reading.pos in ("VERB", "PRTS")
+        short = any(r.pos == "ADJS" for r in readings(place.word(i))[:1])
+        if "number" in changed and (finite or short):
+            return True
+        if finite and (reading.pos == "PRTS" or "past" in reading.grammemes) or short:
+            return True
+    return False
+
+
+def _nominative(word: str) -> Reading | None:
+    nouns = [r for r in readings(word) if r.pos == "NOUN"]
+    for r in nouns:
+        if r.case() == "nomn":
+            return r
+    return nouns[0] if nouns else None
+
+
+def _agreeing(
+    reading: Reading, case: str, number: str, gender, animate: bool
+) -> str | None:
+    wanted = {case, number}
+    if number == "sing" and gender:
+        wanted.add(gender)
+    if case == "accs" and (number == "plur" or gender == "masc"):
+        wanted.add("anim" if animate else "inan")
+    return inflect(reading, wanted)
+
+
+def _adjective_form(
+    word: str, case: str, number: str, gender, animate: bool
+) -> str | None:
+    for r in readings(word):
+        if r.pos in ADJECTIVE_POS:
+            form = _agreeing(r, case, number, gender, animate)
+            if form:
+                return form
+    return None
+
+
+def adjective_fix(place: Place, template: Template) -> Fix | None:
+    i = place.first
+    if not any(r.pos in ADJECTIVE_POS for r in readings(place.word(i))):
+        return None
+    forms = set()
+    fixes = []
+    for phrase in in_context(place, place.phrases(i)):
+        if i not in phrase.words or i == phrase.head:
+            continue
+        form = _adjective_form(
+            template.words[0], phrase.case, phrase.number, phrase.gender, phrase.animate
+        )
+        if form is None:
+            return None
+        forms.add(form)
+        draft = Draft(place)
+        draft.word(i, form)
+        fixes.append(draft.fix())
+    if len(forms) != 1 or fixes[0] is None:
+        return None
+    return fixes[0]

@@ -1,0 +1,250 @@
+"""Noun phrases, clauses and verb forms of one sentence, for building fixes.
+
+A noun phrase here is what must change together when one of its words changes
+case: the agreeing words (adjectives, participles, pronouns like «этот») and the
+head noun. A genitive tail («ремонтом *здания*») stays as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grammar import Reading, inflect, readings, same_shape
+from .text import Token
+
+ADJECTIVE_POS = ("ADJF", "PRTF")
+VERB_POS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+# Punctuation that ends a clause between two words.
+_CLAUSE_MARKS = set(',;:—–()"«»')
+
+
+@dataclass
+class Phrase:
+    """One reading of a noun phrase: the agreeing words and how they agree."""
+
+    words: list[int]  # token indexes of the agreeing words, head included
+    head: int
+    end: int  # last token of the phrase, genitive tail included
+    case: str
+    number: str
+    gender: str | None
+    animate: bool
+    chosen: dict[int, Reading] = field(default_factory=dict)
+    numeral: bool = False  # a number or a numeral word agrees with it
+
+    @property
+    def first(self) -> int:
+        return self.words[0]
+
+
+def between(text: str, tokens: list[Token], i: int) -> str:
+    """What separates token ``i`` from the token before it."""
+    if i <= 0:
+        return ""
+    return text[tokens[i - 1].end : tokens[i].start]
+
+
+def joined(text: str, tokens: list[Token], i: int) -> bool:
+    return i > 0 and between(text, tokens, i).isspace()
+
+
+def clause_of(text: str, tokens: list[Token], i: int) -> tuple[int, int]:
+    """First and last token of the clause around token ``i``: punctuation bounds it."""
+    first = i
+    while first > 0 and not _CLAUSE_MARKS & set(between(text, tokens, first)):
+        first -= 1
+    last = i
+    while last + 1 < len(tokens) and not _CLAUSE_MARKS & set(
+        between(text, tokens, last + 1)
+    ):
+        last += 1
+    return first, last
+
+
+def _nouns(token: Token) -> list[Reading]:
+    return [r for r in readings(token.norm) if r.pos == "NOUN"]
+
+
+def _adjectives(token: Token) -> list[Reading]:
+    return [r for r in readings(token.norm) if r.pos in ADJECTIVE_POS]
+
+
+def is_numeral(token: Token) -> bool:
+    return token.norm[:1].isdigit() or any(
+        r.pos in ("NUMR", "NUMB") for r in readings(token.norm)
+    )
+
+
+def agrees(modifier: Reading, case: str, number: str, gender, animate: bool) -> bool:
+    if modifier.case() != case or modifier.number() != number:
+        return False
+    if number == "sing" and modifier.gender() not in (None, gender):
+        return False
+    if case == "accs" and (number == "plur" or gender == "masc"):
+        if "anim" in modifier.grammemes and not animate:
+            return False
+        if "inan" in modifier.grammemes and animate:
+            return False
+    return True
+
+
+def noun_phrase(
+    text: str, tokens: list[Token], i: int, stop: int | None = None
+) -> list[Phrase]:
+    """Every consistent reading of the noun phrase that starts at token ``i``.
+
+    Empty when no noun phrase starts there. Numbers in front («15 единиц») are
+    noted, not analysed: their government is left alone.
+    """
+    stop = len(tokens) if stop is None else stop
+    numeral = False
+    j = i
+    modifiers: list[int] = []
+    head = None
+    while j < stop:
+        if j > i and not joined(text, tokens, j):
+            return []
+        token = tokens[j]
+        if is_numeral(token) and not _nouns(token):
+            numeral = True
+            modifiers.append(j)
+            j += 1
+            continue
+        nouns = _nouns(token)
+        adjectives = _adjectives(token)
+        following_is_nominal = (
+            j + 1 < stop
+            and joined(text, tokens, j + 1)
+            and bool(_nouns(tokens[j + 1]) or _adjectives(tokens[j + 1]))
+        )
+        if nouns and not (adjectives and following_is_nominal):
+            head = j
+            break
+        if adjectives:
+            modifiers.append(j)
+            j += 1
+            continue
+        return []
+    if head is None:
+        return []
+    phrases = []
+    for noun in _nouns(tokens[head]):
+        case, number = noun.case(), noun.number()
+        if case is None or number is None:
+            continue
+        gender = noun.gender()
+        animate = "anim" in noun.grammemes
+        chosen = {head: noun}
+        ok = True
+        for m in modifiers:
+            if is_numeral(tokens[m]):
+                continue
+            fitting = sorted(
+                (
+                    r
+                    for r in _adjectives(tokens[m])
+                    if agrees(r, case, number, gender, animate)
+                ),
+                key=lambda r: r.pos != "ADJF",  # «данная»: the adjective, not «дать»
+            )
+            if not fitting:
+                ok = False
+                break
+            chosen[m] = fitting[0]
+        if ok and not any(p.case == case and p.number == number for p in phrases):
+            phrases.append(
+                Phrase(
+                    modifiers + [head],
+                    head,
+                    _tail_end(text, tokens, head, stop),
+                    case,
+                    number,
+                    gender,
+                    animate,
+                    chosen,
+                    numeral,
+                )
+            )
+    return phrases
+
+
+def _tail_end(text: str, tokens: list[Token], head: int, stop: int) -> int:
+    """Last token of the genitive words after the head: «ремонтом здания школы»."""
+    end = head
+    k = head + 1
+    pending = []
+    while k < stop and joined(text, tokens, k):
+        token = tokens[k]
+        if any(r.case() == "gent" for r in _nouns(token)):
+            end = k
+            pending = []
+        elif any(r.case() == "gent" for r in _adjectives(token)):
+            pending.append(k)
+        else:
+            break
+        k += 1
+    return end
+
+
+def inflect_phrase(
+    tokens: list[Token], phrase: Phrase, case: str, number: str | None = None
+) -> dict[int, str] | None:
+    """New forms of the agreeing words for another case (and number); None if
+    some form does not exist. Numbers and numerals are never re-inflected."""
+    number = number or phrase.number
+    out = {}
+    for index in phrase.words:
+        reading = phrase.chosen.get(index)
+        if reading is None:  # a numeral
+            if case != phrase.case:
+                return None
+            continue
+        wanted = {case, number}
+        if reading.pos == "PRTF":  # stay the same participle: passive, past
+            wanted |= reading.grammemes & {"actv", "pssv", "pres", "past"}
+        if reading.pos in ADJECTIVE_POS:
+            if number == "sing" and phrase.gender:
+                wanted.add(phrase.gender)
+            if case == "accs" and (number == "plur" or phrase.gender == "masc"):
+                wanted.add("anim" if phrase.animate else "inan")
+        form = inflect(reading, wanted)
+        if form is None:
+            return None
+        out[index] = same_shape(tokens[index].text, form)
+    return out
+
+
+_PERSONAL = frozenset(["я", "ты", "он", "она", "оно", "мы", "вы", "они"])
+
+
+def complement(text: str, tokens: list[Token], i: int) -> list[Phrase]:
+    """Readings of what follows a verb as its object: a noun phrase, a pronoun
+    («вас»), or an adjective used as a noun («всем», «пострадавшим»)."""
+    if i >= len(tokens) or not joined(text, tokens, i):
+        return []
+    phrases = noun_phrase(text, tokens, i)
+    if phrases:
+        return phrases
+    out = []
+    for r in readings(tokens[i].norm):
+        usable = r.pos == "NPRO" and r.lemma in _PERSONAL
+        usable |= r.pos in ADJECTIVE_POS and not (
+            i + 1 < len(tokens)
+            and joined(text, tokens, i + 1)
+            and any(x.pos == "NOUN" for x in readings(tokens[i + 1].norm))
+        )
+        known = any(p.case == r.case() and p.number == r.number() for p in out)
+        if usable and r.case() and r.number() and not known:
+            out.append(
+                Phrase([i], i, i, r.case(), r.number(), r.gender(), True, {i: r})
+            )
+    return out
+
+
+def verb_reading(token: Token) -> Reading | None:
+    """The verbal reading of a word, finite forms first."""
+    found = [r for r in readings(token.norm) if r.pos in VERB_POS]
+    if not found:
+        return None
+    order = {pos: n for n, pos in enumerate(("VERB", "INFN", "GRND", "PRTS", "PRTF"))}
+    return sorted(found, key=lambda r: order[r.pos])[0]

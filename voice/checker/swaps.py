@@ -1,0 +1,132 @@
+"""Fixes that put words in as they are written («сейчас», «из-за», «нужно») and
+give the noun phrase after them the case the new words govern: «в связи с
+ремонтом» → «из-за ремонта», «на основании заявления» → «по заявлению»."""
+
+from __future__ import annotations
+
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import (
+    CASES,
+    euphonic,
+    governed_cases,
+    is_known,
+    is_preposition,
+    readings,
+)
+from .phrases import (
+    inflect_phrase,
+    joined,
+)
+from .shapes import (
+    UNINFLECTED,
+)
+from .templates import Template
+
+
+def word_swap(place: Place, template: Template) -> Fix | None:
+    if len(place.matched) != 1:
+        return None
+    original = {r.pos for r in readings(place.word(place.first))}
+    new = {r.pos for r in readings(template.words[0])} if template.words else set()
+    if template.literal:
+        new = original & UNINFLECTED or new
+    if not original & new and not _compatible(original, new):
+        return None
+    predicative_only = "PRED" in new and not new & original - {"PRED"}
+    if predicative_only and "ADJS" in original and not _infinitive_follows(place):
+        return None  # «это необходимо» → «это надо» is not Russian
+    return phrase_swap(place, template)
+
+
+def _compatible(original: set, new: set) -> bool:
+    pairs = [({"ADVB"}, {"COMP"}), ({"PREP"}, {"COMP"}), ({"ADJS", "PRED"}, {"PRED"})]
+    return any(a & original and b & new for a, b in pairs)
+
+
+def _infinitive_follows(place: Place) -> bool:
+    tokens = place.tokens
+    for i in range(place.last + 1, min(place.last + 3, len(tokens))):
+        if any(r.pos == "INFN" for r in readings(tokens[i].norm)):
+            return True
+    return False
+
+
+def phrase_swap(place: Place, template: Template) -> Fix | None:
+    """Replace the words as written and give the following noun phrase the case
+    the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
+    draft = Draft(place)
+    words = list(template.words)
+    wanted = _complement_cases(place, template)
+    if wanted is None:
+        return None
+    if wanted and not _recase_complement(
+        place, draft, wanted, template.complement_case
+    ):
+        return None
+    j = place.last + 1
+    if j < len(place.tokens) and joined(place.text, place.tokens, j):
+        following = draft.changes.get((place.tokens[j].start, place.tokens[j].end))
+        words[-1] = euphonic(words[-1], following or place.tokens[j].text)
+    draft.words(place.first, place.last, " ".join(words))
+    return draft.fix()
+
+
+def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | None:
+    """Cases the new words let the following noun phrase have; () for any."""
+    if template.complement_case:
+        return (template.complement_case,)
+    last = template.words[-1] if template.words else ""
+    if last == place.word(place.last) and is_preposition(last):
+        return ()  # «по состоянию на 1 декабря» → «на 1 декабря»: the same preposition
+    rs = readings(last) if (len(template.words) - 1) not in template.literal else ()
+    old_last = place.word(place.last)
+    old_ends_in_preposition = is_preposition(old_last)
+    if rs and rs[0].pos == "PREP":
+        return governed_cases(last) or None
+    if any(r.pos == "NOUN" for r in rs):
+        return ("gent",)
+    if any(r.pos == "COMP" for r in rs) and is_preposition(place.word(place.first)):
+        return ("gent",)
+    if old_ends_in_preposition:
+        return None  # «в связи с ремонтом» → «потому что ремонтом»: nothing to join
+    return ()
+
+
+def _recase_complement(place: Place, draft: Draft, wanted, marked: str | None) -> bool:
+    j = place.last + 1
+    tokens = place.tokens
+    if j >= len(tokens) or not joined(place.text, tokens, j):
+        return not is_preposition(place.word(place.last))
+    governs = is_preposition(place.word(place.last))
+    phrases = [p for p in place.phrases(j) if p.case in _old_complement_cases(place)]
+    if not phrases:
+        # Nothing the replaced words governed follows them, unless they end in a
+        # preposition, whose noun must then be one we cannot read.
+        return not governs
+    if all(p.case in wanted for p in phrases) and not marked:
+        return True
+    target = wanted[0]
+    if len(wanted) > 1 and not marked:
+        return False  # «в» or «на»: location or direction, the rule must say
+    results = set()
+    for phrase in phrases:
+        forms = inflect_phrase(tokens, phrase, target)
+        if forms is None:
+            return False
+        results.add(tuple(sorted(forms.items())))
+    if len(results) != 1:
+        return False
+    for i, form in results.pop():
+        draft.word(i, form)
+    return True
+
+
+def _old_complement_cases(place: Place) -> tuple[str, ...]:
+    """Cases the replaced words governed: «в связи с» the instrumental."""
+    last = place.word(place.last)
+    if is_preposition(last):
+        return governed_cases(last)
+    if place.is_noun(place.last):
+        return ("gent",)
+    return CASES if is_known(last) else ()

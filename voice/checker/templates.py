@@ -1,0 +1,83 @@
+"""Suggestions of the rule files, read as templates of the text to insert.
+
+A rule's suggestion lists alternatives separated by «;». Each alternative is
+written in dictionary form and put in the form of the words it replaces:
+
+- ``разовый``, ``пожилые люди``, ``выдавать``: words inflected like the replaced
+  ones (an adjective agrees, a noun phrase takes the case and number, a verb the
+  tense, person, number and aspect);
+- ``=онлайн``: a word inserted exactly as written;
+- ``из-за +р``: after the words, the noun phrase that follows the replaced words
+  takes this case (и р д в т п); a preposition without a mark keeps the case it
+  always governs;
+- ``чтобы +инф``: «в целях повышения качества» → «чтобы повысить качество»;
+- ``—``: a present-tense link verb becomes a dash and its noun phrase the
+  nominative («является условием» → «— условие»);
+- ``+гл``: a dummy verb goes and the action noun that is its subject becomes the
+  verb («приём документов осуществляется» → «документы принимают»);
+- ``∅``: the words are removed.
+
+Anything else (advice such as «назовите число») belongs in the hint, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .grammar import CASE_MARKS
+
+DELETE = "∅"
+DASH = "—"
+PURPOSE = "+инф"
+ACTION = "+гл"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    source: str
+    kind: str  # "words", "delete", "dash", "purpose" or "action"
+    words: tuple[str, ...] = ()
+    literal: frozenset[int] = frozenset()  # indexes of words written with «=»
+    complement_case: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The alternative as advice in a hint, without the marks."""
+        if self.kind == "delete":
+            return ""
+        if self.kind == "dash":
+            return DASH
+        if self.kind == "action":
+            return ""
+        return " ".join(self.words)
+
+
+@lru_cache(maxsize=4096)
+def parse_suggestion(suggestion: str | None) -> tuple[Template, ...]:
+    if not suggestion:
+        return ()
+    return tuple(
+        _parse_alternative(part.strip())
+        for part in suggestion.split(";")
+        if part.strip()
+    )
+
+
+def _parse_alternative(source: str) -> Template:
+    if source == DELETE:
+        return Template(source, "delete")
+    if source == DASH:
+        return Template(source, "dash")
+    if source == ACTION:
+        return Template(source, "action")
+    parts = source.split()
+    if parts[-1] == PURPOSE:
+        return Template(source, "purpose", tuple(parts[:-1]))
+    case = None
+    if parts[-1].startswith("+") and parts[-1][1:] in CASE_MARKS:
+        case = CASE_MARKS[parts[-1][1:]]
+        parts = parts[:-1]
+    literal = frozenset(i for i, word in enumerate(parts) if word.startswith("="))
+    words = tuple(word.lstrip("=") for word in parts)
+    return Template(source, "words", words, literal, case)

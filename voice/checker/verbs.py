@@ -1,0 +1,258 @@
+"""Verb forms for the fixes: another verb in the original's tense, person, number
+and aspect, the case the new verb governs, and a link verb turned into a dash
+(«является условием» → «— условие»)."""
+
+from __future__ import annotations
+
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import (
+    Reading,
+    inflect,
+    readings,
+)
+from .morph import is_transitive_base
+from .phrases import (
+    Phrase,
+    complement,
+    inflect_phrase,
+    joined,
+    verb_reading,
+)
+from .templates import Template
+
+AUXILIARIES = {"будет": "futr", "будут": "futr", "был": "past", "была": "past"}
+AUXILIARIES |= {"было": "past", "были": "past"}
+
+
+_COPULAS = {"являться", "представлять", "составлять"}
+
+
+# Prepositions that hang on the removed noun, not on a verb: «контроль за
+# выплатами», «работа по ремонту», «работа над ошибками».
+_NOUN_ONLY_PREPOSITIONS = frozenset({"за", "по", "над"})
+
+
+# «могущих», «хотящих»: forms that exist but no one writes.
+_NO_PARTICIPLE = frozenset({"мочь", "хотеть", "быть"})
+
+
+def is_verb_word(word: str) -> bool:
+    rs = readings(word)
+    if not rs:
+        return False
+    if rs[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
+        return True
+    participles = [r for r in rs if r.pos == "PRTF"]
+    return bool(participles) and not any(r.pos in ("ADJF", "NOUN") for r in rs)
+
+
+def infinitive(word: str) -> Reading | None:
+    """The infinitive reading of a verb written in any form («прошёл» → пройти)."""
+    for r in readings(word):
+        if r.pos == "INFN":
+            return r
+    for r in readings(word):
+        if r.pos in ("VERB", "PRTS", "PRTF", "GRND"):
+            for candidate in readings(r.lemma):
+                if candidate.pos == "INFN" and candidate.lemma == r.lemma:
+                    return candidate
+    return None
+
+
+def aspect_of(reading: Reading) -> str | None:
+    return (
+        "perf"
+        if "perf" in reading.grammemes
+        else "impf"
+        if "impf" in reading.grammemes
+        else None
+    )
+
+
+def with_aspect(place: Place, target: Reading, aspect: str | None) -> Reading | None:
+    """``target`` or its aspect partner («платить» ↔ «заплатить»), matching ``aspect``.
+    A verb of both aspects («организовать») is its own partner."""
+    if aspect is None or aspect_of(target) == aspect or target.lemma == "быть":
+        return target
+    for r in readings(target.lemma):
+        if r.pos == "INFN" and r.lemma == target.lemma and aspect_of(r) == aspect:
+            return r
+    partner = place.book.grammar["aspect_partner"].get(target.lemma)
+    if partner is None:
+        return None
+    found = infinitive(partner)
+    return found if found is not None and aspect_of(found) == aspect else None
+
+
+def verb_form(
+    target: Reading,
+    original: Reading,
+    *,
+    number: str | None = None,
+    gender: str | None = None,
+    person: str | None = None,
+) -> str | None:
+    """``target`` in the form of ``original``; number, gender and person may be
+    overridden when the verb gets a new subject."""
+    g = original.grammemes
+    number = number or original.number()
+    if original.pos == "INFN":
+        return inflect(target, {"INFN"})
+    if original.pos == "GRND":
+        tense = "past" if "past" in g else "pres"
+        return inflect(target, {"GRND", tense})
+    if original.pos == "PRTF":
+        if target.lemma in _NO_PARTICIPLE:
+            return None
+        wanted = {"PRTF", "actv" if "actv" in g else "pssv", original.case(), number}
+        wanted.add("past" if "past" in g else "pres")
+        if number == "sing" and original.gender():
+            wanted.add(original.gender())
+        for animacy in ("anim", "inan"):
+            if animacy in g:
+                wanted.add(animacy)
+        return inflect(target, {w for w in wanted if w})
+    if "impr" in g:
+        mood = "incl" if "incl" in g else "excl"
+        return inflect(target, {"impr", number, mood})
+    if "past" in g:
+        wanted = {"past", number}
+        gender = gender or original.gender()
+        if number == "sing" and gender:
+            wanted.add(gender)
+        return inflect(target, wanted)
+    tense = "futr" if "futr" in g else "pres"
+    if target.lemma == "быть" and tense == "pres":
+        return None  # «есть» is not how Russian links a subject to a place
+    person = person or next((p for p in ("1per", "2per", "3per") if p in g), "3per")
+    return inflect(target, {tense, person, number})
+
+
+def form_in_aspect(place: Place, target: Reading, original: Reading) -> str | None:
+    """The verb in the original's form and aspect. A verb with no aspect partner
+    keeps its own: «приняли участие» → «участвовали» (the past and the infinitive
+    read well in either aspect), «примут участие» → «будут участвовать»."""
+    aspect = aspect_of(original)
+    paired = with_aspect(place, target, aspect)
+    if paired is not None:
+        return verb_form(paired, original)
+    own = aspect_of(target)
+    g = original.grammemes
+    if own == "impf" and aspect == "perf":
+        if original.pos == "INFN" or (original.pos == "VERB" and "past" in g):
+            return verb_form(target, original)
+        if original.pos == "VERB" and "futr" in g:
+            person = next((p for p in ("1per", "2per", "3per") if p in g), "3per")
+            auxiliary = inflect(infinitive("быть"), {"futr", person, original.number()})
+            infinitive_form = inflect(target, {"INFN"})
+            if auxiliary and infinitive_form:
+                return f"{auxiliary} {infinitive_form}"
+    return None
+
+
+def verb_index(place: Place) -> int | None:
+    return next((i for i in place.matched if is_verb_word(place.word(i))), None)
+
+
+def is_passive(place: Place, reading: Reading, with_noun: bool = False) -> bool:
+    """A passive form: «проведена», or «выплачивается» from a transitive verb.
+    With its noun («оказывается помощь») a reflexive verb is passive even when
+    alone it usually is not («оказывается» = «turns out»)."""
+    if reading.pos == "PRTS":
+        return "pssv" in reading.grammemes
+    if reading.pos != "VERB" or not reading.lemma.endswith("ся"):
+        return False
+    excluded = place.book.settings["_passive_exclusions"]
+    if reading.lemma in excluded and not with_noun:
+        return False
+    return is_transitive_base(reading.lemma)
+
+
+def recase_object(
+    place: Place,
+    draft: Draft,
+    verb: Reading,
+    template: Template | None,
+    noun_removed: bool,
+) -> bool:
+    """The noun phrase after the replaced words takes the case the new verb governs:
+    «выдачу справок» → «выдаёт справки», «выразили благодарность сотрудникам» →
+    «поблагодарили сотрудников» (the rule marks it ``+в``)."""
+    j = place.last + 1
+    tokens = place.tokens
+    if j >= len(tokens) or not joined(place.text, tokens, j):
+        return True
+    marked = template.complement_case if template else None
+    loose = noun_removed and "tran" in verb.grammemes and not marked
+    if loose and place.word(j) in _NOUN_ONLY_PREPOSITIONS:
+        return False  # «осуществляет контроль за …» → «проверяет за …»
+    phrases = complement(place.text, tokens, j)
+    if marked:
+        wanted, sources = marked, None
+    elif noun_removed and "tran" in verb.grammemes:
+        wanted, sources = "accs", ("gent",)  # the removed noun's object
+    else:
+        return True
+    if sources:
+        phrases = [p for p in phrases if p.case in sources]
+    if not phrases:
+        return True
+    return recase(place, draft, phrases, wanted)
+
+
+def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool:
+    results = set()
+    for phrase in phrases:
+        if phrase.numeral:
+            if (
+                phrase.animate
+                or case not in ("nomn", "accs")
+                or phrase.case
+                not in (
+                    "nomn",
+                    "accs",
+                    "gent",
+                )
+            ):
+                return False
+            results.add(())
+            continue
+        forms = inflect_phrase(place.tokens, phrase, case)
+        if forms is None:
+            return False
+        results.add(tuple(sorted(forms.items())))
+    if len(results) != 1:
+        return False
+    for i, form in results.pop():
+        draft.word(i, form)
+    return True
+
+
+def dash_fix(place: Place) -> Fix | None:
+    """«является обязательным условием» → «— обязательное условие»; in the past
+    «являлся условием» → «был условием»."""
+    v = verb_index(place)
+    if v is None or v == 0:
+        return None
+    tokens = place.tokens
+    original = verb_reading(tokens[v])
+    if original.lemma not in _COPULAS:
+        return None
+    c = v + 1
+    if c < len(tokens) and place.word(c) == "собой":
+        c += 1
+    if c >= len(tokens) or not joined(place.text, tokens, c):
+        return None
+    if any(r.pos == "NPRO" for r in readings(place.word(v - 1))):
+        return None  # «он является» → «он —» is not how it is written
+    phrases = [p for p in place.phrases(c) if place.is_noun(p.head)]
+    if not phrases:
+        return None
+    if original.pos != "VERB" or "pres" not in original.grammemes:
+        return None
+    draft = Draft(place)
+    draft.words(v, c - 1, "—")
+    if not recase(place, draft, phrases, "nomn"):
+        return None
+    return draft.fix()

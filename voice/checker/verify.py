@@ -1,0 +1,172 @@
+"""A candidate fix is offered only if the sentence it leaves still holds together.
+
+The fixed sentence is read again and compared word by word with the original.
+Around the words that changed: they must not be flagged by the checker itself (a
+fix never trades one stock phrase for another, so it never raises the score with
+text the checker would mark), an adjective must agree with the noun after it, a
+preposition must govern the case of its noun phrase, and no word may come out
+doubled («летнего летнего»).
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from .draft import Place
+from .findings import Fix
+from .grammar import governed_cases, is_preposition, readings
+from .lexicon import matches_from
+from .phrases import joined, noun_phrase
+from .text import Sentence, Token, tokenize
+
+_LOOKBACK = 3  # words between a preposition and a changed word of its phrase
+
+
+def verified(place: Place, fix: Fix) -> bool:
+    text = fix.apply(place.text)
+    delta = len(fix.text) - (fix.end - fix.start)
+    start, end = place.sentence.start, place.sentence.end + delta
+    tokens = _retokenize(place, fix, text, delta)
+    if not tokens:
+        return False
+    changed = _changed(place.sentence.tokens, tokens)
+    if changed and _flagged(place, Sentence(start, end, tokens), tokens, changed):
+        return False
+    around = sorted(
+        {j for i in changed for j in (i - 1, i, i + 1) if 0 <= j < len(tokens)}
+    )
+    if not changed:  # words were only taken out: look at the seam
+        seam = next(
+            (i for i, t in enumerate(tokens) if t.start >= fix.start), len(tokens)
+        )
+        around = [j for j in (seam - 1, seam) if 0 <= j < len(tokens)]
+    for i in around:
+        if i > 0 and tokens[i].norm == tokens[i - 1].norm and joined(text, tokens, i):
+            return False
+        if not _agrees(text, tokens, i):
+            return False
+    return all(_governed(text, tokens, p) for p in _prepositions(text, tokens, around))
+
+
+def _retokenize(place: Place, fix: Fix, text: str, delta: int) -> list[Token]:
+    """The fixed sentence's words: only those around the fix are read again."""
+    old = place.tokens
+    before = [t for t in old if t.end < fix.start]
+    after = [t for t in old if t.start > fix.end]
+    middle_start = before[-1].end if before else place.sentence.start
+    middle_end = (after[0].start + delta) if after else place.sentence.end + delta
+    middle = tokenize(text, middle_start, middle_end)
+    if middle and before:
+        middle[0].joined = text[before[-1].end : middle[0].start].isspace()
+    shifted = [
+        Token(t.start + delta, t.end + delta, t.text, t.norm, t.info, t.joined)
+        for t in after
+    ]
+    if shifted and (middle or before):
+        previous = (middle or before)[-1]
+        shifted[0].joined = text[previous.end : shifted[0].start].isspace()
+    return before + middle + shifted
+
+
+def _changed(old: list[Token], new: list[Token]) -> dict[int, int | None]:
+    """The new sentence's words that are not the old ones, each with the old word
+    it stands in place of (None when it has no one-to-one counterpart)."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head].norm == new[head].norm:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[len(old) - 1 - tail].norm == new[len(new) - 1 - tail].norm
+    ):
+        tail += 1
+    a = [t.norm for t in old[head : len(old) - tail]]
+    b = [t.norm for t in new[head : len(new) - tail]]
+    out: dict[int, int | None] = {}
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op not in ("replace", "insert"):
+            continue
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+        unused = list(range(i1, i2))
+        for k in range(j1, j2):
+            # The same word in another form («данная» → «данную») is its own counterpart.
+            same = next(
+                (i for i in unused if old[i].info.head_lemma == new[k].info.head_lemma),
+                None,
+            )
+            if same is not None:
+                unused.remove(same)
+            out[k] = same
+    return out
+
+
+def _flagged(
+    place: Place,
+    sentence: Sentence,
+    tokens: list[Token],
+    changed: dict[int, int | None],
+) -> bool:
+    """A word the fix puts in is marked by the checker: «предоставляется» →
+    «предоставляют». A word around the finding only put in another case to agree
+    («Данная мера» → «Данную меру») keeps the remark it already had."""
+    book = place.book
+    if not any(
+        book.rules_naming(tokens[i].info.lemmas | {tokens[i].norm}) for i in changed
+    ):
+        return False  # no rule names any of the new words
+    own = range(place.tokens[place.first].start, place.tokens[place.last].end)
+    old = place.tokens
+    starts = range(max(0, min(changed) - book.reach + 1), max(changed) + 1)
+    for matched, rule in matches_from(sentence, book, starts):
+        if book.categories[rule.category].score != "clarity":
+            continue
+        for i in range(matched[0], matched[-1] + 1):
+            if i not in changed:
+                continue
+            j = changed[i]
+            reinflected = (
+                j is not None
+                and old[j].start not in own
+                and old[j].info.head_lemma == tokens[i].info.head_lemma
+            )
+            if not reinflected:
+                return True
+    return False
+
+
+def _agrees(text: str, tokens: list[Token], i: int) -> bool:
+    """An adjective followed by a noun must form a noun phrase with it. Only plain
+    adjectives count: a participle may have an object («достигшим возраста»)."""
+    rs = readings(tokens[i].norm)
+    if not rs or not all(r.pos == "ADJF" for r in rs):
+        return True
+    if i + 1 >= len(tokens) or not joined(text, tokens, i + 1):
+        return True
+    following = readings(tokens[i + 1].norm)
+    if not any(r.pos in ("NOUN", "ADJF") for r in following):
+        return True
+    return bool(noun_phrase(text, tokens, i))
+
+
+def _prepositions(text: str, tokens: list[Token], around: list[int]) -> set[int]:
+    """Prepositions whose noun phrase reaches one of the words ``around``."""
+    found = set()
+    for i in around:
+        for p in range(i, max(-1, i - _LOOKBACK - 1), -1):
+            if p < i and not joined(text, tokens, p + 1):
+                break
+            if is_preposition(tokens[p].norm):
+                found.add(p)
+                break
+    return found
+
+
+def _governed(text: str, tokens: list[Token], p: int) -> bool:
+    """A preposition's noun phrase must be in a case the preposition governs."""
+    cases = governed_cases(tokens[p].norm)
+    if not cases or p + 1 >= len(tokens) or not joined(text, tokens, p + 1):
+        return True
+    phrases = noun_phrase(text, tokens, p + 1)
+    if not phrases:
+        return True
+    return any(ph.case in cases or ph.numeral for ph in phrases)

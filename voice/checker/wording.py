@@ -1,0 +1,141 @@
+"""Fixes that take words out («Как известно, …») or turn a purpose phrase into a
+clause («в целях снижения нагрузки» → «, чтобы снизить нагрузку»)."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import readings
+from .phrases import inflect_phrase, joined, verb_reading
+from .templates import Template
+from .verbs import infinitive
+
+_THAT_RE = re.compile(r",?\s+что\s+")
+_WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё-]+")
+
+
+def delete_fix(place: Place) -> Fix | None:
+    """Remove the words with the punctuation that only they needed."""
+    if place.gap:
+        return None
+    text, tokens, sentence = place.text, place.tokens, place.sentence
+    start, end = tokens[place.first].start, tokens[place.last].end
+    before = text[sentence.start : start]
+    at_start = not before.strip()
+    after = text[end : sentence.end]
+    that = _THAT_RE.match(after)
+    if _says_something(place) and not that and not after.startswith(","):
+        return None  # «Следует отметить высокий уровень» needs its verb
+    if that and (at_start or before.rstrip().endswith(",")):
+        end += that.end()  # «Следует отметить, что …»
+        if not at_start:
+            start = len(before.rstrip()) + sentence.start  # «…, следует отметить, что»
+            end -= 1
+    elif after.startswith(","):
+        if at_start:
+            end += len(after) - len(after[1:].lstrip())  # «Как известно, …»
+        elif before.rstrip().endswith(","):
+            start = sentence.start + len(before.rstrip()) - 1  # «, как известно,»
+            end += 1
+        else:
+            return None  # the comma closes something else
+    elif after[:1].isspace():
+        end += 1
+    elif before.endswith(" "):
+        start -= 1  # the last word before the full stop
+    else:
+        return None
+    draft = Draft(place)
+    draft.removes = True
+    if at_start:
+        following = _WORD_RE.match(text, end)
+        if following is None:
+            return None
+        draft.span(start, following.end(), following.group())
+    else:
+        draft.span(start, end, "")
+    return draft.fix()
+
+
+def _says_something(place: Place) -> bool:
+    """The words carry a verb or a predicate («следует отметить», «как известно»):
+    they can go only as a whole introductory phrase, before «что» or a comma."""
+    return any(
+        r.pos in ("VERB", "INFN", "PRED", "ADJS")
+        for i in place.matched
+        for r in readings(place.word(i))[:1]
+    )
+
+
+def purpose_fix(place: Place, template: Template) -> Fix | None:
+    """«в целях повышения качества» → «чтобы повысить качество»: the verbal noun
+    becomes an infinitive and its genitive object the accusative. Offered only
+    where the clause's bounds are certain: it runs to the end of the sentence, or
+    the sentence starts with it and a comma already closes it."""
+    tokens, text = place.tokens, place.text
+    noun = (
+        place.last
+        if place.is_noun(place.last) and place.last > place.first + 1
+        else place.last + 1
+    )
+    if place.gap or noun >= len(tokens) or not joined(text, tokens, noun):
+        return None
+    nouns = [
+        r for r in readings(tokens[noun].norm) if r.pos == "NOUN" and r.case() == "gent"
+    ]
+    if not nouns:
+        return None
+    verbs = place.book.grammar["purpose_verbs"]
+    given = template.words[1:] if len(template.words) > 1 else ()
+    verb_word = given[0] if given else verbs.get(nouns[0].lemma)
+    verb = infinitive(verb_word) if verb_word else None
+    if verb is None:
+        return None
+    draft = Draft(place)
+    draft.words(place.first, noun, f"{template.words[0]} {verb_word}")
+    end = noun
+    objects = [p for p in place.phrases(noun + 1) if p.case == "gent"]
+    if objects and joined(text, tokens, noun + 1):
+        if "tran" not in verb.grammemes:
+            return None
+        results = {
+            tuple(sorted((inflect_phrase(tokens, p, "accs") or {}).items()))
+            for p in objects
+        }
+        if len(results) != 1 or () in results:
+            return None
+        for i, form in results.pop():
+            draft.word(i, form)
+        end = max(p.end for p in objects)
+    rest = text[tokens[end].end : place.sentence.end]
+    start_of_sentence = not text[
+        place.sentence.start : tokens[place.first].start
+    ].strip()
+    if start_of_sentence:
+        # «В целях снижения нагрузки на семьи, министерство …»: the clause runs to
+        # the comma, and no verb of the main clause may come before it.
+        comma = rest.find(",")
+        if comma < 0:
+            return None
+        closing = tokens[end].end + comma
+        inside = [i for i in range(end + 1, len(tokens)) if tokens[i].end <= closing]
+        if inside and _finite_verb(place, inside[0], inside[-1]):
+            return None
+    else:
+        if _finite_verb(place, end + 1, len(tokens) - 1) or "," in rest:
+            return None
+        before = text[: tokens[place.first].start].rstrip()
+        if not before.endswith(","):
+            previous = tokens[place.first - 1]
+            draft.span(previous.end, tokens[place.first].start, ", ")
+    return draft.fix()
+
+
+def _finite_verb(place: Place, first: int, last: int) -> bool:
+    for i in range(first, min(last, len(place.tokens) - 1) + 1):
+        reading = verb_reading(place.tokens[i])
+        if reading is not None and reading.pos in ("VERB", "PRTS"):
+            return True
+    return False
