@@ -34,17 +34,18 @@ def panel_strings() -> dict[str, str]:
         "clean": _("No remarks."),
         "noRemarks": _("No remarks: the text reads well."),
         "replace": _("Replace with «%(text)s»"),
+        "replaceSpan": _("Replace «%(old)s» with «%(text)s»"),
         "remove": _("Remove «%(text)s»"),
-        "copy": _("Copy «%(text)s»"),
         "replaced": _("Replaced «%(old)s» with «%(new)s»."),
         "removed": _("Removed «%(old)s»."),
-        "undo": _("Undo"),
+        "undoFix": _("Undo «%(text)s»"),
         "undone": _("Undone: «%(text)s» is back."),
         "cannotUndo": _(
             "The text has changed since the fix: undo it with Ctrl+Z in the field."
         ),
         "copied": _(
-            "«%(text)s» is copied: paste it in place of «%(old)s» in the text block."
+            "The editor did not take the fix: «%(text)s» is copied, paste it in "
+            "place of «%(old)s»."
         ),
         "copyFailed": _("Could not copy. Type «%(text)s» yourself."),
         "stale": _("The text has changed since the check; checking again."),

@@ -60,7 +60,7 @@
         return state.blocks.map(function (b) { return b.text; }).join("\n");
       }
     } catch (e) { /* not yet serialised: read what the editor shows */ }
-    var content = editor.querySelector("[contenteditable]");
+    var content = editor.querySelector("[contenteditable='true']");
     return content ? content.innerText.replace(/\n+$/, "") : "";
   }
 
@@ -80,7 +80,7 @@
       { name: "lead", label: t("lead"), kind: "input", element: leadInput },
     ];
     var candidates = form.querySelectorAll(
-      "input[type=hidden][name^='body-'], textarea[name^='body-']"
+      "input[type=hidden][name^='body-'][name$='-value'], textarea[name^='body-']"
     );
     candidates.forEach(function (element) {
       var label = t("block", { number: blockNumber(element.name) });
@@ -188,77 +188,166 @@
   }
 
   function selectInField(field, finding) {
-    if (field.kind !== "input") return;
-    field.element.focus();
-    field.element.setSelectionRange(finding.start, finding.end);
+    if (field.kind === "input") {
+      field.element.focus();
+      field.element.setSelectionRange(finding.start, finding.end);
+      return;
+    }
+    var content = field.editor.querySelector("[contenteditable='true']");
+    var from = domPoint(content, finding.start), to = domPoint(content, finding.end);
+    if (!from || !to) return;
+    content.focus();
+    var range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
   }
 
   // --- applying a fix, and taking it back ----------------------------------------------
 
   // Fixes applied in this editor, newest last, for the «Отменить» button. Ctrl+Z
-  // works too: the text goes in through the browser's editing commands.
+  // works too: the text goes in through the browser's editing commands, which the
+  // field (or Draftail, in a text block) records in its own undo history.
   var applied = [];
 
-  // Put ``text`` in place of start..end of a plain field so that the browser records
-  // it in the field's own undo history; setRangeText where that command is missing.
-  function putText(element, start, end, text) {
+  // Put ``text`` in place of start..end of a plain field; setRangeText where the
+  // editing command is missing (then only «Отменить» can take it back).
+  function putPlain(element, start, end, text, done) {
     element.focus();
     element.setSelectionRange(start, end);
     var expected = element.value.slice(0, start) + text + element.value.slice(end);
-    var done = false;
+    var ok = false;
     try {
-      done = text ? document.execCommand("insertText", false, text) :
+      ok = text ? document.execCommand("insertText", false, text) :
         document.execCommand("delete", false);
-    } catch (e) { done = false; }
-    if (!done || element.value !== expected) {
+    } catch (e) { ok = false; }
+    if (!ok || element.value !== expected) {
       element.value = expected;
       element.setSelectionRange(start + text.length, start + text.length);
       element.dispatchEvent(new Event("input", { bubbles: true }));
     }
     element.dispatchEvent(new Event("change", { bubbles: true }));
+    done(true);
+  }
+
+  // Draftail: the text is its blocks, one per line, as the panel sends them.
+  function blocksOf(content) {
+    return Array.prototype.slice.call(content.querySelectorAll("[data-block='true']"));
+  }
+
+  function draftText(content) {
+    return blocksOf(content).map(function (b) { return b.textContent; }).join("\n");
+  }
+
+  function domPoint(content, offset) {
+    var blocks = blocksOf(content);
+    for (var b = 0; b < blocks.length; b++) {
+      var length = blocks[b].textContent.length;
+      if (offset <= length) {
+        var walker = document.createTreeWalker(blocks[b], NodeFilter.SHOW_TEXT);
+        var node, last = null;
+        while ((node = walker.nextNode())) {
+          if (offset <= node.data.length) return { node: node, offset: offset };
+          offset -= node.data.length;
+          last = node;
+        }
+        return last ? { node: last, offset: last.data.length } : null;
+      }
+      offset -= length + 1;
+    }
+    return null;
+  }
+
+  // Select the words in the editor and type over them with the browser's editing
+  // command: Draftail handles it as typing, so its own undo (Ctrl+Z) knows it.
+  function putDraft(content, start, end, text, done) {
+    var before = draftText(content);
+    var expected = before.slice(0, start) + text + before.slice(end);
+    var from = domPoint(content, start), to = domPoint(content, end);
+    if (!from || !to) { done(false); return; }
+    content.focus();
+    var range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try {
+      document.execCommand(text ? "insertText" : "delete", false, text);
+    } catch (e) { /* checked below */ }
+    setTimeout(function () { done(draftText(content) === expected); }, 50);
+  }
+
+  function surface(field) {
+    if (field.kind === "input") {
+      var element = field.element;
+      return {
+        text: function () { return element.value; },
+        put: function (start, end, text, done) { putPlain(element, start, end, text, done); },
+      };
+    }
+    var content = field.editor.querySelector("[contenteditable='true']");
+    return {
+      text: function () { return draftText(content); },
+      put: function (start, end, text, done) { putDraft(content, start, end, text, done); },
+    };
   }
 
   function applyFix(field, finding, fix) {
-    var element = field.element;
-    if (element.value.slice(fix.start, fix.end) !== fix.replaces) {
+    var target = surface(field);
+    if (target.text().slice(fix.start, fix.end) !== fix.replaces) {
       status(t("stale"));
       schedule();
       return;
     }
-    putText(element, fix.start, fix.end, fix.text);
-    applied.push({
-      field: field.name, element: element, start: fix.start,
-      text: fix.text, replaces: fix.replaces, after: element.value,
+    target.put(fix.start, fix.end, fix.text, function (ok) {
+      if (!ok) {  // the editor did not take it: the text is copied to paste by hand
+        copyFix(fix);
+        return;
+      }
+      applied.push({
+        target: target, start: fix.start, text: fix.text, replaces: fix.replaces,
+        after: target.text(),
+      });
+      run();
+      var message = fix.removes ? t("removed", { old: finding.text }) :
+        t("replaced", { old: fix.replaces, new: fix.text });
+      showUndo(message);
     });
-    run();
-    var message = fix.removes ? t("removed", { old: finding.text }) :
-      t("replaced", { old: fix.replaces, new: fix.text });
-    showUndo(message);
   }
 
   function undoLast() {
     var last = applied.pop();
     if (!last) return;
-    var element = last.element;
     var end = last.start + last.text.length;
-    if (element.value !== last.after ||
-        element.value.slice(last.start, end) !== last.text) {
+    if (last.target.text() !== last.after) {
       applied = [];
       showUndo(t("cannotUndo"), true);
       return;
     }
-    putText(element, last.start, end, last.replaces);
-    run();
-    showUndo(t("undone", { text: last.replaces }), !applied.length);
+    last.target.put(last.start, end, last.replaces, function (ok) {
+      if (!ok) {
+        applied = [];
+        showUndo(t("cannotUndo"), true);
+        return;
+      }
+      run();
+      showUndo(t("undone", { text: last.replaces }), !applied.length);
+    });
   }
 
   // The line under the scores that says what the last click did, with «Отменить»
   // while there is a fix to take back.
   function showUndo(message, final) {
     var bar = root.querySelector("[data-voice-undo-bar]");
+    var button = bar.querySelector("[data-voice-undo]");
+    var last = applied[applied.length - 1];
     bar.hidden = false;
     bar.querySelector("[data-voice-undo-message]").textContent = message;
-    bar.querySelector("[data-voice-undo]").hidden = Boolean(final) || !applied.length;
+    button.hidden = Boolean(final) || !last;
+    // Say which fix the button takes back: after one undo it is the one before.
+    if (last) button.textContent = t("undoFix", { text: last.text || last.replaces });
   }
 
   function copyText(text) {
@@ -284,10 +373,14 @@
     );
   }
 
-  function fixLabel(finding, fix, inField) {
-    if (!inField) return t("copy", { text: fix.text });
-    return fix.removes ? t("remove", { text: finding.text }) :
-      t("replace", { text: fix.text });
+  // «Заменить на «людям»», or with the words it replaces when they are not just
+  // the highlighted ones: «Заменить «В целях» на «Для»».
+  function fixLabel(finding, fix) {
+    if (fix.removes) return t("remove", { text: finding.text });
+    if (fix.replaces !== finding.text) {
+      return t("replaceSpan", { old: fix.replaces, text: fix.text });
+    }
+    return t("replace", { text: fix.text });
   }
 
   function findingItem(field, finding) {
@@ -304,17 +397,13 @@
     if (!finding.fixes.length) {
       actions.appendChild(el("span", "voice-finding__none", t("noSuggestion")));
     }
-    var inField = field.kind === "input";
     finding.fixes.forEach(function (fix) {
       var button = el("button", "button button-small voice-suggestion",
-        fixLabel(finding, fix, inField));
+        fixLabel(finding, fix));
       button.type = "button";
       button.dataset.voiceSuggestion = fix.text;
       if (fix.removes) button.dataset.voiceRemoves = "";
-      button.addEventListener("click", function () {
-        if (inField) applyFix(field, finding, fix);
-        else copyFix(fix);
-      });
+      button.addEventListener("click", function () { applyFix(field, finding, fix); });
       actions.appendChild(button);
     });
     item.appendChild(actions);
