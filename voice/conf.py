@@ -1,27 +1,35 @@
-"""Settings of the style checker, read in one place.
+"""Settings of the style checker, read in one place (``cms.env.AppSettings``).
 
-Each value: ``settings.NAME`` if set, else the environment variable ``NAME``, else
-the default. Read lazily (functions), so ``override_settings`` in tests works.
+Each value: ``settings.VOICE_…`` if set, else the environment variable of the same
+name, else the default; read on every access, so ``override_settings`` in tests
+works. ``VoiceConfig.ready`` registers the system check that reports a value that
+does not parse.
 """
 
-from cms.env import setting
-
-DEFAULTS = {
-    # Below this clarity the editor is warned before submitting (never blocked).
-    "VOICE_CLARITY_WARN_BELOW": 6.0,
-    # The panel checks a whole piece on every pause in typing; a larger request is
-    # refused rather than tying up a worker.
-    "VOICE_MAX_CHARS": 100_000,
-}
+from cms.env import AppSettings, Setting
 
 
-def get(name: str):
-    return setting(name, DEFAULTS[name])
+class VoiceSettings(AppSettings):
+    prefix = "VOICE_"
+    check_id = "voice"
+
+    CLARITY_WARN_BELOW = Setting(
+        6.0,
+        doc="Below this clarity the editor is warned before submitting (never blocked).",
+    )
+    MAX_CHARS = Setting(
+        100_000,
+        doc="The panel checks a whole piece on every pause in typing; a larger "
+        "request is refused rather than tying up a worker.",
+    )
+
+
+app_settings = VoiceSettings()
 
 
 def clarity_warn_below() -> float:
-    return float(get("VOICE_CLARITY_WARN_BELOW"))
+    return float(app_settings.CLARITY_WARN_BELOW)
 
 
 def max_chars() -> int:
-    return int(get("VOICE_MAX_CHARS"))
+    return int(app_settings.MAX_CHARS)
