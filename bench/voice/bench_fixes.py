@@ -76,8 +76,11 @@ def measure(timing: bool = True) -> dict:
     results = {
         "machine": machine(),
         "all": evaluate(sentences),
-        "dev": evaluate([s for s in sentences if not s.get("holdout")]),
+        "dev": evaluate(
+            [s for s in sentences if not s.get("holdout") and not s.get("fresh")]
+        ),
         "holdout": evaluate([s for s in sentences if s.get("holdout")]),
+        "fresh": evaluate([s for s in sentences if s.get("fresh")]),
     }
     if not timing:
         return results
@@ -108,7 +111,7 @@ def markdown(results: dict, command: str) -> str:
         "| findings with a fix per sentence | expected fixes offered |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for name in ("dev", "holdout", "all"):
+    for name in ("dev", "holdout", "fresh", "all"):
         part = results[name]
         rows.append(
             f"| {name} | {part['sentences']} | {_share(part)} | "
@@ -172,8 +175,10 @@ def main() -> None:
     if args.write and args.quick:
         parser.error("--write needs the timing: drop --quick")
     results = measure(timing=not args.quick)
-    summary = {k: v for k, v in results.items() if k not in ("all", "dev", "holdout")}
-    for name in ("dev", "holdout", "all"):
+    summary = {
+        k: v for k, v in results.items() if k not in ("all", "dev", "holdout", "fresh")
+    }
+    for name in ("dev", "holdout", "fresh", "all"):
         summary[name] = {
             k: v for k, v in results[name].items() if k not in ("wrong", "missed")
         }

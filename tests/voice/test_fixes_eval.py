@@ -18,6 +18,12 @@ def figures():
     return evaluate(load_set())
 
 
+@pytest.fixture(scope="module")
+def before_figures():
+    """The sentences the figures before issue 13 were measured on («fresh» came later)."""
+    return evaluate([s for s in load_set() if not s.get("fresh")])
+
+
 def test_the_set_is_big_enough_and_well_formed():
     sentences = load_set()
     assert len(sentences) >= 60
@@ -32,7 +38,7 @@ def test_at_least_95_percent_of_one_click_fixes_are_correct(figures):
     assert figures["correct_share"] >= TARGET, figures["wrong"]
 
 
-def test_no_fewer_fixes_than_before(figures):
-    assert figures["findings_with_fix_per_sentence"] >= FINDINGS_WITH_FIX_BEFORE
+def test_no_fewer_fixes_than_before(figures, before_figures):
+    assert before_figures["findings_with_fix_per_sentence"] >= FINDINGS_WITH_FIX_BEFORE
     # Most of what a careful editor would fix is offered.
     assert figures["expected_offered"] >= 0.85 * figures["expected"], figures["missed"]
