@@ -97,7 +97,16 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
         if not phrases:
             i += 1
             continue
-        free = place.preposition_before(i) is None
+        # After a noun, a phrase that can be genitive is that noun's dependant
+        # («при наличии паспорта»); one that cannot («правительства выплата»)
+        # starts a phrase of its own.
+        dependant = (
+            i > 0
+            and joined(place.text, place.tokens, i)
+            and place.is_noun(i - 1)
+            and any(p.case == "gent" for p in phrases)
+        )
+        free = place.preposition_before(i) is None and not dependant
         if free and phrases[0].numeral and place.word(i)[:1].isdigit():
             if number == "sing" and gender in (None, "neut"):
                 numerals.append(phrases[0])
