@@ -24,7 +24,11 @@ ISSUE_LEAD = (
 
 
 @pytest.fixture
-def editor(site_tree, django_user_model):
+def editor(site_tree, django_user_model, settings):
+    # Wagtail 8 saves a draft half a second after each change; the live server's
+    # threads share one in-memory SQLite connection, and an autosave's savepoints
+    # racing the panel's checks break the page's own save («no such savepoint»).
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     return make_user(django_user_model, site_tree[1], "editor", roles.EDITOR)
 
 
