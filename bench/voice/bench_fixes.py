@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,7 +34,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.voice.report import machine, machine_line, write_block  # noqa: E402
+from bench.voice.report import (  # noqa: E402
+    block_text,
+    machine,
+    machine_line,
+    write_block,
+)
 from tests.voice.fixes_eval import evaluate, load_set  # noqa: E402
 from voice.checker import check, clear_caches  # noqa: E402
 
@@ -69,19 +75,26 @@ def throughput(paras: list[str], fixes: bool, state: str, clock) -> float:
 
 STATES = ("cold", "new text", "re-check")
 
+# The parts of the evaluation set reported apart. «before 13» are the sentences
+# the figures before issue 13 were measured on, so the number of fixes offered
+# can be compared with them; «fresh N» were written after the engine and
+# committed before it first ran on them (round N).
+SETS = {
+    "dev": lambda s: not s.get("holdout") and not s.get("fresh"),
+    "holdout": lambda s: bool(s.get("holdout")),
+    "before 13": lambda s: not s.get("fresh"),
+    "fresh 1": lambda s: s.get("fresh") == 1,
+    "fresh 2": lambda s: s.get("fresh") == 2,
+    "all": lambda s: True,
+}
+
 
 def measure(timing: bool = True) -> dict:
     sentences = load_set()
     check("Прогрев.", fixes=True)  # dictionaries and rule files, paid once per process
-    results = {
-        "machine": machine(),
-        "all": evaluate(sentences),
-        "dev": evaluate(
-            [s for s in sentences if not s.get("holdout") and not s.get("fresh")]
-        ),
-        "holdout": evaluate([s for s in sentences if s.get("holdout")]),
-        "fresh": evaluate([s for s in sentences if s.get("fresh")]),
-    }
+    results = {"machine": machine()}
+    for name, keep in SETS.items():
+        results[name] = evaluate([s for s in sentences if keep(s)])
     if not timing:
         return results
     paras = paragraphs()
@@ -111,7 +124,7 @@ def markdown(results: dict, command: str) -> str:
         "| findings with a fix per sentence | expected fixes offered |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for name in ("dev", "holdout", "fresh", "all"):
+    for name in SETS:
         part = results[name]
         rows.append(
             f"| {name} | {part['sentences']} | {_share(part)} | "
@@ -155,6 +168,38 @@ def markdown(results: dict, command: str) -> str:
     return "\n".join(lines)
 
 
+def first_score_markdown(results: dict, command: str, round_: int) -> str:
+    """The block that keeps the first score of fresh round ``round_``."""
+    part = results[f"fresh {round_}"]
+    lines = [
+        machine_line(command, results["machine"]),
+        "",
+        f"Fresh round {round_}: {part['sentences']} sentences, "
+        f"**{_share(part)}** of the one-click fixes correct, "
+        f"{part['buttons_per_sentence']} buttons and "
+        f"{part['findings_with_fix_per_sentence']} findings with a fix per sentence, "
+        f"{part['expected_offered']} of {part['expected']} expected fixes offered.",
+        "",
+    ]
+    lines += [
+        f"- wrong: {w['id']} «{w['fragment']}» → {w['result']}" for w in part["wrong"]
+    ]
+    lines += [f"- not offered: {m['id']} «{m['fragment']}»" for m in part["missed"]]
+    return "\n".join(lines)
+
+
+def _committed() -> bool:
+    """Whether the engine and the evaluation set are as committed (HEAD)."""
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", "voice", "tests/fixtures/voice"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return not status.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -171,14 +216,29 @@ def main() -> None:
         action="store_true",
         help="write into the block of the figures before issue 13 instead",
     )
+    parser.add_argument(
+        "--first-score",
+        type=int,
+        metavar="N",
+        help="write the first score of fresh round N into its own block (once, "
+        "before any change to the engine after the round was committed)",
+    )
     args = parser.parse_args()
-    if args.write and args.quick:
+    if args.write and args.quick and not args.first_score:
         parser.error("--write needs the timing: drop --quick")
+    if args.first_score:
+        marker = f"bench_fixes:first-score-{args.first_score}"
+        if not args.write:
+            parser.error("--first-score goes with --write")
+        if block_text(marker).strip():
+            parser.error(
+                f"the first score of round {args.first_score} is already written"
+            )
+        if not _committed():
+            parser.error("commit the engine and the evaluation set first")
     results = measure(timing=not args.quick)
-    summary = {
-        k: v for k, v in results.items() if k not in ("all", "dev", "holdout", "fresh")
-    }
-    for name in ("dev", "holdout", "fresh", "all"):
+    summary = {k: v for k, v in results.items() if k not in SETS}
+    for name in SETS:
         summary[name] = {
             k: v for k, v in results[name].items() if k not in ("wrong", "missed")
         }
@@ -188,7 +248,11 @@ def main() -> None:
     if args.missed:
         for m in results["all"]["missed"]:
             print(f"missed: {m['id']} «{m['fragment']}»")
-    if args.write:
+    if args.first_score:
+        command = f"bench/voice/bench_fixes.py --write --first-score {args.first_score}"
+        block = first_score_markdown(results, command, args.first_score)
+        write_block(f"bench_fixes:first-score-{args.first_score}", block)
+    elif args.write:
         command = "bench/voice/bench_fixes.py --write" + (
             " --baseline" if args.baseline else ""
         )

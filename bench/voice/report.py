@@ -50,6 +50,15 @@ def machine_line(command: str, m: dict) -> str:
     )
 
 
+def block_text(marker: str) -> str:
+    """What stands between a block's markers now (empty when none)."""
+    begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
+    text = README.read_text(encoding="utf-8")
+    if begin not in text or end not in text:
+        raise SystemExit(f"{README} has no {begin} … {end} block")
+    return text.split(begin, 1)[1].split(end, 1)[0]
+
+
 def write_block(marker: str, block: str) -> None:
     """Replace what stands between ``<!-- marker:begin -->`` and its end marker."""
     begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
