@@ -15,7 +15,9 @@ def overdue_q() -> Q:
 
 
 def token_problem_q() -> Q:
-    limit = timezone.now() + timezone.timedelta(days=conf.EXPIRY_WARNING_DAYS)
+    limit = timezone.now() + timezone.timedelta(
+        days=conf.app_settings.EXPIRY_WARNING_DAYS
+    )
     return Q(health="error") | Q(credential_expires_at__lte=limit)
 
 

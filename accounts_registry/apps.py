@@ -9,7 +9,10 @@ class AccountsRegistryConfig(AppConfig):
     verbose_name = _("Accounts registry")
 
     def ready(self):
+        from .conf import app_settings
         from .groups import ensure_groups
+
+        app_settings.register_check()
 
         # After every app's migrate, so that Wagtail's admin permission exists too.
         post_migrate.connect(ensure_groups, dispatch_uid="accounts_registry_groups")

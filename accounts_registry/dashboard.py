@@ -32,7 +32,7 @@ class RegistryPanel(Component):
             base = ReportObligation.objects.select_related("account")
             context["overdue"] = list(base.overdue(today))
             context["due_soon"] = list(
-                base.due_soon(today, conf.DASHBOARD_DUE_SOON_DAYS)
+                base.due_soon(today, conf.app_settings.DASHBOARD_DUE_SOON_DAYS)
             )
             context["notification_url"] = reverse("registry_notification_new")
         if self.user.has_perm("accounts_registry.view_account"):
@@ -44,7 +44,9 @@ class RegistryPanel(Component):
         if self.user.has_perm("accounts_registry.view_accessgrant"):
             # Access that ends within a week or has ended: revoke it on the network, then
             # remove the line (the history keeps it).
-            soon = today + timezone.timedelta(days=conf.EXPIRY_WARNING_DAYS)
+            soon = today + timezone.timedelta(
+                days=conf.app_settings.EXPIRY_WARNING_DAYS
+            )
             context["ending_access"] = list(
                 AccessGrant.objects.filter(until__lte=soon).select_related(
                     "account", "user"

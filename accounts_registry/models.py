@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
+from .conf import app_settings
 from .networks import RESTRICTED_NETWORKS, Network
 
 
@@ -233,11 +234,11 @@ class Account(models.Model):
 
     @property
     def credential_expires_soon(self) -> bool:
-        from .conf import EXPIRY_WARNING_DAYS
-
         if not self.credential_expires_at:
             return False
-        limit = timezone.now() + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        limit = timezone.now() + datetime.timedelta(
+            days=app_settings.EXPIRY_WARNING_DAYS
+        )
         return self.credential_expires_at <= limit
 
     @property

@@ -17,12 +17,12 @@ from . import conf
 
 
 def local_today() -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(conf.REGISTRY_TIME_ZONE))
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(conf.app_settings.TIME_ZONE))
 
 
 def due_date(event_date: datetime.date) -> datetime.date:
     """Ten calendar days after the event; month and year ends need no special case."""
-    return event_date + datetime.timedelta(days=conf.REPORT_DEADLINE_DAYS)
+    return event_date + datetime.timedelta(days=conf.app_settings.REPORT_DEADLINE_DAYS)
 
 
 class ObligationQuerySet(models.QuerySet):
@@ -34,7 +34,7 @@ class ObligationQuerySet(models.QuerySet):
 
     def due_soon(self, today=None, days=None):
         today = today or local_today()
-        days = conf.DASHBOARD_DUE_SOON_DAYS if days is None else days
+        days = conf.app_settings.DASHBOARD_DUE_SOON_DAYS if days is None else days
         return self.open().filter(
             due_on__gte=today, due_on__lte=today + datetime.timedelta(days=days)
         )

@@ -19,8 +19,8 @@ logger = logging.getLogger(__name__)
 # (stage field, condition on days left), most urgent first.
 STAGES = [
     ("reminded_overdue_at", lambda days: days < 0),
-    ("reminded_1_at", lambda days: days <= conf.REMINDER_DAYS[1]),
-    ("reminded_5_at", lambda days: days <= conf.REMINDER_DAYS[0]),
+    ("reminded_1_at", lambda days: days <= conf.app_settings.REMINDER_DAYS[1]),
+    ("reminded_5_at", lambda days: days <= conf.app_settings.REMINDER_DAYS[0]),
 ]
 
 
@@ -83,7 +83,7 @@ def send_due_reminders(today=None) -> int:
         logger.warning("registry reminders: the keeper group has no e-mail addresses")
         return 0
     sent = 0
-    horizon = today + timezone.timedelta(days=max(conf.REMINDER_DAYS))
+    horizon = today + timezone.timedelta(days=max(conf.app_settings.REMINDER_DAYS))
     candidates = ReportObligation.objects.open().filter(due_on__lte=horizon)
     for obligation in candidates.select_related("account"):
         field, passed, days = _stage(obligation, today)
@@ -94,7 +94,7 @@ def send_due_reminders(today=None) -> int:
             locked = ReportObligation.objects.select_for_update().get(pk=obligation.pk)
             if getattr(locked, field):
                 continue
-            with override(conf.REMINDER_LANGUAGE):
+            with override(conf.app_settings.REMINDER_LANGUAGE):
                 subject, body = _message(obligation, days)
             send_mail(subject, body, None, recipients)
             now = timezone.now()

@@ -22,7 +22,7 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 def otp_required(user) -> bool:
-    if not conf.REQUIRE_OTP or not user.is_authenticated:
+    if not conf.app_settings.REQUIRE_OTP or not user.is_authenticated:
         return False
     return user.groups.filter(name__in=CREDENTIAL_GROUPS).exists()
 
