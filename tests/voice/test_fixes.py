@@ -274,3 +274,59 @@ def test_scores_do_not_depend_on_fixes():
     assert all(
         f.fixes == () and f.suggestion is None for f in check(ISSUE_LEAD).findings
     )
+
+
+# Errors the first score of fresh round 2 showed (bench/voice/README.md).
+
+
+def test_a_participle_after_the_noun_changes_case_with_it():
+    text = "Выплата производится на основании заявления, поданного через портал."
+    assert results(text, "на основании") == [
+        "Выплата производится по заявлению, поданному через портал."
+    ]
+
+
+def test_a_fix_leaving_the_participle_behind_is_withdrawn():
+    text = "Выплата производится на основании заявления, поданного через портал."
+    for result in results(text):
+        assert "заявлению, поданного" not in result
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "В рамках акции волонтёры развезли наборы.",
+            ["Во время акции волонтёры развезли наборы."],
+        ),
+        (
+            "В рамках национального проекта открыли школу.",
+            ["По национальному проекту открыли школу."],
+        ),
+        # Neither a plan nor an event: advice only.
+        ("В рамках работы комиссии обсудили тарифы.", []),
+    ],
+)
+def test_in_the_frame_of_becomes_po_or_vo_vremya_by_meaning(text, expected):
+    assert results(text, text.split()[0] + " рамках") == expected
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Центр помог в трудоустройстве 120 жителям.", "трудоустройстве"),
+        ("Проживание в гостинице оплачивают организаторы.", "Проживание"),
+    ],
+)
+def test_a_word_whose_plain_synonym_changes_the_meaning_is_advice(text, fragment):
+    found = [
+        f for f in check(text, fixes=True).findings if text[f.start : f.end] == fragment
+    ]
+    assert found and not found[0].fixes
+    assert "«" in found[0].hint  # the advice names the plain wording
+
+
+def test_an_address_to_citizens_becomes_residents_never_people():
+    text = "Уважаемые граждане, информируем вас о переносе приёма."
+    assert "Уважаемые жители, информируем вас о переносе приёма." in results(text)
+    assert not any(r.startswith("Уважаемые люди") for r in results(text))

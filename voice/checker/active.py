@@ -144,7 +144,7 @@ def to_active(
     else:
         draft.words(place.first, place.last, new_verb)
     if agent is not None:
-        forms = inflect_phrase(tokens, agent, "nomn")
+        forms = inflect_phrase(tokens, agent, "nomn", text=place.text)
         if forms is None:
             return None
         for i, f in forms.items():

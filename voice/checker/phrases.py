@@ -186,15 +186,61 @@ def _tail_end(text: str, tokens: list[Token], head: int, stop: int) -> int:
     return end
 
 
+def trailing_participle(
+    text: str, tokens: list[Token], phrase: Phrase
+) -> tuple[int, Reading] | None:
+    """The participle that opens a clause after the phrase and agrees with its
+    head («по заявлению, *поданному* через портал»): it must change with it.
+    None when there is none, or when it may agree with a genitive tail as well
+    («заявления гражданина, поданного»: whose?)."""
+    k = phrase.end + 1
+    if k >= len(tokens) or between(text, tokens, k).strip() != ",":
+        return None
+    fitting = [
+        r
+        for r in readings(tokens[k].norm)
+        if r.pos == "PRTF"
+        and agrees(r, phrase.case, phrase.number, phrase.gender, phrase.animate)
+    ]
+    if not fitting:
+        return None
+    if phrase.end != phrase.head:
+        for noun in _nouns(tokens[phrase.end]):
+            case, number = noun.case(), noun.number()
+            if (
+                case
+                and number
+                and any(
+                    agrees(r, case, number, noun.gender(), "anim" in noun.grammemes)
+                    for r in fitting
+                )
+            ):
+                return None
+    return k, fitting[0]
+
+
 def inflect_phrase(
-    tokens: list[Token], phrase: Phrase, case: str, number: str | None = None
+    tokens: list[Token],
+    phrase: Phrase,
+    case: str,
+    number: str | None = None,
+    text: str | None = None,
 ) -> dict[int, str] | None:
     """New forms of the agreeing words for another case (and number); None if
-    some form does not exist. Numbers and numerals are never re-inflected."""
+    some form does not exist. Numbers and numerals are never re-inflected. With
+    the ``text``, a participle opening a clause after the phrase and agreeing
+    with it changes too («заявления, поданного» → «заявлению, поданному»)."""
     number = number or phrase.number
     out = {}
-    for index in phrase.words:
-        reading = phrase.chosen.get(index)
+    chosen = dict(phrase.chosen)
+    indexes = list(phrase.words)
+    if text is not None:
+        participle = trailing_participle(text, tokens, phrase)
+        if participle is not None:
+            indexes.append(participle[0])
+            chosen[participle[0]] = participle[1]
+    for index in indexes:
+        reading = chosen.get(index)
         if reading is None:  # a numeral
             if case != phrase.case:
                 return None

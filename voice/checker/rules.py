@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .morph import normalize
 from .patterns import GAP_MAX, Pattern, compile_pattern, signature
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -140,6 +141,11 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["aspect_partner"] = partner
     for name in ("singular_only", "collective"):
         grammar[name] = frozenset(grammar[name])
+    grammar["noun_classes"] = {
+        name: frozenset(normalize(w) for w in words)
+        for name, words in grammar.get("noun_classes", {}).items()
+        if not name.startswith("_")
+    }
     return grammar
 
 

@@ -55,6 +55,8 @@ def _infinitive_follows(place: Place) -> bool:
 def phrase_swap(place: Place, template: Template) -> Fix | None:
     """Replace the words as written and give the following noun phrase the case
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
+    if template.sense and not _of_class(place, template.sense):
+        return None
     draft = Draft(place)
     words = list(template.words)
     wanted = _complement_cases(place, template)
@@ -70,6 +72,17 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         words[-1] = euphonic(words[-1], following or place.tokens[j].text)
     draft.words(place.first, place.last, " ".join(words))
     return draft.fix()
+
+
+def _of_class(place: Place, name: str) -> bool:
+    """Whether the noun phrase after the replaced words is headed by a noun of
+    the class ``name``: whether «по» or «во время» fits depends on meaning."""
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    members = place.book.grammar["noun_classes"][name]
+    phrases = place.phrases(j)
+    return bool(phrases) and all(p.chosen[p.head].lemma in members for p in phrases)
 
 
 def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | None:
@@ -111,7 +124,7 @@ def _recase_complement(place: Place, draft: Draft, wanted, marked: str | None) -
         return False  # «в» or «на»: location or direction, the rule must say
     results = set()
     for phrase in phrases:
-        forms = inflect_phrase(tokens, phrase, target)
+        forms = inflect_phrase(tokens, phrase, target, text=place.text)
         if forms is None:
             return False
         results.add(tuple(sorted(forms.items())))

@@ -15,7 +15,10 @@ written in dictionary form and put in the form of the words it replaces:
   nominative («является условием» → «— условие»);
 - ``+гл``: a dummy verb goes and the action noun that is its subject becomes the
   verb («приём документов осуществляется» → «документы принимают»);
-- ``∅``: the words are removed.
+- ``∅``: the words are removed;
+- ``по @план``: offered only where the noun after the replaced words is of
+  that class (grammar.json «noun_classes»): «в рамках проекта» → «по проекту»,
+  «в рамках акции» → «во время акции», never «по акции».
 
 Anything else (advice such as «назовите число») belongs in the hint, never here.
 """
@@ -31,6 +34,7 @@ DELETE = "∅"
 DASH = "—"
 PURPOSE = "+инф"
 ACTION = "+гл"
+SENSE = "@"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,10 @@ class Template:
     words: tuple[str, ...] = ()
     literal: frozenset[int] = frozenset()  # indexes of words written with «=»
     complement_case: str | None = None
+    # «по @план»: only where the noun after the replaced words is of this class
+    # (grammar.json «noun_classes»): «в рамках проекта» → «по проекту», but
+    # «в рамках акции» → «во время акции».
+    sense: str | None = None
 
     @property
     def display(self) -> str:
@@ -74,10 +82,14 @@ def _parse_alternative(source: str) -> Template:
     parts = source.split()
     if parts[-1] == PURPOSE:
         return Template(source, "purpose", tuple(parts[:-1]))
+    sense = None
+    if parts[-1].startswith(SENSE):
+        sense = parts[-1][1:]
+        parts = parts[:-1]
     case = None
     if parts[-1].startswith("+") and parts[-1][1:] in CASE_MARKS:
         case = CASE_MARKS[parts[-1][1:]]
         parts = parts[:-1]
     literal = frozenset(i for i, word in enumerate(parts) if word.startswith("="))
     words = tuple(word.lstrip("=") for word in parts)
-    return Template(source, "words", words, literal, case)
+    return Template(source, "words", words, literal, case, sense)

@@ -218,7 +218,7 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
                 return False
             results.add(())
             continue
-        forms = inflect_phrase(place.tokens, phrase, case)
+        forms = inflect_phrase(place.tokens, phrase, case, text=place.text)
         if forms is None:
             return False
         results.add(tuple(sorted(forms.items())))

@@ -16,7 +16,7 @@ from .draft import Place
 from .findings import Fix
 from .grammar import governed_cases, is_preposition, readings
 from .lexicon import matches_from
-from .phrases import joined, noun_phrase
+from .phrases import agrees, joined, noun_phrase
 from .text import Sentence, Token, tokenize
 
 _LOOKBACK = 3  # words between a preposition and a changed word of its phrase
@@ -45,7 +45,40 @@ def verified(place: Place, fix: Fix) -> bool:
             return False
         if not _agrees(text, tokens, i):
             return False
+    if not _participles_agree(place, text, tokens, changed):
+        return False
     return all(_governed(text, tokens, p) for p in _prepositions(text, tokens, around))
+
+
+def _participles_agree(
+    place: Place, text: str, tokens: list[Token], changed: dict[int, int | None]
+) -> bool:
+    """A noun that changed form keeps the participle after its comma agreeing:
+    «по заявлению, поданного» is withdrawn, «по заявлению, поданному» kept."""
+    for i, j in changed.items():
+        if j is None or _participle_agrees(place.text, place.tokens, j) is not True:
+            continue
+        if _participle_agrees(text, tokens, i) is False:
+            return False
+    return True
+
+
+def _participle_agrees(text: str, tokens: list[Token], i: int) -> bool | None:
+    """Whether the participle after a comma agrees with the noun ``i``; None when
+    no participle follows it."""
+    k = i + 1
+    if k >= len(tokens) or text[tokens[i].end : tokens[k].start].strip() != ",":
+        return None
+    participles = [r for r in readings(tokens[k].norm) if r.pos == "PRTF"]
+    nouns = [r for r in readings(tokens[i].norm) if r.pos == "NOUN"]
+    if not participles or not nouns:
+        return None
+    return any(
+        agrees(p, n.case(), n.number(), n.gender(), "anim" in n.grammemes)
+        for p in participles
+        for n in nouns
+        if n.case() and n.number()
+    )
 
 
 def _retokenize(place: Place, fix: Fix, text: str, delta: int) -> list[Token]:

@@ -101,7 +101,7 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
         if "tran" not in verb.grammemes:
             return None
         results = {
-            tuple(sorted((inflect_phrase(tokens, p, "accs") or {}).items()))
+            tuple(sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items()))
             for p in objects
         }
         if len(results) != 1 or () in results:
