@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from cms.spreadsheets import csv_row, xlsx_append
+
 from .models import Account
 
 IMPORT_COLUMNS = [
@@ -70,7 +72,8 @@ def export_csv(accounts) -> bytes:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for account in accounts:
-        writer.writerow([_raw(account, name) for name in COLUMNS])
+        # A name or purpose starting with "=" is text, never a formula (issue 12.3).
+        writer.writerow(csv_row(_raw(account, name) for name in COLUMNS))
     # UTF-8 with BOM so that spreadsheet programs read Cyrillic correctly.
     return out.getvalue().encode("utf-8-sig")
 
@@ -91,7 +94,7 @@ def export_xlsx(accounts) -> bytes:
         row = [_label(account, name) for name in COLUMNS]
         if account.is_restricted:
             row[-1] = f"{row[-1]} {restricted_warning()}".strip()
-        sheet.append(row)
+        xlsx_append(sheet, row)  # no cell is a formula (issue 12.3)
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

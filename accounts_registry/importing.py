@@ -12,6 +12,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cms.spreadsheets import csv_value
+
 from .exporting import IMPORT_COLUMNS
 from .history import acting_as
 from .models import Account
@@ -80,7 +82,8 @@ def _clean_row(number: int, row: dict, errors: list[str]) -> dict | None:
     if None in row or any(v is None for v in row.values()):
         err(_("wrong number of columns"))
         return None
-    data = {k: (row.get(k) or "").strip() for k in IMPORT_COLUMNS}
+    # csv_value: the export's formula neutraliser (a leading apostrophe) taken off.
+    data = {k: csv_value(row.get(k) or "").strip() for k in IMPORT_COLUMNS}
     for name in REQUIRED:
         if not data[name]:
             err(_("the “%(column)s” column is empty"), column=name)

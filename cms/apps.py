@@ -13,8 +13,10 @@ class CmsConfig(AppConfig):
         # Imported here: both import Wagtail's admin, which needs the app registry
         # ready (Django app loading).
         from .admin_csp import install_inline_script_free_choosers
+        from .spreadsheets import install_export_guard
         from .wagtail_fixes import install_rich_text_parser_guard
 
         install_rich_text_parser_guard()
         install_inline_script_free_choosers()
+        install_export_guard()
         app_settings.register_check()
