@@ -6,7 +6,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
 
@@ -202,6 +208,28 @@ class AccountAdmin(ModelAdmin):
         return super().get_queryset(request).prefetch_related("report_obligations")
 
 
+class ObligationCreateView(CreateView):
+    """A report added by hand (an account created before the register was kept):
+    the account, the event and its date are asked for, the due date follows. With
+    the edit screen's two fields only, every new obligation failed in the database
+    (issue 12.10: an empty form gave 500 on ``event_date``)."""
+
+    panels = [
+        FieldPanel("account"),
+        FieldRowPanel([FieldPanel("event"), FieldPanel("event_date")]),
+        FieldRowPanel([FieldPanel("reported_on"), FieldPanel("outgoing_number")]),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels).bind_to_model(self.model_admin.model)
+
+    def form_valid(self, form):
+        from .obligations import due_date
+
+        form.instance.due_on = due_date(form.instance.event_date)
+        return super().form_valid(form)
+
+
 class ObligationEditView(EditView):
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -225,6 +253,7 @@ class ObligationEditView(EditView):
 
 class ReportObligationAdmin(ModelAdmin):
     model = ReportObligation
+    create_view_class = ObligationCreateView
     edit_view_class = ObligationEditView
     menu_label = _("Reports (10 days)")
     menu_icon = "date"
