@@ -5,22 +5,21 @@ Only the tags Dzen's RSS import accepts (see the NOTES in ``dzen.py``: the list 
 writer never emits it). Every item of the Piece gets a form here, natively (figure,
 blockquote, lists) or as text (polls, contests, live broadcasts, videos), so nothing
 is dropped. The result always passes
-through bleach, so a rich-text surprise can never reach Dzen as script or style.
+through the sanitiser (``syndication.render.sanitize``), so a rich-text surprise can
+never reach Dzen as script or style.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from html import escape
 from urllib.parse import urljoin
 
-import bleach
-import bleach.sanitizer
 from django.utils import translation
 
 from syndication import content as c
 from syndication.render.block_lines import caption_text, text_lines
 from syndication.render.lines import HEADING, QUOTE
+from syndication.render.sanitize import HtmlSubset
 
 ALLOWED_TAGS = frozenset(
     {
@@ -47,19 +46,11 @@ ALLOWED_ATTRIBUTES = {"a": ["href"], "img": ["src", "alt"]}
 ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
 
 
-@cache
-def _cleaner() -> bleach.sanitizer.Cleaner:
-    return bleach.sanitizer.Cleaner(
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        protocols=ALLOWED_PROTOCOLS,
-        strip=True,
-        strip_comments=True,
-    )
+SUBSET = HtmlSubset(ALLOWED_TAGS, ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS)
 
 
 def sanitize(markup: str) -> str:
-    return _cleaner().clean(markup)
+    return SUBSET.clean(markup)
 
 
 def piece_html(piece: c.Piece, language: str = "ru") -> str:

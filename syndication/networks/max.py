@@ -29,7 +29,6 @@ messages of up to 10.
 
 from __future__ import annotations
 
-import bleach
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -189,11 +188,8 @@ class MaxNetwork(Network):
     def preview_body(self, message: Message) -> tuple[str, int]:
         """MAX HTML cleaned with MAX's own allow-list before it is marked safe; the
         limit counts the markup as sent."""
-        html = bleach.clean(
-            message.text, tags=max_html.ALLOWED_TAGS, strip=True,
-            attributes=max_html.ALLOWED_ATTRIBUTES, protocols=max_html.ALLOWED_PROTOCOLS,
-        )  # fmt: skip
-        body = mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (bleach-cleaned)
+        html = max_html.sanitize(message.text)
+        body = mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (sanitised)
         return body, utf16_len(message.text)
 
     # -- the final check -------------------------------------------------------------

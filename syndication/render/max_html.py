@@ -13,12 +13,9 @@ references, as for Telegram.
 from __future__ import annotations
 
 import html as html_lib
-import re
-from functools import cache
 from html.parser import HTMLParser
 
-import bleach
-import bleach.sanitizer
+from syndication.render.sanitize import HtmlSubset
 
 ALLOWED_TAGS = frozenset(
     {
@@ -41,57 +38,12 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": ["href"]}
 ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
 NAMED_ENTITIES = {"lt", "gt", "amp", "quot"}
-_BARE_LINK = re.compile(r"<a>(.*?)</a>", re.S)
-_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
-# What the render itself writes (syndication.render.lines.html): a fast path.
-_OWN_TAG = re.compile(
-    r'</?(?:b|i|blockquote)>|<a href="(?:https?://|mailto:)[^"<>]*">|</a>'
-)
-_OWN_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+);")
-
-
-def _entity(match: re.Match) -> str:
-    name = match.group(1)
-    if name in NAMED_ENTITIES:
-        return match.group(0)
-    char = html_lib.unescape(match.group(0))
-    if char == match.group(0):  # not an entity: escape the ampersand
-        return "&amp;" + match.group(0)[1:]
-    return "".join(f"&#{ord(ch)};" for ch in char)
-
-
-@cache
-def _cleaner() -> bleach.sanitizer.Cleaner:
-    return bleach.sanitizer.Cleaner(
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        protocols=ALLOWED_PROTOCOLS,
-        strip=True,
-        strip_comments=True,
-    )
-
-
-def _is_own_markup(markup: str) -> bool:
-    rest = _OWN_TAG.sub("", markup)
-    if "<" in rest or ">" in rest or "&" in _OWN_ENTITY.sub("", rest):
-        return False
-    depth: list[str] = []
-    for match in re.finditer(r"<(/?)(b|i|blockquote|a)\b", markup):
-        closing, tag = match.groups()
-        if not closing:
-            depth.append(tag)
-        elif not depth or depth.pop() != tag:
-            return False
-    return not depth
+SUBSET = HtmlSubset(ALLOWED_TAGS, ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS, NAMED_ENTITIES)
 
 
 def sanitize(markup: str) -> str:
     """Only MAX's tags and attributes, balanced, with safe links and entities."""
-    if _is_own_markup(markup):
-        return markup
-    cleaned = _cleaner().clean(markup)
-    cleaned = _BARE_LINK.sub(r"\1", cleaned)  # a link bleach took the href from
-    return _NAMED_ENTITY.sub(_entity, cleaned)
+    return SUBSET.clean(markup)
 
 
 class _Reader(HTMLParser):
