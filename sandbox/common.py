@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
+import random
 import threading
 import time
 from collections import defaultdict, deque
 
 from django.db import transaction
 
+from . import faults
 from .models import SandboxFault
 
 
@@ -34,17 +37,30 @@ def take_fault(network: str, account, method: str):
     """The fault that applies to this call, if any, counting it down.
 
     Latency faults are returned alongside (first element) because they combine with
-    the others: a slow call can still succeed."""
+    the others: a slow call can still succeed. An account inside the wait a rate
+    answer asked for is refused again (a breach, counted); HTTP 429 is answered here
+    (``faults.Injected``); the «after» kinds are armed for ``faults.answering`` and
+    the call goes on as if nothing happened."""
+    key = (network, account.pk if account is not None else None)
+    refused = faults.blocks.refusal(key)
+    if refused:
+        kind, left = refused
+        if kind == SandboxFault.HTTP_429:
+            raise faults.Injected(faults.too_many_requests(math.ceil(left)))
+        faults.announce_wait(math.ceil(left))
+        return 0, SandboxFault.RATE_LIMIT
     latency = 0
     chosen = None
     if not SandboxFault.objects.filter(network=network).exists():
         return latency, chosen  # the usual case, without taking the write lock
     with transaction.atomic():
-        faults = SandboxFault.objects.select_for_update().filter(network=network)
-        for fault in faults:
+        faults_now = SandboxFault.objects.select_for_update().filter(network=network)
+        for fault in faults_now:
             if fault.account_id and (account is None or fault.account_id != account.pk):
                 continue
             if fault.method and fault.method.lower() != method.lower():
+                continue
+            if fault.percent is not None and random.uniform(0, 100) >= fault.percent:
                 continue
             if fault.kind == SandboxFault.LATENCY:
                 latency = max(latency, fault.latency_ms)
@@ -59,7 +75,20 @@ def take_fault(network: str, account, method: str):
                     SandboxFault.objects.filter(pk=fault.pk).update(
                         remaining=fault.remaining - 1
                     )
-    return latency, (chosen.kind if chosen else None)
+    if chosen is None:
+        return latency, None
+    kind = chosen.kind
+    if kind in (SandboxFault.RATE_LIMIT, SandboxFault.HTTP_429):
+        wait = chosen.retry_after
+        if wait:
+            faults.blocks.start(key, wait, kind)
+        faults.announce_wait(wait)
+        if kind == SandboxFault.HTTP_429:
+            raise faults.Injected(faults.too_many_requests(wait or 1))
+    if kind in SandboxFault.AFTER_KINDS:
+        faults.arm_after(kind, chosen.latency_ms)
+        return latency, None
+    return latency, kind
 
 
 class SlidingWindow:

@@ -235,14 +235,30 @@ class SandboxBan(models.Model):
 
 class SandboxFault(models.Model):
     """Misbehaviour on demand: applies to the next ``remaining`` API calls of the
-    network (or one account of it), or until deleted when ``remaining`` is empty."""
+    network (or one account of it), or until deleted when ``remaining`` is empty;
+    ``percent`` makes it hit only that share of the calls, at random.
+
+    The «after» kinds carry the call out first and then lose the answer, the faults
+    real networks produce after they acted (sandbox/faults.py): a proxy's 502 with an
+    empty body, a connection reset, an answer later than the client waits."""
 
     LATENCY, HTTP_500, RATE_LIMIT, AUTH = "latency", "http500", "rate_limit", "auth"
+    HTTP_429 = "http429"
+    HTTP_502_AFTER, RESET_AFTER, LATE_AFTER = (
+        "http502_after",
+        "reset_after",
+        "late_after",
+    )
+    AFTER_KINDS = {HTTP_502_AFTER, RESET_AFTER, LATE_AFTER}
     KIND_CHOICES = [
         (LATENCY, _("latency")),
         (HTTP_500, _("HTTP 500")),
         (RATE_LIMIT, _("rate limit")),
+        (HTTP_429, _("HTTP 429 with Retry-After")),
         (AUTH, _("expired token")),
+        (HTTP_502_AFTER, _("done, then HTTP 502 with an empty body")),
+        (RESET_AFTER, _("done, then the connection is reset")),
+        (LATE_AFTER, _("done, then the answer comes too late")),
     ]
 
     network = models.CharField(_("network"), max_length=20, choices=NETWORK_CHOICES)
@@ -254,6 +270,14 @@ class SandboxFault(models.Model):
     remaining = models.PositiveIntegerField(_("calls left"), null=True, blank=True)
     # Only calls of this method, e.g. "wall.post" (empty: every method).
     method = models.CharField(_("method"), max_length=60, blank=True)
+    percent = models.PositiveSmallIntegerField(
+        _("share of calls, %"), null=True, blank=True
+    )
+    # A rate answer's wait: when set, the token is refused for that long, and every
+    # call that arrives inside the wait is counted as a breach (sandbox/faults.py).
+    retry_after = models.PositiveIntegerField(
+        _("wait asked for, s"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import callbacks, common
+from . import faults as fault_modes
 from .models import (
     OK,
     TELEGRAM,
@@ -147,7 +148,10 @@ def _wall_path(account):
 class FaultForm(forms.ModelForm):
     class Meta:
         model = SandboxFault
-        fields = ["network", "account", "kind", "latency_ms", "remaining", "method"]
+        fields = [
+            "network", "account", "kind", "latency_ms", "remaining", "method",
+            "percent", "retry_after",
+        ]  # fmt: skip
 
 
 def faults(request):
@@ -156,6 +160,7 @@ def faults(request):
         if request.POST.get("clear"):
             SandboxFault.objects.all().delete()
             common.windows.reset()
+            fault_modes.blocks.reset()
             return redirect(request.path)
         if form.is_valid():
             form.save()
@@ -177,6 +182,7 @@ def faults_api(request):
     if request.method == "DELETE":
         SandboxFault.objects.all().delete()
         common.windows.reset()
+        fault_modes.blocks.reset()
         return JsonResponse({"ok": True})
     if request.method == "POST":
         data = json.loads(request.body or b"{}")
@@ -186,12 +192,16 @@ def faults_api(request):
         fault = SandboxFault.objects.create(
             network=data["network"], account=account, kind=data["kind"],
             latency_ms=int(data.get("latency_ms") or 0), remaining=data.get("remaining"),
-            method=data.get("method", ""),
+            method=data.get("method", ""), percent=data.get("percent"),
+            retry_after=data.get("retry_after"),
         )  # fmt: skip
         return JsonResponse({"ok": True, "id": fault.pk})
     return JsonResponse(
         {
             "faults": list(SandboxFault.objects.values()),
             "rate_limited": common.windows.rejected,  # the networks' own limits
+            # Calls that came inside a wait a rate answer asked for.
+            "breaches": fault_modes.blocks.breaches,
+            "breached": fault_modes.blocks.breached,
         }
     )

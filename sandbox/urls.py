@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from . import callback_pages, pages
+from . import callback_pages, faults, pages
 from .inflight import tracked
 from .networks import facebook, instagram, ok, telegram, telegraph, vk
 from .networks.livejournal import entry_page as lj_entry_page
@@ -18,6 +18,13 @@ from .networks.wordpress import upload_file as wp_upload_file
 
 app_name = "sandbox"
 
+
+def api(view):
+    """An emulated API endpoint: counted while it answers, with the faults that are
+    applied around the network's own view (faults.answering)."""
+    return tracked(faults.answering(view))
+
+
 urlpatterns = [
     path("", pages.index, name="index"),
     # The OAuth endpoints (VK ID, OK, Facebook, Instagram) the registry's connect flow uses.
@@ -31,32 +38,32 @@ urlpatterns = [
         callback_pages.callback_settings,
         name="callback",
     ),
-    path("vk/method/<str:method>", tracked(vk.method_view), name="vk_method"),
-    path("vk/upload/", tracked(vk.upload_view), name="vk_upload"),
+    path("vk/method/<str:method>", api(vk.method_view), name="vk_method"),
+    path("vk/upload/", api(vk.upload_view), name="vk_upload"),
     path("vk/club<str:group_id>/", pages.vk_wall, name="vk_wall"),
-    path("ok/fb.do", tracked(ok.rest_view), name="ok_rest"),
-    path("ok/api/<str:group>/<str:name>", tracked(ok.rest_view), name="ok_rest_path"),
-    path("ok/upload/", tracked(ok.upload_view), name="ok_upload"),
+    path("ok/fb.do", api(ok.rest_view), name="ok_rest"),
+    path("ok/api/<str:group>/<str:name>", api(ok.rest_view), name="ok_rest_path"),
+    path("ok/upload/", api(ok.upload_view), name="ok_upload"),
     path("ok/group/<str:group_id>/", pages.ok_group, name="ok_group"),
     re_path(
         r"^telegram/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$",
-        tracked(telegram.bot_view),
+        api(telegram.bot_view),
         name="tg_bot",
     ),
     path("telegram/<str:chat>/", pages.telegram_channel, name="tg_channel"),
     path("telegraph/p/<str:path>/", telegraph.page_view, name="telegraph_page"),
     path(
         "telegraph/<str:method>/<str:path>",
-        tracked(telegraph.api_view),
+        api(telegraph.api_view),
         name="telegraph_api_path",
     ),
-    path("telegraph/<str:method>", tracked(telegraph.api_view), name="telegraph_api"),
+    path("telegraph/<str:method>", api(telegraph.api_view), name="telegraph_api"),
     re_path(
         r"^max/(?P<path>(?:me|chats|messages|uploads|subscriptions|updates)(?:/[^?]*)?)$",
-        tracked(max_api_view),
+        api(max_api_view),
         name="max_api",
     ),
-    path("max/upload/<str:key>", tracked(max_upload_view), name="max_upload"),
+    path("max/upload/<str:key>", api(max_upload_view), name="max_upload"),
     path("max/channel/<str:chat>/", max_channel_page, name="max_channel"),
     path(
         "max/channel/<str:chat>/comment/<str:mid>/",
@@ -65,13 +72,13 @@ urlpatterns = [
     ),
     path(
         "facebook/graph/<path:path>",
-        tracked(facebook.graph_view),
+        api(facebook.graph_view),
         name="facebook_graph",
     ),
     path("facebook/page/<str:page_id>/", facebook.page, name="facebook_page"),
     re_path(
         r"^instagram/graph/(?P<path>.+)$",
-        tracked(instagram.graph_view),
+        api(instagram.graph_view),
         name="instagram_graph",
     ),
     path(
@@ -86,7 +93,7 @@ urlpatterns = [
     ),
     path(
         "livejournal/interface/xmlrpc",
-        tracked(lj_xmlrpc_view),
+        api(lj_xmlrpc_view),
         name="lj_xmlrpc",
     ),
     path("livejournal/<str:journal>/", lj_journal_view, name="lj_journal"),
@@ -111,10 +118,10 @@ urlpatterns = [
         wp_reader_comment,
         name="wp_comment",
     ),
-    path("wordpress/<str:blog>/wp-json/", tracked(wp_index_view), name="wp_index"),
+    path("wordpress/<str:blog>/wp-json/", api(wp_index_view), name="wp_index"),
     path(
         "wordpress/<str:blog>/wp-json/wp/v2/<path:route>",
-        tracked(wp_api_view),
+        api(wp_api_view),
         name="wp_api",
     ),
     path(

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from sandbox import telegram_html as tg_html
 from sandbox.common import request_params, take_fault, windows
+from sandbox.faults import announced_wait
 from sandbox.models import (
     TELEGRAM,
     SandboxAccount,
@@ -104,7 +105,8 @@ def bot_view(request, token: str, method: str):
                 status=500,
             )
         if fault == "rate_limit":
-            raise TgFail(429, "Too Many Requests: retry after 5", 5)
+            wait = announced_wait(5)
+            raise TgFail(429, f"Too Many Requests: retry after {wait}", wait)
         if fault == "auth":
             raise TgFail(401, "Unauthorized")
         handler = HANDLERS.get(method.lower())

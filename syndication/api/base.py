@@ -65,6 +65,9 @@ class Client:
     the ones a network lacks raise ``Unsupported``."""
 
     network = ""
+    # Whether ``find_published`` can look up what a publish with an unknown outcome
+    # may have made (issue 11.1): the delivery then checks instead of asking a person.
+    can_find_published = False
 
     def __init__(self, account, credential: dict | None = None, session=None):
         self.account = account
@@ -108,6 +111,12 @@ class Client:
     # -- the operations (contracts.md) -----------------------------------------------
     def publish(self, post, *, idempotency_key: str = "") -> RemoteRef:
         raise Unsupported("publish", network=self.network)
+
+    def find_published(self, post, since: datetime) -> RemoteRef | None:
+        """The post ``post`` made on the network at or after ``since``, by a marker
+        we control (its text, its time); ``None`` when it is certainly not there.
+        ``Unsupported`` when this post cannot be told apart (a person checks)."""
+        raise Unsupported("find_published", network=self.network)
 
     def edit(self, ref: RemoteRef, post) -> RemoteRef:
         raise Unsupported("edit", network=self.network)

@@ -6,6 +6,9 @@ the network's own error code when there is one."""
 
 from __future__ import annotations
 
+from email.utils import parsedate_to_datetime
+from time import time
+
 from django.utils.translation import gettext_lazy as _
 
 from syndication.exceptions import SyndicationError, Unsupported
@@ -28,9 +31,11 @@ class APIError(SyndicationError):
 
 
 class TransientError(APIError):
-    """Safe to retry: the network did not act (5xx, refused connection, timeout before
-    the request was sent, VK 6/9/10, Telegram 429, OK flood). ``retry_after`` is the
-    wait the network asked for, in seconds, when it said."""
+    """Safe to retry: the network did not act (a refused connection, a timeout before
+    the request was sent, a rate answer: VK 6/9, Telegram 429, OK flood, HTTP 429), or
+    the call is idempotent (a read, an edit, a delete, a create the network
+    de-duplicates). ``retry_after`` is the wait the network asked for, in seconds,
+    when it said."""
 
     def __init__(self, message="", *, retry_after: float | None = None, **kwargs):
         super().__init__(message, **kwargs)
@@ -54,5 +59,38 @@ class PermanentError(APIError):
 
 
 class OutcomeUnknown(APIError):
-    """The request may have reached the network (read timeout, connection dropped after
-    sending, unreadable answer): it may or may not have acted. Never blindly resend."""
+    """The request may have reached the network (a 5xx, a read timeout, a connection
+    dropped after sending, an unreadable answer): it may or may not have acted. Never
+    blindly resend a create: a proxy's 502 often comes after the network made the post
+    (issue 11: 8 copies of one piece at a 100 % fault rate)."""
+
+
+def answer_of(response, limit: int = 300) -> str:
+    """What came back, for the log: the status and the start of the body («HTTP 502,
+    empty body»), so an error without a description is never an empty line."""
+    text = " ".join((response.text or "").split())[:limit]
+    status = f"HTTP {response.status_code}"
+    return f"{status}: {text}" if text else f"{status}, empty body"
+
+
+def server_error(message: str, *, idempotent: bool, **context) -> APIError:
+    """The error of a server-side failure (5xx, an internal-error code). It does not
+    prove that the network did not act: only an idempotent call may be repeated."""
+    if idempotent:
+        return TransientError(message, **context)
+    return OutcomeUnknown(message, **context)
+
+
+def retry_after_header(response, default: float) -> float:
+    """The server's ``Retry-After`` in seconds (delta-seconds or an HTTP date)."""
+    value = (response.headers.get("Retry-After") or "").strip()
+    if not value:
+        return default
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(parsedate_to_datetime(value).timestamp() - time(), 0.0)
+    except (TypeError, ValueError):
+        return default

@@ -22,6 +22,9 @@ from .errors import (
     PermanentError,
     RateLimited,
     TransientError,
+    answer_of,
+    retry_after_header,
+    server_error,
 )
 
 # networks.md §4.7 (Meta's error table).
@@ -68,11 +71,12 @@ def parse(response, *, network="facebook", payload=None, idempotent=False):
     error = body.get("error") if isinstance(body, dict) else None
     if not isinstance(error, dict):
         if status == 429:
-            raise RateLimited(f"HTTP {status}", retry_after=60.0, **context)
-        if status >= 500:
-            raise TransientError(f"HTTP {status}", **context)
+            wait = retry_after_header(response, 60.0)
+            raise RateLimited(answer_of(response), retry_after=wait, **context)
+        if status >= 500:  # a proxy's page: a post may have been made before it
+            raise server_error(answer_of(response), idempotent=idempotent, **context)
         if status >= 400:
-            raise PermanentError(f"HTTP {status}", **context)
+            raise PermanentError(answer_of(response), **context)
         if not isinstance(body, dict):
             cls = TransientError if idempotent else OutcomeUnknown
             raise cls("unreadable answer", **context)
@@ -87,8 +91,10 @@ def parse(response, *, network="facebook", payload=None, idempotent=False):
         wait = _retry_after(response, RATE_CODES.get(code, 60.0))
         exc = RateLimited(message, code=code, retry_after=wait, **context)
     elif code in TRANSIENT_CODES or error.get("is_transient") is True or status >= 500:
-        wait = TRANSIENT_CODES.get(code, 5.0)
-        exc = TransientError(message, code=code, retry_after=wait, **context)
+        # "Try again later" does not say the post was not made: a create is
+        # repeated only when idempotent, else the delivery checks first.
+        exc = server_error(message, idempotent=idempotent, code=code, **context)
+        exc.retry_after = TRANSIENT_CODES.get(code, 5.0)
     else:
         exc = PermanentError(message, code=code, **context)
     exc.subcode = subcode

@@ -44,6 +44,9 @@ from .errors import (
     PermanentError,
     RateLimited,
     TransientError,
+    answer_of,
+    retry_after_header,
+    server_error,
 )
 
 METHOD_PREFIX = "LJ.XMLRPC."
@@ -54,7 +57,10 @@ SECRET_FIELDS = frozenset({"password", "hpassword", "auth_response"})
 # where a person has to act (AuthError) or waiting is what helps (RateLimited).
 AUTH_CODES = {100, 101, 155, 156, 300, 305, 308, 309, 310}
 RATE_CODES = {402: 600.0, 405: 60.0, 406: 60.0, 411: 60.0}
-TRANSIENT_CODES = {104, 105, 157, 306, 311, 407, 408, 500, 501, 502, 503, 505, 506}
+# 500 (internal error) and 501 (database error) may come after the entry was stored:
+# not here, so a post is not repeated blindly (``server_error``); 502/503 (database
+# unavailable, no lock) are refusals before any write.
+TRANSIENT_CODES = {104, 105, 157, 306, 311, 407, 408, 502, 503, 505, 506}
 
 
 def auth_response(challenge: str, password: str) -> str:
@@ -69,7 +75,7 @@ def fault_code(fault: xmlrpc.client.Fault) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def fault_error(fault: xmlrpc.client.Fault, context: dict):
+def fault_error(fault: xmlrpc.client.Fault, context: dict, idempotent: bool = False):
     code = fault_code(fault)
     message = f"{fault.faultCode}: {fault.faultString}"
     context = {**context, "response": {"faultCode": fault.faultCode,
@@ -78,8 +84,12 @@ def fault_error(fault: xmlrpc.client.Fault, context: dict):
         return AuthError(message, code=code, **context)
     if code in RATE_CODES:
         return RateLimited(message, code=code, retry_after=RATE_CODES[code], **context)
-    if code in TRANSIENT_CODES or (code is not None and code >= 500 and code != 504):
+    if code in TRANSIENT_CODES:
         return TransientError(message, code=code, **context)
+    if (
+        code is not None and code >= 500 and code != 504
+    ):  # server-side: it may have acted
+        return server_error(message, idempotent=idempotent, code=code, **context)
     return PermanentError(message, code=code, **context)
 
 
@@ -88,15 +98,16 @@ def parse(response, *, network="livejournal", payload=None, idempotent=False):
     context = {"network": network, "payload": payload, "response": response.text[:2000]}
     status = response.status_code
     if status == 429:
-        raise RateLimited(f"HTTP {status}", retry_after=60.0, **context)
+        wait = retry_after_header(response, 60.0)
+        raise RateLimited(answer_of(response), retry_after=wait, **context)
     if status >= 500:
-        raise TransientError(f"HTTP {status}", **context)
+        raise server_error(answer_of(response), idempotent=idempotent, **context)
     if status != 200:
-        raise PermanentError(f"HTTP {status}", **context)
+        raise PermanentError(answer_of(response), **context)
     try:
         (result,), _method = xmlrpc.client.loads(response.content)
     except xmlrpc.client.Fault as fault:
-        raise fault_error(fault, context) from None
+        raise fault_error(fault, context, idempotent) from None
     except (ExpatError, xmlrpc.client.ResponseError, ValueError):
         cls = TransientError if idempotent else OutcomeUnknown
         raise cls("unreadable XML-RPC answer", **context) from None

@@ -15,6 +15,8 @@ NOTES.md for how an operator builds it.
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from datetime import UTC, datetime
 
@@ -31,9 +33,15 @@ from .errors import (
     PermanentError,
     RateLimited,
     TransientError,
+    answer_of,
+    server_error,
 )
 
 NOT_READY = "attachment.not.ready"
+TAG = re.compile(r"<[^>]*>")
+# Seconds our clock and MAX's may differ when a message's time is compared with the
+# first attempt's.
+LOOKUP_CLOCK_SKEW = 300
 # Render attachment kind -> the upload ``type`` of POST /uploads.
 UPLOAD_TYPES = {"photo": "image", "video": "video", "animation": "video"}
 
@@ -70,12 +78,13 @@ def parse(response, *, payload=None, idempotent=False):
         exc = RateLimited(message, code=code, retry_after=float(after or 1), **context)
     elif status in {401, 403}:  # verify.token, deprecated.token, chat.denied
         exc = AuthError(message, code=code, **context)
-    elif status == 504 and not idempotent:
-        # A gateway that stopped waiting is a read timeout seen by the proxy: MAX may
-        # have sent the message, and a send cannot be repeated safely.
-        exc = OutcomeUnknown(message, code=code, **context)
     elif status >= 500:
-        exc = TransientError(message, code=code, **context)
+        # A gateway that stopped waiting (502, 504) or a server that failed after
+        # storing the message: MAX may have sent it, and a send is not repeated
+        # blindly (the delivery looks it up first: ``find_published``).
+        if not error:
+            message = f"{message} ({answer_of(response)})"
+        exc = server_error(message, idempotent=idempotent, code=code, **context)
     else:
         exc = PermanentError(message, code=code, **context)
     exc.status = status
@@ -211,6 +220,38 @@ class MaxClient(Client):
             ref.url = self.post_url(ref.ids[0], ref.extra["messages"][0]["url"])
         return ref
 
+    can_find_published = True
+
+    def find_published(self, post, since: datetime) -> RemoteRef | None:
+        """After a send with an unknown outcome: the channel's latest messages
+        (``GET /messages?chat_id=``, newest first, networks.md §9) searched for one
+        with our text, sent since the first attempt. MAX returns the text without
+        markup, so the texts are compared without tags and whitespace."""
+        if len(post.messages) != 1 or not visible(post.messages[0].text):
+            raise Unsupported(
+                "find_published: not one message with text", network=self.network
+            )
+        message = post.messages[0]
+        wanted = visible(message.text)
+        result = self.call(
+            "GET", "/messages", params={"chat_id": self.chat_id, "count": 50},
+            idempotent=True,
+        )  # fmt: skip
+        earliest = (since.timestamp() - LOOKUP_CLOCK_SKEW) * 1000
+        for item in result.get("messages") or []:
+            body = item.get("body") or {}
+            if int(item.get("timestamp") or 0) < earliest:
+                break  # newest first: the rest is older than the first attempt
+            if body.get("mid") and visible(body.get("text")) == wanted:
+                mid = str(body["mid"])
+                ref = RemoteRef(ids=[mid], extra={"chat_id": self.chat_id, "messages": [{
+                    "mid": mid, "media": [a.url for a in message.attachments],
+                    "url": item.get("url") or "",
+                }]})  # fmt: skip
+                ref.url = self.post_url(mid, item.get("url") or "")
+                return ref
+        return None
+
     @staticmethod
     def _link_params(message) -> dict:
         if message.options.get("disable_link_preview"):
@@ -329,6 +370,11 @@ class MaxClient(Client):
             body={"text": text, "link": {"type": "reply", "mid": str(comment_id)}},
         )  # fmt: skip
         return str(((result.get("message") or {}).get("body") or {}).get("mid", ""))
+
+
+def visible(text) -> str:
+    """A message's text as MAX shows it, for comparing: no tags, no whitespace."""
+    return "".join(html.unescape(TAG.sub("", str(text or ""))).split())
 
 
 def _gone(exc: APIError) -> bool:

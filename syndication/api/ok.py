@@ -19,6 +19,9 @@ from .errors import (
     RateLimited,
     TransientError,
     Unsupported,
+    answer_of,
+    retry_after_header,
+    server_error,
 )
 
 AUTH_CODES = {10, 101, 102, 103, 104, 105}  # permission, app key, session, signature
@@ -50,10 +53,14 @@ def sign(
 
 def parse(response, *, payload=None, idempotent=False):
     context = {"network": "ok", "payload": payload, "response": response.text[:2000]}
+    if response.status_code == 429:
+        # A rate answer is a refusal: wait as long as the server says (issue 11.3).
+        wait = retry_after_header(response, RATE_CODES[8])
+        raise RateLimited(answer_of(response), code=429, retry_after=wait, **context)
     if response.status_code >= 500:
-        raise TransientError(f"HTTP {response.status_code}", **context)
+        raise server_error(answer_of(response), idempotent=idempotent, **context)
     if response.status_code != 200:
-        raise PermanentError(f"HTTP {response.status_code}", **context)
+        raise PermanentError(answer_of(response), **context)
     try:
         body = response.json()
     except ValueError:
@@ -67,10 +74,10 @@ def parse(response, *, payload=None, idempotent=False):
         raise AuthError(msg, code=code, **context)
     if code in RATE_CODES:
         raise RateLimited(msg, code=code, retry_after=RATE_CODES[code], **context)
-    if code in TRANSIENT_CODES:
-        raise TransientError(
-            msg, code=code, retry_after=TRANSIENT_CODES[code], **context
-        )
+    if code in TRANSIENT_CODES:  # UNKNOWN, SERVICE: it may have acted
+        exc = server_error(msg, idempotent=idempotent, code=code, **context)
+        exc.retry_after = TRANSIENT_CODES[code]
+        raise exc
     if code == 3:  # METHOD: the method does not exist (mediatopic.edit is undocumented)
         raise Unsupported(msg, network="ok", payload=payload, response=body)
     raise PermanentError(msg, code=code, **context)

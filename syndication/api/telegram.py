@@ -16,10 +16,11 @@ from .base import Client, RemoteComment, RemoteRef, ref_of
 from .errors import (
     APIError,
     AuthError,
-    OutcomeUnknown,
     PermanentError,
     RateLimited,
-    TransientError,
+    answer_of,
+    retry_after_header,
+    server_error,
 )
 
 SENDING = {
@@ -45,14 +46,18 @@ def parse(response, *, payload=None, idempotent=False):
     except ValueError:
         body = None
     if not isinstance(body, dict):
-        if response.status_code >= 500:
-            raise TransientError(f"HTTP {response.status_code}", **context)
-        cls = TransientError if idempotent else OutcomeUnknown
-        raise cls(f"unreadable answer, HTTP {response.status_code}", **context)
+        # A proxy's 502 page, an empty body: the send may have happened before it.
+        if response.status_code == 429:
+            wait = retry_after_header(response, 1.0)
+            raise RateLimited(
+                answer_of(response), code=429, retry_after=wait, **context
+            )
+        raise server_error(answer_of(response), idempotent=idempotent, **context)
     if body.get("ok"):
         return body.get("result")
     code = int(body.get("error_code") or response.status_code)
-    text = str(body.get("description", ""))
+    # The description, else the status and body: «[telegram] » says nothing.
+    text = str(body.get("description", "")) or answer_of(response)
     context["response"] = body
     retry_after = (body.get("parameters") or {}).get("retry_after")
     if code == 429:
@@ -62,7 +67,7 @@ def parse(response, *, payload=None, idempotent=False):
     if code in {401, 403, 404}:  # bad token; bot removed from the chat or lacks rights
         raise AuthError(text, code=code, **context)
     if code >= 500:
-        raise TransientError(text, code=code, **context)
+        raise server_error(text, idempotent=idempotent, code=code, **context)
     raise PermanentError(text, code=code, **context)
 
 

@@ -24,6 +24,8 @@ from .errors import (
     PermanentError,
     RateLimited,
     TransientError,
+    answer_of,
+    retry_after_header,
 )
 
 FLOOD_WAIT = re.compile(r"^FLOOD_WAIT_(\d+)$")
@@ -35,11 +37,15 @@ def parse(response, *, network="telegraph", payload=None, idempotent=False):
     context = {"network": network, "payload": payload, "response": response.text[:2000]}
     status = response.status_code
     if status == 429:
-        raise RateLimited(f"HTTP {status}", retry_after=1.0, **context)
+        wait = retry_after_header(response, 1.0)
+        raise RateLimited(answer_of(response), retry_after=wait, **context)
     if status >= 500:
-        raise TransientError(f"HTTP {status}", **context)
+        # createPage may have made a page before the error; a second one is harmless:
+        # a Telegraph page is seen only through the post that links to it (unlike a
+        # post in a channel), so this stays a retry (issue 11.1 concerns posts).
+        raise TransientError(answer_of(response), **context)
     if status != 200:
-        raise PermanentError(f"HTTP {status}", **context)
+        raise PermanentError(answer_of(response), **context)
     try:
         body = response.json()
     except ValueError:

@@ -17,6 +17,9 @@ from .errors import (
     PermanentError,
     RateLimited,
     TransientError,
+    answer_of,
+    retry_after_header,
+    server_error,
 )
 
 AUTH_CODES = {5, 7, 17, 27, 28, 1051, 1117}
@@ -50,11 +53,12 @@ def parse(response, *, network="vk", payload=None, idempotent=False):
     context = {"network": network, "payload": payload, "response": response.text[:2000]}
     status = response.status_code
     if status == 429:
-        raise RateLimited(f"HTTP {status}", retry_after=1.0, **context)
+        wait = retry_after_header(response, 1.0)
+        raise RateLimited(answer_of(response), retry_after=wait, **context)
     if status >= 500:
-        raise TransientError(f"HTTP {status}", **context)
+        raise server_error(answer_of(response), idempotent=idempotent, **context)
     if status != 200:
-        raise PermanentError(f"HTTP {status}", **context)
+        raise PermanentError(answer_of(response), **context)
     try:
         body = response.json()
     except ValueError:
@@ -69,10 +73,10 @@ def parse(response, *, network="vk", payload=None, idempotent=False):
         raise AuthError(msg, code=code, **context)
     if code in RATE_CODES:
         raise RateLimited(msg, code=code, retry_after=RATE_CODES[code], **context)
-    if code in TRANSIENT_CODES:
-        raise TransientError(
-            msg, code=code, retry_after=TRANSIENT_CODES[code], **context
-        )
+    if code in TRANSIENT_CODES:  # unknown or internal error: it may have acted
+        exc = server_error(msg, idempotent=idempotent, code=code, **context)
+        exc.retry_after = TRANSIENT_CODES[code]
+        raise exc
     raise PermanentError(msg, code=code, **context)
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from syndication.models import Delivery, DeliveryAttempt
 
-from . import conf, sending, state
+from . import clients, conf, messages, sending, state
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -39,15 +39,24 @@ def recover_stale(now=None) -> list[int]:
                 delivery=delivery, number=delivery.attempts, action=delivery.action
             )
         deduplicated = bool((attempt.request_summary or {}).get("idempotency_key"))
-        from . import messages
-
         sending.handle_unknown(
-            delivery, attempt, str(messages.WORKER_LOST), deduplicated
-        )
+            delivery, attempt, str(messages.WORKER_LOST), deduplicated,
+            client=_client_or_none(delivery.account),
+        )  # fmt: skip
         recovered.append(delivery.pk)
     if recovered:
         logger.warning("recovered stale deliveries: %s", recovered)
     return recovered
+
+
+def _client_or_none(account):
+    """The account's client, to look a lost post up where the network allows; None
+    when it cannot be built (no credential): a person checks then."""
+    try:
+        return clients.client_for(account)
+    except Exception:
+        logger.warning("no client for account %s to check a lost post", account.pk)
+        return None
 
 
 def due_ids(limit: int | None = None, now=None) -> list[int]:

@@ -19,6 +19,14 @@ OUTCOME_UNKNOWN = _(
     "The request may have reached the network, but no answer came. Check the account "
     "for the post, then either mark the delivery as sent or retry it."
 )
+WILL_CHECK = _(
+    "The request may have reached the network, but no answer came; before sending "
+    "again, Vestnik will look for the post on the network: {error}"
+)
+FOUND_AFTER_CHECK = _(
+    "No answer came to the first request, but the post was found on the network; it "
+    "was not sent again."
+)
 WORKER_LOST = _(
     "The sending process stopped in the middle of the request. Check the account for "
     "the post, then either mark the delivery as sent or retry it."

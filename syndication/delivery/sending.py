@@ -21,7 +21,7 @@ from syndication.exceptions import Unsupported
 from syndication.models import Delivery, DeliveryAttempt, PageSyndication
 from syndication.networks.registry import get_spec
 
-from . import clients, conf, full_text, messages, retries, state
+from . import checking, clients, conf, full_text, messages, retries, state
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -181,6 +181,9 @@ def run_claimed(delivery: Delivery, attempt: DeliveryAttempt) -> Delivery:
         state.mark_final(delivery, attempt, S.FAILED, Outcome.ERROR, error)
         return delivery
     state.note_request(attempt, job.summary)
+    # An earlier attempt's outcome is unknown: look for its post before sending.
+    if checking.pending(delivery) and checking.settle(delivery, attempt, job):
+        return delivery
     try:
         ref = call_network(job)
     except errors.APIError as exc:
@@ -238,7 +241,9 @@ def handle_error(delivery, attempt, exc, job) -> None:
     only the latter is known not to have acted)."""
     summary = job.summary
     if isinstance(exc, errors.OutcomeUnknown):
-        handle_unknown(delivery, attempt, str(exc), job.deduplicated, summary)
+        handle_unknown(
+            delivery, attempt, str(exc), job.deduplicated, summary, client=job.client
+        )
     elif isinstance(exc, errors.TransientError):
         handle_transient(delivery, attempt, exc, summary)
     elif isinstance(exc, errors.AuthError):
@@ -277,14 +282,20 @@ def handle_transient(delivery, attempt, exc, summary) -> None:
     state.mark_retry(delivery, attempt, Outcome.TRANSIENT, str(exc), wait, summary)
 
 
-def handle_unknown(delivery, attempt, error, deduplicated, summary=None) -> None:
+def handle_unknown(
+    delivery, attempt, error, deduplicated, summary=None, client=None
+) -> None:
     """The request may have reached the network. Repeat it only where repeating cannot
-    duplicate (VK guid, edits, deletes); otherwise a person checks."""
-    if can_repeat_blindly(delivery, deduplicated) and (
-        delivery.attempts < conf.max_attempts()
-    ):
+    duplicate (VK guid, edits, deletes); where the network lets us look the post up
+    (``client.can_find_published``), the next attempt looks first
+    (``checking.settle``); otherwise a person checks."""
+    more = delivery.attempts < conf.max_attempts()
+    if can_repeat_blindly(delivery, deduplicated) and more:
         wait = retries.backoff_seconds(delivery.attempts)
         state.mark_retry(delivery, attempt, Outcome.UNKNOWN, error, wait, summary)
+        return
+    if delivery.action == A.PUBLISH and more and checking.possible(client):
+        checking.schedule(delivery, attempt, error, summary)
         return
     text = (
         f"{messages.OUTCOME_UNKNOWN} ({error})"

@@ -39,7 +39,10 @@ class Sandbox:
     def __init__(self, url: str):
         self.url = url
 
-    def fault(self, network, kind, *, remaining=1, latency_ms=0, method="", account=""):
+    def fault(
+        self, network, kind, *, remaining=1, latency_ms=0, method="", account="",
+        percent=None, retry_after=None,
+    ):  # fmt: skip
         response = requests.post(
             f"{self.url}/sandbox/faults/api/",
             data=json.dumps(
@@ -50,11 +53,20 @@ class Sandbox:
                     "latency_ms": latency_ms,
                     "method": method,
                     "account": account,
+                    "percent": percent,
+                    "retry_after": retry_after,
                 }  # fmt: skip
             ),
             timeout=5,
         )
         response.raise_for_status()
+
+    def report(self) -> dict:
+        """The faults left, the networks' rate answers given and the breaches (calls
+        that came inside a wait a rate answer asked for)."""
+        response = requests.get(f"{self.url}/sandbox/faults/api/", timeout=5)
+        response.raise_for_status()
+        return response.json()
 
 
 @pytest.fixture

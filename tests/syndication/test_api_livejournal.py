@@ -210,7 +210,7 @@ def test_check_token_says_whether_the_user_may_post_to_the_journal():
         (405, RateLimited),  # post frequency limit
         (402, RateLimited),  # IP banned for failed logins, for a while
         (306, TransientError),  # read-only, try again in a couple of minutes
-        (500, TransientError),  # internal server error
+        (500, OutcomeUnknown),  # internal server error: the entry may be stored
         (502, TransientError),  # database temporarily unavailable
         (504, PermanentError),  # protocol mode no longer supported
     ],
@@ -230,7 +230,7 @@ def test_fault_codes_map_to_errors(code, error):
 @pytest.mark.parametrize(
     "response, error",
     [
-        (FakeResponse(503, b"down"), TransientError),
+        (FakeResponse(503, b"down"), OutcomeUnknown),  # may have stored it
         (FakeResponse(429, b"slow"), RateLimited),
         (FakeResponse(403, b"no"), PermanentError),
         (FakeResponse(200, b"<html>not xml-rpc"), OutcomeUnknown),

@@ -81,7 +81,6 @@ def test_session_secret_key_signs_too(sandbox, ok_account):
     [
         ("rate_limit", RateLimited, 8),
         ("auth", AuthError, 102),
-        ("http500", TransientError, None),
     ],
 )
 def test_failures(sandbox, ok_account, kind, error, code):
@@ -91,6 +90,20 @@ def test_failures(sandbox, ok_account, kind, error, code):
     assert caught.value.code == code
     assert not isinstance(caught.value, OutcomeUnknown)
     assert not SandboxPost.objects.exists()
+
+
+def test_server_error_on_a_post_is_outcome_unknown(sandbox, ok_account):
+    """OK has no de-duplication key and a 5xx does not prove it did not post."""
+    sandbox.fault("ok", "http500", method="mediatopic.post")
+    with pytest.raises(OutcomeUnknown) as caught:
+        get_client(ok_account).publish(ok_post(photos=0))
+    assert "HTTP 500" in str(caught.value)
+
+
+def test_server_error_on_a_read_is_transient(sandbox, ok_account):
+    sandbox.fault("ok", "http500", method="group.getInfo")
+    with pytest.raises(TransientError):
+        get_client(ok_account).check_token()
 
 
 def test_read_timeout_is_outcome_unknown(sandbox, ok_account, settings):

@@ -72,12 +72,23 @@ def test_guid_makes_a_resend_harmless(sandbox, vk_account):
     assert SandboxPost.objects.filter(deleted=False).count() == 2
 
 
-def test_server_error_is_transient(sandbox, vk_account):
+def test_server_error_on_a_post_is_outcome_unknown_with_the_dedup_key(
+    sandbox, vk_account
+):
+    """A 5xx does not prove VK did not post (issue 11.1); the guid makes a resend
+    safe, so the error carries it."""
+    sandbox.fault("vk", "http500", method="wall.post")
+    with pytest.raises(OutcomeUnknown) as caught:
+        get_client(vk_account).publish(vk_post(photos=0), idempotency_key="d-5")
+    assert caught.value.dedup_key == "d-5-0"
+    assert SandboxPost.objects.count() == 0
+
+
+def test_server_error_on_a_read_is_transient(sandbox, vk_account):
     sandbox.fault("vk", "http500")
     with pytest.raises(TransientError) as caught:
-        get_client(vk_account).publish(vk_post(photos=0))
+        get_client(vk_account).check_token()
     assert not isinstance(caught.value, OutcomeUnknown)
-    assert SandboxPost.objects.count() == 0
 
 
 def test_rate_limit_error_carries_retry_after(sandbox, vk_account):
