@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from syndication.exceptions import Unsupported
 from syndication.networks.registry import Action, get_spec
 
 from . import conf
+from .inbox_query import forget_counts
 from .models import Ban, InboxItem, ModerationAction, Reason, Rule
 
 logger = logging.getLogger(__name__)
@@ -117,6 +119,19 @@ COMMENT_ONLY = (
 )
 
 
+def refusal(kind: str, account, item: InboxItem | None) -> str:
+    """Why ``kind`` cannot be sent for ``item`` on ``account``'s network, in Russian
+    (from its spec, ``moderation.capabilities``); "" when it can."""
+    from .capabilities import network_refusal
+    from .capabilities import refusal as item_refusal
+
+    if item is not None and kind in COMMENT_ONLY + (ModerationAction.Kind.BAN,):
+        return item_refusal(item, kind)
+    if kind in (ModerationAction.Kind.BAN, ModerationAction.Kind.UNBAN):
+        return network_refusal(account.network, kind)
+    return ""
+
+
 def _network_call(client, kind: str, item: InboxItem | None, **options):
     if (
         item is not None
@@ -169,9 +184,21 @@ def perform(
         text=text,
         user=user,
         rule=rule,
+        until=until,
     )
+    return _execute(record, item)
+
+
+def _execute(record: ModerationAction, item: InboxItem | None) -> ModerationAction:
+    """Send the recorded action to the network and keep its answer."""
+    kind, account, until = record.action, record.account, record.until
+    author_id, reason, text = record.author_id, record.reason, record.text
+    refused = "" if kind == ModerationAction.Kind.KEEP else refusal(kind, account, item)
     if kind == ModerationAction.Kind.KEEP:
         record.confirmed = True
+    elif refused:
+        # The network's spec says it cannot: nothing is sent, the reason is kept.
+        record.error = refused
     else:
         try:
             client = get_client(account)
@@ -190,6 +217,7 @@ def perform(
     record.save()
     if record.confirmed:
         _after_success(record, item, kind, until)
+    forget_counts()
     return record
 
 
@@ -220,19 +248,81 @@ def _after_success(record, item, kind, until) -> None:
             ).update(active=False, lifted_at=now, synced=True)
 
 
-def blacklist(item: InboxItem, *, user=None, rule=None, reason="", until=None):
-    """Delete the item (when still there) and ban its author."""
+def blacklist(item: InboxItem, *, user=None, rule=None, reason="", until=None,
+              delay: timedelta | None = None):  # fmt: skip
+    """Delete the item (when still there and the network can) and ban its author;
+    with ``delay``, both wait out the undo window (``schedule``)."""
+    do = perform if delay is None else partial(schedule, delay=delay)
     results = []
-    if item.status != InboxItem.Status.DELETED and item.kind != InboxItem.Kind.MESSAGE:
+    if item.status != InboxItem.Status.DELETED and not refusal(
+        "delete", item.account, item
+    ):
         results.append(
-            perform("delete", account=item.account, item=item, user=user,
-                    rule=rule, reason=reason)
+            do("delete", account=item.account, item=item, user=user,
+               rule=rule, reason=reason)
         )  # fmt: skip
     results.append(
-        perform("ban", account=item.account, item=item, user=user, rule=rule,
-                reason=reason, until=until)
+        do("ban", account=item.account, item=item, user=user, rule=rule,
+           reason=reason, until=until)
     )  # fmt: skip
     return results
+
+
+# -- the undo window -------------------------------------------------------------------
+def schedule(kind: str, *, account, item: InboxItem, delay: timedelta, user=None,
+             rule=None, reason: str = "", until=None) -> ModerationAction:  # fmt: skip
+    """Record ``kind`` to be sent after ``delay`` unless undone (``cancel``). The
+    moderator's browser sends it when the window ends (``send``); the sweep task
+    (``send_due``) sends what a closed browser left."""
+    record = ModerationAction.objects.create(
+        item=item, account=account, author_id=item.author_id, action=kind,
+        reason=reason, user=user, rule=rule, until=until, pending=True,
+        due_at=timezone.now() + delay,
+    )  # fmt: skip
+    forget_counts()
+    return record
+
+
+def cancel(record: ModerationAction) -> bool:
+    """Undo a pending action; False when it was already sent (or undone)."""
+    return bool(
+        ModerationAction.objects.filter(pk=record.pk, pending=True).update(
+            pending=False, cancelled=True
+        )
+    )
+
+
+def send(record: ModerationAction) -> ModerationAction:
+    """Send a pending action now. Claimed with one UPDATE, so the browser and the
+    sweep never send it twice."""
+    claimed = ModerationAction.objects.filter(pk=record.pk, pending=True).update(
+        pending=False
+    )
+    record.refresh_from_db()
+    if not claimed:
+        return record
+    item = record.item
+    if (
+        record.action == ModerationAction.Kind.BAN
+        or item is None
+        or item.status != InboxItem.Status.DELETED
+    ):
+        return _execute(record, item)
+    record.confirmed, record.error = True, ""  # deleted meanwhile: nothing to send
+    record.save(update_fields=["confirmed", "error"])
+    return record
+
+
+def send_due(now: datetime | None = None) -> int:
+    """Send every pending action whose window has ended; how many were sent."""
+    due = ModerationAction.objects.filter(
+        pending=True, due_at__lte=now or timezone.now()
+    ).order_by("due_at", "id")
+    sent = 0
+    for record in due.select_related("account", "item"):
+        send(record)
+        sent += 1
+    return sent
 
 
 def perform_rule_action(item_id: int, rule_id: int) -> list[ModerationAction]:

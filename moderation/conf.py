@@ -74,3 +74,8 @@ def _dates(name: str) -> frozenset:
         for day in value
         if str(day).strip()
     )
+
+
+def undo_seconds() -> int:
+    """How long a delete or a ban waits for «Отменить» before it is sent (0: at once)."""
+    return _get("MODERATION_UNDO_SECONDS", 10)

@@ -124,12 +124,22 @@ def counts(filters: InboxFilters, user) -> dict:
 
 
 STATUS_COUNTS_SECONDS = 30
+COUNTS_VERSION = "moderation-counts-version"
+
+
+def forget_counts() -> None:
+    """An action changed a status: the cached per-status counts start afresh, so the
+    tabs agree with each other right after it."""
+    try:
+        cache.incr(COUNTS_VERSION)
+    except ValueError:
+        cache.set(COUNTS_VERSION, 1, None)
 
 
 def status_counts(filters: InboxFilters, user, base) -> dict:
     """Items per status. Counting the handled history means reading every row, so
     the result is cached briefly; the open tabs are overwritten with exact counts."""
-    key = "moderation-status-counts:" + urlencode(
+    key = f"moderation-status-counts:{cache.get(COUNTS_VERSION, 0)}:" + urlencode(
         sorted(filters.as_query(status="", order="").items())
     )
     if filters.assignee == "me":

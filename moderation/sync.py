@@ -54,15 +54,19 @@ def sync_bans(account) -> int | None:
                 p for p in (profile.get("first_name"), profile.get("last_name")) if p
             )
             end = _field(entry, "ban_info", "end_date")
+            reason = NETWORK_REASONS.get(_field(entry, "ban_info", "reason"))
+            if reason is None:
+                # The network only knows «other» (VK's 0): keep the reason our
+                # moderator chose («Нарушение закона» stays so).
+                known = Ban.objects.filter(account=account, author_id=author_id)
+                reason = known.values_list("reason", flat=True).first() or Reason.OTHER
             Ban.objects.update_or_create(
                 account=account,
                 author_id=author_id,
                 defaults={
-                    "author_name": name,
+                    **({"author_name": name} if name else {}),
                     "until": from_timestamp(end) if end else None,
-                    "reason": NETWORK_REASONS.get(
-                        _field(entry, "ban_info", "reason"), Reason.OTHER
-                    ),
+                    "reason": reason,
                     "active": True,
                     "synced": True,
                     "lifted_at": None,

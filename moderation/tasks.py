@@ -18,3 +18,11 @@ def fetch_comments() -> None:
     from .fetch import fetch_all
 
     fetch_all()
+
+
+@shared_task(ignore_result=True)
+def send_due_actions() -> None:
+    """Send deletes and bans whose undo window ended while no browser sent them."""
+    from .actions import send_due
+
+    send_due()

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from .models import InboxItem
 from .permissions import PERMISSION, can_moderate
-from .views import blacklist, inbox, item
+from .views import blacklist, inbox, item, pending
 
 
 @hooks.register("register_admin_urls")
@@ -24,6 +24,8 @@ def register_admin_urls():
         path(
             "moderation/item/<int:pk>/act/", item.item_act, name="moderation_item_act"
         ),
+        path("moderation/undo/", pending.undo, name="moderation_pending_undo"),
+        path("moderation/send/", pending.send, name="moderation_pending_send"),
         path("moderation/blacklist/", blacklist.blacklist, name="moderation_blacklist"),
         path(
             "moderation/blacklist/<int:account_id>/",

@@ -325,6 +325,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 30.0,
     },
     # Moderation: poll recent posts for comments the webhooks missed.
+    # Moderation: deletes and bans whose undo window ended in a closed browser.
+    "moderation-send-due-actions": {
+        "task": "moderation.tasks.send_due_actions",
+        "schedule": 30.0,
+    },
     "moderation-fetch-comments": {
         "task": "moderation.tasks.fetch_comments",
         "schedule": 300.0,

@@ -215,12 +215,25 @@ class ModerationAction(models.Model):
     network_response = models.JSONField(_("network answer"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Delete and ban wait out an undo window: ``pending`` until sent (by the browser
+    # when the window ends, or by the sweep task), ``cancelled`` when undone.
+    pending = models.BooleanField(_("waiting for the undo window"), default=False)
+    due_at = models.DateTimeField(_("to be sent at"), null=True, blank=True)
+    cancelled = models.BooleanField(_("undone"), default=False)
+    until = models.DateTimeField(pgettext_lazy("ban", "until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["account", "author_id"], name="mod_act_author")]
+        indexes = [
+            models.Index(fields=["account", "author_id"], name="mod_act_author"),
+            models.Index(
+                fields=["due_at"],
+                name="mod_act_pending",
+                condition=models.Q(pending=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.item_id or self.author_id}"

@@ -6,19 +6,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from .. import actions
+from .. import actions, conf
+from ..capabilities import BY_CODE, refusal
 from ..models import InboxItem, ModerationAction, Reason
 
-ACTIONS = {
-    "delete": pgettext_lazy("moderation action", "Delete"),
-    "hide": _("Hide"),
-    "keep": _("Keep"),
-    "ban": _("Blacklist"),
-    "reply": _("Reply"),
-    "take": _("Take into work"),
-}
 BAN_PERIODS = {
     "1": _("1 day"),
     "7": _("7 days"),
@@ -28,14 +20,31 @@ BAN_PERIODS = {
 }
 
 
+class Refused(Exception):
+    """The item's network (or kind) does not allow the action; the message says why
+    in Russian and nothing was sent."""
+
+
 def ban_until(days: str):
     if days and days.isdigit():
         return timezone.now() + timedelta(days=int(days))
     return None
 
 
+def undo_window() -> timedelta | None:
+    seconds = conf.undo_seconds()
+    return timedelta(seconds=seconds) if seconds > 0 else None
+
+
 def act(item: InboxItem, action: str, user, *, reason="", text="", days=""):
-    """Do ``action`` on ``item``; the list of ModerationAction rows it produced."""
+    """Do ``action`` on ``item``; the list of ModerationAction rows it produced.
+
+    ``Refused`` when the network cannot do it (its spec), before anything is sent."""
+    if action not in BY_CODE:
+        raise Refused(str(_("Unknown action.")))
+    why = refusal(item, action)
+    if why:
+        raise Refused(why)
     reason = reason if reason in Reason.values else Reason.OTHER
     if action == "take":
         item.assignee = user
@@ -47,14 +56,17 @@ def act(item: InboxItem, action: str, user, *, reason="", text="", days=""):
                 action="assign", user=user, confirmed=True,
             )
         ]  # fmt: skip
+    delay = undo_window()
     if action == "ban":
-        return actions.blacklist(item, user=user, reason=reason, until=ban_until(days))
+        return actions.blacklist(item, user=user, reason=reason, until=ban_until(days),
+                                 delay=delay)  # fmt: skip
+    if action == "delete" and delay is not None:
+        return [actions.schedule("delete", account=item.account, item=item, user=user,
+                                 reason=reason, delay=delay)]  # fmt: skip
     if action == "reply":
         if not text.strip():
             return []
         return [actions.perform("reply", account=item.account, item=item, user=user,
                                 text=text.strip())]  # fmt: skip
-    if action in ("delete", "hide", "keep"):
-        return [actions.perform(action, account=item.account, item=item, user=user,
-                                reason=reason if action != "keep" else "")]  # fmt: skip
-    raise ValueError(action)
+    return [actions.perform(action, account=item.account, item=item, user=user,
+                            reason=reason if action != "keep" else "")]  # fmt: skip

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts_registry.models import Account
+from accounts_registry.networks import Network
 
 from .. import actions
 from ..models import Ban
@@ -15,21 +16,38 @@ from ..permissions import moderator_required
 from ..sync import sync_bans
 
 
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @moderator_required
 def blacklist(request, account_id: int | None = None):
-    accounts = Account.objects.order_by("network", "name")
+    """Every active ban across the accounts, filtered by account and network."""
+    accounts = list(Account.objects.order_by("network", "name"))
     account = None
-    if account_id is not None:
-        account = get_object_or_404(Account, pk=account_id)
-    elif accounts:
-        account = accounts[0]
-    bans = Ban.objects.none()
+    chosen = account_id or _int_or_none(request.GET.get("account"))
+    if chosen is not None:
+        account = get_object_or_404(Account, pk=chosen)
+    network = request.GET.get("network", "")
+    if network not in Network.values:
+        network = ""
+    bans = Ban.objects.filter(active=True).select_related("account")
     if account is not None:
-        bans = Ban.objects.filter(account=account, active=True).order_by("-created_at")
+        bans = bans.filter(account=account)
+    if network:
+        bans = bans.filter(account__network=network)
     context = {
         "accounts": accounts,
         "account": account,
-        "bans": bans,
+        "network": network,
+        "networks": [
+            (c, n) for c, n in Network.choices if any(a.network == c for a in accounts)
+        ],  # fmt: skip
+        "filtered": account is not None or bool(network),
+        "bans": bans.order_by("-created_at")[:500],
         "page_title": _("Blacklist"),
     }
     return render(request, "moderation/blacklist.html", context)
@@ -46,7 +64,7 @@ def lift(request, pk: int):
     else:
         messages.error(request, _("The network did not confirm: %(error)s")
                        % {"error": done.error})  # fmt: skip
-    return redirect("moderation_blacklist_account", account_id=ban.account_id)
+    return redirect("moderation_blacklist")
 
 
 @require_POST

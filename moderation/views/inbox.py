@@ -10,15 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts_registry.models import Account
 from accounts_registry.networks import Network
 
+from ..capabilities import BY_CODE, DESK_ACTIONS, offered_for_networks
 from ..inbox_query import InboxFilters, counts, page_of
 from ..models import InboxItem, Label, Reason
 from ..permissions import moderator_required
-from .acting import ACTIONS, BAN_PERIODS, act
+from .acting import BAN_PERIODS, Refused, act
+from .pending import pending_groups, render_toasts
 
 
 def _moderators():
@@ -36,6 +39,19 @@ def _moderators():
         .distinct()
         .order_by("username")
     )
+
+
+def _bulk_actions(filters: InboxFilters):
+    """The bulk bar offers what at least one network of the selection can do."""
+    if filters.network:
+        networks = [filters.network]
+    elif filters.account:
+        networks = Account.objects.filter(pk=filters.account).values_list(
+            "network", flat=True
+        )
+    else:
+        networks = Account.objects.values_list("network", flat=True).distinct()
+    return offered_for_networks(networks)
 
 
 @moderator_required
@@ -60,9 +76,11 @@ def inbox(request):
         "labels": Label.choices,
         "statuses": InboxItem.Status.choices,
         "moderators": _moderators(),
-        "actions": ACTIONS,
+        "actions": _bulk_actions(filters),
+        "desk_actions": DESK_ACTIONS,
         "reasons": Reason.choices,
         "ban_periods": BAN_PERIODS,
+        "pending": pending_groups(request.user),
         "latest_id": max((item.pk for item in items), default=0),
         "now": timezone.now(),
         "page_title": _("Moderation"),
@@ -94,34 +112,66 @@ def poll(request):
     )
 
 
+def _result(item: InboxItem, done, refused: str = "") -> dict:
+    return {
+        "id": item.pk,
+        "status": item.status,
+        "status_label": item.get_status_display(),
+        "confirmed": bool(done) and all(a.confirmed or a.pending for a in done),
+        "pending": any(a.pending for a in done),
+        "errors": [a.error for a in done if a.error] + ([refused] if refused else []),
+        "refused": refused,
+    }
+
+
 @require_POST
 @moderator_required
 def bulk(request):
     action = request.POST.get("action", "")
     ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
-    if action not in ACTIONS or action == "reply" or not ids:
+    if action not in BY_CODE or action == "reply" or not ids:
         return HttpResponseBadRequest()
     results = []
+    scheduled: list[int] = []
+    refused: dict[str, int] = {}
     for item in InboxItem.objects.filter(pk__in=ids).select_related("account"):
-        done = act(item, action, request.user, reason=request.POST.get("reason", ""),
-                   days=request.POST.get("days", ""))  # fmt: skip
+        try:
+            done = act(item, action, request.user,
+                       reason=request.POST.get("reason", ""),
+                       days=request.POST.get("days", ""))  # fmt: skip
+        except Refused as why:
+            refused[str(why)] = refused.get(str(why), 0) + 1
+            results.append(_result(item, [], refused=str(why)))
+            continue
+        scheduled += [a.pk for a in done if a.pending]
         item.refresh_from_db(fields=["status"])
-        results.append(
+        results.append(_result(item, done))
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse(
             {
-                "id": item.pk,
-                "status": item.status,
-                "status_label": item.get_status_display(),
-                "confirmed": all(a.confirmed for a in done),
-                "errors": [a.error for a in done if a.error],
+                "results": results,
+                "toasts": render_toasts(
+                    request, pending_groups(request.user, scheduled)
+                ),
+                "counts": counts(InboxFilters.from_query(request.POST), request.user),
             }
         )
-    if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse({"results": results})
+    for why, n in refused.items():
+        messages.warning(
+            request,
+            ngettext(
+                "Not done for %(n)d item: %(why)s",
+                "Not done for %(n)d items: %(why)s",
+                n,
+            )
+            % {"n": n, "why": why},
+        )
+    results = [r for r in results if not r["refused"] and not r["pending"]]
     failed = sum(1 for r in results if not r["confirmed"])
     if failed:
         messages.error(request, _("The network did not confirm %(n)d of %(total)d.")
                        % {"n": failed, "total": len(results)})  # fmt: skip
-    else:
+    elif results:
         messages.success(request, _("Done: %(n)d.") % {"n": len(results)})
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}):

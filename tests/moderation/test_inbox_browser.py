@@ -40,8 +40,9 @@ def wall(sandbox):  # noqa: F811
 
 
 def test_moderator_deletes_with_a_shortcut_and_blacklists(
-    page_in_browser, live_server, moderator, wall
+    page_in_browser, live_server, moderator, wall, settings
 ):
+    settings.MODERATION_UNDO_SECONDS = 2  # the toast's window, shortened
     account, post = wall
     Rule.objects.update(enabled=False)  # the moderator, not a rule, acts here
     bad = add_comment(post, 4711, "Грубиян Петров", OBSCENE)
@@ -74,9 +75,8 @@ def test_moderator_deletes_with_a_shortcut_and_blacklists(
 
     page.keyboard.press("k")  # back to the deleted comment (d moved to the next one)
     page.keyboard.press("b")  # its author goes to the blacklist
-    page.wait_for_function(
-        "() => !document.querySelector('tr.mod-row.is-busy')", timeout=15_000
-    )
+    page.wait_for_selector("[data-mod-toast]")
+    page.wait_for_selector("[data-mod-toast]", state="detached")  # sent
     assert SandboxBan.objects.filter(
         account__external_id="424242", user_id=4711
     ).exists()

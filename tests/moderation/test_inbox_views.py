@@ -187,18 +187,86 @@ def test_poll_returns_only_newer_items(client, users, item, vk_account):
     assert len(answer["rows"]) == 1 and "Новый" in answer["rows"][0]
 
 
-def test_keyboard_delete_via_bulk_json(client, users, item, fake_client):
+def send_pending(client, **extra):
+    """What the desk's script does when the undo window ends."""
+    from moderation.models import ModerationAction
+
+    ids = list(
+        ModerationAction.objects.filter(pending=True).values_list("pk", flat=True)
+    )
+    return client.post(reverse("moderation_pending_send"), {"ids": ids}, **extra)
+
+
+def test_keyboard_delete_waits_for_the_undo_window(client, users, item, fake_client):
     client.force_login(users["moderator"])
     response = client.post(
         reverse("moderation_bulk"),
         {"ids": [item.pk], "action": "delete", "reason": "spam"},
         headers={"Accept": "application/json"},
     )
-    result = response.json()["results"][0]
-    assert result["confirmed"] and result["status"] == "deleted"
+    answer = response.json()
+    result = answer["results"][0]
+    assert result["pending"] and result["status"] == "new"
+    assert "будет удалён" in answer["toasts"] and "Отменить" in answer["toasts"]
+    assert fake_client.calls == []  # nothing sent while it can be undone
+    sent = send_pending(client, headers={"Accept": "application/json"}).json()
+    assert sent["results"][0]["status"] == "deleted" and sent["results"][0]["confirmed"]
     assert fake_client.calls == [("delete_comment", ("42", "1"), {})]
     action = item.actions.get()
     assert action.user == users["moderator"] and action.reason == "spam"
+    assert not action.pending
+    assert send_pending(client).status_code == 302  # nothing left: sent once
+
+
+def test_undo_sends_nothing_and_keeps_the_item_open(client, users, item, fake_client):
+    client.force_login(users["moderator"])
+    client.post(reverse("moderation_item_act", args=[item.pk]),
+                {"action": "ban", "reason": "law"})  # fmt: skip
+    pending = list(item.actions.filter(pending=True).order_by("pk"))
+    assert [a.action for a in pending] == ["delete", "ban"]
+    page = client.get(reverse("moderation_item", args=[item.pk])).content.decode()
+    assert "В чёрный список (Нарушение закона): Иван" in page
+    answer = client.post(
+        reverse("moderation_pending_undo"),
+        {"ids": [a.pk for a in pending]},
+        headers={"Accept": "application/json"},
+    ).json()
+    assert sorted(answer["undone"]) == [a.pk for a in pending]
+    assert send_pending(client).status_code == 302
+    item.refresh_from_db()
+    assert item.status == "new" and fake_client.calls == [] and not Ban.objects.exists()
+    assert all(a.cancelled for a in item.actions.all())
+
+
+def test_another_moderator_cannot_undo_or_send_mine(
+    client, users, item, fake_client, django_user_model
+):
+    client.force_login(users["moderator"])
+    client.post(reverse("moderation_item_act", args=[item.pk]), {"action": "delete"})
+    client.force_login(users["admin"])
+    assert send_pending(client, headers={"Accept": "application/json"}).json() == {
+        "results": []
+    }
+    assert fake_client.calls == []
+
+
+def test_the_sweep_sends_what_a_closed_browser_left(client, users, item, fake_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from moderation.actions import send_due
+
+    client.force_login(users["moderator"])
+    client.post(reverse("moderation_item_act", args=[item.pk]),
+                {"action": "ban", "reason": "law", "days": "7"})  # fmt: skip
+    assert send_due() == 0  # the window is still open
+    assert send_due(timezone.now() + timedelta(seconds=11)) == 2
+    assert [c[0] for c in fake_client.calls] == ["delete_comment", "ban"]
+    ban = Ban.objects.get()
+    assert ban.reason == "law" and ban.until is not None  # the reason is kept
+    blacklist = client.get(reverse("moderation_blacklist")).content.decode()
+    assert "Нарушение закона" in blacklist
 
 
 def test_network_failure_is_shown_and_item_stays_open(client, users, item, fake_client):
@@ -206,17 +274,19 @@ def test_network_failure_is_shown_and_item_stays_open(client, users, item, fake_
 
     fake_client.fail("delete_comment", PermanentError("Access denied", network="vk"))
     client.force_login(users["moderator"])
-    response = client.post(reverse("moderation_item_act", args=[item.pk]),
-                           {"action": "delete", "reason": "spam"}, follow=True)  # fmt: skip
+    client.post(reverse("moderation_item_act", args=[item.pk]),
+                {"action": "delete", "reason": "spam"})  # fmt: skip
+    response = send_pending(client, follow=True)
     item.refresh_from_db()
     assert item.status == "new"
     assert "Access denied" in response.content.decode()
     assert not item.actions.get().confirmed
 
 
-def test_transient_errors_are_retried(client, users, item, fake_client):
+def test_transient_errors_are_retried(client, users, item, fake_client, settings):
     from syndication.api.errors import TransientError
 
+    settings.MODERATION_UNDO_SECONDS = 0  # sent at once
     fake_client.fail("delete_comment", TransientError("503", network="vk", retry_after=1),
                      TransientError("503", network="vk"))  # fmt: skip
     client.force_login(users["moderator"])
@@ -232,6 +302,7 @@ def test_reply_ban_and_lift(client, users, item, fake_client):
     item.refresh_from_db()
     assert item.status == "replied"
     client.post(url, {"action": "ban", "reason": "insult", "days": "7"})
+    send_pending(client)
     ban = Ban.objects.get()
     assert ban.until is not None and ban.reason == "insult"
     assert fake_client.calls[-1][:2] == ("ban", ("555", 2))

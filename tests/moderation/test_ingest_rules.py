@@ -180,7 +180,7 @@ def test_private_messages_are_not_deleted_through_comment_methods(
         ingest.Incoming(remote_id="message:5", kind="message", text="Привет"),
     )
     done = actions.perform("delete", account=vk_account, item=item, reason="spam")
-    assert not done.confirmed and "Unsupported" in done.error
+    assert not done.confirmed and "личное сообщение" in done.error.lower()
     assert fake_client.calls == []
 
 
