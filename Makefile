@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/vestnik
 REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-sqlite test-postgres lint format setup demo clean messages
+.PHONY: run test test-sqlite test-postgres lint format setup demo clean messages system-packages
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+## system-packages: Debian packages outside pip (as root): Pango and a Times-compatible font
+## with Cyrillic for the registry's PDF letter, poppler-utils for the tests that render it
+system-packages:
+	apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation poppler-utils
 
 # The demo stores the site's address (links in posts, the sandbox's webhook targets).
 demo: $(STAMP)

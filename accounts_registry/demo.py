@@ -10,6 +10,7 @@ import datetime as dt
 from .models import Account
 from .networks import Network
 from .obligations import ReportObligation, local_today
+from .requisites import LetterRequisites
 
 IN_SERVICE_FOR_DAYS = 400
 REPORTED_AFTER_DAYS = 3
@@ -55,7 +56,37 @@ DEMO_REGISTER = [
 ]
 
 
+# The demo ministry's letterhead, addressee, signatory and executor (invented people and
+# numbers), so the demo letter is ready to sign; a keeper's own edits are kept.
+DEMO_REQUISITES = {
+    "organisation": "Министерство социальной защиты населения Кузбасса",
+    "organisation_details": (
+        "пр-т Кузнецкий, д. 19а, г. Кемерово, 650000\n"
+        "тел. 8 (3842) 00-00-00, e-mail: info@minsoc42.example\n"
+        "ОКПО 00000000, ОГРН 1000000000000, ИНН/КПП 4200000000/420000000"
+    ),
+    "addressee": (
+        "Начальнику главного управления по работе со средствами массовой "
+        "информации Администрации Правительства Кузбасса\nИ.И. Иванову"
+    ),
+    "signatory_position": "Министр",
+    "signatory_name": "П.П. Петров",
+    "executor_name": "Реестров Игорь Сергеевич",
+    "executor_phone": "8 (3842) 00-00-01",
+}
+
+
+def ensure_letter_requisites() -> None:
+    record = LetterRequisites.load()
+    if record.organisation:
+        return
+    for name, value in DEMO_REQUISITES.items():
+        setattr(record, name, value)
+    record.save()
+
+
 def ensure_demo_register() -> list[Account]:
+    ensure_letter_requisites()
     today = local_today()
     accounts = []
     for network, external_id, name, url, kind, status, days_ago in DEMO_REGISTER:

@@ -31,6 +31,8 @@ GROUP_PERMISSIONS = {
         "accounts_registry.change_notification",
         "accounts_registry.view_notification",
         "accounts_registry.add_restrictednetworkdecision",
+        # The letter's sender, addressee, signatory and executor (Settings menu).
+        "accounts_registry.change_letterrequisites",
     ],
     TECH_GROUP: COMMON,
 }

@@ -311,4 +311,5 @@ class AccountChange(models.Model):
 # Models defined in sibling modules; imported here so Django registers them.
 from .access import AccessGrant, DesignVersion  # noqa: E402, F401
 from .obligations import Notification, ReportObligation  # noqa: E402, F401
+from .requisites import LetterRequisites  # noqa: E402, F401
 from .restricted import RestrictedNetworkDecision  # noqa: E402, F401

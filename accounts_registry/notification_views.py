@@ -1,6 +1,6 @@
-"""«Сформировать уведомление»: choose a period or a set of events, get a printable page and a
-DOCX, and mark the notification sent — which records the outgoing number and date on each
-event it lists."""
+"""«Сформировать уведомление»: choose a period or a set of events, get the letter as a
+printable page, DOCX and PDF, and mark it sent — which records the outgoing number and
+date on each event it lists."""
 
 import datetime
 
@@ -11,12 +11,21 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .history import record_event
-from .notification_doc import build_docx, headings, intro, rows_for, title
+from .notification_doc import (
+    DOCX_TYPE,
+    build_docx,
+    build_letter,
+    build_pdf,
+    render_html,
+)
 from .obligations import Notification, ReportObligation, local_today
+from .requisites import LetterRequisites
 
 
 class SelectForm(forms.Form):
@@ -73,21 +82,36 @@ def _obligations(notification):
     return notification.obligations.select_related("account").order_by("event_date")
 
 
+def letter_for(notification):
+    """The notification's letter, with its number and date once it is sent."""
+    return build_letter(
+        _obligations(notification), notification.outgoing_number, _date(notification)
+    )
+
+
 @permission_required("accounts_registry.view_notification", raise_exception=True)
 def notification_page(request, pk):
     notification = get_object_or_404(Notification, pk=pk)
+    letter = letter_for(notification)
+    if request.GET.get("print") == "1":
+        return HttpResponse(render_html(letter))
     return render(
         request,
         "accounts_registry/notification.html",
         {
             "notification": notification,
-            "rows": rows_for(_obligations(notification)),
-            "headings": headings(),
-            "title": title(),
-            "intro": intro(),
+            "letter": letter,
+            "missing_requisites": letter.requisites.missing(),
+            "requisites_url": requisites_url(),
             "sent_form": SentForm(),
-            "print": request.GET.get("print") == "1",
         },
+    )
+
+
+def requisites_url() -> str:
+    return reverse(
+        "wagtailsettings:edit",
+        args=[LetterRequisites._meta.app_label, LetterRequisites._meta.model_name],
     )
 
 
@@ -95,22 +119,31 @@ def _date(notification) -> str:
     return notification.sent_on.strftime("%d.%m.%Y") if notification.sent_on else ""
 
 
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def file_name(notification, ext: str) -> str:
+    """«notification-12.pdf», or with the outgoing number once sent («…-01-12-345»)."""
+    number = slugify(notification.outgoing_number.replace("/", "-"))
+    suffix = f"-{number}" if number else ""
+    return f"notification-{notification.pk}{suffix}.{ext}"
+
+
 @permission_required("accounts_registry.view_notification", raise_exception=True)
 def notification_docx(request, pk):
     notification = get_object_or_404(Notification, pk=pk)
-    content = build_docx(
-        _obligations(notification), notification.outgoing_number, _date(notification)
-    )
-    response = HttpResponse(
-        content,
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        ),
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="notification-{notification.pk}.docx"'
-    )
-    return response
+    content = build_docx(letter_for(notification))
+    return _attachment(content, DOCX_TYPE, file_name(notification, "docx"))
+
+
+@permission_required("accounts_registry.view_notification", raise_exception=True)
+def notification_pdf(request, pk):
+    notification = get_object_or_404(Notification, pk=pk)
+    content = build_pdf(letter_for(notification))
+    return _attachment(content, "application/pdf", file_name(notification, "pdf"))
 
 
 @permission_required("accounts_registry.change_notification", raise_exception=True)
@@ -135,9 +168,11 @@ def mark_notification_sent(notification, number: str, sent_on: datetime.date, us
         notification.outgoing_number = number
         notification.sent_on = sent_on
         obligations = list(_obligations(notification))
-        docx = build_docx(obligations, number, sent_on.strftime("%d.%m.%Y"))
+        letter = build_letter(obligations, number, sent_on.strftime("%d.%m.%Y"))
         notification.document.save(
-            f"notification-{notification.pk}.docx", ContentFile(docx), save=False
+            file_name(notification, "docx"),
+            ContentFile(build_docx(letter)),
+            save=False,
         )
         notification.save()
         for ob in obligations:

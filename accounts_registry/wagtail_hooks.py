@@ -101,6 +101,11 @@ def registry_urls():
             name="registry_notification_docx",
         ),
         path(
+            "registry/notifications/<int:pk>/pdf/",
+            notification_views.notification_pdf,
+            name="registry_notification_pdf",
+        ),
+        path(
             "registry/notifications/<int:pk>/sent/",
             notification_views.mark_sent,
             name="registry_notification_sent",

@@ -32,5 +32,19 @@ def test_every_msgid_is_compiled_in_russian():
     ids = po_msgids()
     assert len(ids) > 200
     # Names such as "Telegram" translate to themselves: check presence, not change.
-    missing = [i for i in ids if i not in catalog._catalog]
+    # A plural entry is compiled under (msgid, form) for each of Russian's forms.
+    missing = [
+        i for i in ids if i not in catalog._catalog and (i, 0) not in catalog._catalog
+    ]
     assert missing == []
+
+
+def test_every_plural_has_all_russian_forms():
+    text = (LOCALE / "django.po").read_text(encoding="utf-8")
+    forms = int(re.search(r"nplurals=(\d+)", text).group(1))
+    assert forms >= 3
+    for block in text.split("\n\n"):
+        if "msgid_plural" not in block or block.lstrip().startswith("#~"):
+            continue
+        found = re.findall(r'^msgstr\[(\d)\] "(.+)"$', block, re.M)
+        assert [int(n) for n, _text in found] == list(range(forms)), block

@@ -1,8 +1,10 @@
-"""``manage.py registry import|export|set-credential|check|rotate-key|enable-network|disable-network``.
+"""``manage.py registry import|export|notification|set-credential|check|rotate-key|enable-network|disable-network``.
 
 ACCOUNT is an id, a slug or ``network:external_id`` (``vk:123456``). Credentials are read
 from standard input only, never from the command line, and are never printed."""
 
+import argparse
+import datetime
 import getpass
 import json
 import sys
@@ -14,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts_registry import crypto
 from accounts_registry.credentials import validate_credential
@@ -21,6 +24,18 @@ from accounts_registry.exporting import export
 from accounts_registry.history import acting_as
 from accounts_registry.models import Account
 from accounts_registry.networks import RESTRICTED_NETWORKS
+
+
+def _date(value: str) -> datetime.date:
+    """A date as the keeper writes it (07.12.2026) or ISO (2026-12-07)."""
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        _("“%(value)s” is not a date (DD.MM.YYYY).") % {"value": value}
+    )
 
 
 class Command(BaseCommand):
@@ -42,6 +57,23 @@ class Command(BaseCommand):
         exp.add_argument("-o", "--output", help="File to write (default: stdout).")
         exp.add_argument("--network")
         exp.add_argument("--status")
+        note = sub.add_parser(
+            "notification",
+            help="Write the letter on the accounts created or deleted and not yet "
+            "reported; nothing is marked as sent without --mark-sent.",
+        )
+        note.add_argument("--since", type=_date, help="Events on or after DATE.")
+        note.add_argument("--until", type=_date, help="Events on or before DATE.")
+        note.add_argument("--format", choices=["docx", "pdf"], default="docx")
+        note.add_argument("-o", "--output", required=True, help="File to write.")
+        note.add_argument(
+            "--mark-sent",
+            metavar="NUMBER",
+            help="Record the letter as sent with this outgoing number.",
+        )
+        note.add_argument(
+            "--sent-on", type=_date, help="The date it was sent (default: today)."
+        )
         cred = sub.add_parser(
             "set-credential", help="Set an account's credential (JSON on stdin)."
         )
@@ -109,6 +141,60 @@ class Command(BaseCommand):
             raise CommandError(_("XLSX needs a file: add -o FILE.xlsx."))
         else:
             self.stdout.write(content.decode("utf-8-sig"), ending="")
+
+    def do_notification(self, options):
+        from accounts_registry.notification_doc import (
+            build_docx,
+            build_letter,
+            build_pdf,
+        )
+        from accounts_registry.notification_views import mark_notification_sent
+        from accounts_registry.obligations import (
+            Notification,
+            ReportObligation,
+            local_today,
+        )
+
+        obligations = ReportObligation.objects.open().select_related("account")
+        if options["since"]:
+            obligations = obligations.filter(event_date__gte=options["since"])
+        if options["until"]:
+            obligations = obligations.filter(event_date__lte=options["until"])
+        obligations = list(obligations.order_by("event_date", "pk"))
+        if not obligations:
+            raise CommandError(_("No unreported events match the choice."))
+        number = (options["mark_sent"] or "").strip()
+        sent_on = options["sent_on"] or local_today()
+        date = sent_on.strftime("%d.%m.%Y") if number else ""
+        letter = build_letter(obligations, number, date)
+        build = build_pdf if options["format"] == "pdf" else build_docx
+        Path(options["output"]).write_bytes(build(letter))
+        self.stdout.write(
+            ngettext(
+                "Written: %(file)s (%(count)d event).",
+                "Written: %(file)s (%(count)d events).",
+                len(obligations),
+            )
+            % {"file": options["output"], "count": len(obligations)}
+        )
+        missing = letter.requisites.missing()
+        if missing:
+            self.stderr.write(
+                _("The letter is not ready to sign: fill in %(fields)s.")
+                % {"fields": ", ".join(missing)}
+            )
+        if number:
+            with transaction.atomic():
+                notification = Notification.objects.create()
+                ReportObligation.objects.filter(
+                    pk__in=[ob.pk for ob in obligations]
+                ).update(notification=notification)
+                with acting_as("manage.py registry notification"):
+                    mark_notification_sent(notification, number, sent_on, None)
+            self.stdout.write(
+                _("Marked as sent: № %(number)s of %(date)s.")
+                % {"number": number, "date": date}
+            )
 
     # --- credentials -------------------------------------------------------------
 
