@@ -85,6 +85,7 @@ SETS = {
     "before 13": lambda s: not s.get("fresh"),
     "fresh 1": lambda s: s.get("fresh") == 1,
     "fresh 2": lambda s: s.get("fresh") == 2,
+    "fresh 3": lambda s: s.get("fresh") == 3,
     "all": lambda s: True,
 }
 
