@@ -124,6 +124,13 @@ def to_active(
         subject = subject_of(place, v, original, agent)
         if subject is False:
             return None
+    else:
+        # The removed words are usually the subject («осуществляется выдача»);
+        # when they are not («Информация будет доведена до сведения жителей»),
+        # the subject stays and turns accusative: «Информацию сообщат жителям».
+        found = subject_of(place, v, original, agent)
+        if found and not set(found.words) & set(place.matched):
+            subject = found
     number = agent.number if agent else "plur"
     wanted = {tense, number}
     if tense == "past":

@@ -146,6 +146,9 @@ def _prepare_grammar(grammar: dict) -> dict:
         for name, words in grammar.get("noun_classes", {}).items()
         if not name.startswith("_")
     }
+    grammar["verbs_taking_o"] = frozenset(
+        normalize(w) for w in grammar.get("verbs_taking_o", {}).get("verbs", ())
+    )
     return grammar
 
 

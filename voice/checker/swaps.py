@@ -57,6 +57,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
     if template.sense and not _of_class(place, template.sense):
         return None
+    if _compound_preposition(template) and not _noun_follows(place):
+        return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
     draft = Draft(place)
     words = list(template.words)
     wanted = _complement_cases(place, template)
@@ -72,6 +74,28 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         words[-1] = euphonic(words[-1], following or place.tokens[j].text)
     draft.words(place.first, place.last, " ".join(words))
     return draft.fix()
+
+
+# Prepositions of a preposition and a noun: they govern the genitive of a noun
+# phrase after them and mean nothing without one («во время с 1 по 15 июня»).
+# «в этом году», «по очереди», «в итоге» are whole on their own.
+_COMPOUND_PREPOSITIONS = frozenset(
+    {"во время", "в ходе", "в течение", "по поводу", "с помощью", "в результате"}
+    | {"в процессе", "в случае", "за счёт", "на время", "в период"}
+)
+
+
+def _compound_preposition(template: Template) -> bool:
+    return " ".join(template.words).lower().replace("ё", "е") in {
+        p.replace("ё", "е") for p in _COMPOUND_PREPOSITIONS
+    }
+
+
+def _noun_follows(place: Place) -> bool:
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    return bool(place.phrases(j))
 
 
 def _of_class(place: Place, name: str) -> bool:

@@ -47,6 +47,8 @@ def verified(place: Place, fix: Fix) -> bool:
             return False
     if not _participles_agree(place, text, tokens, changed):
         return False
+    if not _o_governed(place, text, tokens, changed):
+        return False
     return all(_governed(text, tokens, p) for p in _prepositions(text, tokens, around))
 
 
@@ -59,6 +61,26 @@ def _participles_agree(
         if j is None or _participle_agrees(place.text, place.tokens, j) is not True:
             continue
         if _participle_agrees(text, tokens, i) is False:
+            return False
+    return True
+
+
+_O = frozenset({"о", "об", "обо"})
+
+
+def _o_governed(
+    place: Place, text: str, tokens: list[Token], changed: dict[int, int | None]
+) -> bool:
+    """A verb a fix puts before «о/об» must be one that takes it: «решила о
+    выплате» is withdrawn, «сообщили о выплате» kept."""
+    allowed = place.book.grammar["verbs_taking_o"]
+    for i in changed:
+        k = i + 1
+        if k >= len(tokens) or tokens[k].norm not in _O or not joined(text, tokens, k):
+            continue
+        rs = readings(tokens[i].norm)
+        verb = rs and all(r.pos in ("VERB", "INFN", "GRND") for r in rs)
+        if verb and not {r.lemma for r in rs} & allowed:
             return False
     return True
 
