@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "syndication",
     "voice",
     "moderation",
+    "results",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -333,6 +334,16 @@ CELERY_BEAT_SCHEDULE = {
     "moderation-fetch-comments": {
         "task": "moderation.tasks.fetch_comments",
         "schedule": 300.0,
+    },
+    # Results: observe the posts and accounts that are due (results/collect.py), and
+    # delete observations older than 13 months once a night.
+    "results-collect": {
+        "task": "results.collect",
+        "schedule": 300.0,
+    },
+    "results-prune": {
+        "task": "results.prune",
+        "schedule": crontab(minute=40, hour=3),
     },
 }
 

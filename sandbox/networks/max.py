@@ -41,7 +41,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from sandbox import callbacks
+from sandbox import callbacks, stats
 from sandbox.common import request_params, take_fault, windows
 from sandbox.models import (
     MAX,
@@ -138,7 +138,7 @@ def message_object(post: SandboxPost) -> dict:
         "recipient": {"chat_id": int(account.external_id), "chat_type": "channel"},
         "timestamp": ms(post.created_at),
         "body": body,
-        "stat": {"views": post.meta.get("views", 0)},
+        "stat": {"views": stats.post_counters(post)["views"]},
         "url": page_url(account, body["mid"]),
     }
 
@@ -270,7 +270,7 @@ def get_chat(request, accounts, params, arrived, chat_id):
     account = _chat(accounts, chat_id)
     return {"chat_id": int(account.external_id), "type": "channel", "status": "active",
             "title": account.name, "description": account.description or None,
-            "participants_count": int(account.extra.get("subscribers", 0)),
+            "participants_count": stats.audience(account),
             "is_public": True, "last_event_time": ms()}  # fmt: skip
 
 

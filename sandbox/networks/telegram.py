@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from sandbox import stats
 from sandbox import telegram_html as tg_html
 from sandbox.common import request_params, take_fault, windows
 from sandbox.faults import announced_wait
@@ -438,6 +439,12 @@ def get_chat(request, account, in_group, params):
     return chat
 
 
+def get_chat_member_count(request, account, in_group, params):
+    """An Integer, as getChatMemberCount returns (Bot API); the channel's audience
+    grows slowly in the sandbox (sandbox/stats.py)."""
+    return stats.audience(account)
+
+
 def _admin(account) -> dict:
     return {
         "status": "administrator", "user": _bot(account), "can_be_edited": False,
@@ -604,6 +611,7 @@ HANDLERS = {
     "getme": get_me,
     "getchat": get_chat,
     "getchatmember": get_chat_member,
+    "getchatmembercount": get_chat_member_count,
     "getchatadministrators": get_chat_administrators,
     "sendmessage": send_message,
     "sendphoto": send_photo,

@@ -15,7 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from sandbox import callbacks
+from sandbox import callbacks, stats
 from sandbox.common import request_params, take_fault, windows
 from sandbox.models import (
     VK,
@@ -40,6 +40,9 @@ USER_ONLY |= {"groups.edit"}
 # The community's main photo is set by an admin (user token); the cover also accepts a
 # community token with the photos right.
 USER_ONLY |= {"photos.getOwnerPhotoUploadServer", "photos.saveOwnerPhoto"}
+# stats.* accept a user token only (vk-api-schema stats/methods.json).
+USER_ONLY |= {"stats.getPostReach"}
+POST_REACH_MAX = 30  # stats.getPostReach post_ids maxItems (the same schema)
 ADMIN = {"id": 1, "first_name": "Sandbox", "last_name": "Admin"}
 
 
@@ -209,6 +212,7 @@ def _content(account, params: dict) -> tuple[str, dict]:
 
 def _post_object(post: SandboxPost) -> dict:
     gid = int(post.account.external_id)
+    counters = stats.post_counters(post)  # growing with the post's age
     return {
         "id": post.remote_id,
         "owner_id": -gid,
@@ -216,7 +220,10 @@ def _post_object(post: SandboxPost) -> dict:
         "date": int(post.created_at.timestamp()),
         "text": post.text,
         "post_type": "post",
-        "comments": {"count": post.comments.filter(deleted=False).count()},
+        "comments": {"count": counters["comments"], "can_post": 1},
+        "likes": {"count": counters["likes"], "user_likes": 0, "can_like": 1},
+        "reposts": {"count": counters["reposts"], "user_reposted": 0},
+        "views": {"count": counters["views"]},
     }
 
 
@@ -241,6 +248,8 @@ def groups_get_by_id(request, account, params):
     }
     if "description" in str(params.get("fields", "")):
         group["description"] = account.description
+    if "members_count" in str(params.get("fields", "")):
+        group["members_count"] = stats.audience(account)
     return {"groups": [group], "profiles": []}
 
 
@@ -307,6 +316,29 @@ def wall_get_by_id(request, account, params):
             if post:
                 items.append(_post_object(post))
     return {"items": items}
+
+
+def stats_get_post_reach(request, account, params):
+    """One ``stats_wallpost_stat`` per post (vk-api-schema stats/objects.json); the
+    sandbox runs no ads, so the ``ad_*`` and ``reach_ads`` figures are 0."""
+    _owner(account, params)
+    ids = [i.strip() for i in str(params.get("post_ids", "")).split(",") if i.strip()]
+    if not ids or len(ids) > POST_REACH_MAX or not all(i.isdigit() for i in ids):
+        raise invalid("post_ids")
+    rows = []
+    for post in account.posts.filter(remote_id__in=ids, deleted=False):
+        counters = stats.post_counters(post)
+        reach = counters["reach"]
+        rows.append({
+            "post_id": post.remote_id, "reach_total": reach,
+            "reach_subscribers": counters["reach_subscribers"],
+            "reach_viral": reach - counters["reach_subscribers"], "reach_ads": 0,
+            "links": reach // 40, "to_group": reach // 90, "join_group": reach // 400,
+            "hide": reach // 700, "report": 0, "unsubscribe": reach // 2000,
+        })  # fmt: skip
+    if not rows:
+        raise VkFail(210, "Access to wall's post denied")
+    return rows
 
 
 def _upload_hash(account, photo: str) -> str:
@@ -654,6 +686,7 @@ HANDLERS = {
     "wall.delete": wall_delete,
     "wall.get": wall_get,
     "wall.getById": wall_get_by_id,
+    "stats.getPostReach": stats_get_post_reach,
     "photos.getWallUploadServer": photos_get_wall_upload_server,
     "photos.saveWallPhoto": photos_save_wall_photo,
     "polls.create": polls_create,
