@@ -9,12 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from cms.private_files import private_file_response
 
 from .history import record_event
 from .notification_doc import (
@@ -146,6 +148,15 @@ def notification_pdf(request, pk):
     return _attachment(content, "application/pdf", file_name(notification, "pdf"))
 
 
+@permission_required("accounts_registry.view_notification", raise_exception=True)
+def sent_document(request, pk):
+    """The letter as it was sent: a private file (issue 12.4), read only here."""
+    notification = get_object_or_404(Notification, pk=pk)
+    if not notification.document:
+        raise Http404
+    return private_file_response(notification.document, file_name(notification, "docx"))
+
+
 @permission_required("accounts_registry.change_notification", raise_exception=True)
 def mark_sent(request, pk):
     notification = get_object_or_404(Notification, pk=pk)
@@ -169,6 +180,8 @@ def mark_notification_sent(notification, number: str, sent_on: datetime.date, us
         notification.sent_on = sent_on
         obligations = list(_obligations(notification))
         letter = build_letter(obligations, number, sent_on.strftime("%d.%m.%Y"))
+        if notification.document:  # sent again: the earlier copy goes
+            notification.document.delete(save=False)
         notification.document.save(
             file_name(notification, "docx"),
             ContentFile(build_docx(letter)),

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.private_files import RandomName, private_storage
+
 from . import conf
 
 
@@ -55,8 +57,13 @@ class Notification(models.Model):
     )
     outgoing_number = models.CharField(_("outgoing number"), max_length=100, blank=True)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    # Not public (issue 12.4): private storage, a random name, read only through
+    # notification_views.sent_document, which checks permission.
     document = models.FileField(
-        _("sent document"), upload_to="registry/notifications/", blank=True
+        _("sent document"),
+        storage=private_storage,
+        upload_to=RandomName("notifications"),
+        blank=True,
     )
 
     class Meta:

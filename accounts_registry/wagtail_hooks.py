@@ -110,6 +110,11 @@ def registry_urls():
             notification_views.mark_sent,
             name="registry_notification_sent",
         ),
+        path(
+            "registry/notifications/<int:pk>/sent-document/",
+            notification_views.sent_document,
+            name="registry_notification_sent_document",
+        ),
     ]
 
 

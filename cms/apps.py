@@ -12,6 +12,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Imported here: both import Wagtail's admin, which needs the app registry
         # ready (Django app loading).
+        from . import private_files  # noqa: F401 - registers its system check
         from .admin_csp import install_inline_script_free_choosers
         from .spreadsheets import install_export_guard
         from .wagtail_fixes import install_rich_text_parser_guard

@@ -195,9 +195,13 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = env("MEDIA_URL", "/media/")
+# Files only some staff may read (the sent 10-day letter): outside MEDIA_ROOT, never
+# served by a web server, read through a view that checks permission (cms/private_files.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "cms.private_files.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -260,6 +264,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Documents are read through Wagtail's view, which checks a collection's privacy; the
+# front server refuses /media/documents/ (deploy/nginx/vestnik-media.conf), which would
+# bypass it (issue 12.4).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # No SVG: an SVG is a document that can carry a script (issue 12.1). Uploaded files are
 # also served with a sandboxing CSP (cms/media.py), for files uploaded before.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -27,6 +27,7 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("syndication") + 1, "sandbox")
 SANDBOX_ENABLED = True
 # Uploaded files of one test run go to a throwaway folder, never into var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vestnik-test-private-"))
 # Django's test client logs in without a request, which django-axes refuses; the
 # throttling test turns it back on with override_settings.
 AXES_ENABLED = False

@@ -45,9 +45,10 @@ PNG = png_bytes()
 FILES = {
     "images/evil.svg": EVIL_SVG,
     "images/photo.png": PNG,
-    "documents/page.html": b"<script>alert(1)</script>",
-    "documents/letter.pdf": b"%PDF-1.4 <script>alert(1)</script>",
-    "documents/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
+    # Any other folder (documents/ itself is not served: test_private_files.py).
+    "syndication/page.html": b"<script>alert(1)</script>",
+    "syndication/letter.pdf": b"%PDF-1.4 <script>alert(1)</script>",
+    "syndication/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
 }
 
 
