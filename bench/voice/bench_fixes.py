@@ -86,6 +86,7 @@ SETS = {
     "fresh 1": lambda s: s.get("fresh") == 1,
     "fresh 2": lambda s: s.get("fresh") == 2,
     "fresh 3": lambda s: s.get("fresh") == 3,
+    "fresh 4": lambda s: s.get("fresh") == 4,
     "all": lambda s: True,
 }
 
