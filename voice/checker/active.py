@@ -131,6 +131,8 @@ def to_active(
         found = subject_of(place, v, original, agent)
         if found and not set(found.words) & set(place.matched):
             subject = found
+    if subject and _says_what_it_is_for(place, original, subject):
+        return None
     number = agent.number if agent else "plur"
     wanted = {tense, number}
     if tense == "past":
@@ -161,6 +163,14 @@ def to_active(
     if removed and not recase_object(place, draft, target, template, True):
         return None
     return draft.fix()
+
+
+def _says_what_it_is_for(place: Place, original: Reading, subject) -> bool:
+    """«Меры направлены на поддержку»: not a passive action but a purpose."""
+    aims = place.book.grammar["aim_participles"]
+    if original.pos != "PRTS" or original.lemma not in aims["verbs"]:
+        return False
+    return subject.chosen[subject.head].lemma in aims["subjects"]
 
 
 def short_form_fix(place: Place, template: Template) -> Fix | None:

@@ -160,9 +160,23 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def is_transitive_base(reflexive_lemma: str) -> bool:
-    """True if the verb without -ся is transitive: «выплачивать» for «выплачиваться»."""
+    """True if the verb without -ся is transitive and the -ся verb can be its
+    passive: «выплачивать» for «выплачиваться». A perfective -ся verb is not a
+    passive in today's Russian: «количество снизилось» means it went down, not
+    that someone lowered it (so «снизили» would change the meaning)."""
     base = reflexive_lemma[:-2]
+    if _only_perfective(reflexive_lemma):
+        return False
     return any(
         p.tag.POS == "INFN" and "tran" in p.tag and normalize(p.normal_form) == base
         for p in parses(base)
     )
+
+
+def _only_perfective(lemma: str) -> bool:
+    infinitives = [
+        p
+        for p in parses(lemma)
+        if p.tag.POS == "INFN" and normalize(p.normal_form) == lemma
+    ]
+    return bool(infinitives) and all("perf" in p.tag for p in infinitives)
