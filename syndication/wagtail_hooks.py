@@ -3,6 +3,7 @@ settings, the page's syndication panel and the «Соцсети» preview in the
 
 from __future__ import annotations
 
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -36,6 +37,11 @@ urlpatterns = [
     ),
     path(
         "page/<int:page_id>/preview/", preview.page_preview, name="syndication_preview"
+    ),
+    path(
+        "new/<slug:app_label>/<slug:model_name>/<int:parent_id>/preview/",
+        preview.new_page_preview,
+        name="syndication_new_preview",
     ),
 ]
 
@@ -134,17 +140,22 @@ def page_header_buttons(page, user, view_name, next_url=None):
 
 @hooks.register("insert_editor_js")
 def editor_preview_panel():
-    preview_url = reverse("syndication_preview", args=[PAGE_PLACEHOLDER])
-    panel_url = reverse("syndication_page", args=[PAGE_PLACEHOLDER])
+    return render_to_string(
+        "syndication/editor_panel.html",
+        {
+            "preview_url": reverse("syndication_preview", args=[PAGE_PLACEHOLDER]),
+            "new_preview_url": reverse(
+                "syndication_new_preview", args=["app", "model", PAGE_PLACEHOLDER]
+            ),
+            "panel_url": reverse("syndication_page", args=[PAGE_PLACEHOLDER]),
+            "placeholder": PAGE_PLACEHOLDER,
+        },
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def preview_css():
+    # The preview cards live in the editor's side panel, so their styles load there.
     return format_html(
-        '<script src="{}" data-preview-url="{}" data-panel-url="{}" '
-        'data-placeholder="{}" data-title="{}" data-refresh="{}" data-settings="{}" '
-        "defer></script>",
-        static("syndication/editor_panel.js"),
-        preview_url,
-        panel_url,
-        PAGE_PLACEHOLDER,
-        _("Social networks"),
-        _("Refresh the preview"),
-        _("Accounts and timing"),
+        '<link rel="stylesheet" href="{}">', static("syndication/preview.css")
     )

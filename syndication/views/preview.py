@@ -1,45 +1,40 @@
 """The «Соцсети» preview: each chosen account's post exactly as ``render`` makes it.
 
 GET renders the latest revision (the saved draft); POST takes the page editor's form
-data, as Wagtail's own preview does, so the editor sees the unsaved draft."""
+data, as Wagtail's own preview does, so the editor sees the unsaved draft, half-filled
+blocks and all, of an existing page or of a new one not saved yet. The editor's side
+panel asks for the cards alone (``fragment``); the page view shows them on their own.
+"""
 
 from __future__ import annotations
 
-import uuid
+import logging
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
 
 from accounts_registry.models import Account
 from syndication.delivery import full_text, scheduling
 from syndication.models import PageSyndication
 
+from .draft import draft_from_form, split_body
 from .page import editable_page
+from .preview_words import has_text, message_kind
 
-
-def draft_from_form(request, page):
-    """The page as the editor's unsaved form describes it, or ``None`` if invalid."""
-    form_class = page.get_edit_handler().get_form_class()
-    data = request.POST.copy()
-    data.setdefault("title", page.title or _("Placeholder title"))
-    data.setdefault("slug", page.slug or str(uuid.uuid4()))
-    try:
-        form = form_class(
-            data,
-            instance=page,
-            parent_page=page.get_parent().specific,
-            for_user=request.user,
-        )
-        if not form.is_valid():
-            return None
-        return form.save(commit=False)
-    except (KeyError, ValueError):  # a partial submission (a widget's data missing)
-        return None
+logger = logging.getLogger(__name__)
 
 
 def preview_accounts(page) -> list:
-    accounts = scheduling.chosen_accounts(page)
+    if page.pk:
+        accounts = scheduling.chosen_accounts(page)
+    else:  # a new piece goes to the accounts that send by default
+        accounts = list(scheduling.default_accounts().order_by("network", "name"))
     if accounts:
         return accounts
     # Nothing chosen yet: show one unsaved stand-in per network so the formats show.
@@ -54,7 +49,9 @@ def render_previews(page, revision=None) -> list[dict]:
     from syndication.networks import get_network
 
     piece = piece_from_page(page, revision=revision)
-    choice = PageSyndication.objects.filter(page_id=page.pk).first()
+    choice = (
+        PageSyndication.objects.filter(page_id=page.pk).first() if page.pk else None
+    )
     previews = []
     for account in preview_accounts(page):
         network = get_network(account.network)
@@ -63,19 +60,52 @@ def render_previews(page, revision=None) -> list[dict]:
         options = full_text.preview_options(account, options)
         try:
             post = network.render(piece, account, options)
-        except Exception as exc:  # shown to the editor instead of the post
-            previews.append({"account": account, "network": network, "error": exc})
+        except Exception:  # the card says so in words; the details go to the log
+            logger.warning("preview of %s failed", account.network, exc_info=True)
+            previews.append({"account": account, "network": network, "error": True})
             continue
+        messages = []
+        for message in post.messages:
+            item = network.preview(message)
+            item.update(kind=message_kind(message), has_text=has_text(message))
+            messages.append(item)
         previews.append(
             {
                 "account": account,
                 "network": network,
                 "post": post,
-                "messages": [network.preview(m) for m in post.messages],
+                "messages": messages,
                 "warnings": post.warnings,
             }
         )
     return previews
+
+
+def respond(request, page, draft, source):
+    """The cards of ``draft`` with the blocks not ready yet set aside and named."""
+    if hasattr(draft, "body"):
+        draft.body, unfinished = split_body(draft.body)
+    else:
+        unfinished = []
+    try:
+        previews = render_previews(draft)
+    except Exception:  # reading the page itself failed: say it, never an error page
+        logger.warning("preview of page %s failed", page.pk, exc_info=True)
+        previews, source = None, "unreadable"
+    fragment = request.GET.get("fragment") or request.POST.get("fragment")
+    template = (
+        "syndication/preview_cards.html" if fragment else "syndication/preview.html"
+    )
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "page": page,
+            "previews": previews,
+            "source": source,
+            "unfinished": unfinished,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,10 +117,24 @@ def page_preview(request, page_id):
         from_form = draft_from_form(request, draft)
         if from_form is not None:
             draft, source = from_form, "form"
-        else:
-            source = "invalid_form"
-    return TemplateResponse(
-        request,
-        "syndication/preview.html",
-        {"page": page, "previews": render_previews(draft), "source": source},
-    )
+    return respond(request, page, draft, source)
+
+
+@require_POST
+def new_page_preview(request, app_label, model_name, parent_id):
+    """The preview of a piece being created: nothing is saved, nothing needs to be."""
+    parent = get_object_or_404(Page, pk=parent_id).specific
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+    except ContentType.DoesNotExist as exc:
+        raise Http404 from exc
+    model = content_type.model_class()
+    if model is None or not issubclass(model, Page):
+        raise Http404
+    if not parent.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    page = model(owner=request.user)
+    draft = draft_from_form(request, page, parent=parent) or page
+    page.depth = parent.depth + 1  # so the reader finds the site the piece will be on
+    page.path = parent.path + "0000"
+    return respond(request, page, draft, "form")

@@ -95,15 +95,14 @@ def write_piece(page, base, news):
 
 
 def check_previews(page):
-    panel = page.locator("section.syndication-editor-panel")
-    panel.wait_for()
-    frame = panel.frame_locator("iframe")
-    cards = frame.locator("article.sp-card")
+    page.locator("button[data-side-panel-toggle=syndication]").click()
+    panel = page.locator("[data-side-panel=syndication]")
+    cards = panel.locator("article.sp-card")
     cards.first.wait_for()
     assert cards.count() == 3
     for network, name in [("vk", "Вестник ВК"), ("ok", "Вестник ОК"),
                           ("telegram", "Вестник ТГ")]:  # fmt: skip
-        card = frame.locator(f"article.sp-{network}")
+        card = panel.locator(f"article.sp-{network}")
         assert card.locator(".sp-name").inner_text() == name
         text = card.locator(".sp-text").first.inner_text()
         assert text.startswith(LEAD), (network, text)  # the lead, not the title
@@ -111,11 +110,9 @@ def check_previews(page):
         count, limit = (int(part) for part in counter.split("/"))
         assert 0 < count <= limit, (network, counter)
         assert card.locator(".sp-media img").count() == 1, network
-    assert (
-        frame.locator(".sp-tg-message .sp-meta")
-        .first.inner_text()
-        .startswith("sendPhoto")
-    )
+    # People's words, not the API's: «Фото с подписью», not «sendPhoto».
+    meta = panel.locator(".sp-tg-message .sp-meta").first.inner_text()
+    assert meta.startswith("Фото с подписью"), meta
     return panel
 
 

@@ -55,12 +55,15 @@ def test_preview_uses_unsaved_form_data(editor, piece_page, accounts):
     html = response.content.decode()
     assert "Черновик: выплату увеличат ещё раз." in html
     assert "С 1 декабря пособие выросло" not in html
-    # an invalid form falls back to the saved draft, and says so
+    # a form that does not validate yet (the lead emptied) still previews what it
+    # says, never the saved draft under a false «the form has errors»
     broken = editor.post(
-        reverse("syndication_preview", args=[piece_page.pk]), {"lead": ""}
+        reverse("syndication_preview", args=[piece_page.pk]),
+        {**data, "lead": "", "title": "Заголовок из формы"},
     )
-    assert broken.context["source"] == "invalid_form"
-    assert "С 1 декабря пособие выросло" in broken.content.decode()
+    assert broken.context["source"] == "form"
+    html = broken.content.decode()
+    assert "С 1 декабря пособие выросло" not in html and "sp-notice" not in html
 
 
 def test_preview_shows_adaptation_warnings(editor, piece_page, accounts):
