@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .conf import app_settings
 from .feeds import NewsFeed
+from .links import short_link
 from .media import serve_media
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("feeds/", include("syndication.feeds.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("hooks/", include("moderation.webhooks.urls")),
+    # The short address network posts carry (cms/links.py).
+    path("n/<int:page_id>/", short_link, name="short_link"),
 ]
 
 # Django's own admin is a second door into every model: off unless a setting opens it.

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.utils import timezone
 
+from cms.links import short_url
 from syndication import content as c
 from syndication.render.block_lines import LOCAL_TZ
 from syndication.render.richtext import blocks_from_html
@@ -30,7 +31,9 @@ def read_page(page, revision=None, request=None) -> c.Piece:
     if revision is not None:
         page = revision.as_object()
     root = site_root(page, request)
-    url = page.get_full_url(request) or ""
+    # Posts carry the piece's short link: ASCII, a few characters, stable across slug
+    # changes (cms/links.py). A page not saved yet has no address at all.
+    url = short_url(page, root) if page.pk and root else ""
     reader = _Reader(root)
     blocks: list = []
     for child in page.body:
