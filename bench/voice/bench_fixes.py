@@ -87,6 +87,7 @@ SETS = {
     "fresh 2": lambda s: s.get("fresh") == 2,
     "fresh 3": lambda s: s.get("fresh") == 3,
     "fresh 4": lambda s: s.get("fresh") == 4,
+    "fresh 5": lambda s: s.get("fresh") == 5,
     "all": lambda s: True,
 }
 
