@@ -384,3 +384,19 @@ def test_a_participle_of_purpose_is_not_made_active():
     assert "Деньги направили на ремонт кровли." in results(
         "Деньги направлены на ремонт кровли."
     )
+
+
+# Errors the first score of fresh round 5 showed (bench/voice/README.md).
+
+
+def test_a_preposition_of_the_removed_noun_withdraws_the_verb():
+    assert results("Сотрудники центра проводят консультации для родителей.") == []
+
+
+def test_current_becomes_this_only_before_a_word_of_time():
+    assert results("Ремонт пройдёт в III квартале текущего года.", "текущего") == [
+        "Ремонт пройдёт в III квартале этого года."
+    ]
+    text = "Текущий ремонт кровли запланирован на май."
+    finding = next(f for f in check(text, fixes=True).findings if f.start == 0)
+    assert not finding.fixes and "Например" not in finding.hint

@@ -19,7 +19,7 @@ from .shapes import (
     fragment_kind,
     template_shape,
 )
-from .swaps import phrase_swap, word_swap
+from .swaps import of_class, phrase_swap, word_swap
 from .templates import Template, parse_suggestion
 from .verbs import (
     dash_fix,
@@ -52,6 +52,8 @@ def passive_fixes(place: Place) -> tuple[Fix, ...]:
 
 
 def build(place: Place, template: Template) -> Fix | None:
+    if template.sense and not of_class(place, template.sense):
+        return None  # «по @план»: «по акции» or «этот ремонт» would change the meaning
     if template.kind == "delete":
         return delete_fix(place)
     if template.kind == "dash":

@@ -136,8 +136,14 @@ def _prefix_fixes(place: Place, rule: Rule) -> tuple[Fix, ...]:
 
 
 def _with_advice(hint: str, suggestion: str | None) -> str:
-    """No fix fits this place: the rule's words stay as advice in the hint."""
-    words = [t.display for t in parse_suggestion(suggestion) if t.kind == "words"]
+    """No fix fits this place: the rule's words stay as advice in the hint. Words
+    meant only for some nouns («по @план») are not advice where they did not fit:
+    the rule's own hint says when to use them."""
+    words = [
+        t.display
+        for t in parse_suggestion(suggestion)
+        if t.kind == "words" and not t.sense
+    ]
     words = [w for w in words if w]
     if not words:
         return hint

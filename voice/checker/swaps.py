@@ -55,8 +55,6 @@ def _infinitive_follows(place: Place) -> bool:
 def phrase_swap(place: Place, template: Template) -> Fix | None:
     """Replace the words as written and give the following noun phrase the case
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
-    if template.sense and not _of_class(place, template.sense):
-        return None
     if _compound_preposition(template) and not _noun_follows(place):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
     draft = Draft(place)
@@ -98,7 +96,7 @@ def _noun_follows(place: Place) -> bool:
     return bool(place.phrases(j))
 
 
-def _of_class(place: Place, name: str) -> bool:
+def of_class(place: Place, name: str) -> bool:
     """Whether the noun phrase after the replaced words is headed by a noun of
     the class ``name``: whether «по» or «во время» fits depends on meaning."""
     j = place.last + 1

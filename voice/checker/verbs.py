@@ -29,8 +29,9 @@ _COPULAS = {"являться", "представлять", "составлят�
 
 
 # Prepositions that hang on the removed noun, not on a verb: «контроль за
-# выплатами», «работа по ремонту», «работа над ошибками».
-_NOUN_ONLY_PREPOSITIONS = frozenset({"за", "по", "над"})
+# выплатами», «работа по ремонту», «работа над ошибками», «консультации для
+# родителей» (not «консультируют для родителей»).
+_NOUN_ONLY_PREPOSITIONS = frozenset({"за", "по", "над", "для"})
 
 
 # «могущих», «хотящих»: forms that exist but no one writes.
