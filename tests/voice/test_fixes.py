@@ -400,3 +400,17 @@ def test_current_becomes_this_only_before_a_word_of_time():
     text = "Текущий ремонт кровли запланирован на май."
     finding = next(f for f in check(text, fixes=True).findings if f.start == 0)
     assert not finding.fixes and "Например" not in finding.hint
+
+
+def test_a_future_passive_infinitive_becomes_they_will():
+    text = "С 1 июня будет осуществляться выплата пособий."
+    assert "С 1 июня будут выплачивать пособия." in results(text)
+    assert not any("будет выплачивать" in r for r in results(text))
+    assert results("Может осуществляться запись по телефону.") == []
+
+
+def test_dummy_verbs_with_registration_and_departure():
+    assert "Записывают детей в кружки." in results(
+        "Осуществляется запись детей в кружки."
+    )
+    assert "Бригада выехала в село." in results("Бригада осуществила выезд в село.")

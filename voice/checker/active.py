@@ -18,7 +18,9 @@ from .grammar import (
     inflect,
     is_known,
     readings,
+    same_shape,
 )
+from .morph import is_transitive_base
 from .phrases import (
     inflect_phrase,
     joined,
@@ -56,10 +58,21 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
     if form is None:
         return None
     draft = Draft(place)
+    if original.pos == "INFN" and _passive_infinitive(original):
+        # «будет осуществляться запись» → «будут записывать»: the active verb has
+        # the indefinite «они» for subject; any other verb before it, no fix.
+        k = v - 1
+        if k < 0 or place.word(k) != "будет" or v != place.first:
+            return None
+        draft.word(k, same_shape(place.tokens[k].text, "будут"))
     draft.words(place.first, place.last, " ".join([form, *rest]))
     if not recase_object(place, draft, target, template, bool(removed)):
         return None
     return draft.fix()
+
+
+def _passive_infinitive(reading: Reading) -> bool:
+    return reading.lemma.endswith("ся") and is_transitive_base(reading.lemma)
 
 
 def passive_fix(place: Place) -> Fix | None:
