@@ -88,6 +88,7 @@ SETS = {
     "fresh 3": lambda s: s.get("fresh") == 3,
     "fresh 4": lambda s: s.get("fresh") == 4,
     "fresh 5": lambda s: s.get("fresh") == 5,
+    "fresh 6": lambda s: s.get("fresh") == 6,
     "all": lambda s: True,
 }
 
