@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from syndication.networks import registry
 
@@ -89,6 +90,27 @@ def credential_type(network: str, data: dict) -> str:
     except LookupError:
         return str(network)
     return label.format_map(_Blank(data)) if label else str(network)
+
+
+# The admin's short type labels (``credential_type``) as a person reads them.
+CREDENTIAL_KINDS = {
+    "vk:community": gettext_lazy("community key"),
+    "vk:user": gettext_lazy("community administrator's key"),
+    "ok": gettext_lazy("access token"),
+    "telegram:bot": gettext_lazy("bot token"),
+    "max:bot": gettext_lazy("bot token"),
+    "facebook:page": gettext_lazy("page token"),
+    "instagram": gettext_lazy("access token"),
+    "wordpress:application-password": gettext_lazy("application password"),
+    "livejournal": gettext_lazy("login and password"),
+    "telegraph": gettext_lazy("access token"),
+    "dzen": gettext_lazy("not needed"),
+}
+
+
+def credential_kind(code: str) -> str:
+    """«ключ сообщества» for ``vk:community``; an unknown code as it is."""
+    return str(CREDENTIAL_KINDS.get(code, code))
 
 
 class _Blank(dict):

@@ -7,12 +7,26 @@ The actor is whoever the caller names: ``account.changed_by = request.user`` in 
 
 import contextlib
 import contextvars
+import datetime
+import re
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _actor = contextvars.ContextVar("registry_actor", default=None)
 
 CREDENTIAL_FIELD = "credential"
+
+# History lines that are not fields of the account (``record_event``), by key.
+EVENT_LABELS = {
+    CREDENTIAL_FIELD: _("credential"),
+    "report": _("report to the media department"),
+    "access": _("access"),
+    "description": _("description"),
+    "applied_at": _("applied on the network"),
+}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
 @contextlib.contextmanager
@@ -87,7 +101,8 @@ def record_event(account, action: str, changes: dict, actor=None) -> None:
 
 
 def change_rows(change) -> list[tuple[str, str, str]]:
-    """(field label, old, new) for display; unknown keys are shown as they are."""
+    """(field label, old, new) for display; dates as 07.12.2026, times in the admin's
+    time zone; unknown keys are shown as they are."""
     from .models import Account
 
     fields = {f.attname: f for f in Account._meta.concrete_fields}
@@ -98,9 +113,25 @@ def change_rows(change) -> list[tuple[str, str, str]]:
         if field is not None and field.choices:
             labels = {str(k): str(v) for k, v in field.flatchoices}
             old, new = labels.get(old, old), labels.get(new, new)
-        if name == CREDENTIAL_FIELD:
-            label = _("credential")
+        if name in EVENT_LABELS:
+            label = EVENT_LABELS[name]
         else:
             label = field.verbose_name if field is not None else name
-        rows.append((str(label), old, new))
+        rows.append((str(label), _readable(old), _readable(new)))
     return rows
+
+
+def _readable(value) -> str:
+    """A stored ISO date or time as a person writes it; anything else unchanged."""
+    text = str(value)
+    try:
+        if ISO_DATE.match(text):
+            return datetime.date.fromisoformat(text).strftime("%d.%m.%Y")
+        if ISO_DATETIME.match(text):
+            moment = datetime.datetime.fromisoformat(text)
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return moment.strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return text
+    return text

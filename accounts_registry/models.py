@@ -229,6 +229,13 @@ class Account(models.Model):
         return is_blocked(self.network)
 
     @property
+    def credential_kind(self) -> str:
+        """The credential's type as a person reads it («ключ сообщества»)."""
+        from .credentials import credential_kind
+
+        return credential_kind(self.credential_type) if self.credential_type else ""
+
+    @property
     def has_credential(self) -> bool:
         return bool(self.credential_encrypted)
 
@@ -305,7 +312,8 @@ class AccountChange(models.Model):
     def who(self) -> str:
         if self.user_id:
             return self.user.get_full_name() or self.user.get_username()
-        return self.actor or "—"
+        # A change nobody is named for was made by Vestnik itself (a check, the demo).
+        return self.actor or str(_("Vestnik (automatically)"))
 
 
 # Models defined in sibling modules; imported here so Django registers them.

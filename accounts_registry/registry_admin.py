@@ -2,10 +2,15 @@
 with history, export. Credentials are not model-form fields at all: they are set on their
 own write-only screen (``admin_views.set_credential``)."""
 
+from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -13,10 +18,25 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.log_actions import log
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
+from wagtail_modeladmin.views import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 
+from . import admin_words
 from .admin_filters import OverdueReportFilter, TokenProblemFilter
+from .admin_words import (
+    CreateWordsMixin,
+    DeleteWordsMixin,
+    EditWordsMixin,
+    InspectWordsMixin,
+    WordsMixin,
+)
 from .exporting import COLUMNS, export, restricted_warning
 from .history import change_rows
 from .models import AccessGrant, Account, ReportObligation
@@ -30,15 +50,34 @@ class ChangedByMixin:
         return super().form_valid(form)
 
 
-class AccountCreateView(ChangedByMixin, CreateView):
+class AccountCreateView(ChangedByMixin, CreateWordsMixin, CreateView):
     pass
 
 
-class AccountEditView(ChangedByMixin, EditView):
+class AccountEditView(ChangedByMixin, EditWordsMixin, EditView):
     pass
 
 
-class AccountIndexView(IndexView):
+class RegistryIndexView(WordsMixin, IndexView):
+    pass
+
+
+class RegistryDeleteView(DeleteWordsMixin, DeleteView):
+    def confirmation_message(self):
+        return self.words.confirm_delete
+
+    def post(self, request, *args, **kwargs):
+        # modeladmin's own post() with the message said of the model
+        # (it says «%(model_name)s '%(object)s' deleted.»).
+        message = self.words.deleted % {"object": self.instance}
+        with transaction.atomic():
+            log(instance=self.instance, action="wagtail.delete")
+            self.delete_instance()
+        messages.success(request, message)
+        return redirect(self.index_url)
+
+
+class AccountIndexView(RegistryIndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # The same exporter as `manage.py registry export`, on the filtered list.
         content, content_type, filename = export(queryset, spreadsheet_format)
@@ -47,7 +86,10 @@ class AccountIndexView(IndexView):
         return response
 
 
-class AccountInspectView(InspectView):
+class AccountInspectView(InspectWordsMixin, InspectView):
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
     def get_field_display_value(self, field_name, field=None):
         value = getattr(self.instance, field_name, None)
         if isinstance(value, bool):
@@ -94,8 +136,14 @@ def _can_apply_design(account) -> bool:
     return can_apply(account)
 
 
+# Every list of the register wraps between words only (admin.css).
+LIST_CSS = ["accounts_registry/admin.css"]
+
+
 class AccountAdmin(ModelAdmin):
     model = Account
+    words = admin_words.ACCOUNT
+    index_view_extra_css = LIST_CSS
     menu_label = _("Accounts")
     menu_icon = "group"
     index_view_class = AccountIndexView
@@ -188,8 +236,8 @@ class AccountAdmin(ModelAdmin):
         if overdue:
             return _("overdue")
         if any(o.reported_on is None for o in obj.report_obligations.all()):
-            return _("due")
-        return ""
+            return _("to be reported")
+        return "—"
 
     report_state.short_description = _("report")
 
@@ -200,7 +248,7 @@ class AccountAdmin(ModelAdmin):
             return _("not set")
         if obj.has_token_problem:
             return _("problem")
-        return _("OK")
+        return _("in order")
 
     token_state.short_description = _("token")
 
@@ -208,7 +256,7 @@ class AccountAdmin(ModelAdmin):
         return super().get_queryset(request).prefetch_related("report_obligations")
 
 
-class ObligationCreateView(CreateView):
+class ObligationCreateView(CreateWordsMixin, CreateView):
     """A report added by hand (an account created before the register was kept):
     the account, the event and its date are asked for, the due date follows. With
     the edit screen's two fields only, every new obligation failed in the database
@@ -230,7 +278,7 @@ class ObligationCreateView(CreateView):
         return super().form_valid(form)
 
 
-class ObligationEditView(EditView):
+class ObligationEditView(EditWordsMixin, EditView):
     def form_valid(self, form):
         response = super().form_valid(form)
         ob = form.instance
@@ -243,7 +291,7 @@ class ObligationEditView(EditView):
                 "report": [
                     "",
                     f"{ob.get_event_display()}: № {ob.outgoing_number} "
-                    f"{ob.reported_on or ''}",
+                    f"{ob.reported_on.strftime('%d.%m.%Y') if ob.reported_on else ''}",
                 ]
             },
             actor=self.request.user,
@@ -253,6 +301,9 @@ class ObligationEditView(EditView):
 
 class ReportObligationAdmin(ModelAdmin):
     model = ReportObligation
+    words = admin_words.OBLIGATION
+    index_view_class = RegistryIndexView
+    index_view_extra_css = LIST_CSS
     create_view_class = ObligationCreateView
     edit_view_class = ObligationEditView
     menu_label = _("Reports (10 days)")
@@ -263,22 +314,50 @@ class ReportObligationAdmin(ModelAdmin):
     panels = [FieldPanel("reported_on"), FieldPanel("outgoing_number")]
 
 
+class AccessGrantForm(WagtailAdminModelForm):
+    """Vestnik users are chosen by their name, not their login."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].label_from_instance = _person
+
+    class Meta:
+        model = AccessGrant
+        fields = ["account", "user", "person", "role", "since", "until", "note"]
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 class AccessGrantAdmin(ModelAdmin):
     model = AccessGrant
+    words = admin_words.ACCESS
+    index_view_class = RegistryIndexView
+    index_view_extra_css = LIST_CSS
+    delete_view_class = RegistryDeleteView
     menu_label = _("Access list")
     menu_icon = "lock"
     list_display = ("account", "who", "role", "since", "until")
     list_filter = ("role", "account__network")
     search_fields = ("person", "user__username", "user__last_name", "account__name")
-    panels = [
-        FieldPanel("account"),
-        FieldRowPanel([FieldPanel("user"), FieldPanel("person")]),
-        FieldPanel("role"),
-        FieldRowPanel([FieldPanel("since"), FieldPanel("until")]),
-        FieldPanel("note"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("account"),
+            FieldRowPanel([FieldPanel("user"), FieldPanel("person")]),
+            FieldPanel("role"),
+            FieldRowPanel([FieldPanel("since"), FieldPanel("until")]),
+            FieldPanel("note"),
+        ],
+        base_form_class=AccessGrantForm,
+    )
     create_view_class = AccountCreateView
     edit_view_class = AccountEditView
+
+    def who(self, obj):
+        return obj.who
+
+    who.short_description = _("Who")
 
 
 class RegistryGroup(ModelAdminGroup):
