@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AccountSettings
 from .views import calendar, log, page, preview
+from .views.attention import AttentionPanel, attention_count
 
 PAGE_PLACEHOLDER = 987654321
 
@@ -78,20 +79,42 @@ def register_viewsets():
     return account_settings_viewset
 
 
+def with_count(label, count: int):
+    """«Журнал отправок (2)»: the posts that need a person, where people look."""
+    return f"{label} ({count})" if count else label
+
+
 class PermissionMenuItem(MenuItem):
     """A menu item shown only to users with ``permission`` (the views check it too)."""
 
-    def __init__(self, *args, permission: str, **kwargs):
+    def __init__(self, *args, permission: str, counted: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
+        self.counted = counted
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        if self.counted:
+            component.label = with_count(self.label, attention_count(request.user))
+        return component
 
 
 class SyndicationMenu(SubmenuMenuItem):
     def is_shown(self, request):
         return any(item.is_shown(request) for item in self.menu.initial_menu_items)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        component.label = with_count(self.label, attention_count(request.user))
+        return component
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panel(request, panels):
+    panels.append(AttentionPanel(request))
 
 
 @hooks.register("register_admin_menu_item")
@@ -103,6 +126,7 @@ def register_menu():
                 reverse("syndication_log"),
                 icon_name="list-ul",
                 permission="syndication.view_delivery",
+                counted=True,
             ),
             PermissionMenuItem(
                 _("Calendar"),

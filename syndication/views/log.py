@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +22,9 @@ from accounts_registry.networks import Network
 from syndication import permissions
 from syndication.delivery import full_text, state
 from syndication.models import Delivery
+from syndication.networks import registry
+
+from .attention import NEEDS_A_PERSON, piece_title
 
 PER_PAGE = 50
 
@@ -29,7 +33,9 @@ def filtered(params):
     qs = Delivery.objects.select_related("account", "page", "origin").order_by(
         "-scheduled_at", "-pk"
     )
-    if params.get("status"):
+    if params.get("status") == "needs_attention":
+        qs = qs.filter(status__in=NEEDS_A_PERSON)
+    elif params.get("status"):
         qs = qs.filter(status=params["status"])
     if params.get("network"):
         qs = qs.filter(account__network=params["network"])
@@ -76,6 +82,13 @@ def delivery_detail(request, pk):
         "syndication/delivery_detail.html",
         {
             "delivery": delivery,
+            "title": piece_title(delivery),
+            "network": registry.name_of(delivery.account.network),
+            "next_attempt": delivery.next_attempt_at
+            if delivery.status == Delivery.Status.SCHEDULED
+            and delivery.next_attempt_at
+            and delivery.next_attempt_at > timezone.now()
+            else None,
             "attempts": delivery.attempt_log.order_by("number"),
             "full_text_page": full_text.page_of(delivery),
             "can_act": permissions.can_act_on_deliveries(request.user),

@@ -1,0 +1,85 @@
+"""Failures reach a person (issue 17): a failed or «needs a check» delivery shows on
+the dashboard of whoever may see the delivery log, as a count in the «Соцсети» menu,
+and its page speaks Russian, names the piece by its title and never shows a past
+time as the next attempt."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from syndication.delivery import scheduling
+from syndication.models import Delivery
+
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chief(client, django_user_model):
+    user = django_user_model.objects.create_superuser("chief", "c@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def troubled(piece_page, accounts):
+    rows = scheduling.schedule_page(piece_page)
+    past = timezone.now() - timedelta(hours=3)
+    Delivery.objects.filter(pk=rows[0].pk).update(
+        status=Delivery.Status.FAILED, next_attempt_at=past
+    )
+    Delivery.objects.filter(pk=rows[1].pk).update(
+        status=Delivery.Status.NEEDS_CHECK, next_attempt_at=past
+    )
+    return rows
+
+
+def test_the_dashboard_lists_what_needs_a_person(chief, piece_page, troubled):
+    html = chief.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-syndication-attention" in html
+    assert "2 публикации требуют внимания" in html
+    assert html.count(piece_page.title) >= 2
+    for row in troubled[:2]:
+        assert reverse("syndication_delivery", args=[row.pk]) in html
+    # the sidebar's menu is JSON in the page, its letters escaped
+    for label in ("Соцсети (2)", "Журнал отправок (2)"):
+        assert json.dumps(label)[1:-1] in html, label
+
+
+def test_no_panel_and_no_count_when_all_went_out(chief, piece_page, accounts):
+    scheduling.schedule_page(piece_page)
+    html = chief.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-syndication-attention" not in html
+    assert json.dumps("Соцсети (")[1:-1] not in html
+
+
+def test_an_editor_without_the_log_sees_no_panel(client, django_user_model, troubled):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("anna", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-syndication-attention" not in html
+
+
+def test_the_log_filters_what_needs_attention(chief, troubled):
+    log = chief.get(reverse("syndication_log"), {"status": "needs_attention"})
+    assert {d.pk for d in log.context["page_obj"]} == {r.pk for r in troubled[:2]}
+
+
+def test_the_delivery_page_speaks_russian_and_names_the_piece(
+    chief, piece_page, troubled
+):
+    html = chief.get(reverse("syndication_delivery", args=[troubled[1].pk]))
+    html = html.content.decode()
+    assert f"«{piece_page.title}»" in html
+    assert "Соцсеть не ответила, вышел ли пост" in html
+    assert "Следующая попытка" not in html  # a past time is not the next attempt
+    failed = chief.get(reverse("syndication_delivery", args=[troubled[0].pk]))
+    assert "Соцсеть отказала, пост не опубликован" in failed.content.decode()
