@@ -1,9 +1,9 @@
 """The neutral Piece: what a news page says, with no knowledge of any network.
 
-A ``Piece`` is built once per page revision (``piece_from_page``) and handed to every
-network's ``render``. The dataclasses here import nothing from Wagtail so renderers,
-previews and benchmarks can build pieces by hand; the page-reading code lives in
-``syndication.render.page_reader`` and is imported only when a page is read.
+A ``Piece`` is built once per page revision (``syndication.render.page_reader.
+piece_from_page``) and handed to every network's ``render``. This module is the bottom
+of the syndication core and imports nothing of it (nor Wagtail), so renderers,
+previews and benchmarks can build pieces by hand.
 """
 
 from __future__ import annotations
@@ -12,10 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -233,10 +229,3 @@ def hashtags_from_tags(tags) -> tuple[str, ...]:
             seen.add(hashtag.casefold())
             result.append(hashtag)
     return tuple(result)
-
-
-def piece_from_page(page, revision=None, request: HttpRequest | None = None) -> Piece:
-    """Read a ``NewsPage`` (or ``revision.as_object()``) into a ``Piece``."""
-    from syndication.render.page_reader import read_page
-
-    return read_page(page, revision=revision, request=request)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from syndication.render.standalone import configure_standalone
+from tests.syndication.standalone import configure_standalone
 
 TARGET_MS = 5.0
 README = Path(__file__).with_name("README.md")
@@ -84,7 +84,7 @@ def main() -> int:
 
     configure_standalone()
     from syndication.networks import available_networks
-    from syndication.render.samples import thirty_block_piece
+    from tests.syndication.samples import thirty_block_piece
 
     piece = thirty_block_piece()
     chars = sum(len(getattr(b, "text", "") or "") for b in piece.blocks)

@@ -30,6 +30,7 @@ from urllib.parse import urljoin
 from syndication import conf
 from syndication.exceptions import Unsupported
 from syndication.ratelimit import token_key
+from syndication.render import cover_card
 
 from . import http
 from .base import Client, RemoteComment, RemoteRef, ref_of
@@ -314,10 +315,7 @@ class InstagramClient(Client):
     def public_image_url(self, attachment) -> str:
         """The URL Instagram will cURL: the photo itself when it is a ready JPEG,
         else a JPEG drawn or re-encoded by us and stored on the site."""
-        from syndication.networks.instagram import is_generated_card
-        from syndication.render import cover_card
-
-        if is_generated_card(attachment):
+        if cover_card.is_generated_card(attachment):
             spec = attachment.spec
             background = None
             if spec.get("background_url"):

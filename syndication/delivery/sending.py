@@ -55,7 +55,7 @@ def piece_of(delivery: Delivery):
     """The Piece of the delivery's revision. A revision never changes, so a fan-out
     to many accounts reads and parses the page once per process, not once per
     account (it is the CPU-heavy part of a send)."""
-    from syndication.content import piece_from_page
+    from syndication.render.page_reader import piece_from_page
 
     revision = delivery.revision
     # The creation time guards against ids reused by a database that was rolled back.

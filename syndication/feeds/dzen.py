@@ -84,8 +84,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from syndication import content as c
-from syndication.content import piece_from_page
-from syndication.render.page_reader import PHOTO_RENDITION, _Reader, site_root
+from syndication.render.page_reader import (
+    PHOTO_RENDITION,
+    _Reader,
+    piece_from_page,
+    site_root,
+)
 
 from .dzen_html import piece_html
 

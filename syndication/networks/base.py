@@ -154,8 +154,10 @@ class RenderOptions:
 
 
 class Network:
-    """One social network. Subclasses set the class attributes and implement ``build``
-    (and, in their API half, ``publish`` and friends)."""
+    """One social network's render and preview. Subclasses set the class attributes
+    and implement ``build``. Talking to the network is the API client's job
+    (``syndication/api/<code>.py``, reached through ``syndication.delivery.clients``):
+    this layer is pure and imports no client."""
 
     code: ClassVar[str] = ""
     name: ClassVar[Any] = ""  # a lazy translated display name
@@ -244,38 +246,3 @@ class Network:
     def preview_limit(self, message: Message) -> int:
         limit_name = "caption_limit" if message.is_caption else "text_limit"
         return getattr(self, limit_name, 0) or getattr(self, "text_limit", 0)
-
-    # -- the API half, filled in by the delivery work -----------------------------
-    # -- the network's API, through its client (syndication/api/<code>.py) ------------
-    # The render half above is pure; everything that talks to the network goes through
-    # the account's API client, which owns the HTTP session, the error mapping and the
-    # shared rate limiter. A network without a client raises ``Unsupported``.
-
-    def client(self, account):
-        from syndication.api import get_client
-
-        return get_client(account)
-
-    def publish(self, post: Post, account, **kwargs):
-        """Send ``post``; returns the ``RemoteRef`` of everything created."""
-        return self.client(account).publish(post, **kwargs)
-
-    def edit(self, post: Post, account, remote, **kwargs):
-        return self.client(account).edit(remote, post, **kwargs)
-
-    def delete(self, account, remote, **kwargs):
-        return self.client(account).delete(remote, **kwargs)
-
-    def fetch_comments(self, account, remote=None, **kwargs):
-        return self.client(account).fetch_comments(remote, **kwargs)
-
-    def delete_comment(self, account, comment_id, *, post_remote_id=None, **kwargs):
-        return self.client(account).delete_comment(post_remote_id, comment_id, **kwargs)
-
-    def ban(self, account, author_id, **kwargs):
-        return self.client(account).ban(author_id, **kwargs)
-
-    def parse_webhook(self, request, account=None):
-        """Inbound events are parsed by ``moderation.webhooks.<network>`` (validators
-        first, anymail-style); network modules do not import moderation."""
-        raise Unsupported("parse_webhook", network=self.code)

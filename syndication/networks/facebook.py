@@ -46,9 +46,9 @@ from syndication.networks.base import (
     Post,
     adaptation,
 )
+from syndication.networks.wall import PlainWallNetwork
 from syndication.render.media import PHOTO, MediaItem
 from syndication.render.text import fit_plain, utf16_len
-from syndication.render.wall import PlainWallNetwork
 
 FEED = "feed"
 VIDEOS = "videos"

@@ -60,11 +60,16 @@ from syndication.networks.base import (
     Post,
     adaptation,
 )
+from syndication.networks.wall import PlainWallNetwork
 from syndication.render import lines as ln
 from syndication.render.block_lines import poll_lines, text_lines
+from syndication.render.cover_card import (
+    GENERATED_CARD,
+    card_data_uri,
+    is_generated_card,
+)
 from syndication.render.media import ANIMATION, PHOTO, VIDEO, is_pure_media, media_of
 from syndication.render.text import utf16_len
-from syndication.render.wall import PlainWallNetwork
 
 # Adaptation kinds of this network (the preview shows any kind).
 MEDIA_UNSUPPORTED = "media_unsupported"  # a GIF: Instagram takes JPEG and video only
@@ -73,7 +78,6 @@ TAGS_LIMITED = "tags_limited"  # hashtags or @mentions over Instagram's limit
 
 IMAGE, CAROUSEL, REELS = "IMAGE", "CAROUSEL", "REELS"
 METHOD = "media"  # POST /{ig-user-id}/media then media_publish
-GENERATED_CARD = "cover_card"
 
 HASHTAG = re.compile(r"(?<![\w#&])#(\w+)")
 MENTION = re.compile(r"(?<![\w@.])@([\w.]+)")
@@ -97,10 +101,6 @@ def _drop_marks_after(text: str, pattern: re.Pattern, keep: int, mark: str) -> s
         return match.group(0) if seen <= keep else match.group(0).lstrip(mark)
 
     return pattern.sub(unmark, text)
-
-
-def is_generated_card(attachment: Attachment) -> bool:
-    return attachment.spec.get("generated") == GENERATED_CARD
 
 
 class InstagramNetwork(PlainWallNetwork):
@@ -291,8 +291,6 @@ class InstagramNetwork(PlainWallNetwork):
         """The caption as plain text, plus the generated card drawn into a data: URI
         (the preview reads only local files, never the network) and the hashtag
         counter beside the caption's character counter."""
-        from syndication.render.cover_card import card_data_uri
-
         view = super().preview(message)
         photos = [
             replace(a, url=card_data_uri(a.spec)) if is_generated_card(a) else a

@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from syndication.content import Poll
-from syndication.render.wall import PlainWallNetwork
+from syndication.networks.wall import PlainWallNetwork
 
 
 class VKNetwork(PlainWallNetwork):

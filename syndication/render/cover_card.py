@@ -31,6 +31,13 @@ FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts")
 FONT_NAMES = ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf")
 # Bumped when the drawing changes, so stored cards are drawn anew (client's file name).
 CARD_VERSION = "1"
+# An attachment's ``spec["generated"]`` when it is a card we draw (no URL yet): the
+# render marks it, the preview and the Instagram client draw it.
+GENERATED_CARD = "cover_card"
+
+
+def is_generated_card(attachment) -> bool:
+    return attachment.spec.get("generated") == GENERATED_CARD
 
 
 @cache

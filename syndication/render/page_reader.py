@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.rich_text import expand_db_html
 
 from cms.links import short_url
 from syndication import content as c
@@ -27,7 +28,8 @@ def site_root(page, request=None) -> str:
     return root or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
 
 
-def read_page(page, revision=None, request=None) -> c.Piece:
+def piece_from_page(page, revision=None, request=None) -> c.Piece:
+    """Read a ``NewsPage`` (or ``revision.as_object()``) into a ``Piece``."""
     if revision is not None:
         page = revision.as_object()
     root = site_root(page, request)
@@ -84,8 +86,6 @@ class _Reader:
         return result if isinstance(result, list) else [result]
 
     def read_text(self, value, block_id):
-        from wagtail.rich_text import expand_db_html
-
         items = blocks_from_html(expand_db_html(value.source), block_id)
         return [self._absolute_links(item) for item in items]
 

@@ -45,8 +45,8 @@ def preview_accounts(page) -> list:
 
 
 def render_previews(page, revision=None) -> list[dict]:
-    from syndication.content import piece_from_page
     from syndication.networks import get_network
+    from syndication.render.page_reader import piece_from_page
 
     piece = piece_from_page(page, revision=revision)
     choice = (

@@ -18,7 +18,7 @@ from cms.region import REGION_TIME_NAME, REGION_TZ
 from cms.templatetags.typography import typeset, typeset_html
 from syndication import content as c
 from syndication.networks import get_network
-from syndication.render import samples
+from tests.syndication import samples
 
 NBSP = "\u00a0"
 

@@ -27,8 +27,8 @@ from syndication.api import (
     get_client,
 )
 from syndication.networks import get_network
-from syndication.render import samples
 from tests.sandbox import fixtures as testing
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox

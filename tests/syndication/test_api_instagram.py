@@ -27,7 +27,8 @@ from syndication.api import (
 from syndication.api.instagram import InstagramClient, parse
 from syndication.networks import get_network
 from syndication.networks.base import Attachment, Message, Post
-from syndication.render import cover_card, samples
+from syndication.render import cover_card
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db  # the rate limiter keeps its windows there
 

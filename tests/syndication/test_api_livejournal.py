@@ -20,7 +20,7 @@ from syndication.api import (
 )
 from syndication.api.livejournal import LiveJournalClient, auth_response
 from syndication.networks import get_network
-from syndication.render import samples
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "секрет-пароль"

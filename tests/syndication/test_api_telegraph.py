@@ -18,8 +18,8 @@ from syndication.api import (
 )
 from syndication.networks import get_network
 from syndication.networks.base import Message, Post
-from syndication.render import samples
 from tests.sandbox import fixtures as testing
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sandbox = testing.sandbox

@@ -21,7 +21,7 @@ from syndication.api import (
 )
 from syndication.api.wordpress import WordPressClient, parse
 from syndication.networks import get_network
-from syndication.render import samples
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db  # the rate limiter keeps its buckets in the database
 SITE = "https://blog.example.ru"

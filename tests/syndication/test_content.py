@@ -3,8 +3,9 @@
 import pytest
 
 from syndication import content as c
+from syndication.render.page_reader import piece_from_page
 from syndication.render.richtext import blocks_from_html
-from syndication.render.standalone import configure_standalone
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 
@@ -157,7 +158,7 @@ def full_page(news_page, image, document):
 
 @pytest.mark.django_db
 def test_piece_from_page_reads_every_block(full_page):
-    piece = c.piece_from_page(full_page)
+    piece = piece_from_page(full_page)
     assert piece.title == "Выплаты выросли"
     assert piece.lead == "С 1 декабря пособие выросло на 8 %."
     # posts carry the short link, ASCII and short (issue 17), not the Cyrillic slug
@@ -200,8 +201,8 @@ def test_piece_from_a_draft_revision_is_rendered_for_every_network(full_page):
     full_page.lead = "Черновик лида."
     revision = full_page.save_revision()
     live = type(full_page).objects.get(pk=full_page.pk)
-    assert c.piece_from_page(live).lead == "С 1 декабря пособие выросло на 8 %."
-    piece = c.piece_from_page(full_page, revision=revision)
+    assert piece_from_page(live).lead == "С 1 декабря пособие выросло на 8 %."
+    piece = piece_from_page(full_page, revision=revision)
     assert piece.lead == "Черновик лида." and piece.revision_id == revision.pk
     for network in available_networks():
         post = network.render(piece)

@@ -16,8 +16,8 @@ from syndication.api import AuthError, RateLimited, TransientError, get_client
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
 from syndication.networks import get_network
-from syndication.render import samples
 from tests.sandbox.fixtures import livejournal_account, sandbox  # noqa: F401
+from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -15,9 +15,9 @@ from moderation.fetch import fetch_all
 from moderation.models import InboxItem
 from sandbox.models import SandboxAccount, SandboxMedia, SandboxPost
 from sandbox.networks.wordpress import add_reader_comment
-from syndication.content import piece_from_page
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery
+from syndication.render.page_reader import piece_from_page
 from tests.factories import make_image
 from tests.sandbox.fixtures import sandbox, wordpress_account  # noqa: F401
 

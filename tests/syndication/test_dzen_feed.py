@@ -10,7 +10,7 @@ from django.utils import timezone
 from syndication import content as c
 from syndication.feeds import dzen
 from syndication.feeds.dzen_html import ALLOWED_TAGS, piece_html
-from syndication.render import samples
+from tests.syndication import samples
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",

@@ -10,10 +10,10 @@ import pytest
 
 from accounts_registry.restricted import decide
 from sandbox.models import SandboxPage, SandboxPost
-from syndication.content import piece_from_page
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery, PageSyndication
 from syndication.networks import get_network, rendering_codes
+from syndication.render.page_reader import piece_from_page
 from tests.sandbox.fixtures import (  # noqa: F401
     facebook_account,
     instagram_account,

@@ -15,8 +15,8 @@ from sandbox.models import SandboxMedia, SandboxPost
 from syndication import content as c
 from syndication.api import AuthError, PermanentError, Unsupported, get_client
 from syndication.networks import get_network
-from syndication.render import samples
 from tests.sandbox import fixtures as testing
+from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -52,7 +52,7 @@ def test_single_photo_post(site, instagram_account):
     post = instagram.render(
         piece(site, samples.paragraph(1, 1), photo(site, "ready.jpg"))
     )
-    ref = instagram.publish(post, instagram_account)
+    ref = get_client(instagram_account).publish(post)
     remote = SandboxPost.objects.get(remote_id=int(ref.ids[0]))
     assert remote.text == post.messages[0].text
     assert remote.text.endswith("#соцзащита #СемьиСДетьми #Кузбасс")
@@ -113,10 +113,10 @@ def test_edit_and_delete(site, instagram_account, settings):
     with pytest.raises(Unsupported):
         client.edit(ref, post)
     with pytest.raises(Unsupported):
-        instagram.delete(instagram_account, ref)
+        get_client(instagram_account).delete(ref)
     assert SandboxPost.objects.filter(deleted=False).count() == 1
     settings.INSTAGRAM_MEDIA_DELETE = "true"
-    instagram.delete(instagram_account, ref)
+    get_client(instagram_account).delete(ref)
     assert SandboxPost.objects.get(remote_id=int(ref.ids[0])).deleted
 
 

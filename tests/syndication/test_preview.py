@@ -10,7 +10,7 @@ from django.urls import reverse
 from syndication.delivery import scheduling
 from syndication.models import Delivery, PageSyndication
 from syndication.networks import get_network, rendering_codes
-from syndication.render import samples
+from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,8 @@ def editor(client, django_user_model):
 
 
 def test_preview_shows_each_account_as_rendered(editor, piece_page, accounts):
-    from syndication.content import piece_from_page
     from syndication.networks import get_network
+    from syndication.render.page_reader import piece_from_page
 
     response = editor.get(reverse("syndication_preview", args=[piece_page.pk]))
     assert response.status_code == 200

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from accounts_registry.models import Account
 from syndication import content as c
 from syndication.networks import get_network
-from syndication.render import samples
+from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db
 

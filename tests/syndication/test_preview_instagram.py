@@ -16,7 +16,7 @@ from accounts_registry.restricted import decide
 from syndication import content as c
 from syndication.models import PageSyndication
 from syndication.networks import get_network
-from syndication.render import samples
+from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 instagram = get_network("instagram")

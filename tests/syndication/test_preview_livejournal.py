@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from syndication.networks import get_network
 from syndication.networks.base import Message
-from syndication.render import samples
+from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db

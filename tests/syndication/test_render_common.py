@@ -20,8 +20,8 @@ from syndication.networks.base import (
     SHORTENED,
     Post,
 )
-from syndication.render import samples
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 
@@ -310,11 +310,9 @@ def test_omitted_blocks_are_left_out_with_a_warning(code):
     assert "исключённых редактором" in str(post.warnings[0])
 
 
-def test_registry_and_the_api_half_through_the_client(monkeypatch):
-    from types import SimpleNamespace
-
-    import syndication.api
-    from syndication.exceptions import UnknownNetwork, Unsupported
+def test_registry_and_no_api_half_on_the_render():
+    from syndication.exceptions import UnknownNetwork
+    from syndication.networks.base import Network
 
     # Telegraph renders Node JSON, not post text: its checks are test_render_telegraph.
     assert sorted(n.code for n in available_networks()) == sorted(
@@ -323,26 +321,9 @@ def test_registry_and_the_api_half_through_the_client(monkeypatch):
     assert str(get_network("ok").name) == "Одноклассники"
     with pytest.raises(UnknownNetwork):
         get_network("myspace")
-    # A network without an API client cannot publish: Unsupported, never a silent no-op.
-    with pytest.raises(Unsupported) as error:
-        get_network("vk").publish(None, SimpleNamespace(network="dzen"))
-    assert isinstance(error.value, NotImplementedError)
-
-    calls = []
-
-    class Client:
-        def publish(self, post, **kwargs):
-            calls.append(("publish", post, kwargs))
-            return "ref"
-
-        def delete(self, remote):
-            calls.append(("delete", remote))
-
-    monkeypatch.setattr(syndication.api, "get_client", lambda account: Client())
-    vk = get_network("vk")
-    assert vk.publish("post", "account", idempotency_key="k") == "ref"
-    vk.delete("account", "ref")
-    assert calls == [("publish", "post", {"idempotency_key": "k"}), ("delete", "ref")]
+    # The network talks to its API only through the client (delivery/clients.py).
+    for name in ("client", "publish", "edit", "delete", "fetch_comments", "ban"):
+        assert not hasattr(Network, name)
 
 
 def test_render_is_pure_and_repeatable():

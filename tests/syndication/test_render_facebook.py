@@ -11,9 +11,9 @@ from syndication.networks.base import (
     POLL_AS_TEXT,
     SHORTENED,
 )
-from syndication.render import samples
 from syndication.render.block_lines import LOCAL_TZ
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

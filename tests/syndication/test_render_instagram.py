@@ -18,8 +18,9 @@ from syndication.networks.instagram import (
     is_generated_card,
     mention_count,
 )
-from syndication.render import cover_card, samples
-from syndication.render.standalone import configure_standalone
+from syndication.render import cover_card
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

@@ -11,8 +11,8 @@ from syndication.exceptions import RenderError
 from syndication.networks import get_network
 from syndication.networks.base import SHORTENED, Message, Post
 from syndication.networks.livejournal import taglist
-from syndication.render import samples
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

@@ -12,8 +12,9 @@ from syndication.networks.base import (
     Message,
     Post,
 )
-from syndication.render import max_html, samples
-from syndication.render.standalone import configure_standalone
+from syndication.render import max_html
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

@@ -11,9 +11,9 @@ from syndication.networks.base import (
     POLL_AS_TEXT,
     POLL_MADE_ANONYMOUS,
 )
-from syndication.render import samples
 from syndication.render import telegram_html as tg
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

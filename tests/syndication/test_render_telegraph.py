@@ -8,8 +8,8 @@ import pytest
 from syndication import content as c
 from syndication.networks import get_network
 from syndication.networks.base import SHORTENED
-from syndication.render import samples
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

@@ -18,8 +18,8 @@ from syndication.networks.base import (
     Post,
 )
 from syndication.networks.wordpress import image_urls, sanitize
-from syndication.render import samples
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

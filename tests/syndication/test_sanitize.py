@@ -12,9 +12,10 @@ import pytest
 
 from syndication.feeds import dzen_html
 from syndication.networks import get_network, livejournal, wordpress
-from syndication.render import max_html, samples
+from syndication.render import max_html
 from syndication.render import telegram_html as tg
 from syndication.render.sanitize import HtmlSubset
+from tests.syndication import samples
 
 SUBSETS = {
     "telegram": tg.SUBSET,

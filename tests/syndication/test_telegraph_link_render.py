@@ -3,9 +3,9 @@
 
 from syndication.networks import get_network
 from syndication.networks.base import FOLLOW_UP, FULL_TEXT_PAGE
-from syndication.render import samples
 from syndication.render import telegram_html as tg
-from syndication.render.standalone import configure_standalone
+from tests.syndication import samples
+from tests.syndication.standalone import configure_standalone
 
 configure_standalone()
 

@@ -1,4 +1,4 @@
-"""Run the render outside the project: benchmarks and pure tests.
+"""Run the render outside the project: the render bench and the pure render tests.
 
 Rendering needs Django only for translations and date formats. When no settings are
 configured (a bare ``python bench/...`` run), configure the minimum; inside the project
@@ -21,6 +21,6 @@ def configure_standalone() -> None:
         USE_TZ=True,
         LANGUAGE_CODE="ru",
         TIME_ZONE="Asia/Novokuznetsk",
-        LOCALE_PATHS=[Path(__file__).resolve().parent.parent / "locale"],
+        LOCALE_PATHS=[Path(__file__).resolve().parents[2] / "syndication" / "locale"],
     )
     django.setup()

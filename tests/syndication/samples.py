@@ -1,4 +1,4 @@
-"""Hand-built Pieces that stress the render: tests, the benchmark and demos use them.
+"""Hand-built Pieces that stress the render: the render tests and the render bench use them.
 
 Every sentence is unique (it carries its number), so a test can check that each one
 reaches the reader: in a post, a follow-up, or behind the link with a warning.
