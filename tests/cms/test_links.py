@@ -9,8 +9,8 @@ import re
 import pytest
 
 from cms.links import latin_slug, transliterate
-from syndication.content import piece_from_page
 from syndication.networks import get_network, rendering_codes
+from syndication.render.page_reader import piece_from_page
 
 pytestmark = pytest.mark.django_db
 
