@@ -1,7 +1,7 @@
 """Instagram: one feed post of a professional account - an image, a carousel or a
 reel, with a plain-text caption.
 
-Render only; the API half is ``syndication/api/instagram.py``. What the render decides
+The render (pure); the client is ``syndication/api/instagram.py``. What the render decides
 (networks.md §5.3-5.4):
 
 * Every post needs media. The piece's photos and video files (in reading order) make

@@ -1,6 +1,6 @@
 """Telegram: a channel post as a short series of Bot API messages.
 
-Render only; the API half comes with the delivery work. Limits (networks.md §3.3-3.4,
+The render (pure); the client is ``syndication/api/telegram.py``. Limits (networks.md §3.3-3.4,
 python-telegram-bot constants MessageLimit / PollLimit / MediaGroupLimit): text 4096
 and caption 1024, counted in UTF-16 units after entity parsing; media groups of 2-10;
 poll question 300, option 100. Poll options: 2-10 before Bot API 9.1, 12 since; we keep
