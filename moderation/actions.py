@@ -25,7 +25,7 @@ from .models import Ban, InboxItem, ModerationAction, Reason, Rule
 
 logger = logging.getLogger(__name__)
 
-# groups.ban reason codes (networks.md §1.5): 0 other, 1 spam, 2 verbal abuse,
+# groups.ban reason codes (docs/networks.md §1.5): 0 other, 1 spam, 2 verbal abuse,
 # 3 obscene language. Other networks ignore the code.
 BAN_REASON_CODES = {
     Reason.SPAM: 1,

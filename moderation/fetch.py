@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 # How each network is polled is its spec's ``polling``: per post (each recent post's
 # comments from a cursor of its own) or per account (Telegram has no history call,
-# networks.md §3.5: ``getUpdates`` of the discussion group confirms what it read, so it
+# docs/networks.md §3.5: ``getUpdates`` of the discussion group confirms what it read, so it
 # is polled once per account, cursor ALL_POSTS, and only when no webhook is set, as
 # Telegram refuses getUpdates while one is).
 ALL_POSTS = "*"

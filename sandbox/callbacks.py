@@ -1,6 +1,6 @@
 """Events the emulated networks push to the server configured for an account.
 
-VK: a Callback API server (networks.md §1.6) gets ``{"type", "object", "group_id",
+VK: a Callback API server (docs/networks.md §1.6) gets ``{"type", "object", "group_id",
 "event_id", "v", "secret"}`` and must answer the plain string ``ok``; before the first
 event the server must pass the ``confirmation`` handshake (answer the account's
 confirmation code). Telegram: the ``setWebhook`` URL gets an ``Update`` with the
@@ -104,7 +104,7 @@ def telegram_update(account, update: dict) -> None:
 
 def max_update(account, update_type: str, fields: dict) -> None:
     """Queue a MAX ``Update`` (one per POST, unwrapped, with ``X-Max-Bot-Api-Secret``)
-    for the bot's subscription, if it asked for this type (networks.md §9.6)."""
+    for the bot's subscription, if it asked for this type (docs/networks.md §9.6)."""
     if account.network != MAX or not account.callback_url:
         return
     wanted = account.extra.get("update_types") or []

@@ -16,17 +16,17 @@ DEFAULTS = {
     "OK_API_URL": "https://api.ok.ru/fb.do",
     "TELEGRAM_API_URL": "https://api.telegram.org",
     "TELEGRAPH_API_URL": "https://api.telegra.ph",
-    # LiveJournal XML-RPC (networks.md §6.C.1); an account's credential site_url wins.
+    # LiveJournal XML-RPC (docs/networks.md §6.C.1); an account's credential site_url wins.
     "LIVEJOURNAL_API_URL": "https://www.livejournal.com/interface/xmlrpc",
     # Instagram only: "" uses GRAPH_API_URL (Facebook Login tokens); set it to
     # https://graph.instagram.com/v19.0 for Instagram Login tokens (§5.1), or to the
     # sandbox. See syndication/api/NOTES.md "Instagram".
     "INSTAGRAM_API_URL": "",
-    # MAX Bot API, the current host (networks.md §9.1); its certificate chains to
+    # MAX Bot API, the current host (docs/networks.md §9.1); its certificate chains to
     # the Минцифры root: MAX_CA_BUNDLE is a PEM bundle path ("" = requests default).
     "MAX_API_URL": "https://platform-api2.max.ru",
     "MAX_CA_BUNDLE": "",
-    # Meta Graph API with its version (networks.md §4.1; the OAuth connect uses v19.0).
+    # Meta Graph API with its version (docs/networks.md §4.1; the OAuth connect uses v19.0).
     "GRAPH_API_URL": "https://graph.facebook.com/v19.0",
     # (connect, read) seconds for every API call.
     "SYNDICATION_HTTP_TIMEOUT": (5.0, 30.0),
@@ -37,7 +37,7 @@ DEFAULTS = {
     # Longest a call waits for its turn before giving up (RateLimited is raised).
     "RATE_LIMIT_MAX_WAIT": 30.0,
     "RATE_LIMIT_REDIS_URL": "",
-    # Per-token limits: (calls, seconds). networks.md §1.7, §3.7; OK publishes none.
+    # Per-token limits: (calls, seconds). docs/networks.md §1.7, §3.7; OK publishes none.
     "VK_RATE_USER": (3, 1.0),
     "VK_RATE_COMMUNITY": (20, 1.0),
     "TELEGRAM_RATE_BOT": (30, 1.0),

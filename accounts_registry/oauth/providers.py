@@ -291,7 +291,7 @@ class Facebook(Provider):
 class Instagram(Facebook):
     """Facebook Login with the Instagram permissions → a long-lived user token (about
     60 days, refreshed by reconnecting), which acts for the professional account linked
-    to the body's Page (networks.md §5.2). The account's external id is that Instagram
+    to the body's Page (docs/networks.md §5.2). The account's external id is that Instagram
     user id; the credential carries it as ``ig_user_id``."""
 
     network = "instagram"

@@ -15,7 +15,7 @@ class WebhookEndpoint(models.Model):
     VK: the confirmation code from the community's Callback API settings and the secret
     key sent in each event. Telegram: the ``secret_token`` given to ``setWebhook``. OK: the
     confirmation string of the app webhook and a secret that is part of the URL (OK signs
-    nothing, networks.md §2.6)."""
+    nothing, docs/networks.md §2.6)."""
 
     account = models.OneToOneField(
         "accounts_registry.Account",

@@ -1,4 +1,4 @@
-"""Facebook Page comments through Meta Webhooks (networks.md §4.6): ``{"object":
+"""Facebook Page comments through Meta Webhooks (docs/networks.md §4.6): ``{"object":
 "page", "entry": [{"id": <page-id>, "time", "changes": [{"field": "feed", "value":
 {"item": "comment", "verb": "add|edited|remove|hide|unhide", "comment_id", "post_id",
 "parent_id", "from": {"id", "name"}, "message", "created_time"}}]}]}``. The

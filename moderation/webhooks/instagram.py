@@ -1,4 +1,4 @@
-"""Instagram comments through Meta Webhooks (networks.md §5.6): ``{"object":
+"""Instagram comments through Meta Webhooks (docs/networks.md §5.6): ``{"object":
 "instagram", "entry": [{"id": <ig-user-id>, "time", "changes": [{"field": "comments",
 "value": {"id", "from": {"id", "username"}, "text", "media": {"id"},
 "parent_id"?}}]}]}``, or the field and value directly in the entry (the

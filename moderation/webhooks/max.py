@@ -1,4 +1,4 @@
-"""MAX Bot API webhook (networks.md §9.5-9.6; sources in syndication/api/NOTES.md).
+"""MAX Bot API webhook (docs/networks.md §9.5-9.6; sources in syndication/api/NOTES.md).
 
 MAX POSTs one ``Update`` per request, unwrapped: ``{"update_type", "timestamp",
 "message" | "message_id", …}``, with the subscription's secret in the

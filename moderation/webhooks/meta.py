@@ -1,4 +1,4 @@
-"""Meta Webhooks, shared by Facebook Pages and Instagram (networks.md §4.6, §5.6):
+"""Meta Webhooks, shared by Facebook Pages and Instagram (docs/networks.md §4.6, §5.6):
 the handshake, the signature and the entries; each network's role module
 (``facebook.py``, ``instagram.py``) subclasses ``MetaWebhookView`` and turns its
 changes into inbox items.

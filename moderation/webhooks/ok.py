@@ -1,4 +1,4 @@
-"""OK (Odnoklassniki) webhooks (networks.md §2.6).
+"""OK (Odnoklassniki) webhooks (docs/networks.md §2.6).
 
 OK signs nothing, so the secret is part of the URL and compared in constant time. The
 app webhook's handshake ``{"webhookType": "CONFIRMATION"}`` is answered with the

@@ -1,4 +1,4 @@
-"""Telegram Bot API webhook (networks.md §3.5-3.6).
+"""Telegram Bot API webhook (docs/networks.md §3.5-3.6).
 
 Comments are not channel objects: they are messages in the channel's linked discussion
 group replying to the automatic forward of the channel post. A comment's post is the

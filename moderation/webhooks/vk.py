@@ -1,4 +1,4 @@
-"""VK Callback API (networks.md §1.6): confirmation handshake, ``secret``, ``event_id``.
+"""VK Callback API (docs/networks.md §1.6): confirmation handshake, ``secret``, ``event_id``.
 
 Every event except ``confirmation`` is answered with the plain string ``ok``; VK stops
 sending after several errors in a row, so events we do not use are still ``ok``."""

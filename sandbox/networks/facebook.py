@@ -2,7 +2,7 @@
 the Page as readers see it (``/sandbox/facebook/page/<page-id>/``), and the Meta
 webhook a reader's comment sends.
 
-Wire format per networks.md §4 (checklist §4.8): parameters from the query string,
+Wire format per docs/networks.md §4 (checklist §4.8): parameters from the query string,
 form or multipart body; ``access_token`` there or as ``Authorization: Bearer``;
 answers are bare JSON objects; errors ``{"error": {"message", "type", "code",
 "error_subcode", "fbtrace_id"}}`` with HTTP 4xx (500 for injected server errors).
@@ -49,7 +49,7 @@ from sandbox.models import (
 from sandbox.serve import arrival
 
 VERSION = re.compile(r"^v\d+(\.\d+)?/")
-TEXT_LIMIT = 63206  # networks.md §4.4, UNVERIFIED
+TEXT_LIMIT = 63206  # docs/networks.md §4.4, UNVERIFIED
 ATTACHED_MEDIA_LIMIT = 10  # UNVERIFIED (no documented maximum found)
 RATE = (200, 60.0)  # calls per token and window: a sandbox figure, UNVERIFIED
 COMMENTS_PAGE_MAX = 100
@@ -562,7 +562,7 @@ def create_comment(account, target, params) -> dict:
     return {"id": comment_id(comment)}
 
 
-# -- the Meta webhook (networks.md §4.6) ------------------------------------------------
+# -- the Meta webhook (docs/networks.md §4.6) ------------------------------------------------
 
 
 def signature(app_secret: str, body: bytes) -> str:

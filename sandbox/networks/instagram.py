@@ -1,7 +1,7 @@
 """The emulated Instagram Graph API: ``/sandbox/instagram/graph/[vN.N/]<path>``, and
 the profile as readers see it (``/sandbox/instagram/profile/<ig-user-id>/``).
 
-Wire format per networks.md §5 (checklist §5.8): parameters from the query string or
+Wire format per docs/networks.md §5 (checklist §5.8): parameters from the query string or
 form body, ``access_token`` there or as ``Authorization: Bearer``; bare JSON answers;
 errors ``{"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}``
 with HTTP 400 (500 for injected server errors).

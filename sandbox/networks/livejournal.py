@@ -1,7 +1,7 @@
 """The emulated LiveJournal: the XML-RPC endpoint ``/sandbox/livejournal/interface/xmlrpc``
 and the journal as readers see it, ``/sandbox/livejournal/<journal>/``.
 
-Wire format (networks.md §6.C, NOTES.md "LiveJournal"): ``POST`` of an XML-RPC
+Wire format (docs/networks.md §6.C, NOTES.md "LiveJournal"): ``POST`` of an XML-RPC
 ``methodCall`` ``LJ.XMLRPC.<method>`` with one struct; the answer is a
 ``methodResponse`` struct or a fault whose ``faultCode`` is LiveJournal's three-digit
 code and ``faultString`` its message, as ``LJ::Protocol::error_message`` words it

@@ -1,4 +1,4 @@
-"""The emulated MAX Bot API under ``/sandbox/max/`` (networks.md §9, checklist §9.8).
+"""The emulated MAX Bot API under ``/sandbox/max/`` (docs/networks.md §9, checklist §9.8).
 
 Wire format: REST resources, JSON bodies, targets in the query (``?chat_id=``,
 ``?message_id=``); success bodies are bare (``{"message": …}``, ``{"success": true}``),

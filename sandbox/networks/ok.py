@@ -1,6 +1,6 @@
 """The emulated OK REST API: ``/sandbox/ok/fb.do`` and ``/sandbox/ok/api/<group>/<name>``.
 
-Wire format per networks.md §2: bare JSON results; errors ``{"error_code",
+Wire format per docs/networks.md §2: bare JSON results; errors ``{"error_code",
 "error_msg", "error_data"}`` with HTTP 200 and the ``invocation-error`` header; every
 call signed with ``sig`` (checked exactly as OK computes it, see ``signature``)."""
 

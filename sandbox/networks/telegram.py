@@ -1,6 +1,6 @@
 """The emulated Telegram Bot API: ``/sandbox/telegram/bot<token>/<method>``.
 
-Wire format per networks.md §3: ``{"ok": true, "result": …}`` or ``{"ok": false,
+Wire format per docs/networks.md §3: ``{"ok": true, "result": …}`` or ``{"ok": false,
 "error_code", "description"[, "parameters": {"retry_after"}]}`` with the HTTP status
 equal to ``error_code``. A channel has a linked discussion group where comments live."""
 

@@ -1,7 +1,7 @@
 """The emulated Telegraph API: ``/sandbox/telegraph/<method>[/<path>]`` and the page as
 readers see it, ``/sandbox/telegraph/p/<path>/``.
 
-Wire format per networks.md §6.B: GET or POST (form or JSON), always HTTP 200 with
+Wire format per docs/networks.md §6.B: GET or POST (form or JSON), always HTTP 200 with
 ``{"ok": true, "result"}`` or ``{"ok": false, "error": "CODE"}``. Confirmed codes:
 ``SHORT_NAME_REQUIRED`` and ``FLOOD_WAIT_<n>``; ``ACCESS_TOKEN_INVALID``,
 ``PAGE_NOT_FOUND``, ``CONTENT_TOO_BIG``, ``TITLE_REQUIRED`` are named there but
@@ -58,7 +58,9 @@ ALLOWED_TAGS = frozenset(
     ]
 )
 ALLOWED_ATTRS = frozenset({"href", "src"})
-CONTENT_LIMIT = 64 * 1024  # bytes of the content JSON; UNVERIFIED (networks.md §6.B.4)
+CONTENT_LIMIT = (
+    64 * 1024
+)  # bytes of the content JSON; UNVERIFIED (docs/networks.md §6.B.4)
 TITLE_LIMIT, AUTHOR_LIMIT, AUTHOR_URL_LIMIT = 256, 128, 512
 RATE = (5, 1.0)  # calls per second per token: our assumption, Telegraph publishes none
 TRANSLIT = str.maketrans(

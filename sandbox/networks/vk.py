@@ -1,6 +1,6 @@
 """The emulated VK API: ``/sandbox/vk/method/<name>`` and its photo upload server.
 
-Wire format per networks.md §1 (VK API 5.199): every answer is HTTP 200 with
+Wire format per docs/networks.md §1 (VK API 5.199): every answer is HTTP 200 with
 ``{"response": …}`` or ``{"error": {"error_code", "error_msg", "request_params"}}``."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from sandbox.models import (
 from sandbox.serve import arrival
 
 API_VERSION = "5.199"
-TEXT_LIMIT = 16384  # networks.md §1.4 (UNVERIFIED there; see api/NOTES.md)
+TEXT_LIMIT = 16384  # docs/networks.md §1.4 (UNVERIFIED there; see api/NOTES.md)
 MEDIA_LIMIT = 10
 POLL_ANSWERS_MAX = 10
 POLL_ANSWER_LENGTH = 100
@@ -590,7 +590,7 @@ def wall_delete_comment(request, account, params):
     if not comment.deleted:
         comment.deleted = True
         comment.save(update_fields=["deleted"])
-        # networks.md §1.6: {owner_id, id, user_id (who deleted), post_id}
+        # docs/networks.md §1.6: {owner_id, id, user_id (who deleted), post_id}
         callbacks.vk_event(account, "wall_reply_delete", {
             "owner_id": -int(account.external_id), "id": comment.remote_id,
             "user_id": ADMIN["id"], "post_id": comment.post.remote_id,
@@ -617,7 +617,7 @@ def groups_ban(request, account, params):
             "until": until,
         },
     )
-    # networks.md §1.6: user_block = {admin_id, user_id, unblock_date, reason, comment}
+    # docs/networks.md §1.6: user_block = {admin_id, user_id, unblock_date, reason, comment}
     callbacks.vk_event(account, "user_block", {
         "admin_id": ADMIN["id"], "user_id": user_id,
         "unblock_date": int(until.timestamp()) if until else 0,

@@ -1,7 +1,7 @@
 """The emulated WordPress site: ``/sandbox/wordpress/<blog>/wp-json/wp/v2/<route>`` and
 the blog as readers see it, ``/sandbox/wordpress/<blog>/`` (one post: ``?p=<id>``).
 
-Wire format per networks.md §6.A: JSON in and out; errors are WP's object
+Wire format per docs/networks.md §6.A: JSON in and out; errors are WP's object
 ``{"code", "message", "data": {"status"}}`` with that HTTP status. HTTP Basic auth
 with the username and application password of ``SandboxAccount.extra`` (spaces in
 the password optional). Posts go to the trash on DELETE (a second DELETE: 410

@@ -1,4 +1,4 @@
-"""Facebook Pages client (Meta Graph API, networks.md §4): form-encoded calls to
+"""Facebook Pages client (Meta Graph API, docs/networks.md §4): form-encoded calls to
 ``<GRAPH_API_URL>/<node>[/<edge>]`` with the Page access token; answers are bare JSON
 objects, errors ``{"error": {"message", "type", "code", "error_subcode",
 "fbtrace_id"}}`` with HTTP 4xx (§4.1, §4.7). Sources and UNVERIFIED points:
@@ -27,7 +27,7 @@ from .errors import (
     server_error,
 )
 
-# networks.md §4.7 (Meta's error table).
+# docs/networks.md §4.7 (Meta's error table).
 AUTH_CODES = {102, 190}
 # OAuthException subcodes that mean "the token no longer works" (same source).
 AUTH_SUBCODES = {458, 459, 460, 463, 464, 467, 492}
@@ -46,7 +46,7 @@ COMMENTS_PAGE = 100
 
 def _retry_after(response, default: float) -> float:
     """``estimated_time_to_regain_access`` (minutes) of X-Business-Use-Case-Usage when
-    the header says (its JSON shape is UNVERIFIED, networks.md §4.7), else ``default``."""
+    the header says (its JSON shape is UNVERIFIED, docs/networks.md §4.7), else ``default``."""
     raw = response.headers.get("X-Business-Use-Case-Usage", "")
     try:
         usage = json.loads(raw) if raw else {}

@@ -1,4 +1,4 @@
-"""Instagram Graph API client (networks.md §5): ``<api_url>/<node>[/<edge>]``,
+"""Instagram Graph API client (docs/networks.md §5): ``<api_url>/<node>[/<edge>]``,
 ``access_token`` as a parameter, JSON answers, errors as Meta's envelope
 ``{"error": {"message", "type", "code", "error_subcode", "is_transient", ...}}``.
 

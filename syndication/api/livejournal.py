@@ -1,4 +1,4 @@
-"""LiveJournal client (networks.md §6.C): XML-RPC ``LJ.XMLRPC.<method>`` POSTed to the
+"""LiveJournal client (docs/networks.md §6.C): XML-RPC ``LJ.XMLRPC.<method>`` POSTed to the
 journal site's ``/interface/xmlrpc``, (de)serialised with the standard library's
 ``xmlrpc.client`` but sent through ``syndication.api.http`` (our session, timeouts,
 rate limiter and error mapping), never through ``xmlrpc.client``'s own transport.
@@ -64,7 +64,7 @@ TRANSIENT_CODES = {104, 105, 157, 306, 311, 407, 408, 502, 503, 505, 506}
 
 
 def auth_response(challenge: str, password: str) -> str:
-    """``md5_hex(challenge + md5_hex(password))`` (networks.md §6.C.2)."""
+    """``md5_hex(challenge + md5_hex(password))`` (docs/networks.md §6.C.2)."""
     inner = hashlib.md5(password.encode(), usedforsecurity=False).hexdigest()
     return hashlib.md5((challenge + inner).encode(), usedforsecurity=False).hexdigest()
 

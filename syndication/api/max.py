@@ -1,4 +1,4 @@
-"""MAX Bot API client (networks.md §9; facts and sources in NOTES.md, "MAX").
+"""MAX Bot API client (docs/networks.md §9; facts and sources in NOTES.md, "MAX").
 
 REST over JSON at ``MAX_API_URL`` (default ``https://platform-api2.max.ru``, the
 current host). The bot token travels in the ``Authorization`` header, raw, without
@@ -73,7 +73,7 @@ def parse(response, *, payload=None, idempotent=False):
     text = str(error.get("message") or error.get("error") or f"HTTP {status}")
     message = f"{status} {code}: {text}"
     if status == 429:
-        # MAX sends no Retry-After (UNVERIFIED, networks.md §9.7): a short wait.
+        # MAX sends no Retry-After (UNVERIFIED, docs/networks.md §9.7): a short wait.
         after = response.headers.get("Retry-After")
         exc = RateLimited(message, code=code, retry_after=float(after or 1), **context)
     elif status in {401, 403}:  # verify.token, deprecated.token, chat.denied
@@ -224,7 +224,7 @@ class MaxClient(Client):
 
     def find_published(self, post, since: datetime) -> RemoteRef | None:
         """After a send with an unknown outcome: the channel's latest messages
-        (``GET /messages?chat_id=``, newest first, networks.md §9) searched for one
+        (``GET /messages?chat_id=``, newest first, docs/networks.md §9) searched for one
         with our text, sent since the first attempt. MAX returns the text without
         markup, so the texts are compared without tags and whitespace."""
         if len(post.messages) != 1 or not visible(post.messages[0].text):
@@ -378,5 +378,5 @@ def visible(text) -> str:
 
 
 def _gone(exc: APIError) -> bool:
-    """Deleting what no longer exists: MAX answers 404 (networks.md §9.7)."""
+    """Deleting what no longer exists: MAX answers 404 (docs/networks.md §9.7)."""
     return getattr(exc, "status", None) == 404

@@ -1,4 +1,4 @@
-"""OK REST client (networks.md §2): signed calls to ``OK_API_URL`` (``fb.do``);
+"""OK REST client (docs/networks.md §2): signed calls to ``OK_API_URL`` (``fb.do``);
 bare JSON results, errors ``{"error_code", "error_msg", "error_data"}``."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Telegram Bot API client (networks.md §3): POST to
+"""Telegram Bot API client (docs/networks.md §3): POST to
 ``<TELEGRAM_API_URL>/bot<token>/<method>``, JSON or multipart; answers
 ``{"ok": true, "result"}`` or ``{"ok": false, "error_code", "description"}``."""
 

@@ -1,4 +1,4 @@
-"""Telegraph API client (networks.md §6.B): ``<TELEGRAPH_API_URL>/<method>[/<path>]``,
+"""Telegraph API client (docs/networks.md §6.B): ``<TELEGRAPH_API_URL>/<method>[/<path>]``,
 form POSTs with ``access_token``; answers ``{"ok": true, "result"}`` or
 ``{"ok": false, "error": "CODE"}`` with HTTP 200.
 

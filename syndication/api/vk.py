@@ -1,4 +1,4 @@
-"""VK API client (networks.md §1): form-encoded POSTs to ``<VK_API_URL><method>``
+"""VK API client (docs/networks.md §1): form-encoded POSTs to ``<VK_API_URL><method>``
 with ``access_token`` and ``v``; answers ``{"response"}`` or ``{"error"}``."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ RATE_CODES = {6: 1.0, 9: 60.0, 14: 60.0, 29: 3600.0}  # code -> seconds to wait
 TRANSIENT_CODES = {1: 5.0, 10: 5.0}
 GONE_CODES = {104}
 BANNED_PAGE = 200  # groups.getBanned ``count`` maximum
-# groups.ban ``reason`` (networks.md §1.5): 0 other, 1 spam, 2 verbal abuse,
+# groups.ban ``reason`` (docs/networks.md §1.5): 0 other, 1 spam, 2 verbal abuse,
 # 3 obscene language; keys are moderation's categories (moderation.models.Reason).
 BAN_REASONS = {"spam": 1, "insult": 2, "obscene": 3, "law": 0, "other": 0}
 

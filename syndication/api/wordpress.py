@@ -1,4 +1,4 @@
-"""WordPress REST API client (networks.md §6.A): ``<site_url>/wp-json/wp/v2/<route>``,
+"""WordPress REST API client (docs/networks.md §6.A): ``<site_url>/wp-json/wp/v2/<route>``,
 JSON in and out, HTTP Basic auth with an Application Password.
 
 The credential is per account (``accounts_registry`` SHAPES): ``site_url``,

@@ -20,7 +20,7 @@ def accepts_idempotency_key(method) -> bool:
     """Whether a client method takes the key that the network de-duplicates on.
 
     VK's ``wall.post`` has ``guid``: the same guid within an hour returns the post
-    that already exists instead of a second one (networks.md, wall.post)."""
+    that already exists instead of a second one (docs/networks.md, wall.post)."""
     try:
         params = inspect.signature(method).parameters
     except (TypeError, ValueError):

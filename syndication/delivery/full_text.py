@@ -29,7 +29,7 @@ never lost and never waits long for Telegraph:
 * a page that exists but could not be edited on republish stays linked as it is.
 
 On unpublish the Telegram post is deleted; Telegraph cannot delete pages
-(networks.md §6.B.3), so the page is emptied to a short notice instead.
+(docs/networks.md §6.B.3), so the page is emptied to a short notice instead.
 """
 
 from __future__ import annotations

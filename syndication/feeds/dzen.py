@@ -1,6 +1,6 @@
 """The news as Dzen's RSS import wants it: /feeds/dzen/rss.xml.
 
-NOTES (re-checked 2026-12-02 with the ``search`` tool, corpus "pages"; networks.md §6.D)
+NOTES (re-checked 2026-12-02 with the ``search`` tool, corpus "pages"; docs/networks.md §6.D)
 ======================================================================================
 The reference corpus holds only the opening of each help page, so the element tables
 ("обязательные элементы, отмеченные значком в таблицах ниже") were not readable in

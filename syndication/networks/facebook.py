@@ -1,6 +1,6 @@
 """Facebook Pages: a Page feed post (Meta Graph API), plain text.
 
-Shape (networks.md §4.3-4.4): one ``POST /{page-id}/feed`` with the text as
+Shape (docs/networks.md §4.3-4.4): one ``POST /{page-id}/feed`` with the text as
 ``message`` - plain text, no markup; URLs are auto-linked and hashtags are plain
 ``#tag`` text. Photos are uploaded unpublished (``POST /{page-id}/photos
 published=false``) and attached as ``attached_media[i]={"media_fbid": id}``; a post
@@ -12,7 +12,7 @@ method ``videos``, a follow-up.
 
 Limits and where they come from:
 
-* post text: 63 206 characters is commonly cited but UNVERIFIED (networks.md §4.4,
+* post text: 63 206 characters is commonly cited but UNVERIFIED (docs/networks.md §4.4,
   no Meta page in the corpus states it, 2026-12). We keep 60 000, counted in UTF-16
   units like the other plain-text networks.
 * photos per multi-photo post: no documented maximum found - UNVERIFIED; we keep 10
@@ -20,7 +20,7 @@ Limits and where they come from:
   a ``MEDIA_OVER_LIMIT`` warning.
 * photo captions: an unpublished photo's own caption shows only when the photo is
   opened alone (UNVERIFIED), so photo and animation captions go into the post text.
-* polls: the Pages API has no poll creation endpoint (networks.md §4.3, "treat as
+* polls: the Pages API has no poll creation endpoint (docs/networks.md §4.3, "treat as
   unsupported"), so every poll is text with a link to vote on the site
   (``POLL_AS_TEXT``); contests and live streams are text as on every network.
 * video ``description`` length: UNVERIFIED; it is the video's title and description,

@@ -2,7 +2,7 @@
 reel, with a plain-text caption.
 
 The render (pure); the client is ``syndication/api/instagram.py``. What the render decides
-(networks.md §5.3-5.4):
+(docs/networks.md §5.3-5.4):
 
 * Every post needs media. The piece's photos and video files (in reading order) make
   a single IMAGE, a CAROUSEL of 2-10 items (more: the first 10, a warning, the rest on

@@ -8,13 +8,13 @@ with LiveJournal's own allow-list below; images stay on our site (``<img src>`` 
 the absolute URL of the rendition): LiveJournal's protocol has no upload call.
 Pure: no I/O, no database.
 
-Facts and their sources (networks.md §6.C; details in syndication/api/NOTES.md):
+Facts and their sources (docs/networks.md §6.C; details in syndication/api/NOTES.md):
 
 * ``postevent`` fields ``subject``, ``event``, ``lineendings``, ``props`` (``taglist``,
   ``opt_preformatted``) — [web: https://docs.huihoo.com/livejournal/server/ljp.csp.xml-rpc.postevent.html],
   [repo: apparentlymart/livejournal cgi-bin/ljprotocol.pl postevent()].
 * ``opt_preformatted=1``: the server does not turn newlines into ``<br>`` (we send
-  HTML) — networks.md §6.C.4.
+  HTML) — docs/networks.md §6.C.4.
 * ``<lj-cut text="...">…</lj-cut>`` hides the rest behind a link labelled with the text
   — [web: https://azurelunatic.livejournal.com/4887744.html] (a user's reference of the
   syntax); how the cut reads on the journal page is LiveJournal's, not ours.
@@ -24,7 +24,7 @@ Facts and their sources (networks.md §6.C; details in syndication/api/NOTES.md)
   value is UNVERIFIED and we keep 60 000 bytes as the safety margin.
 * subject: ``LJ::CMAX_SUBJECT`` 100 characters / ``BMAX_SUBJECT`` 255 bytes, trimmed
   silently by the server (``common_event_validation``) — [repo: apparentlymart/livejournal
-  cgi-bin/LJ/Constants.pm, cgi-bin/ljprotocol.pl], networks.md §6.C.4: we shorten it
+  cgi-bin/LJ/Constants.pm, cgi-bin/ljprotocol.pl], docs/networks.md §6.C.4: we shorten it
   ourselves, at a word, with a warning.
 * which tags the LiveJournal HTML cleaner keeps: UNVERIFIED. Our allow-list is a
   conservative subset of what LJ entries commonly use; ``figure``/``figcaption`` are

@@ -1,6 +1,6 @@
 """MAX: a channel post as a short series of Bot API messages (``POST /messages``).
 
-Limits and where they come from (networks.md §9.3-9.4):
+Limits and where they come from (docs/networks.md §9.3-9.4):
 
 * ``text`` at most 4000 characters (schema ``NewMessageBody.text maxLength: 4000``,
   [repo: max-messenger/api-schema schema.yaml]; dev.max.ru POST /messages). Whether

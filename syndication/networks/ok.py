@@ -1,6 +1,6 @@
 """OK (Odnoklassniki): a group topic (``mediatopic.post`` with ``type=GROUP_THEME``).
 
-The render (pure); the client is ``syndication/api/ok.py``. networks.md §2.3-2.4: the
+The render (pure); the client is ``syndication/api/ok.py``. docs/networks.md §2.3-2.4: the
 topic is a list of media items (text, photo, poll ...); poll media is
 ``{"type": "poll", "question", "answers": [{"text"}], "options": "SingleChoice,..."}``
 (apiok.ru ui.postMediatopic). Everything else about limits is UNVERIFIED - apiok.ru

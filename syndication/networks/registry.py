@@ -410,7 +410,7 @@ register(
         credential_label="facebook:page",
         api_url_settings=("GRAPH_API_URL",),
         restricted=True,
-        # No read-back call of a Page's posts is checked in networks.md §4.
+        # No read-back call of a Page's posts is checked in docs/networks.md §4.
         can_edit_posts=True,
         can_delete_posts=True,
         polling=Polling.PER_POST,

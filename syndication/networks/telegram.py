@@ -1,6 +1,6 @@
 """Telegram: a channel post as a short series of Bot API messages.
 
-The render (pure); the client is ``syndication/api/telegram.py``. Limits (networks.md §3.3-3.4,
+The render (pure); the client is ``syndication/api/telegram.py``. Limits (docs/networks.md §3.3-3.4,
 python-telegram-bot constants MessageLimit / PollLimit / MediaGroupLimit): text 4096
 and caption 1024, counted in UTF-16 units after entity parsing; media groups of 2-10;
 poll question 300, option 100. Poll options: 2-10 before Bot API 9.1, 12 since; we keep
@@ -122,7 +122,7 @@ class TelegramNetwork(Network):
             if len(chunks) > 1 and options.full_text_url:
                 # The card under the post shows the page the reader is invited to
                 # (an Instant View for telegra.ph links is UNVERIFIED, not in
-                # networks.md; the link works either way).
+                # docs/networks.md; the link works either way).
                 card_url = options.full_text_url
                 body_lines = lines[: len(lines) - len(tail)]
                 chunks = [

@@ -4,7 +4,7 @@ A Node is a string or ``{"tag", "attrs"?, "children"?}``. The render writes the 
 directly from the Piece (no HTML round trip), using only the allowed tags and attrs, so
 the sandbox and the real API accept the page as is. Pure: no I/O, no database.
 
-Limits and their sources (networks.md §6.B):
+Limits and their sources (docs/networks.md §6.B):
 
 * ``ALLOWED_TAGS``, attrs only ``href``/``src`` — §6.B.4
   [repo: python273/telegraph telegraph/utils.py ALLOWED_TAGS], [web: https://te.legra.ph/api].

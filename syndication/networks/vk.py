@@ -1,7 +1,7 @@
 """VK (VKontakte): a community wall post.
 
 The render (pure); ``wall.post``, the uploads and ``polls.create`` are the client's,
-``syndication/api/vk.py``. Limits and where they come from (networks.md §1.3-1.4):
+``syndication/api/vk.py``. Limits and where they come from (docs/networks.md §1.3-1.4):
 
 * media per post: at most 10 photos/videos; one poll; one document
   (dev.vk.com/en/method/wall.post, checked there 2026).

@@ -20,7 +20,7 @@ One ``Message``:
   Categories are an account setting (the credential's optional ``categories``), so the
   client adds them, not the render.
 
-Sources (networks.md §6.A):
+Sources (docs/networks.md §6.A):
 
 * ``ALLOWED_TAGS``/``ALLOWED_ATTRIBUTES``: a subset of core's ``$allowedposttags``
   (what KSES keeps for authors without ``unfiltered_html``): p, br, a[href], b, strong,

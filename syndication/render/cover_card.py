@@ -1,7 +1,7 @@
 """JPEG images Instagram accepts: a generated cover card for a text-only piece, and
 any photo re-encoded to fit Instagram's image rules.
 
-Instagram publishes images only from a public URL, JPEG only (networks.md §5.3), at
+Instagram publishes images only from a public URL, JPEG only (docs/networks.md §5.3), at
 most 8 MiB, aspect ratio between 4:5 and 1.91:1 and width 320-1440 px (§5.4; the
 numbers come from a publishing tool's spec, so we stay inside them with a margin:
 1080 px squares and ≤ 1440 px wide re-encodes).

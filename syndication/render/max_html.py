@@ -2,7 +2,7 @@
 it back to check a message.
 
 Allowed tags, from the schema's "Max flavored" formatting notes and dev.max.ru
-"Форматирование текста" (networks.md §9.4): ``<i>/<em>``, ``<b>/<strong>``,
+"Форматирование текста" (docs/networks.md §9.4): ``<i>/<em>``, ``<b>/<strong>``,
 ``<del>/<s>``, ``<ins>/<u>``, ``<a href>``, ``<pre>/<code>``, ``<mark>``,
 ``<blockquote>``, ``<h1>``. MAX strips every other tag silently, so what it would
 strip we strip first (the preview then shows what readers get). Which named entities

@@ -1,6 +1,6 @@
 """Telegram's HTML subset: sanitising, and reading it back the way Telegram does.
 
-core.telegram.org/bots/api#html-style (networks.md §3.4): only the tags below; only
+core.telegram.org/bots/api#html-style (docs/networks.md §3.4): only the tags below; only
 ``&lt; &gt; &amp; &quot;`` as named entities (numeric ones are all allowed); lengths
 are counted on the text after entity parsing, in UTF-16 code units.
 """

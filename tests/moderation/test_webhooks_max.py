@@ -116,7 +116,7 @@ def test_dialog_message_is_a_message(client, max_account):
 
 
 def test_message_created_without_message_is_acknowledged(client, max_account):
-    # Users' voice messages arrive with no ``message`` field (networks.md §9.6).
+    # Users' voice messages arrive with no ``message`` field (docs/networks.md §9.6).
     body = {"update_type": "message_created", "timestamp": 1, "user_locale": "ru"}
     assert push(client, body).status_code == 200
     assert not InboxItem.objects.exists() and not WebhookEvent.objects.exists()

@@ -174,7 +174,7 @@ def livejournal_account(transactional_db):
 
 @pytest.fixture
 def max_account(transactional_db):
-    # A channel's chat id is a negative int64 (networks.md §9.1).
+    # A channel's chat id is a negative int64 (docs/networks.md §9.1).
     return relaxed_account("max", "-70000000000042", "Test MAX")
 
 

@@ -287,7 +287,7 @@ def test_index_links_the_channel_page_and_its_events(client, channel):
 
 @pytest.mark.parametrize("status, delivered", [(200, True), (204, False), (202, False)])
 def test_an_update_counts_as_delivered_only_on_http_200(monkeypatch, status, delivered):
-    """MAX wants HTTP 200 (networks.md §9.6): a webhook answering 204 would be
+    """MAX wants HTTP 200 (docs/networks.md §9.6): a webhook answering 204 would be
     retried and finally unsubscribed by MAX, so the sandbox must not accept it."""
     answered = type("Answer", (), {"status_code": status, "text": ""})()
     monkeypatch.setattr(callbacks.requests, "post", lambda *a, **k: answered)

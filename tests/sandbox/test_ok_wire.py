@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_signature_matches_the_documented_example():
-    # aiookru docs / networks.md §2.2 worked example.
+    # aiookru docs / docs/networks.md §2.2 worked example.
     params = {
         "application_key": "ABCDEFGHIGKLMNOPK",
         "format": "json",
