@@ -414,3 +414,9 @@ def test_dummy_verbs_with_registration_and_departure():
         "Осуществляется запись детей в кружки."
     )
     assert "Бригада выехала в село." in results("Бригада осуществила выезд в село.")
+
+
+def test_a_perfective_dummy_verb_is_caught_like_the_imperfective():
+    assert "Специалисты проверили условия жизни ветеранов." in results(
+        "Специалисты осуществили проверку условий жизни ветеранов."
+    )
