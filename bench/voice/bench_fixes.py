@@ -89,6 +89,7 @@ SETS = {
     "fresh 4": lambda s: s.get("fresh") == 4,
     "fresh 5": lambda s: s.get("fresh") == 5,
     "fresh 6": lambda s: s.get("fresh") == 6,
+    "fresh 7": lambda s: s.get("fresh") == 7,
     "all": lambda s: True,
 }
 
