@@ -420,3 +420,9 @@ def test_a_perfective_dummy_verb_is_caught_like_the_imperfective():
     assert "Специалисты проверили условия жизни ветеранов." in results(
         "Специалисты осуществили проверку условий жизни ветеранов."
     )
+
+
+def test_the_aspect_partner_of_the_rules_beats_a_dictionary_homonym():
+    assert results("Администрация осуществила закупку автобусов.") == [
+        "Администрация купила автобусы."
+    ]

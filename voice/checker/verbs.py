@@ -76,14 +76,18 @@ def with_aspect(place: Place, target: Reading, aspect: str | None) -> Reading | 
     A verb of both aspects («организовать») is its own partner."""
     if aspect is None or aspect_of(target) == aspect or target.lemma == "быть":
         return target
+    # The partner grammar.json names comes first: «покупать» has a perfective
+    # homonym («покупать ребёнка», to bathe a while), which would give
+    # «осуществила закупку» → «покупала» instead of «купила».
+    partner = place.book.grammar["aspect_partner"].get(target.lemma)
+    if partner is not None:
+        found = infinitive(partner)
+        if found is not None and aspect_of(found) == aspect:
+            return found
     for r in readings(target.lemma):
         if r.pos == "INFN" and r.lemma == target.lemma and aspect_of(r) == aspect:
             return r
-    partner = place.book.grammar["aspect_partner"].get(target.lemma)
-    if partner is None:
-        return None
-    found = infinitive(partner)
-    return found if found is not None and aspect_of(found) == aspect else None
+    return None
 
 
 def verb_form(
