@@ -1,0 +1,258 @@
+"""What the monthly report says, gathered once: each section is a heading, column
+headings and rows of plain values, so the three formats cannot disagree."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts_registry.history import change_rows
+from accounts_registry.models import AccountChange
+from accounts_registry.networks import Network
+from moderation.models import InboxItem, ModerationAction, Reason
+
+from .. import collectors, periods, queries
+
+
+@dataclass
+class Table:
+    title: str
+    headings: list[str]
+    rows: list[list] = field(default_factory=list)
+    note: str = ""
+    empty: str = ""
+
+
+@dataclass
+class Report:
+    month: str
+    start: datetime
+    end: datetime
+    title: str
+    intro: str
+    tables: list[Table]
+
+
+def month_title(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return _(
+        "On the results of the ministry's official accounts for %(month)s %(year)s"
+    ) % {
+        "month": str(MONTHS[number]).lower(),
+        "year": year,
+    }
+
+
+def _value(value):
+    return "—" if value is None else value
+
+
+def _rate(totals) -> str:
+    rate = totals.engagement_rate
+    return "—" if rate is None else f"{rate:.1f}".replace(".", ",") + " %"
+
+
+def counters_headings() -> list[str]:
+    return [_("Posts"), _("Views"), _("Reach"), _("Reactions"), _("Reposts"),
+            _("Comments"), _("Engagement")]  # fmt: skip
+
+
+def counters(totals) -> list:
+    return [totals.posts, *(_value(getattr(totals, m)) for m in queries.METRICS),
+            _rate(totals)]  # fmt: skip
+
+
+def network_name(code: str) -> str:
+    return str(dict(Network.choices).get(code, code))
+
+
+def accounts_table(period) -> Table:
+    table = Table(
+        _("1. Audience and posts by account"),
+        [
+            _("Network"),
+            _("Account"),
+            _("Subscribers at the end"),
+            _("Change"),
+            *counters_headings(),
+        ],  # fmt: skip
+        empty=_("No account was observed in the period."),
+    )
+    for row in period.by_account:
+        table.rows.append(
+            [
+                row.account.get_network_display(),
+                row.account.name,
+                _value(row.subscribers),
+                _value(row.subscribers_change),
+                *counters(row.totals),
+            ]  # fmt: skip
+        )
+    for code, totals in period.by_network:
+        table.rows.append(
+            [network_name(code), _("all accounts"), "", "", *counters(totals)]
+        )
+    table.rows.append([_("Total"), "", "", "", *counters(period.total)])
+    silent = sorted(
+        {
+            row.account.get_network_display()
+            for row in period.by_account
+            if row.account.network not in collectors.post_networks()
+        }
+    )
+    if silent:
+        table.note = _(
+            "«—»: the network does not report the figure. %(names)s give no counters "
+            "of a post through their APIs."
+        ) % {"names": ", ".join(str(s) for s in silent)}
+    else:
+        table.note = _("«—»: the network does not report the figure.")
+    return table
+
+
+def top_table(period) -> Table:
+    table = Table(
+        _("2. The most read pieces"),
+        ["№", _("Piece"), _("Networks"), *counters_headings()],
+        empty=_("No piece of the period has views yet."),
+    )
+    for number, piece in enumerate(period.top, start=1):
+        table.rows.append(
+            [
+                number,
+                piece.title,
+                ", ".join(network_name(n) for n in piece.networks),
+                *counters(piece.totals),
+            ]  # fmt: skip
+        )
+    return table
+
+
+def hours(delta: timedelta) -> str:
+    value = delta.total_seconds() / 3600
+    return ngettext("%(h)s hour", "%(h)s hours", max(1, round(value))) % {
+        "h": f"{value:.1f}".replace(".", ",")
+    }
+
+
+def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
+    received = InboxItem.objects.filter(received_at__gte=start, received_at__lt=end)
+    removed = ModerationAction.objects.filter(
+        created_at__gte=start,
+        created_at__lt=end,
+        action__in=[ModerationAction.Kind.DELETE, ModerationAction.Kind.HIDE],
+    )
+    answered = received.filter(
+        status=InboxItem.Status.REPLIED, answered_at__isnull=False
+    ).values_list("received_at", "answered_at")
+    waits = sorted(answer - got for got, answer in answered)
+    due = InboxItem.objects.filter(deadline__gte=start, deadline__lt=min(end, now))
+    missed = due.filter(
+        Q(answered_at__isnull=True) | Q(answered_at__gt=F("deadline"))
+    ).count()
+    table = Table(_("3. Moderation"), [_("Figure"), _("Value")])
+    table.rows.append([_("Comments and messages received"), received.count()])
+    table.rows.append([_("Removed or hidden"), removed.count()])
+    reasons = dict(Reason.choices)
+    of_them = _("of them")
+    for row in removed.values("reason").annotate(n=Count("pk")).order_by("-n"):
+        label = reasons.get(row["reason"]) or _("reason not given")
+        table.rows.append([f"    {of_them}: {label}", row["n"]])
+    table.rows.append([_("Answered"), len(waits)])
+    if waits:
+        median = statistics.median(waits)
+        ninetieth = (
+            statistics.quantiles(waits, n=10, method="inclusive")[-1]
+            if len(waits) > 1
+            else waits[0]
+        )
+        table.rows.append([_("Median time to answer"), hours(median)])
+        table.rows.append([_("90 % answered within"), hours(ninetieth)])
+    else:
+        table.rows.append([_("Median time to answer"), "—"])
+        table.rows.append([_("90 % answered within"), "—"])
+    table.rows.append([_("Deadlines to answer that fell in the period"), due.count()])
+    table.rows.append([_("of them missed"), missed])
+    return table
+
+
+# What the department is told about; tokens, health checks and design are the
+# technician's bookkeeping and stay out of the report.
+REPORTED_FIELDS = {"name", "url", "external_id", "status", "kind", "responsible",
+                   "verified", "created_on", "deleted_on"}  # fmt: skip
+
+
+def register_table(start: datetime, end: datetime) -> Table:
+    labels = {"created": _("Added to the register"), "changed": _("Changed")}
+    table = Table(
+        _("4. Changes in the register of accounts"),
+        [_("Date"), _("Account"), _("Network"), _("Change"), _("Who")],
+        empty=_("The register did not change in the period."),
+    )
+    changes = (
+        AccountChange.objects.filter(at__gte=start, at__lt=end)
+        .select_related("account", "user")
+        .order_by("at", "pk")
+    )
+    for change in changes:
+        what = str(labels.get(change.action, change.action))
+        if change.action == "changed":
+            change.changes = {
+                k: v for k, v in (change.changes or {}).items() if k in REPORTED_FIELDS
+            }
+            if not change.changes:
+                continue
+            what = capfirst(
+                "; ".join(
+                    f"{label}: {old or '—'} → {new or '—'}"
+                    for label, old, new in change_rows(change)
+                )
+            )
+        elif change.action != "created":
+            continue
+        table.rows.append(
+            [
+                timezone.localtime(change.at).strftime("%d.%m.%Y"),
+                change.account.name,
+                change.account.get_network_display(),
+                what,
+                change.who,
+            ]  # fmt: skip
+        )
+    return table
+
+
+def build(month: str, now: datetime | None = None) -> Report:
+    start, end = periods.month_bounds(month)
+    now = now or timezone.now()
+    period = queries.period(start, end)
+    return Report(
+        month=month,
+        start=start,
+        end=end,
+        title=month_title(month),
+        intro=_(
+            "We report the results of the ministry's official accounts in social "
+            "networks for the period from %(first)s to %(last)s: the audience, the "
+            "posts and what readers did with them, the most read pieces, the "
+            "moderation of comments and the changes in the register of accounts."
+        )
+        % {
+            "first": timezone.localtime(start).strftime("%d.%m.%Y"),
+            "last": (timezone.localtime(end) - timedelta(days=1)).strftime("%d.%m.%Y"),
+        },
+        tables=[
+            accounts_table(period),
+            top_table(period),
+            moderation_table(start, end, now),
+            register_table(start, end),
+        ],
+    )

@@ -1,0 +1,47 @@
+"""The report as XLSX: one sheet per section, figures as numbers so they can be
+checked and summed; every text cell goes through the shared formula neutraliser
+(cms.spreadsheets, issue 12.3), since titles and names are typed by people."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from cms.spreadsheets import xlsx_append
+
+from .data import Report
+
+
+def build_xlsx(report: Report) -> bytes:
+    book = Workbook()
+    cover = book.active
+    cover.title = _("Report")
+    xlsx_append(cover, [report.title])
+    cover["A1"].font = Font(bold=True, size=14)
+    xlsx_append(cover, [report.intro])
+    for number, table in enumerate(report.tables, start=1):
+        sheet = book.create_sheet(f"{number}")
+        xlsx_append(sheet, [table.title])
+        sheet["A1"].font = Font(bold=True)
+        xlsx_append(sheet, table.headings)
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            xlsx_append(sheet, row)
+        if not table.rows:
+            xlsx_append(sheet, [table.empty])
+        if table.note:
+            xlsx_append(sheet, [])
+            xlsx_append(sheet, [table.note])
+        sheet.freeze_panes = "A3"
+        for column in sheet.columns:
+            width = max((len(str(c.value or "")) for c in column[1:]), default=8)
+            sheet.column_dimensions[column[0].column_letter].width = min(
+                max(width + 2, 10), 60
+            )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

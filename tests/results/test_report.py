@@ -1,0 +1,125 @@
+"""The monthly report: what it says, and that DOCX, PDF and XLSX say the same."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from accounts_registry.models import AccountChange
+from moderation.models import InboxItem, ModerationAction
+from results.report import data, formats
+from tests.results import factories
+
+pytestmark = pytest.mark.django_db
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+
+NOV = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def november(piece_page):
+    vk = factories.account(name='=HYPERLINK("http://evil")')  # typed by a person
+    tg = factories.account("telegram", "Минсоц в Telegram", "@minsoc")
+    AccountChange.objects.update(at=NOV)  # both were added to the register in November
+    tg.status = tg.Status.DELETED
+    tg.save()  # ...and Telegram's channel was closed on the 7th of December
+    factories.tracked(piece_page, vk, NOV, views=(100, 400, 700), likes=(2, 8, 20))
+    factories.audience(vk, NOV, [2000, 2010, 2042])
+    factories.audience(tg, NOV, [1500, 1490])
+    waits = [1, 2, 3, 4, 30]  # hours to answer
+    for number, hours in enumerate(waits):
+        received = NOV + timedelta(days=number)
+        InboxItem.objects.create(
+            account=vk, network="vk", remote_id=f"q{number}", text="Когда выплата?",
+            received_at=received, status=InboxItem.Status.REPLIED,
+            answered_at=received + timedelta(hours=hours),
+            deadline=received + timedelta(hours=24),
+        )  # fmt: skip
+    spam = InboxItem.objects.create(
+        account=vk, network="vk", remote_id="s1", text="Купи диплом",
+        received_at=NOV, status=InboxItem.Status.DELETED,
+    )  # fmt: skip
+    for reason in ("spam", "spam", "obscene"):
+        ModerationAction.objects.create(
+            item=spam, account=vk, action="delete", reason=reason, created_at=NOV
+        )
+    InboxItem.objects.create(  # never answered, its deadline passed in November
+        account=tg, network="telegram", remote_id="late", text="Ответьте!",
+        received_at=NOV, deadline=NOV + timedelta(hours=24),
+    )  # fmt: skip
+    return vk, tg
+
+
+def rows(table):
+    return {str(row[0]).strip(): row[1] for row in table.rows}
+
+
+def test_report_sections(november):
+    report = data.build("2026-11", now=NOW)
+    assert report.title.endswith("за ноябрь 2026 г.")
+    assert "с 01.11.2026 по 30.11.2026" in report.intro
+    accounts, top, moderation, register = report.tables
+
+    vk_row = next(r for r in accounts.rows if r[0] == "ВКонтакте")
+    assert vk_row[2:6] == [2042, 42, 1, 700]
+    tg_row = next(r for r in accounts.rows if r[0] == "Telegram")
+    assert tg_row[2:4] == [1490, -10] and tg_row[5] == "—"
+    assert "Telegram не дают счётчиков публикаций" in accounts.note
+    assert top.rows[0][1] == "Выплаты выросли"
+
+    figures = rows(moderation)
+    assert figures["Получено комментариев и сообщений"] == 7
+    assert figures["Удалено или скрыто"] == 3
+    assert figures["из них: Спам"] == 2
+    assert figures["Медианное время ответа"] == "3,0 ч"
+    assert figures["90 % ответов даны в течение"].endswith(" ч")
+    assert figures["из них пропущено"] == 2  # one answered late, one never
+
+    assert [(r[1], r[3]) for r in register.rows] == [
+        ('=HYPERLINK("http://evil")', "Внесён в реестр"),
+        ("Минсоц в Telegram", "Внесён в реестр"),
+    ]
+    december = data.build("2026-12", now=NOW).tables[3]
+    assert [r[1] for r in december.rows] == ["Минсоц в Telegram"]
+    assert "Статус" in december.rows[0][3] and "→" in december.rows[0][3]
+
+
+def test_xlsx_never_holds_a_formula(november):
+    content, _ = formats.render(data.build("2026-11", now=NOW), "xlsx")
+    book = load_workbook(io.BytesIO(content))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    evil = [c for c in cells if str(c.value or "").startswith("=HYPERLINK")]
+    assert evil and all(c.data_type == "s" and c.quotePrefix for c in evil)
+    assert 700 in [c.value for c in cells]  # figures stay numbers
+
+
+def test_docx_is_the_official_letter(november):
+    content, _ = formats.render(data.build("2026-11", now=NOW), "docx")
+    document = Document(io.BytesIO(content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "О результатах ведения официальных аккаунтов" in text
+    assert "3. Модерация" in text
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Получено комментариев и сообщений" in cells and "700" in cells
+
+
+def test_command_writes_each_format(november, tmp_path):
+    out = io.StringIO()
+    for name in ("report.docx", "report.pdf", "report.xlsx"):
+        call_command(
+            "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / name),
+            stdout=out,
+        )  # fmt: skip
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "report.docx").read_bytes().startswith(b"PK")
+    with pytest.raises(CommandError):
+        call_command("report", "monthly", "--month", "2026-13", "-o", "x.pdf")
+    with pytest.raises(CommandError):
+        call_command("report", "monthly", "--month", "2026-11", "-o", "x.txt")

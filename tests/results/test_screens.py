@@ -1,0 +1,97 @@
+"""The «Результаты» screens: who sees them and what they say."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from cms import roles
+from tests.results import factories
+
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+
+
+@pytest.fixture
+def chief(django_user_model, db):
+    user = django_user_model.objects.create_user("chief", password="x")
+    group = Group.objects.get(name=roles.CHIEF_EDITOR)  # kept in step after migrate
+    from django.contrib.auth.models import Permission
+
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def results(piece_page):
+    sent = timezone.now() - timedelta(days=2)
+    vk = factories.account()
+    tg = factories.account("telegram", "Минсоц в Telegram", "@minsoc")
+    mx = factories.account("max", "Минсоц в MAX", "-7001")
+    factories.tracked(piece_page, vk, sent, views=(120, 480, 900), likes=(3, 10, 27))
+    factories.tracked(piece_page, mx, sent, views=(40, 90, 150), likes=(), remote="m1")
+    factories.audience(vk, sent, [2000, 2011, 2030])
+    factories.audience(tg, sent, [1500, 1497])
+    return piece_page, vk, tg, mx
+
+
+def test_period_view_sums_networks_and_names_what_is_not_reported(
+    client, chief, results
+):
+    client.force_login(chief)
+    response = client.get(reverse("results_index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Результаты" in html
+    assert "1\xa0050" in html  # views: 900 + 150
+    assert "2 публикации" in html
+    assert "сеть не сообщает" in html  # MAX gives no reactions
+    assert "+30" in html and "−3" in html  # audience change of VK and Telegram
+    assert "Выплаты выросли" in html  # the top piece
+    assert "Telegram" in html and "не дают счётчиков публикаций" in html
+    assert 'id="results-chart-data"' in html
+
+
+def test_piece_view_puts_its_posts_side_by_side(client, chief, results):
+    page, *_ = results
+    client.force_login(chief)
+    response = client.get(reverse("results_piece", args=[page.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Минсоц ВКонтакте" in html and "Минсоц в MAX" in html
+    data = response.context["chart"]["lines"]
+    assert [len(line["points"]) for line in data] == [3, 3]
+    assert data[0]["points"][0]["x"] == 1.0
+
+
+def test_account_view_shows_the_audience_series(client, chief, results):
+    _, _, tg, _ = results
+    client.force_login(chief)
+    response = client.get(reverse("results_account", args=[tg.pk]))
+    assert response.status_code == 200
+    assert [p["y"] for p in response.context["chart"]["points"]] == [1500, 1497]
+    assert "не даёт счётчиков публикаций" in response.content.decode()
+
+
+def test_a_period_is_chosen_by_dates(client, chief, results):
+    client.force_login(chief)
+    response = client.get(
+        reverse("results_index"), {"from": "2020-01-01", "to": "2020-01-31"}
+    )
+    assert response.context["data"].total.posts == 0
+    assert "0 публикаций" in response.content.decode()
+
+
+def test_editor_without_the_permission_is_refused(client, django_user_model, db):
+    user = django_user_model.objects.create_user("anna", password="x")
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    refused = client.get(reverse("results_index"))  # Wagtail: home with a message
+    assert refused.status_code == 302 and refused.url == "/admin/"
+    assert 'href="/admin/results/"' not in client.get("/admin/").content.decode()
