@@ -125,3 +125,22 @@ def test_the_communitys_own_replies_are_not_inbox_items(client, vk_account):
     assert not InboxItem.objects.exists()
     post(client, vk_event("wall_reply_new", comment(12, "А когда починят?"), 3))
     assert list(InboxItem.objects.values_list("remote_id", flat=True)) == ["12"]
+
+
+def test_a_replayed_edit_does_not_bring_back_the_older_text(client, vk_account):
+    """VK retries an event with the same event_id (docs/networks.md §1.6): a late
+    replay of the first edit must not undo the second."""
+    post(client, vk_event("wall_reply_new", comment(7, "Первый"), 1))
+    first_edit = vk_event("wall_reply_edit", comment(7, "Второй"), 2)
+    post(client, first_edit)
+    post(client, vk_event("wall_reply_edit", comment(7, "Третий"), 3))
+    assert post(client, first_edit).content == b"ok"
+    assert InboxItem.objects.get().text == "Третий"
+
+
+def test_a_replayed_block_does_not_ban_again_after_the_unblock(client, vk_account):
+    block = vk_event("user_block", {"admin_id": 1, "user_id": 555, "reason": 1}, 1)
+    post(client, block)
+    post(client, vk_event("user_unblock", {"admin_id": 1, "user_id": 555}, 2))
+    assert post(client, block).content == b"ok"
+    assert not Ban.objects.get(author_id="555").active
