@@ -55,4 +55,41 @@ def ensure_moderator_group(Group, Permission, ContentType):
         defaults={"name": "Can use the moderation inbox"},
     )
     group.permissions.add(access, moderate)
+    # Saved replies are the moderators' own; the rules they may read, not change.
+    group.permissions.add(
+        *_model_permissions(Permission, ContentType, "replytemplate", ALL_ACTIONS),
+        *_model_permissions(Permission, ContentType, "rule", ("view",)),
+        *_model_permissions(Permission, ContentType, "watchedauthor", ("view",)),
+    )
+    return group
+
+
+SENIOR_MODERATOR_GROUP = "Старший модератор"
+ALL_ACTIONS = ("add", "change", "delete", "view")
+
+
+def _model_permissions(Permission, ContentType, model: str, actions) -> list:
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="moderation", model=model
+    )
+    return [
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_{model}",
+            defaults={"name": f"Can {action} {model}"},
+        )[0]
+        for action in actions
+    ]
+
+
+def ensure_senior_moderator_group(Group, Permission, ContentType):
+    """«Старший модератор»: a moderator who also writes the rules and the watch list
+    (webhook secrets stay with the administrators)."""
+    moderator = ensure_moderator_group(Group, Permission, ContentType)
+    group, _ = Group.objects.get_or_create(name=SENIOR_MODERATOR_GROUP)
+    group.permissions.add(
+        *moderator.permissions.all(),
+        *_model_permissions(Permission, ContentType, "rule", ALL_ACTIONS),
+        *_model_permissions(Permission, ContentType, "watchedauthor", ALL_ACTIONS),
+    )
     return group

@@ -6,17 +6,23 @@ and again by polling is one row."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from celery import current_app
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .authors import can_look_up
 from .classify import classify_text
 from .deadlines import deadline_for
 from .links import find_delivery
 from .models import InboxItem
+from .rule_engine import apply_rules
 
+logger = logging.getLogger(__name__)
 URGENT_LABELS = {"illegal"}
 
 
@@ -102,10 +108,32 @@ def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
     except IntegrityError:
         # .get() without the default ordering: the unique index answers it.
         return InboxItem.objects.order_by().get(**key), False
-    from .engine import apply_rules
-
     apply_rules(item)
+    if item.author_id and not item.author_name:
+        transaction.on_commit(lambda: queue_author_lookup(account))
     return item, True
+
+
+AUTHOR_LOOKUP_BATCH_SECONDS = 5
+
+
+def queue_author_lookup(account) -> None:
+    """Ask a worker for the names of the account's authors that came as bare ids (VK
+    webhooks). One task per account per few seconds: a burst of comments is looked
+    up in one call. By name, so ingest does not import the task modules."""
+    if not can_look_up(account.network):
+        return
+    key = f"moderation-authors-queued:{account.pk}"
+    if not cache.add(key, 1, AUTHOR_LOOKUP_BATCH_SECONDS):
+        return
+    try:
+        current_app.send_task(
+            "moderation.tasks.resolve_authors",
+            args=[account.pk],
+            countdown=AUTHOR_LOOKUP_BATCH_SECONDS,
+        )
+    except Exception as exc:  # the broker is down: the item view looks the name up
+        logger.warning("author look-up not queued for %s: %s", account.pk, exc)
 
 
 def update_text(account, remote_id: str, text: str, raw: dict) -> InboxItem | None:

@@ -27,3 +27,25 @@ def moderator_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def moderators():
+    """Active users who may use the inbox (the only people a rule may assign to)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="moderate_inbox")
+            | Q(user_permissions__codename="moderate_inbox")
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+def can_edit_rules(user) -> bool:
+    return can_moderate(user) and user.has_perm("moderation.change_rule")

@@ -26,3 +26,11 @@ def send_due_actions() -> None:
     from .actions import send_due
 
     send_due()
+
+
+@shared_task(ignore_result=True)
+def resolve_authors(account_id: int) -> None:
+    """Names, avatars and profile links of the account's authors that came as ids."""
+    from .authors import resolve_unnamed
+
+    resolve_unnamed(account_id)

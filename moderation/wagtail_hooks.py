@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from .models import InboxItem
 from .permissions import PERMISSION, can_moderate
-from .views import blacklist, inbox, item, pending
+from .views import blacklist, inbox, item, pending, rules
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +23,11 @@ def register_admin_urls():
         path("moderation/item/<int:pk>/", item.item_detail, name="moderation_item"),
         path(
             "moderation/item/<int:pk>/act/", item.item_act, name="moderation_item_act"
+        ),
+        path(
+            "moderation/rules/<int:pk>/dry-run/",
+            rules.dry_run,
+            name="moderation_rule_dry_run",
         ),
         path("moderation/undo/", pending.undo, name="moderation_pending_undo"),
         path("moderation/send/", pending.send, name="moderation_pending_send"),
@@ -97,6 +102,7 @@ def add_overdue_panel(request, panels):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     from .admin_viewsets import (
+        ReplyTemplateViewSet,
         RuleViewSet,
         WatchedAuthorViewSet,
         WebhookEndpointViewSet,
@@ -104,6 +110,7 @@ def register_viewsets():
 
     return [
         RuleViewSet("moderation_rules"),
+        ReplyTemplateViewSet("moderation_replies"),
         WatchedAuthorViewSet("moderation_watched"),
         WebhookEndpointViewSet("moderation_webhooks"),
     ]

@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from . import callback_pages, faults, pages
+from . import avatars, callback_pages, faults, pages
 from .inflight import tracked
 from .networks import facebook, instagram, ok, telegram, telegraph, vk
 from .networks.livejournal import entry_page as lj_entry_page
@@ -32,6 +32,7 @@ urlpatterns = [
     path("faults/", pages.faults, name="faults"),
     path("faults/api/", pages.faults_api, name="faults_api"),
     path("media/<str:key>/", pages.media, name="media"),
+    path("avatar/<int:user_id>.svg", avatars.avatar, name="avatar"),
     path("comment/<int:post_pk>/", pages.comment, name="comment"),
     path(
         "callback/<int:account_pk>/",

@@ -19,26 +19,9 @@ from accounts_registry.networks import Network
 from ..capabilities import BY_CODE, DESK_ACTIONS, offered_for_networks
 from ..inbox_query import InboxFilters, counts, page_of
 from ..models import InboxItem, Label, Reason
-from ..permissions import moderator_required
+from ..permissions import moderator_required, moderators
 from .acting import BAN_PERIODS, Refused, act
 from .pending import pending_groups, render_toasts
-
-
-def _moderators():
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="moderate_inbox")
-            | Q(user_permissions__codename="moderate_inbox")
-        )
-        .distinct()
-        .order_by("username")
-    )
 
 
 def _bulk_actions(filters: InboxFilters):
@@ -75,7 +58,7 @@ def inbox(request):
         "accounts": Account.objects.order_by("network", "name"),
         "labels": Label.choices,
         "statuses": InboxItem.Status.choices,
-        "moderators": _moderators(),
+        "moderators": moderators(),
         "actions": _bulk_actions(filters),
         "desk_actions": DESK_ACTIONS,
         "reasons": Reason.choices,

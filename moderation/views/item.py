@@ -3,27 +3,72 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..actions import get_client
+from ..authors import profile_for
 from ..capabilities import allowed, refusals
 from ..highlight import highlight
-from ..models import Ban, InboxItem, ModerationAction, Reason
+from ..models import Ban, InboxItem, Label, ModerationAction, Reason, ReplyTemplate
 from ..permissions import moderator_required
 from .acting import BAN_PERIODS, Refused, act
 from .pending import pending_groups
 
+# The reason a ban or a delete is offered with, from the classifier's label.
+LABEL_REASONS = {
+    Label.OBSCENE: Reason.OBSCENE,
+    Label.INSULT: Reason.INSULT,
+    Label.SPAM: Reason.SPAM,
+    Label.ILLEGAL: Reason.LAW,
+}
+
 
 def _post_context(item: InboxItem) -> dict:
+    """The post the item answers: Vestnik's page when Vestnik published it, and the
+    post in the network when its client can say where it is."""
     page = item.page.specific if item.page_id else None
     return {
         "page": page,
         "page_url": page.full_url if page is not None else "",
         "delivery_id": item.delivery_id,
+        "post_url": _post_url(item),
     }
+
+
+def _post_url(item: InboxItem) -> str:
+    if not item.post_remote_id or item.kind == InboxItem.Kind.MESSAGE:
+        return ""
+    try:
+        client = get_client(item.account)
+        url = (
+            client.post_url(item.post_remote_id) if hasattr(client, "post_url") else ""
+        )
+    except Exception:  # no credential, a blocked network: the id is shown instead
+        return ""
+    return url if str(url).startswith(("https://", "http://")) else ""
+
+
+def _thread(item: InboxItem) -> dict:
+    """The comment this one answers and the answers to it (what arrived of them)."""
+    same_post = InboxItem.objects.filter(
+        account_id=item.account_id, post_remote_id=item.post_remote_id
+    )
+    parent = None
+    if item.parent_remote_id:
+        parent = same_post.filter(remote_id=item.parent_remote_id).first()
+    replies = list(
+        same_post.filter(parent_remote_id=item.remote_id).order_by("created_at")[:20]
+    )
+    ours = list(
+        ModerationAction.objects.filter(
+            item=item, action=ModerationAction.Kind.REPLY, confirmed=True
+        ).select_related("user")
+    )
+    return {"parent": parent, "replies": replies, "our_replies": ours}
 
 
 @moderator_required
@@ -33,6 +78,9 @@ def item_detail(request, pk: int):
     )
     earlier = []
     history = ModerationAction.objects.none()
+    author = profile_for(item)
+    if author is not None and author.name and not item.author_name:
+        item.author_name = author.name
     if item.author_id:
         earlier = list(
             InboxItem.objects.filter(network=item.network, author_id=item.author_id)
@@ -50,17 +98,28 @@ def item_detail(request, pk: int):
         "highlighted": highlight(item.text, item.spans),
         "earlier": earlier,
         "history": history.select_related("user", "rule", "item")[:50],
+        "author": author,
+        "saved_replies": [(t, t.fill(item)) for t in ReplyTemplate.for_item(item)],
         "ban": Ban.objects.filter(
             account=item.account, author_id=item.author_id, active=True
         ).first(),
+        "other_bans": Ban.objects.filter(
+            account__network=item.network, author_id=item.author_id, active=True
+        )
+        .exclude(account=item.account)
+        .select_related("account")
+        if item.author_id
+        else [],
         "actions": allowed(item),
         "refusals": refusals(item),
         "reasons": Reason.choices,
+        "default_reason": LABEL_REASONS.get(item.label, Reason.OTHER),
         "ban_periods": BAN_PERIODS,
         "pending": pending_groups(request.user),
         "now": timezone.now(),
         "page_title": _("Inbox item"),
         **_post_context(item),
+        **_thread(item),
     }
     return render(request, "moderation/item.html", context)
 
@@ -98,18 +157,14 @@ def item_act(request, pk: int):
 
 
 def next_open_item(item: InboxItem, user) -> InboxItem | None:
-    """The next open item after ``item`` in the inbox's order (newest first), then
-    from the top; items whose delete or ban waits in the undo window are skipped, and
-    so are those another moderator took into work."""
-    candidates = (
+    """The most pressing open item after ``item``: the nearest deadline first (urgent
+    items come up before ordinary ones), then the oldest. Items whose delete or ban
+    waits in the undo window are skipped, and so are those another moderator took."""
+    return (
         InboxItem.objects.open()
         .exclude(pk=item.pk)
         .exclude(actions__pending=True)
         .filter(Q(assignee__isnull=True) | Q(assignee=user))
-        .order_by("-received_at", "-id")
+        .order_by(F("deadline").asc(nulls_last=True), "received_at", "id")
+        .first()
     )
-    older = candidates.filter(
-        Q(received_at__lt=item.received_at)
-        | Q(received_at=item.received_at, id__lt=item.pk)
-    ).first()
-    return older or candidates.first()

@@ -231,7 +231,30 @@ def _post_object(post: SandboxPost) -> dict:
 
 
 def users_get(request, account, params):
-    return [ADMIN]
+    """The token's owner without ``user_ids``; else the readers who commented in the
+    sandbox (their names as written), with an avatar the sandbox draws."""
+    ids = [i for i in str(params.get("user_ids", "")).split(",") if i.strip().isdigit()]
+    if not ids:
+        return [ADMIN]
+    people = []
+    for user_id in map(int, ids):
+        comment = (
+            SandboxComment.objects.filter(author_id=user_id).order_by("-pk").first()
+        )
+        first, _, last = (comment.author_name if comment else f"id{user_id}").partition(
+            " "
+        )
+        avatar = reverse("sandbox:avatar", args=[user_id])
+        people.append(
+            {
+                "id": user_id,
+                "first_name": first,
+                "last_name": last,
+                "screen_name": f"id{user_id}",
+                "photo_100": request.build_absolute_uri(avatar),
+            }
+        )
+    return people
 
 
 def groups_get_by_id(request, account, params):

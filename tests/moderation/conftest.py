@@ -101,14 +101,14 @@ def fresh_delivery_cache():
     """Ids are reused between tests: per-process caches must not carry over."""
     from django.core.cache import cache
 
-    from moderation import engine, links
+    from moderation import links, rule_engine
     from moderation.webhooks import base
 
     links._cache.clear()
-    engine._rules_cache.clear()
+    rule_engine._rules_cache.clear()
     base._endpoints.clear()
     cache.clear()
     yield
     links._cache.clear()
-    engine._rules_cache.clear()
+    rule_engine._rules_cache.clear()
     base._endpoints.clear()

@@ -10,8 +10,8 @@ from django.db import transaction
 
 from moderation import actions, ingest
 from moderation.deadlines import add_working_hours
-from moderation.engine import apply_rules
 from moderation.models import Ban, InboxItem, ModerationAction, Rule, WatchedAuthor
+from moderation.rule_engine import apply_rules
 from syndication.signals import comment_received
 from tests.moderation.conftest import make_account
 
@@ -148,7 +148,7 @@ def test_watch_list_condition(vk_account):
 def test_rule_conditions_network_account_score(vk_account, tg_account):
     rule = Rule(name="r", label="spam", min_score=0.9, network="vk", action="mark")
     item = InboxItem(account=vk_account, network="vk", label="spam", score=0.95)
-    from moderation.engine import rule_matches
+    from moderation.rule_engine import rule_matches
 
     assert rule_matches(rule, item, watched=False)
     item.score = 0.5

@@ -10,7 +10,9 @@
 
   function typing(event) {
     const el = event.target;
-    return el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+    if (!el) return false;
+    if (el.tagName === "INPUT") return !["checkbox", "radio", "button", "submit"].includes(el.type);
+    return el.isContentEditable || ["TEXTAREA", "SELECT"].includes(el.tagName);
   }
 
   function csrfToken() {
@@ -273,8 +275,25 @@
       advance.addEventListener("change", syncAdvance);
       syncAdvance();
     }
+    /* Saved replies: a button or the keys 1-9 put the filled-in text into the box. */
+    const reply = root.querySelector("[data-mod-reply]");
+    const saved = Array.from(root.querySelectorAll("[data-mod-saved-text]"));
+    function insertSaved(button) {
+      if (!reply || !button) return;
+      const text = button.dataset.modSavedText;
+      reply.value = reply.value.trim() ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
+      reply.focus();
+      reply.setSelectionRange(reply.value.length, reply.value.length);
+    }
+    saved.forEach((button) => button.addEventListener("click", () => insertSaved(button)));
+
     document.addEventListener("keydown", function (event) {
       if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (/^[1-9]$/.test(event.key) && saved.length) {
+        insertSaved(saved[Number(event.key) - 1]);
+        event.preventDefault();
+        return;
+      }
       const action = ACTION_BY_KEY[event.key];
       const why = refusalsOf(root)[action || (event.key === "r" ? "reply" : "")];
       if (why) notice(why);

@@ -1,4 +1,4 @@
-"""The rules engine: the first enabled rule whose conditions hold acts on a new item.
+"""The rules engine (apart from ``classifier/engine.py``, the classifier's): the first enabled rule whose conditions hold acts on a new item.
 
 Dry-run rules only count a match and let the next rule be checked, so switching a rule
 to dry run never changes what happens. Inbox-only actions (assign, mark) apply at
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import time
 
+from celery import current_app
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import conf
+from .actions import perform_rule_action
 from .deadlines import deadline_for
 from .models import InboxItem, ModerationAction, Rule, WatchedAuthor
 
@@ -112,11 +114,13 @@ def apply_rules(item: InboxItem) -> Rule | None:
         return rule
     item_id, rule_id = item.pk, rule.pk
     if conf.auto_actions_async():
-        from .tasks import run_rule_action
-
-        transaction.on_commit(lambda: run_rule_action.delay(item_id, rule_id))
+        # Queued by name: importing the tasks module here would close the cycle
+        # ingest → rules → tasks → fetch → ingest.
+        transaction.on_commit(
+            lambda: current_app.send_task(
+                "moderation.tasks.run_rule_action", args=[item_id, rule_id]
+            )
+        )
     else:
-        from .actions import perform_rule_action
-
         transaction.on_commit(lambda: perform_rule_action(item_id, rule_id))
     return rule
