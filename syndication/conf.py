@@ -31,9 +31,11 @@ DEFAULTS = {
     # (connect, read) seconds for every API call.
     "SYNDICATION_HTTP_TIMEOUT": (5.0, 30.0),
     "SYNDICATION_USER_AGENT": "Vestnik/0.1 (+syndication)",
-    # Share of a published rate limit the clients actually use: a margin for the
-    # jitter between when we send and when the network counts.
+    # Share of a published rate limit the clients actually use, and seconds added to
+    # every window: margins for the jitter between the moment the limiter lets a call
+    # through and its arrival at the network (syndication/ratelimit.py).
     "RATE_LIMIT_SAFETY": 0.93,
+    "RATE_LIMIT_JITTER": 0.1,
     # Longest a call waits for its turn before giving up (RateLimited is raised).
     "RATE_LIMIT_MAX_WAIT": 30.0,
     "RATE_LIMIT_REDIS_URL": "",

@@ -1,11 +1,18 @@
 """A rate limiter per token, shared by every worker process.
 
-``acquire(key, rate, per_seconds)`` reserves the caller's turn and sleeps until it
-comes. Turns are handed out so that no window of ``per_seconds`` (stretched by
-RATE_LIMIT_SAFETY to absorb network jitter) holds more than ``rate`` calls; per-second
-limits are also spaced evenly (VK counts per second, so a burst of 20 at the end of
-one second and 20 at the start of the next would trip it). Reservations are first come
-first served, so a backlog drains at the allowed rate without retries.
+``acquire(key, rate, per_seconds)`` waits until one more call keeps every sliding
+window within ``rate`` calls, and records the call at the moment it is let through.
+(It used to hand out turns reserved ahead and spaced evenly: a worker that woke late
+then sent its call right before the next one's, and VK saw 4 calls of a 3/s token
+within 0.99 s — issue 11.4.) The window is ``per_seconds`` stretched by
+RATE_LIMIT_SAFETY and RATE_LIMIT_JITTER: the time between the moment recorded here and
+the call's arrival at the network varies (a commit, a connection), and the network
+counts arrivals. Every call made with a token goes through here — publishing,
+moderation polling and moderation actions — so they share one budget.
+
+``pause(key, seconds)``: the network asked for a wait (Telegram ``retry_after``, VK
+6/9, OK's flood codes, HTTP 429): nothing goes with that token or chat until it is
+over, whichever delivery or poll asks (issue 11.2; ``api.base.Client`` calls it).
 
 Backends: Redis (a Lua script, atomic across processes and hosts) when
 RATE_LIMIT_REDIS_URL or a Redis Celery broker is configured; otherwise the database
@@ -15,6 +22,7 @@ SQLite respects the limits too."""
 from __future__ import annotations
 
 import hashlib
+import random
 import time
 
 from django.db import transaction
@@ -23,6 +31,8 @@ from syndication import conf
 from syndication.api.errors import RateLimited
 from syndication.models import RateLimitBucket
 
+PAUSE_PREFIX = "pause:"
+
 
 def token_key(prefix: str, token: str, *parts) -> str:
     """A limiter key that does not reveal the token."""
@@ -30,66 +40,82 @@ def token_key(prefix: str, token: str, *parts) -> str:
     return ":".join([prefix, digest, *map(str, parts)])
 
 
-def plan(
-    stamps: list[float], now: float, rate: int, window: float, spacing: float
-) -> float:
-    """The earliest time >= now at which one more call keeps every window within the
-    rate, given earlier reservations ``stamps`` (ascending)."""
-    slot = now
-    if stamps:
-        slot = max(slot, stamps[-1] + spacing)
-    if len(stamps) >= rate:
-        slot = max(slot, stamps[-rate] + window)
-    return slot
-
-
-def _shape(rate: int, per_seconds: float) -> tuple[float, float]:
+def window_of(per_seconds: float) -> float:
+    """The sliding window enforced for a limit of ``per_seconds``: longer than the
+    network's by the safety share and the jitter allowance."""
     safety = float(conf.get("RATE_LIMIT_SAFETY"))
-    window = per_seconds / safety
-    spacing = window / rate if per_seconds <= 1 else 0.0
-    return window, spacing
+    return per_seconds / safety + float(conf.get("RATE_LIMIT_JITTER"))
+
+
+def wait_needed(stamps: list[float], now: float, rate: int, window: float) -> float:
+    """Seconds until one more call keeps the window ``(now - window, now]`` within
+    ``rate``, given the recorded calls ``stamps`` (ascending); 0: it may go now."""
+    inside = [s for s in stamps if s > now - window]
+    if len(inside) < rate:
+        return 0.0
+    return inside[len(inside) - rate] + window - now
 
 
 class DatabaseBackend:
-    def reserve(
-        self, key: str, rate: int, window: float, spacing: float, max_wait: float
-    ):
+    def take(self, key: str, rate: int, window: float) -> float:
+        """Record a call now and return 0, or return the wait without recording."""
         with transaction.atomic():
             bucket, _ = RateLimitBucket.objects.select_for_update().get_or_create(
                 key=key
             )
             now = time.time()
+            paused = RateLimitBucket.objects.filter(key=PAUSE_PREFIX + key).first()
+            until = max(paused.stamps or [0.0]) if paused else 0.0
+            if until > now:
+                return until - now
             stamps = [s for s in bucket.stamps if s > now - window]
-            slot = plan(stamps, now, rate, window, spacing)
-            if slot - now > max_wait:
-                return None, slot - now
-            stamps.append(slot)
-            bucket.stamps = stamps
+            wait = wait_needed(stamps, now, rate, window)
+            if wait > 0:
+                return wait
+            bucket.stamps = [*stamps, now]
             bucket.save(update_fields=["stamps", "updated_at"])
-        # Relative to the clock after the commit: the time the commit took is not
-        # added to this caller's turn (that would bunch calls together).
-        return slot - time.time(), 0.0
+        return 0.0
+
+    def pause(self, key: str, seconds: float) -> None:
+        with transaction.atomic():
+            row, _ = RateLimitBucket.objects.select_for_update().get_or_create(
+                key=PAUSE_PREFIX + key
+            )
+            until = time.time() + seconds
+            if until > max(row.stamps or [0.0]):
+                row.stamps = [until]
+                row.save(update_fields=["stamps", "updated_at"])
 
 
-# KEYS[1] sorted set of reserved times; ARGV: rate, window, spacing, max_wait, member.
-# Time comes from the Redis server so that every host agrees.
-LUA = """
+# KEYS[1] sorted set of recorded call times, KEYS[2] the pause's end;
+# ARGV: rate, window, member. Time comes from the Redis server so every host agrees.
+TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local rate, window = tonumber(ARGV[1]), tonumber(ARGV[2])
-local spacing, max_wait = tonumber(ARGV[3]), tonumber(ARGV[4])
+local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+if paused > now then return tostring(paused - now) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local slot = now
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] then slot = math.max(slot, tonumber(last[2]) + spacing) end
-if redis.call('ZCARD', KEYS[1]) >= rate then
-  local nth = redis.call('ZRANGE', KEYS[1], -rate, -rate, 'WITHSCORES')
-  slot = math.max(slot, tonumber(nth[2]) + window)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= rate then
+  local nth = redis.call('ZRANGE', KEYS[1], count - rate, count - rate, 'WITHSCORES')
+  return tostring(tonumber(nth[2]) + window - now)
 end
-if slot - now > max_wait then return {0, tostring(slot - now)} end
-redis.call('ZADD', KEYS[1], slot, ARGV[5] .. ':' .. tostring(slot))
-redis.call('PEXPIRE', KEYS[1], math.ceil((slot - now + window) * 1000) + 1000)
-return {1, tostring(slot - now)}
+redis.call('ZADD', KEYS[1], now, ARGV[3] .. ':' .. tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(window * 1000) + 1000)
+return '0'
+"""
+
+# KEYS[1] the pause's end; ARGV[1] seconds. A shorter pause never cuts a longer one.
+PAUSE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local seconds = tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now + seconds > current then
+  redis.call('SET', KEYS[1], tostring(now + seconds), 'PX', math.ceil(seconds * 1000) + 1000)
+end
+return 1
 """
 
 
@@ -98,18 +124,20 @@ class RedisBackend:
         import redis
 
         self.client = redis.Redis.from_url(url)
-        self.script = self.client.register_script(LUA)
+        self.take_script = self.client.register_script(TAKE)
+        self.pause_script = self.client.register_script(PAUSE)
 
-    def reserve(
-        self, key: str, rate: int, window: float, spacing: float, max_wait: float
-    ):
-        member = f"{time.time_ns()}-{id(self)}"
-        ok, delay = self.script(
-            keys=[f"vestnik:ratelimit:{key}"],
-            args=[rate, window, spacing, max_wait, member],
+    def take(self, key: str, rate: int, window: float) -> float:
+        member = f"{time.time_ns()}-{id(self)}-{random.random()}"
+        return float(
+            self.take_script(
+                keys=[f"vestnik:ratelimit:{key}", f"vestnik:ratepause:{key}"],
+                args=[rate, window, member],
+            )
         )
-        delay = float(delay)
-        return (delay, 0.0) if int(ok) else (None, delay)
+
+    def pause(self, key: str, seconds: float) -> None:
+        self.pause_script(keys=[f"vestnik:ratepause:{key}"], args=[seconds])
 
 
 _backends: dict[str, object] = {}
@@ -126,16 +154,27 @@ def acquire(
     key: str, rate: int, per_seconds: float, *, max_wait: float | None = None
 ) -> float:
     """Block until this call may go; returns the seconds waited. Raises RateLimited
-    (with ``retry_after``) instead of waiting longer than ``max_wait``."""
+    (with ``retry_after``) instead of waiting longer than ``max_wait`` in all."""
     if max_wait is None:
         max_wait = float(conf.get("RATE_LIMIT_MAX_WAIT"))
-    window, spacing = _shape(int(rate), float(per_seconds))
-    delay, needed = backend().reserve(key, int(rate), window, spacing, max_wait)
-    if delay is None:
-        raise RateLimited(
-            f"rate limit {rate}/{per_seconds}s of {key}: next turn in {needed:.1f} s",
-            retry_after=needed,
-        )
-    if delay > 0:
-        time.sleep(delay)
-    return delay
+    window = window_of(float(per_seconds))
+    waited = 0.0
+    while True:
+        wait = backend().take(key, int(rate), window)
+        if wait <= 0:
+            return waited
+        if waited + wait > max_wait:
+            raise RateLimited(
+                f"rate limit {rate}/{per_seconds}s of {key}: next turn in {wait:.1f} s",
+                retry_after=wait,
+            )
+        # Waiters woken together would all ask at once: a few ms apart instead.
+        nap = wait + random.uniform(0, 0.01)
+        time.sleep(nap)
+        waited += nap
+
+
+def pause(key: str, seconds: float) -> None:
+    """Hold every call with ``key`` for ``seconds`` (the network asked for it)."""
+    if seconds and seconds > 0:
+        backend().pause(key, float(seconds))

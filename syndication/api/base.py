@@ -3,8 +3,10 @@ limited call path, and fetching media to upload."""
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import posixpath
+import threading
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +18,7 @@ from syndication import ratelimit
 from syndication.exceptions import Unsupported
 
 from . import http
-from .errors import PermanentError, TransientError
+from .errors import PermanentError, RateLimited, TransientError
 
 
 @dataclass
@@ -60,9 +62,43 @@ class Media:
     content_type: str
 
 
+_limited = threading.local()
+
+
+def _honouring_waits(call):
+    """Wrap a client's ``call``: when the network answers with a wait (RateLimited
+    from the network, not from our own limiter), every limiter key the call went
+    through — the token, the chat — is paused for that long, so no other delivery,
+    poll or moderation action with this token sends inside the wait (issue 11.2)."""
+
+    @functools.wraps(call)
+    def wrapper(self, *args, **kwargs):
+        outer = getattr(_limited, "keys", None)
+        _limited.keys = []
+        try:
+            return call(self, *args, **kwargs)
+        except RateLimited as exc:
+            if exc.network and exc.retry_after:
+                for key in _limited.keys:
+                    ratelimit.pause(key, exc.retry_after)
+            raise
+        finally:
+            if outer is not None:
+                outer.extend(_limited.keys)
+            _limited.keys = outer
+
+    return wrapper
+
+
 class Client:
     """One account of one network. Subclasses implement ``call`` and the operations;
-    the ones a network lacks raise ``Unsupported``."""
+    the ones a network lacks raise ``Unsupported``. Every ``call`` is wrapped by
+    ``_honouring_waits``."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "call" in cls.__dict__:
+            cls.call = _honouring_waits(cls.__dict__["call"])
 
     network = ""
     # Whether ``find_published`` can look up what a publish with an unknown outcome
@@ -80,6 +116,9 @@ class Client:
     def limit(self, key: str, rate_setting: str) -> None:
         rate, per = ratelimit_setting(rate_setting)
         ratelimit.acquire(key, rate, per)
+        keys = getattr(_limited, "keys", None)
+        if keys is not None:
+            keys.append(key)
 
     def fetch_media(self, url: str) -> Media:
         """The bytes of a photo to upload: a file under MEDIA_ROOT when the URL points

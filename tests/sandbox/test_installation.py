@@ -109,8 +109,8 @@ from syndication.ratelimit import DatabaseBackend
 
 tables = connection.introspection.table_names()
 assert [t for t in tables if t.startswith("sandbox_")] == ["sandbox_ratelimitbucket"], tables
-delay, _ = DatabaseBackend().reserve("probe", 2, 60.0, 0.0, 5.0)
-assert delay is not None and delay <= 0.5, delay
+wait = DatabaseBackend().take("probe", 2, 60.0)
+assert wait == 0, wait
 assert RateLimitBucket.objects.get(key="probe").stamps
 print("rate limiter on its table")
 """

@@ -6,14 +6,24 @@ reason; never a second post. Rows of the README's fault matrix."""
 
 from __future__ import annotations
 
+import os
+import random
+import threading
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+import redis
 from django.utils import timezone
 
-from sandbox.models import SandboxPost
+from sandbox.models import SandboxAccount, SandboxPost
+from syndication import ratelimit
+from syndication.api import RateLimited, get_client
+from syndication.api.vk import VKClient
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery, DeliveryAttempt
+from syndication.networks.base import Message, Post
 from tests.sandbox import fixtures
 from tests.sandbox.fixtures import relaxed_account
 
@@ -32,8 +42,15 @@ ACCOUNTS = {
 
 def account_of(network):
     external_id, _method = ACCOUNTS[network]
-    extra = {"token_type": "user"} if network == "vk" else {}
+    extra = {
+        "vk": {"token_type": "user"},
+        "telegram": {"linked_chat_id": -1002000000077},  # comments arrive there
+    }.get(network, {})
     return relaxed_account(network, external_id, f"{network} faults", **extra)
+
+
+def vk_text_post():
+    return Post("vk", [Message("wall.post", "Новость для комментариев.")])
 
 
 def send(page, account):
@@ -163,3 +180,85 @@ def test_ok_http_429_waits_as_long_as_the_server_says(
     assert outcomes(delivery) == [Outcome.TRANSIENT]
     assert delivery.next_attempt_at >= before + timedelta(seconds=700)
     assert not posts(account).exists()
+
+
+def test_a_wait_telegram_asks_for_holds_every_call_with_the_token(
+    sandbox, transactional_db, piece_page
+):
+    """Issue 11.2: after a 429 with retry_after, neither the next delivery nor
+    moderation's polling calls the network inside the wait (the sandbox refuses the
+    token for that long and counts every call inside it as a breach)."""
+    account = account_of("telegram")
+    sandbox.fault("telegram", "rate_limit", method="sendMessage", retry_after=2)
+    delivery = send(piece_page, account)
+    assert delivery.status == S.SCHEDULED, delivery.last_error
+    assert outcomes(delivery) == [Outcome.TRANSIENT]
+    started = time.monotonic()
+    get_client(account).fetch_comments()  # moderation's poll waits for the end
+    assert time.monotonic() - started > 1.5
+    delivery = again(delivery)
+    assert delivery.status == S.SENT, delivery.last_error
+    assert sandbox.report()["breaches"] == 0
+    assert posts(account).count() == 1
+
+
+def test_an_ok_flood_block_stops_the_other_deliveries_without_a_call(
+    sandbox, transactional_db, piece_page
+):
+    """OK's flood code (8) asks for no time; the client waits 60 s. Every call with
+    the token inside that minute is refused by our limiter before it leaves."""
+    account = account_of("ok")
+    sandbox.fault("ok", "rate_limit", method="mediatopic.post", retry_after=55)
+    delivery = send(piece_page, account)
+    assert delivery.status == S.SCHEDULED
+    with pytest.raises(RateLimited) as caught:
+        get_client(account).check_token()  # the registry's check, polling alike
+    assert not caught.value.network  # our limiter's refusal: nothing was sent
+    assert caught.value.retry_after > 50
+    before = timezone.now()
+    delivery = again(delivery)
+    assert delivery.status == S.SCHEDULED
+    assert delivery.next_attempt_at > before + timedelta(seconds=50)
+    assert sandbox.report()["breaches"] == 0
+    assert not posts(account).exists()
+
+
+def test_vk_polling_from_many_workers_keeps_three_per_second(
+    sandbox, transactional_db, settings, monkeypatch
+):
+    """Issue 11.4: moderation polls VK comments from several workers at once, with
+    the sleeps of a loaded machine overshooting; the sandbox (VK's 3/s for a user
+    token, counted by arrival in a sliding second) refuses none."""
+    redis_url = os.environ.get("VESTNIK_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
+    try:
+        redis.Redis.from_url(redis_url).ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {redis_url}")
+    settings.RATE_LIMIT_REDIS_URL = redis_url
+    settings.VK_RATE_USER = (3, 1.0)
+    account = account_of("vk")
+    ref = get_client(account).publish(vk_text_post())
+    SandboxAccount.objects.filter(network="vk").update(enforce_rate_limits=True)
+    credential = account.get_credential()
+    target = SimpleNamespace(network="vk", external_id=account.external_id)
+    real_sleep = time.sleep
+    monkeypatch.setattr(
+        ratelimit.time, "sleep", lambda s: real_sleep(s + random.uniform(0, 0.08))
+    )
+    errors = []
+
+    def poll():
+        client = VKClient(target, credential)
+        for _ in range(3):
+            try:
+                client.fetch_comments(ref.ids[0])
+            except Exception as exc:  # a refusal would show here too
+                errors.append(exc)
+
+    workers = [threading.Thread(target=poll) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert sandbox.report()["rate_limited"] == 0

@@ -14,7 +14,7 @@ from sandbox.models import SandboxAccount, SandboxBan, SandboxPost
 from sandbox.networks import facebook as fb_sandbox
 from syndication.api import AuthError, RateLimited, TransientError, get_client
 from syndication.delivery import dispatch, scheduling
-from syndication.models import Delivery, PageSyndication
+from syndication.models import Delivery, PageSyndication, RateLimitBucket
 from syndication.networks.base import Attachment, Message, Post
 from tests.sandbox import fixtures as testing
 
@@ -126,8 +126,13 @@ def test_sandbox_faults_map_to_the_errors(sandbox, facebook_account):
     with pytest.raises(TransientError):
         client.check_token()
     sandbox.fault("facebook", "rate_limit")
-    with pytest.raises(RateLimited):
+    with pytest.raises(RateLimited) as caught:
         client.check_token()
+    # the token waits as Facebook asked (issue 11.2): nothing leaves until then
+    with pytest.raises(RateLimited) as held:
+        client.check_token()
+    assert caught.value.network and not held.value.network
+    RateLimitBucket.objects.filter(key__startswith="pause:").delete()  # time passes
     sandbox.fault("facebook", "auth")
     with pytest.raises(AuthError):
         client.check_token()

@@ -3,6 +3,7 @@ backend (a throwaway redis-server when the binary is installed)."""
 
 from __future__ import annotations
 
+import random
 import shutil
 import socket
 import subprocess
@@ -22,11 +23,19 @@ def max_in_window(stamps: list[float], window: float) -> int:
     )
 
 
-def test_plan_spacing_and_window():
-    assert ratelimit.plan([], 10.0, 3, 1.0, 0.0) == 10.0
-    assert ratelimit.plan([9.5], 10.0, 3, 1.0, 0.6) == pytest.approx(10.1)
+def test_wait_needed_counts_a_sliding_window():
+    assert ratelimit.wait_needed([], 10.0, 3, 1.0) == 0.0
+    assert ratelimit.wait_needed([9.5, 9.9], 10.0, 3, 1.0) == 0.0
     # Three in the window already: the fourth waits for the oldest to leave it.
-    assert ratelimit.plan([9.2, 9.5, 9.9], 10.0, 3, 1.0, 0.0) == pytest.approx(10.2)
+    assert ratelimit.wait_needed([9.2, 9.5, 9.9], 10.0, 3, 1.0) == pytest.approx(0.2)
+    # Calls older than the window do not count.
+    assert ratelimit.wait_needed([8.0, 8.5, 9.5, 9.9], 10.0, 3, 1.0) == 0.0
+
+
+def test_the_window_is_longer_than_the_networks(settings):
+    settings.RATE_LIMIT_SAFETY = 0.93
+    settings.RATE_LIMIT_JITTER = 0.1
+    assert ratelimit.window_of(1.0) == pytest.approx(1 / 0.93 + 0.1)
 
 
 def test_token_keys_hide_the_token():
@@ -78,6 +87,38 @@ def test_database_backend_refuses_a_long_wait(settings):
     ratelimit.acquire("test:other", 3, 60.0, max_wait=0)  # keys are independent
 
 
+@pytest.mark.django_db(transaction=True)
+def test_late_wakers_do_not_bunch_their_calls(settings, monkeypatch):
+    """Issue 11.4: a worker that wakes late must not send right before the next
+    one's turn. Sleeps overshoot here by up to 80 ms, as on a loaded machine; every
+    window of the network's length still holds at most ``rate`` calls."""
+    settings.RATE_LIMIT_REDIS_URL = ""
+    settings.CELERY_BROKER_URL = "memory://"
+    settings.RATE_LIMIT_JITTER = 0.0
+    rng = random.Random(11)
+    real_sleep = time.sleep
+    monkeypatch.setattr(
+        ratelimit.time, "sleep", lambda s: real_sleep(s + rng.uniform(0, 0.08))
+    )
+    stamps = run_acquires(12, rate=3, per=0.3)
+    assert max_in_window(stamps, 0.3) <= 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pause_holds_every_caller_of_the_key(settings):
+    settings.RATE_LIMIT_REDIS_URL = ""
+    settings.CELERY_BROKER_URL = "memory://"
+    ratelimit.pause("test:paused", 0.6)
+    with pytest.raises(RateLimited) as caught:
+        ratelimit.acquire("test:paused", 100, 1.0, max_wait=0.1)
+    assert 0.3 < caught.value.retry_after <= 0.6
+    started = time.monotonic()
+    ratelimit.acquire("test:paused", 100, 1.0)
+    assert time.monotonic() - started > 0.3
+    ratelimit.pause("test:paused", 0.05)  # a shorter pause never cuts a longer one
+    ratelimit.acquire("test:free", 100, 1.0, max_wait=0)  # keys are independent
+
+
 @pytest.fixture(scope="module")
 def redis_url():
     binary = shutil.which("redis-server")
@@ -127,3 +168,8 @@ def test_redis_backend_holds_the_limit_across_threads(settings, redis_url):
         ratelimit.acquire("test:redis-busy", 3, 60.0)
     with pytest.raises(RateLimited):
         ratelimit.acquire("test:redis-busy", 3, 60.0, max_wait=1.0)
+    ratelimit.pause("test:redis-paused", 0.5)
+    ratelimit.pause("test:redis-paused", 0.05)
+    with pytest.raises(RateLimited) as caught:
+        ratelimit.acquire("test:redis-paused", 100, 1.0, max_wait=0.1)
+    assert 0.3 < caught.value.retry_after <= 0.5
