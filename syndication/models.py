@@ -326,8 +326,9 @@ class FullTextPage(models.Model):
 
 class RateLimitBucket(models.Model):
     """The database backend of ``syndication.ratelimit`` (used without Redis): one row
-    per limiter key, ``stamps`` being the reserved send times (unix seconds) still
-    inside the window.
+    per limiter key, ``stamps`` being the times (unix seconds) of the calls still
+    inside the window; a key ``pause:<key>`` holds the end of a wait the network
+    asked for.
 
     The table keeps the name it had when the model lived in the sandbox app, so
     existing databases keep their rows (migration 0004 adopts it)."""
@@ -341,3 +342,19 @@ class RateLimitBucket(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class PublishScheduled(models.Model):
+    """A published revision whose deliveries were created (maybe none: no account was
+    chosen), written in the same savepoint as the deliveries. The scheduler's tick
+    repairs a recently published live page whose live revision has neither this row
+    nor a delivery: the publishing process died before it got here (issue 11.5)."""
+
+    revision = models.OneToOneField(
+        Revision, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    repaired = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"revision {self.revision_id} scheduled"

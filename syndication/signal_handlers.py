@@ -16,26 +16,23 @@ def syndicated_page_types() -> tuple:
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    """Create the deliveries once the publish is committed, so a rolled-back publish
-    sends nothing and the worker sees the revision it is asked to send."""
+    """Create the deliveries in the publishing transaction itself (issue 11.5): they
+    commit together with the live page, or not at all. (They were created in
+    ``on_commit``: a process that died between the commit and the handler left a live
+    page with no delivery, and nothing noticed.) A failure here must not undo the
+    publish: it is logged, and the scheduler's tick creates what is missing
+    (``scheduling.repair_missing``)."""
     if not isinstance(instance, syndicated_page_types()):
         return
-    page_id = instance.pk
-    revision_id = getattr(revision, "pk", None)
+    from syndication.delivery import scheduling
 
-    def schedule():
-        from wagtail.models import Page, Revision
-
-        from syndication.delivery import scheduling
-
-        page = Page.objects.filter(pk=page_id).first()
-        if page is None:
-            return
-        rev = Revision.objects.filter(pk=revision_id).first() if revision_id else None
-        deliveries = scheduling.schedule_page(page.specific, rev)
-        logger.info("page %s published: %s deliveries", page_id, len(deliveries))
-
-    transaction.on_commit(schedule)
+    try:
+        with transaction.atomic():
+            deliveries = scheduling.schedule_published(instance, revision)
+    except Exception:
+        logger.exception("page %s published: deliveries left to the tick", instance.pk)
+        return
+    logger.info("page %s published: %s deliveries", instance.pk, len(deliveries))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
@@ -59,6 +56,12 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 def connect() -> None:
     from wagtail.signals import page_published, page_unpublished
+
+    from syndication import notifications, signals
+
+    signals.delivery_needs_attention.connect(
+        notifications.notify_responsible, dispatch_uid="syndication_notify"
+    )
 
     page_published.connect(on_page_published, dispatch_uid="syndication_published")
     page_unpublished.connect(

@@ -52,3 +52,15 @@ def full_text_page_tries() -> int:
     """Attempts of a Telegram delivery that wait for a temporarily failing Telegraph
     page before the post links to the site instead (delivery/full_text.py)."""
     return int(_number("SYNDICATION_FULL_TEXT_PAGE_TRIES", 3))
+
+
+def repair_window() -> float:
+    """How far back the scheduler's tick looks for a published page that has no
+    delivery of its live revision (a publishing process that died before creating
+    them, ``scheduling.repair_missing``). Older pages are never sent by the repair."""
+    return _number("SYNDICATION_REPAIR_WINDOW", 6 * 3600)
+
+
+def repair_grace() -> float:
+    """Seconds a fresh publish is left to its own handler before the tick repairs it."""
+    return _number("SYNDICATION_REPAIR_GRACE", 60)

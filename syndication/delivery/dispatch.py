@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from syndication.models import Delivery, DeliveryAttempt
 
-from . import clients, conf, messages, sending, state
+from . import clients, conf, messages, scheduling, sending, state
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -69,6 +69,7 @@ def tick(enqueue) -> list[int]:
     """One scheduler pass; ``enqueue(delivery_id)`` hands a due id to a worker."""
     state.release_reconnected_accounts()
     recover_stale()
+    scheduling.repair_missing()
     ids = due_ids()
     for pk in ids:
         enqueue(pk)

@@ -7,6 +7,7 @@ makes a second job."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
@@ -18,12 +19,14 @@ from syndication.models import (
     AccountSettings,
     Delivery,
     PageSyndication,
+    PublishScheduled,
     ScheduleMode,
 )
 from syndication.networks import rendering_codes
 
 from . import conf
 
+logger = logging.getLogger(__name__)
 S = Delivery.Status
 A = Delivery.Action
 SLOT_SEARCH_DAYS = 60
@@ -212,3 +215,48 @@ def cancel_pending(page) -> int:
     return Delivery.objects.filter(
         page=page, status=S.SCHEDULED, action__in=[A.PUBLISH, A.EDIT]
     ).update(status=S.CANCELLED, updated_at=timezone.now())
+
+
+def schedule_published(page, revision=None) -> list[Delivery]:
+    """The deliveries a publish creates, and the mark that it was handled (even when
+    no account was chosen), so the repair never mistakes «nothing to send» for «the
+    publishing process died». Callers wrap it in a transaction."""
+    revision = revision or page.live_revision or page.latest_revision
+    deliveries = schedule_page(page, revision)
+    if revision is not None:
+        PublishScheduled.objects.get_or_create(revision=revision)
+    return deliveries
+
+
+def repair_missing(now: datetime | None = None) -> list[Delivery]:
+    """Deliveries of pages that went live without them (issue 11.5): a page published
+    within ``conf.repair_window()`` (and longer ago than ``conf.repair_grace()``)
+    whose live revision was never handled — no mark, no delivery — is scheduled as
+    its publish would have done. Idempotent like every scheduling."""
+    # signal_handlers imports this module when a page is published.
+    from syndication.signal_handlers import syndicated_page_types
+
+    now = now or timezone.now()
+    since = now - timedelta(seconds=conf.repair_window())
+    until = now - timedelta(seconds=conf.repair_grace())
+    created: list[Delivery] = []
+    for model in syndicated_page_types():
+        pages = (
+            model.objects.live()
+            .filter(last_published_at__gte=since, last_published_at__lte=until)
+            .exclude(live_revision__isnull=True)
+            .exclude(live_revision_id__in=PublishScheduled.objects.values("revision"))
+            .exclude(live_revision_id__in=Delivery.objects.values("revision_id"))
+        )
+        for page in pages.select_related("live_revision"):
+            with transaction.atomic():
+                deliveries = schedule_published(page, page.live_revision)
+                PublishScheduled.objects.filter(revision=page.live_revision).update(
+                    repaired=True
+                )
+            logger.warning(
+                "page %s was live without its deliveries: %s created",
+                page.pk, len(deliveries),
+            )  # fmt: skip
+            created += deliveries
+    return created

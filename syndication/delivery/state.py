@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from syndication import signals
 from syndication.models import AccountSettings, Delivery, DeliveryAttempt
 
 S = Delivery.Status
@@ -158,7 +159,7 @@ def mark_retry(delivery, attempt, outcome, error, wait: float, summary=None) -> 
 
 
 def mark_final(delivery, attempt, status, outcome, error, summary=None) -> bool:
-    return _move(
+    moved = _move(
         delivery,
         [S.SENDING],
         attempt,
@@ -168,6 +169,14 @@ def mark_final(delivery, attempt, status, outcome, error, summary=None) -> bool:
         status=status,
         last_error=error,
     )
+    if moved and status in (S.NEEDS_CHECK, S.FAILED):
+        # A person must act: the people responsible are told once it is committed.
+        transaction.on_commit(
+            lambda: signals.delivery_needs_attention.send(
+                sender=Delivery, delivery=delivery
+            )
+        )
+    return moved
 
 
 def hold_account(account, reason: str) -> None:
