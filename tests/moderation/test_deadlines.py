@@ -11,8 +11,8 @@ import pytest
 from django.db import transaction
 
 from moderation.deadlines import deadline_for
-from moderation.engine import apply_rules
 from moderation.models import InboxItem
+from moderation.rule_engine import apply_rules
 
 NOVOKUZNETSK = ZoneInfo("Asia/Novokuznetsk")
 FRIDAY_EVENING = datetime(2026, 11, 27, 17, 0, tzinfo=NOVOKUZNETSK)
