@@ -1,16 +1,21 @@
 """The webhook pipeline every network shares (after django-anymail's webhooks/base.py).
 
-Order: size limit -> account -> request validators (e.g. a secret header) -> JSON ->
-payload validators (e.g. a secret field) -> handling, inside one transaction. A bad
-secret answers 400 and stores nothing; an unknown account 404 without saying why; an
-oversize body 413; malformed JSON 400; any other error 500 so the network retries, and
-the transaction is rolled back so nothing is half-stored."""
+Order: content type -> size limit -> account -> request validators (e.g. a secret
+header) -> JSON -> payload validators (e.g. a secret field) -> the network's schema ->
+handling, inside one transaction. A body that is not JSON by its declared type answers
+415; a bad secret 400 and stores nothing; an unknown account 404 without saying why; an
+oversize body 413; malformed JSON, JSON nested deeper than any network sends, text no
+database can store (NUL, lone surrogates) or a payload that does not match the
+network's schema (``schemas/``) 400 with the reason in the log (issue 12.7); any other
+error 500 so the network retries, and the transaction is rolled back so nothing is
+half-stored."""
 
 from __future__ import annotations
 
 import hmac
 import json
 import logging
+import re
 import time
 
 from django.db import connection, transaction
@@ -26,8 +31,18 @@ from accounts_registry.models import Account
 
 from .. import conf
 from ..models import WebhookEndpoint, WebhookEvent
+from .schemas.common import ValidationError, reason
 
 logger = logging.getLogger(__name__)
+
+# Every network sends JSON (networks.md: VK §1.6, OK §2.6, Telegram §3.5, Meta §4.6,
+# MAX §9.5); a form or text body is not an event (issue 12.8).
+JSON_TYPES = ("application/json",)
+# No network nests deeper than about ten levels; Python's parser gives up near a
+# thousand (RecursionError), and a deep value would fail again when stored.
+MAX_DEPTH = 64
+# Text neither PostgreSQL (NUL) nor UTF-8 (lone surrogates from "\ud800") can store.
+UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 # (network, slug) -> (looked up at, endpoint or None). Every event needs the account's
@@ -61,6 +76,31 @@ def secrets_equal(given, expected: str) -> bool:
     return hmac.compare_digest(given.encode(), expected.encode())
 
 
+def refuse_constant(name: str):
+    """NaN and Infinity are not JSON (Python's parser takes them; PostgreSQL's jsonb
+    would not store them)."""
+    raise ValueError(f"{name} is not JSON")
+
+
+def check_storable(payload) -> None:
+    """Refuse JSON deeper than MAX_DEPTH or with text no database stores; walked
+    without recursion, so no payload can exhaust the stack here."""
+    stack = [(payload, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise WebhookRejected("JSON nested too deeply")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if UNSTORABLE.search(key):
+                    raise WebhookRejected("unstorable character in a key")
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and UNSTORABLE.search(value):
+            raise WebhookRejected("unstorable character in a text")
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class WebhookView(View):
     """Subclasses set ``network`` and fill in the named steps below."""
@@ -70,6 +110,8 @@ class WebhookView(View):
     # What the URL holds after ``<network>/<account-slug>/`` (urls.py), e.g. OK's
     # "<str:secret>/"; passed to ``validate_request`` as keyword arguments.
     route_suffix: str = ""
+    # The media types the network sends; anything else is 415.
+    content_types: tuple[str, ...] = JSON_TYPES
 
     @classmethod
     def route_kwargs(cls, endpoint) -> dict:
@@ -78,11 +120,13 @@ class WebhookView(View):
 
     def post(self, request, account_slug: str, **kwargs):
         try:
+            self.check_content_type(request)
             body = self.read_body(request)
             self.account, self.endpoint = self.get_account(account_slug)
             self.validate_request(request, **kwargs)
             payload = self.decode(body)
             self.validate_payload(payload)
+            self.check_schema(payload)
         except WebhookRejected as exc:
             logger.info("%s webhook rejected (%s): %s", self.network, exc.status, exc)
             if exc.status == 404:
@@ -101,6 +145,11 @@ class WebhookView(View):
             return HttpResponse(status=500)
 
     # -- the steps -------------------------------------------------------------------
+    def check_content_type(self, request) -> None:
+        media_type = (request.content_type or "").strip().lower()
+        if media_type not in self.content_types:
+            raise WebhookRejected(f"content type {media_type[:60]!r} refused", 415)
+
     def read_body(self, request) -> bytes:
         limit = conf.webhook_max_body()
         try:
@@ -137,15 +186,32 @@ class WebhookView(View):
 
     def decode(self, body: bytes):
         try:
-            payload = json.loads(body.decode("utf-8"))
+            payload = json.loads(body.decode("utf-8"), parse_constant=refuse_constant)
         except (UnicodeDecodeError, ValueError) as exc:
             raise WebhookRejected("malformed JSON") from exc
+        except RecursionError as exc:
+            raise WebhookRejected("JSON nested too deeply") from exc
         if not isinstance(payload, dict):
             raise WebhookRejected("JSON is not an object")
+        check_storable(payload)
         return payload
 
     def validate_payload(self, payload: dict) -> None:
         """Check what only the decoded body carries (e.g. VK's ``secret`` field)."""
+
+    def check_schema(self, payload: dict) -> None:
+        """The network's schema (``schemas/<network>.py``): what ``handle`` reads is
+        there and of the right type."""
+        try:
+            self.schema_check(payload)
+        except ValidationError as exc:
+            raise WebhookRejected(
+                f"payload does not match the schema: {reason(exc)}"
+            ) from None
+
+    def schema_check(self, payload: dict) -> None:
+        """Raise pydantic's ValidationError when ``payload`` does not fit."""
+        raise NotImplementedError
 
     def early_response(self, payload: dict) -> HttpResponse | None:
         """Answer a handshake before any storing (e.g. VK ``confirmation``)."""

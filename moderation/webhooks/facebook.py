@@ -11,6 +11,7 @@ from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected
 from .meta import MetaWebhookView
+from .schemas.meta import FeedComment
 
 
 def facebook_incoming(value: dict, raw: dict) -> ingest.Incoming:
@@ -35,6 +36,7 @@ def facebook_incoming(value: dict, raw: dict) -> ingest.Incoming:
 class FacebookWebhookView(MetaWebhookView):
     network = "facebook"
     object_name = "page"
+    value_schemas = {"feed": FeedComment}
 
     def on_change(self, change: dict, raw: dict, time) -> None:
         value = change["value"]

@@ -11,6 +11,7 @@ from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected
 from .meta import MetaWebhookView
+from .schemas.meta import InstagramComment
 
 
 def instagram_incoming(value: dict, raw: dict, time=None) -> ingest.Incoming:
@@ -34,6 +35,7 @@ def instagram_incoming(value: dict, raw: dict, time=None) -> ingest.Incoming:
 class InstagramWebhookView(MetaWebhookView):
     network = "instagram"
     object_name = "instagram"
+    value_schemas = {"comments": InstagramComment, "live_comments": InstagramComment}
 
     def is_ours(self, entry_id) -> bool:
         """The account's external id, or the Instagram user id its token acts for."""

@@ -27,6 +27,7 @@ from django.http import JsonResponse
 from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
+from .schemas import max as schema
 
 SECRET_HEADER = "X-Max-Bot-Api-Secret"  # noqa: S105 - a header name, not a secret
 CREATED = {"comment_created", "message_created"}
@@ -54,6 +55,9 @@ def created_at(message: dict):
 
 class MaxWebhookView(WebhookView):
     network = "max"
+
+    def schema_check(self, payload):
+        schema.check(payload)
 
     def validate_request(self, request, **kwargs):
         if not secrets_equal(request.headers.get(SECRET_HEADER), self.endpoint.secret):

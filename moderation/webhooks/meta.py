@@ -29,6 +29,7 @@ import logging
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
 
 from .base import WebhookRejected, WebhookView, secrets_equal
+from .schemas import meta as schema
 
 logger = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-Hub-Signature-256"
@@ -51,6 +52,8 @@ class MetaWebhookView(WebhookView):
 
     object_name = ""
     http_method_names = ["get", "post"]
+    # change field -> the schema of its value (schemas/meta.py), set by each network.
+    value_schemas: dict = {}
 
     # -- the subscription handshake ----------------------------------------------------
     def get(self, request, account_slug: str, **kwargs):
@@ -79,6 +82,9 @@ class MetaWebhookView(WebhookView):
         expected = signature(self.endpoint.secret, self.body)
         if not secrets_equal(given, expected):
             raise WebhookRejected("bad or missing X-Hub-Signature-256")
+
+    def schema_check(self, payload: dict) -> None:
+        schema.check(payload, self.value_schemas)
 
     def validate_payload(self, payload: dict) -> None:
         if payload.get("object") != self.object_name:

@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
+from .schemas import ok as schema
 
 
 def _strip_prefix(value) -> str:
@@ -24,6 +25,9 @@ def _strip_prefix(value) -> str:
 class OkWebhookView(WebhookView):
     network = "ok"
     route_suffix = "<str:secret>/"
+
+    def schema_check(self, payload):
+        schema.check(payload)
 
     @classmethod
     def route_kwargs(cls, endpoint) -> dict:

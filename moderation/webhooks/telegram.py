@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from .. import ingest
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
+from .schemas import telegram as schema
 
 ATTACHMENT_KINDS = (
     "photo", "video", "animation", "document", "audio", "voice", "video_note",
@@ -48,6 +49,9 @@ def author_of(message: dict) -> tuple[str, str, str]:
 
 class TelegramWebhookView(WebhookView):
     network = "telegram"
+
+    def schema_check(self, payload):
+        schema.check(payload)
 
     def validate_request(self, request, **kwargs):
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from .. import ingest
 from ..models import Ban, InboxItem, Reason
 from .base import WebhookRejected, WebhookView, secrets_equal
+from .schemas import vk as schema
 
 # user_block ``reason`` (same codes as groups.ban) -> the order's categories.
 VK_BAN_REASONS = {1: Reason.SPAM, 2: Reason.INSULT, 3: Reason.OBSCENE}
@@ -65,6 +66,9 @@ def message_incoming(obj: dict, raw: dict) -> ingest.Incoming:
 
 class VkWebhookView(WebhookView):
     network = "vk"
+
+    def schema_check(self, payload):
+        schema.check(payload)
 
     def validate_payload(self, payload):
         group_id = payload.get("group_id")
