@@ -116,6 +116,7 @@ def item_detail(request, pk: int):
         "default_reason": LABEL_REASONS.get(item.label, Reason.OTHER),
         "ban_periods": BAN_PERIODS,
         "pending": pending_groups(request.user),
+        "queue": _queue(item, request.user),
         "now": timezone.now(),
         "page_title": _("Inbox item"),
         **_post_context(item),
@@ -156,15 +157,30 @@ def item_act(request, pk: int):
     return redirect("moderation_item", pk=pk)
 
 
-def next_open_item(item: InboxItem, user) -> InboxItem | None:
-    """The most pressing open item after ``item``: the nearest deadline first (urgent
-    items come up before ordinary ones), then the oldest. Items whose delete or ban
-    waits in the undo window are skipped, and so are those another moderator took."""
+def work_queue(user):
+    """Open items in the order a moderator works them: the nearest deadline first
+    (urgent items come up before ordinary ones), then the oldest. Items whose delete or
+    ban waits in the undo window are left out, and so are those another moderator
+    took."""
     return (
         InboxItem.objects.open()
-        .exclude(pk=item.pk)
         .exclude(actions__pending=True)
         .filter(Q(assignee__isnull=True) | Q(assignee=user))
         .order_by(F("deadline").asc(nulls_last=True), "received_at", "id")
-        .first()
     )
+
+
+def next_open_item(item: InboxItem, user) -> InboxItem | None:
+    """The most pressing open item other than ``item``."""
+    return work_queue(user).exclude(pk=item.pk).first()
+
+
+QUEUE_SHOWN = 15
+
+
+def _queue(item: InboxItem, user) -> list[InboxItem]:
+    """The queue shown beside the item, with the item in it when it is open."""
+    queue = list(work_queue(user).select_related("account")[:QUEUE_SHOWN])
+    if item.is_open and all(other.pk != item.pk for other in queue):
+        queue = [item, *queue[: QUEUE_SHOWN - 1]]
+    return queue

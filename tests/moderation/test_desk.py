@@ -192,3 +192,17 @@ def test_sync_keeps_the_reason_the_network_cannot_say(vk_account, fake_client):
     ]
     assert sync_bans(vk_account) == 1
     assert Ban.objects.get(author_id="77").reason == "law"
+
+
+def test_the_queue_beside_the_item_is_the_work_order(
+    client, moderator, vk_account, fake_client
+):
+    client.force_login(moderator)
+    ordinary = store(vk_account, 1)
+    urgent = store(vk_account, 2)
+    InboxItem.objects.filter(pk=urgent.pk).update(
+        deadline=timezone.now() + timedelta(minutes=30), urgent=True
+    )
+    page = client.get(reverse("moderation_item", args=[ordinary.pk]))
+    assert [i.pk for i in page.context["queue"]] == [urgent.pk, ordinary.pk]
+    assert 'aria-current="true"' in page.content.decode()

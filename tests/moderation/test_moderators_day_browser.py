@@ -174,3 +174,10 @@ def test_the_moderators_day(page_in_browser, live_server, moderator, day):
     page.wait_for_selector("#mod-item")
     assert "в чёрном списке" in page.inner_text("[data-mod-author]")
     shot(page, "07-from-the-dry-run")
+
+    # The queue beside the item: j opens the one open item left, Олег's.
+    assert ALSO[:20] in page.inner_text("[data-mod-queue]")
+    page.keyboard.press("j")
+    page.wait_for_selector(f"[data-mod-text]:has-text('{ALSO[:20]}')")
+    assert page.get_attribute(".mod-queue li.is-current a", "aria-current") == "true"
+    shot(page, "08-queue-beside-the-item")

@@ -298,6 +298,13 @@
       const why = refusalsOf(root)[action || (event.key === "r" ? "reply" : "")];
       if (why) notice(why);
       else if (action) root.querySelector("[data-mod-action=" + action + "]")?.click();
+      else if (event.key === "j" || event.key === "k") {
+        /* The queue beside the item: the next or the previous open item. */
+        const links = Array.from(root.querySelectorAll("[data-mod-queue-link]"));
+        const here = links.findIndex((a) => a.hasAttribute("aria-current"));
+        const target = links[here + (event.key === "j" ? 1 : -1)] || (here < 0 ? links[0] : null);
+        if (target) window.location = target.href;
+      }
       else if (event.key === "r") root.querySelector("[data-mod-reply]")?.focus();
       else if (event.key === "u") undoLatest();
       else return;
