@@ -426,3 +426,29 @@ def test_the_aspect_partner_of_the_rules_beats_a_dictionary_homonym():
     assert results("Администрация осуществила закупку автобусов.") == [
         "Администрация купила автобусы."
     ]
+
+
+def test_a_noun_that_is_also_a_past_verb_is_offered_as_a_noun():
+    # «село» reads as «сел» of «сесть» too: the rule file means the noun.
+    text = "Для жителей отдалённых населённых пунктов организован выезд бригад."
+    assert results(text, "населённых пунктов") == [
+        "Для жителей отдалённых сёл организован выезд бригад.",
+        "Для жителей отдалённых посёлков организован выезд бригад.",
+    ]
+
+
+def test_the_usual_plural_of_two_the_dictionary_gives():
+    # «лагеря» (camps), not the political «лагери»; no other tie is guessed.
+    text = "Проведена проверка детских лагерей."
+    assert "Проверили детские лагеря." in results(text)
+    assert not any("лагери" in r for r in results(text))
+
+
+def test_during_a_gathering_becomes_at_it():
+    # «на» + prepositional only before a gathering one is at (grammar.json «сбор»).
+    assert "На заседании комиссии рассмотрели заявки." in results(
+        "В ходе заседания комиссии рассмотрели заявки.", "В ходе"
+    )
+    assert results("В ходе визита губернатор осмотрел школу.", "В ходе") == [
+        "Во время визита губернатор осмотрел школу."
+    ]

@@ -16,6 +16,10 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Forms that are correct but dated or colloquial: a fix never produces them.
 _RARE = frozenset({"V-ey", "V-oy", "V-ie", "V-bi", "V-sh", "V-be", "V-en", "Infr"})
 _RARE |= {"Arch", "Erro", "Dist", "Slng", "Init"}
+# Plurals the dictionary gives two ways under one tag, each for another sense;
+# in a press office's text the first is meant: children's camps («лагеря», not
+# the political «лагери»), school buildings, teachers, utility bills, passes.
+_USUAL_VARIANTS = frozenset({"лагеря", "корпуса", "учителя", "счета", "пропуска"})
 # Parses below this share of the word's best parse are not considered.
 _MIN_SHARE = 0.05
 
@@ -221,6 +225,9 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
     # Two forms with one tag: keep the one closest to the word we started from
     # («люди» → «людям», not the counting form «человекам»); if none is closer
     # («лагеря» or «лагери»), the dictionary cannot tell and neither do we.
+    usual = [w for w in tied if normalize(w) in _USUAL_VARIANTS]
+    if len(usual) == 1:
+        return usual[0]
     source = reading.parse.word
     ranked = sorted(tied, key=lambda w: -_common_prefix(w, source))
     if _common_prefix(ranked[0], source) == _common_prefix(ranked[1], source):

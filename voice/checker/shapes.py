@@ -70,7 +70,11 @@ def template_shape(template: Template) -> str:
         and is_verb_word(template.words[0])
     ):
         return "verb"  # «живущий»: a participle, inflected as its verb
-    if 0 not in template.literal and any(r.pos in ("INFN", "VERB") for r in first):
+    # Rule files write verbs as infinitives: a finite reading of a written word
+    # is a homonym unless it is the likelier one («село» is not «сел» of «сесть»).
+    if 0 not in template.literal and (
+        any(r.pos == "INFN" for r in first) or first[0].pos == "VERB"
+    ):
         return "verb"
     poses = {
         r.pos
