@@ -36,7 +36,9 @@ class ResultsSettings(AppSettings):
         "time, the account's round stops and resumes next round.",
     )
     BATCH = Setting(
-        200, doc="At most this many posts are observed in one round (oldest due first)."
+        1000,
+        doc="At most this many posts are observed in one round (oldest due first); "
+        "enough for every post of a busy office's 48-hour window in one round.",
     )
 
 

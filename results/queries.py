@@ -9,8 +9,11 @@ from datetime import datetime
 
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts_registry.models import Account
+from cms.blocks import PieceStreamBlock
+from cms.models import NewsPage
 
 from .models import METRICS, AccountObservation, PostObservation, PostTracking
 
@@ -82,6 +85,7 @@ class Period:
     top: list[PieceRow]
     by_hour: list[tuple[int, int, int]]  # hour, posts, average views
     by_day: list[tuple[str, int, int]] = field(default_factory=list)
+    by_block: list[BlockRow] = field(default_factory=list)
 
 
 def period(start: datetime, end: datetime, *, top: int = 10) -> Period:
@@ -116,7 +120,48 @@ def period(start: datetime, end: datetime, *, top: int = 10) -> Period:
         top=top_rows,
         by_hour=by_hour(rows),
         by_day=by_day(rows),
+        by_block=by_block_type(rows),
     )
+
+
+@dataclass
+class BlockRow:
+    label: str
+    pieces: int
+    posts: int
+    average_views: int | None
+
+
+def by_block_type(rows) -> list[BlockRow]:
+    """For each kind of block a piece may hold (text aside, every piece has it): the
+    pieces of the period that hold one, their posts and the average views of a post;
+    «only text» for the pieces with nothing else. Read from the pages' stored stream
+    (block types only), not by rendering them."""
+    per_page = {
+        r["page"]: r
+        for r in rows.values("page").annotate(
+            posts=Count("pk"), total=Sum("views"), seen=Count("views")
+        )
+    }
+    stream = PieceStreamBlock()
+    kinds: dict[str, set[int]] = defaultdict(set)
+    for pk, body in NewsPage.objects.filter(pk__in=per_page).values_list("pk", "body"):
+        types = {block["type"] for block in (body.raw_data if body else [])} - {"text"}
+        for name in types or {""}:
+            kinds[name].add(pk)
+    result = []
+    for name, child in [("", None), *stream.child_blocks.items()]:
+        pages = kinds.get(name)
+        if not pages:
+            continue
+        posts = sum(per_page[p]["posts"] for p in pages)
+        seen = sum(per_page[p]["seen"] for p in pages)
+        views = sum(per_page[p]["total"] or 0 for p in pages)
+        label = str(child.label) if child else str(_("only text"))
+        result.append(
+            BlockRow(label, len(pages), posts, views // seen if seen else None)
+        )
+    return sorted(result, key=lambda r: -(r.average_views or -1))
 
 
 def by_hour(rows) -> list[tuple[int, int, int]]:

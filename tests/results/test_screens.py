@@ -52,6 +52,7 @@ def test_period_view_sums_networks_and_names_what_is_not_reported(
     assert "сеть не сообщает" in html  # MAX gives no reactions
     assert "+30" in html and "−3" in html  # audience change of VK and Telegram
     assert "Выплаты выросли" in html  # the top piece
+    assert "только текст" in html  # its body holds text blocks only
     assert "Telegram" in html and "не дают счётчиков публикаций" in html
     assert 'id="results-chart-data"' in html
 
