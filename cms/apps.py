@@ -21,3 +21,17 @@ class CmsConfig(AppConfig):
         install_inline_script_free_choosers()
         install_export_guard()
         app_settings.register_check()
+
+        from django.db.models.signals import post_save
+
+        from .forms import persist_choice
+        from .models import NewsPage
+
+        # A new piece's choice of accounts and time is saved once it has an id,
+        # before «Опубликовать» plans its deliveries (cms/forms.py).
+        post_save.connect(
+            lambda sender, instance, **kwargs: persist_choice(instance),
+            sender=NewsPage,
+            weak=False,
+            dispatch_uid="cms_news_syndication_choice",
+        )

@@ -7,12 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import PieceStreamBlock
+from .forms import NewsPageForm, SyndicationChoicePanel
 from .links import latin_slug
 
 NEWS_PER_PAGE = 12
@@ -116,10 +122,26 @@ class NewsPage(Page):
     ]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news piece")
         verbose_name_plural = _("news pieces")
+
+    # Wagtail's own tabs, and «Соцсети»: where and when the posts go, decided here.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(
+                [SyndicationChoicePanel()],
+                heading=_("Social networks"),
+                classname="syndication-tab",
+            ),
+        ],
+        base_form_class=NewsPageForm,
+    )
 
     def _set_core_field_defaults(self):
         # A new piece's slug is Latin (cms/links.py), whether the editor's form, an

@@ -3,6 +3,7 @@ settings, the page's syndication panel and the «Соцсети» preview in the
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import include, path, reverse
@@ -14,7 +15,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AccountSettings
-from .views import calendar, log, page, preview
+from .views import calendar, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
 PAGE_PLACEHOLDER = 987654321
@@ -183,3 +184,11 @@ def preview_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("syndication/preview.css")
     )
+
+
+@hooks.register("after_publish_page")
+def say_what_happens_next(request, page):
+    """After «Опубликовать», the editor reads when each network gets the post."""
+    if not is_syndicated(page):
+        return
+    messages.info(request, plan.plan_message(plan.planned_for(page)))

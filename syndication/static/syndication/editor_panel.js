@@ -186,6 +186,20 @@
       clearTimeout(timer);
     });
     if (visible()) schedule();
+    sendAtFollowsTheMode();
+  }
+
+  // The «Соцсети» tab: the time field only when «в заданное время» is chosen.
+  function sendAtFollowsTheMode() {
+    var choice = document.querySelector("[data-syndication-choice]");
+    if (!choice) return;
+    var field = choice.querySelector("[data-syndication-send-at]");
+    function update() {
+      var checked = choice.querySelector("input[name$='schedule_mode']:checked");
+      field.hidden = !checked || checked.value !== "at";
+    }
+    choice.addEventListener("change", update);
+    update();
   }
 
   // Wagtail's admin scripts bind the side panel toggles on DOMContentLoaded;
