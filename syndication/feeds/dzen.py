@@ -83,6 +83,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from cms.models import NewsPage
 from syndication import content as c
 from syndication.render.page_reader import (
     PHOTO_RENDITION,
@@ -234,8 +235,6 @@ class DzenFeed(Feed):
     def items(self):
         """Live public news first published, or re-published (an edit), within the
         last ``FRESH_DAYS``; newest first, at most ``MAX_ITEMS``."""
-        from cms.models import NewsPage
-
         since = timezone.now() - timedelta(days=FRESH_DAYS)
         return (
             NewsPage.objects.live()

@@ -3,7 +3,7 @@
 The entry: ``subject`` = the title; the event = the lead, then
 ``<lj-cut text="Читать дальше">`` and every other block of the piece, then the
 canonical link back to the site; the tags go to the ``taglist`` prop. The blocks are
-written by the Piece → HTML writer of ``syndication/feeds/dzen_html.py`` and cleaned
+written by the Piece → HTML writer of ``syndication/render/article_html.py`` and cleaned
 with LiveJournal's own allow-list below; images stay on our site (``<img src>`` with
 the absolute URL of the rendition): LiveJournal's protocol has no upload call.
 Pure: no I/O, no database.
@@ -50,7 +50,6 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from syndication.exceptions import RenderError
-from syndication.feeds.dzen_html import HtmlWriter
 from syndication.networks.base import (
     SHORTENED,
     Message,
@@ -58,6 +57,7 @@ from syndication.networks.base import (
     adaptation,
     article_words,
 )
+from syndication.render.article_html import HtmlWriter
 from syndication.render.sanitize import HtmlSubset
 
 METHOD = "postevent"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from urllib.parse import urljoin
 
 from django.utils.safestring import mark_safe
@@ -84,8 +85,6 @@ VOID_TAGS = frozenset({"br", "hr", "img"})
 def nodes_html(nodes: list) -> str:
     """Node JSON as HTML, for the «Соцсети» preview: text escaped, only allowed tags
     and attributes, no ``javascript:`` links."""
-    from html import escape
-
     out = []
     for node in nodes:
         if isinstance(node, str):

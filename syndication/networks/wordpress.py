@@ -1,7 +1,7 @@
 """WordPress: a whole piece as ONE blog post (REST ``wp/v2/posts``), in HTML.
 
 The article body comes from the Piece → HTML writer of the Dzen feed
-(``syndication/feeds/dzen_html.HtmlWriter``: every block type has a form there), cleaned
+(``syndication/render/article_html.HtmlWriter``: every block type has a form there), cleaned
 with this module's own allow-list. Pure: no I/O, no database. The API client
 (``syndication/api/wordpress.py``) uploads the images and rewrites their URLs; the
 render only lists them as attachments.
@@ -49,7 +49,6 @@ from django.utils.translation import gettext_lazy as _
 
 from syndication import content as c
 from syndication.exceptions import RenderError
-from syndication.feeds.dzen_html import HtmlWriter
 from syndication.networks.base import (
     POLL_AS_TEXT,
     SHORTENED,
@@ -59,6 +58,7 @@ from syndication.networks.base import (
     adaptation,
     article_words,
 )
+from syndication.render.article_html import HtmlWriter
 from syndication.render.sanitize import HtmlSubset
 
 METHOD = "posts"

@@ -14,11 +14,14 @@ DejaVu lookup comes first).
 
 from __future__ import annotations
 
+import base64
 import io
 import textwrap
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlparse
 
+from django.conf import settings
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 CARD_SIZE = (1080, 1080)  # 1:1 - inside 4:5..1.91:1, and the preview is square
@@ -230,10 +233,6 @@ def to_instagram_jpeg(data: bytes, quality: int = 88) -> bytes:
 def local_media_bytes(url: str) -> bytes | None:
     """The bytes of one of our own files under MEDIA_ROOT named by ``url``, or None
     (no HTTP: the preview must stay fast and work offline)."""
-    from urllib.parse import urlparse
-
-    from django.conf import settings
-
     path = urlparse(url or "").path
     if not path.startswith(settings.MEDIA_URL):
         return None
@@ -247,8 +246,6 @@ def local_media_bytes(url: str) -> bytes | None:
 def card_data_uri(spec: dict, size: int = 540) -> str:
     """The generated card of a render's attachment spec as a ``data:`` URI, drawn as
     the client will draw it (smaller), for the «Соцсети» preview."""
-    import base64
-
     data = render_card(
         spec.get("title", ""),
         local_media_bytes(spec.get("background_url", "")),
