@@ -18,10 +18,19 @@ from accounts_registry.networks import Network
 
 from ..capabilities import BY_CODE, DESK_ACTIONS, offered_for_networks
 from ..inbox_query import InboxFilters, counts, page_of
-from ..models import InboxItem, Label, Reason
+from ..models import InboxItem, Label, ModerationAction, Reason
 from ..permissions import moderator_required, moderators
 from .acting import BAN_PERIODS, Refused, act
 from .pending import pending_groups, render_toasts
+
+
+def waiting_items(items) -> set[int]:
+    """Items of the page whose delete or ban waits in the undo window (anyone's)."""
+    return set(
+        ModerationAction.objects.filter(
+            pending=True, item_id__in=[i.pk for i in items]
+        ).values_list("item_id", flat=True)
+    )
 
 
 def _bulk_actions(filters: InboxFilters):
@@ -64,6 +73,7 @@ def inbox(request):
         "reasons": Reason.choices,
         "ban_periods": BAN_PERIODS,
         "pending": pending_groups(request.user),
+        "waiting": waiting_items(items),
         "latest_id": max((item.pk for item in items), default=0),
         "now": timezone.now(),
         "page_title": _("Moderation"),
@@ -83,7 +93,11 @@ def poll(request):
     items = list(qs.select_related("account", "assignee").order_by("-id")[:50])
     now = timezone.now()
     rows = [
-        render_to_string("moderation/_row.html", {"item": item, "now": now}, request)
+        render_to_string(
+            "moderation/_row.html",
+            {"item": item, "now": now, "waiting": waiting_items(items)},
+            request,
+        )
         for item in items
     ]
     return JsonResponse(

@@ -206,3 +206,14 @@ def test_the_queue_beside_the_item_is_the_work_order(
     page = client.get(reverse("moderation_item", args=[ordinary.pk]))
     assert [i.pk for i in page.context["queue"]] == [urgent.pk, ordinary.pk]
     assert 'aria-current="true"' in page.content.decode()
+
+
+def test_rows_waiting_in_the_undo_window_are_marked(client, moderator, vk_account):
+    client.force_login(moderator)
+    waiting, other = store(vk_account, 1), store(vk_account, 2)
+    client.post(reverse("moderation_item_act", args=[waiting.pk]), {"action": "delete"})
+    html = client.get(reverse("moderation_inbox")).content.decode()
+    assert f'is-pending" data-id="{waiting.pk}"' in html
+    assert f'is-pending" data-id="{other.pk}"' not in html
+    rows = client.get(reverse("moderation_poll"), {"after": 0}).json()["rows"]
+    assert sum("is-pending" in row for row in rows) == 1
