@@ -90,6 +90,7 @@ SETS = {
     "fresh 5": lambda s: s.get("fresh") == 5,
     "fresh 6": lambda s: s.get("fresh") == 6,
     "fresh 7": lambda s: s.get("fresh") == 7,
+    "fresh 8": lambda s: s.get("fresh") == 8,
     "all": lambda s: True,
 }
 
