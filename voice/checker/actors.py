@@ -81,6 +81,7 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
     taken = set(range(agent.first, agent.end + 1)) if agent else set()
     found: list[Phrase] = []
     numerals: list[Phrase] = []  # «открыто 12 садов»: a subject only if no other
+    dependants: list[Phrase] = []  # could also hang on the noun before them
     i = first
     while i <= last:
         if (
@@ -107,21 +108,24 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
             and any(p.case == "gent" for p in phrases)
         )
         free = place.preposition_before(i) is None and not dependant
+        fitting = [
+            p
+            for p in phrases
+            if p.case == "nomn"
+            and p.number == number
+            and (gender is None or p.gender == gender)
+        ]
         if free and phrases[0].numeral and place.word(i)[:1].isdigit():
             if number == "sing" and gender in (None, "neut"):
                 numerals.append(phrases[0])
-        elif free:
-            fitting = [
-                p
-                for p in phrases
-                if p.case == "nomn"
-                and p.number == number
-                and (gender is None or p.gender == gender)
-            ]
-            if fitting:
-                found.append(fitting[0])
+        elif free and fitting:
+            found.append(fitting[0])
+        elif fitting and place.preposition_before(i) is None:
+            dependants.append(fitting[0])
         i = max(p.end for p in phrases) + 1
-    found = found or numerals
+    # «В связи с карантином занятия … приостановлены»: a phrase that might be the
+    # genitive of the noun before it is the subject when nothing else can be.
+    found = found or numerals or dependants
     if len(found) == 1:
         return found[0]
     if not found and original.pos == "PRTS" and number == "sing" and gender == "neut":

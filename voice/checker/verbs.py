@@ -166,8 +166,8 @@ def is_passive(place: Place, reading: Reading, with_noun: bool = False) -> bool:
     alone it usually is not («оказывается» = «turns out»)."""
     if reading.pos == "PRTS":
         return "pssv" in reading.grammemes
-    if reading.pos != "VERB" or not reading.lemma.endswith("ся"):
-        return False
+    if reading.pos != "VERB" or not reading.lemma.endswith(("ся", "сь")):
+        return False  # an infinitive in «-ти» takes «-сь»: «вестись»
     excluded = place.book.settings["_passive_exclusions"]
     if reading.lemma in excluded and not with_noun:
         return False
