@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,6 +101,7 @@ def period(start: datetime, end: datetime, *, top: int = 10) -> Period:
         .annotate(**_sums(), title=Max("page__title"))
         .order_by(F("views").desc(nulls_last=True), "-comments")
     )
+    hours, days = by_time(rows)
     networks = defaultdict(set)
     top_rows = [
         PieceRow(p["page"], p["title"], [], _totals(p))
@@ -118,8 +119,8 @@ def period(start: datetime, end: datetime, *, top: int = 10) -> Period:
         by_network=by_network,
         by_account=by_account,
         top=top_rows,
-        by_hour=by_hour(rows),
-        by_day=by_day(rows),
+        by_hour=hours,
+        by_day=days,
         by_block=by_block_type(rows),
     )
 
@@ -164,54 +165,48 @@ def by_block_type(rows) -> list[BlockRow]:
     return sorted(result, key=lambda r: -(r.average_views or -1))
 
 
-def by_hour(rows) -> list[tuple[int, int, int]]:
-    """Posts sent in each hour of the day (local time) and their average views."""
+def by_time(rows) -> tuple[list[tuple[int, int, int]], list[tuple[str, int, int]]]:
+    """From one read of the period's posts: per hour of the day they were sent (local
+    time), the posts and their average views; per day, the posts and the views they
+    have gathered so far."""
+    tz = timezone.get_current_timezone()  # once: looking it up per row is slow
     posts, views, seen = defaultdict(int), defaultdict(int), defaultdict(int)
+    days: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
     for sent_at, value in rows.values_list("sent_at", "views"):
-        hour = timezone.localtime(sent_at).hour
-        posts[hour] += 1
+        local = sent_at.astimezone(tz)
+        posts[local.hour] += 1
+        day = days[(local.year, local.month, local.day)]
+        day[0] += 1
         if value is not None:
-            views[hour] += value
-            seen[hour] += 1
-    return [(h, posts[h], views[h] // seen[h] if seen[h] else 0) for h in range(24)]
-
-
-def by_day(rows) -> list[tuple[str, int, int]]:
-    """Per day of sending: posts and the views they have gathered so far."""
-    days: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for sent_at, value in rows.values_list("sent_at", "views"):
-        day = timezone.localtime(sent_at).strftime("%d.%m")
-        days[day][0] += 1
-        days[day][1] += value or 0
-    ordered = sorted(
-        days.items(), key=lambda item: (item[0][3:], item[0][:2])
-    )  # dd.mm within one period: month, then day
-    return [(day, posts, views) for day, (posts, views) in ordered]
+            views[local.hour] += value
+            seen[local.hour] += 1
+            day[1] += value
+    hours = [(h, posts[h], views[h] // seen[h] if seen[h] else 0) for h in range(24)]
+    ordered = [
+        (f"{d:02d}.{m:02d}", count, total)
+        for (_y, m, d), (count, total) in sorted(days.items())
+    ]
+    return hours, ordered
 
 
 def audience_between(account_ids, start: datetime, end: datetime) -> dict:
-    """Per account: (subscribers at the end, change over the period) from the
-    observations (first and last inside the period)."""
-    bounds = (
+    """Per account: (subscribers at the end, change over the period) from the first
+    and the last observation inside the period, read in one query."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for account_id, value in (
         AccountObservation.objects.filter(
             account__in=account_ids,
             observed_at__gte=start,
             observed_at__lt=end,
             subscribers__isnull=False,
         )
-        .values("account")
-        .annotate(first=Min("observed_at"), last=Max("observed_at"))
-    )
-    result = {}
-    for row in bounds:
-        values = dict(
-            AccountObservation.objects.filter(
-                account=row["account"], observed_at__in=[row["first"], row["last"]]
-            ).values_list("observed_at", "subscribers")
-        )
-        first, last = values.get(row["first"]), values.get(row["last"])
-        result[row["account"]] = (last, None if first is None else last - first)
-    return result
+        .order_by("observed_at")
+        .values_list("account", "subscribers")
+    ):
+        first.setdefault(account_id, value)
+        last[account_id] = value
+    return {pk: (last[pk], last[pk] - first[pk]) for pk in last}
 
 
 def account_rows(rows, start: datetime, end: datetime) -> list[AccountRow]:
