@@ -64,21 +64,27 @@ def render_previews(page, revision=None) -> list[dict]:
             logger.warning("preview of %s failed", account.network, exc_info=True)
             previews.append({"account": account, "network": network, "error": True})
             continue
-        messages = []
-        for message in post.messages:
-            item = network.preview(message)
-            item.update(kind=message_kind(message), has_text=has_text(message))
-            messages.append(item)
         previews.append(
             {
                 "account": account,
                 "network": network,
                 "post": post,
-                "messages": messages,
+                "messages": preview_items(network, post),
                 "warnings": post.warnings,
             }
         )
     return previews
+
+
+def preview_items(network, post) -> list[dict]:
+    """What each message's card shows: the network's own view of it, plus the words
+    the card uses for its kind and whether it has a text to count."""
+    items = []
+    for message in post.messages:
+        item = network.preview(message)
+        item.update(kind=message_kind(message), has_text=has_text(message))
+        items.append(item)
+    return items
 
 
 def respond(request, page, draft, source):

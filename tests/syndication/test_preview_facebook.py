@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from accounts_registry.models import Account
 from syndication import content as c
 from syndication.networks import get_network
+from syndication.views.preview import preview_items
 from tests.syndication import samples
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def card(piece) -> str:
         "account": account,
         "network": network,
         "post": post,
-        "messages": [network.preview(m) for m in post.messages],
+        "messages": preview_items(network, post),
         "warnings": post.warnings,
     }
     return render_to_string("syndication/preview/card.html", {"preview": preview})

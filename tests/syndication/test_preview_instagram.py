@@ -16,6 +16,7 @@ from accounts_registry.restricted import decide
 from syndication import content as c
 from syndication.models import PageSyndication
 from syndication.networks import get_network
+from syndication.views.preview import preview_items
 from tests.syndication import samples
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
@@ -30,7 +31,7 @@ def image_of(uri: str) -> Image.Image:
 
 def test_text_only_piece_shows_the_drawn_card_and_counters():
     post = instagram.render(samples.base_piece([samples.paragraph(1, 2)]))
-    view = instagram.preview(post.messages[0])
+    (view,) = preview_items(instagram, post)
     (card,) = view["photos"]
     assert image_of(card.url).size == (540, 540)
     assert view["media_type"] == "IMAGE"
