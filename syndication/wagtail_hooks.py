@@ -30,6 +30,7 @@ urlpatterns = [
         name="syndication_full_text_page",
     ),
     path("calendar/", calendar.delivery_calendar, name="syndication_calendar"),
+    path("calendar/move/", calendar.move_card, name="syndication_calendar_move"),
     path("page/<int:page_id>/", page.page_syndication, name="syndication_page"),
     path("page/<int:page_id>/send/", page.page_send_now, name="syndication_send"),
     path(
@@ -192,3 +193,11 @@ def say_what_happens_next(request, page):
     if not is_syndicated(page):
         return
     messages.info(request, plan.plan_message(plan.planned_for(page)))
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    # A move in the calendar shows in the page's history.
+    actions.register_action(
+        "syndication.move", _("Move the posts"), _("Posts in the networks moved")
+    )

@@ -5,11 +5,21 @@ from __future__ import annotations
 import calendar as pycalendar
 from datetime import date, datetime, time, timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import Page
 
+from syndication import permissions
 from syndication.models import Delivery
+from syndication.networks import registry
 
 
 def parse_day(value: str) -> date:
@@ -56,11 +66,7 @@ def delivery_calendar(request):
     )
     if request.GET.get("network"):
         deliveries = deliveries.filter(account__network=request.GET["network"])
-    by_day: dict[date, list] = {}
-    for delivery in deliveries:
-        by_day.setdefault(timezone.localtime(delivery.scheduled_at).date(), []).append(
-            delivery
-        )
+    by_day = cards_by_day(deliveries)
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     weeks = [
         [
@@ -82,5 +88,90 @@ def delivery_calendar(request):
             "next_anchor": next_anchor,
             "today": timezone.localdate(),
             "total": deliveries.count(),
+            "statuses": LEGEND,
+            "can_move": permissions.can_act_on_deliveries(request.user),
         },
     )
+
+
+# The statuses a card's badges show, in the legend's order.
+LEGEND = [
+    (status, Delivery.Status(status).label)
+    for status in ("scheduled", "sending", "sent", "needs_check", "failed")
+]
+# A worse status colours the whole card.
+SEVERITY = {"failed": 4, "needs_check": 3, "sending": 2, "scheduled": 1, "sent": 0}
+
+
+def cards_by_day(deliveries) -> dict[date, list[dict]]:
+    """One card per piece per minute: its networks as badges (issue 17: the
+    calendar listed every delivery apart, «VK · …», «OK · …» for one piece)."""
+    cards: dict[tuple, dict] = {}
+    for delivery in deliveries:
+        local = timezone.localtime(delivery.scheduled_at).replace(
+            second=0, microsecond=0
+        )
+        card = cards.setdefault(
+            (local, delivery.page_id),
+            {"at": local, "page": delivery.page, "deliveries": [], "status": "sent"},
+        )
+        delivery.network_name = registry.name_of(delivery.account.network)
+        card["deliveries"].append(delivery)
+        if SEVERITY.get(delivery.status, 0) > SEVERITY.get(card["status"], 0):
+            card["status"] = delivery.status
+    by_day: dict[date, list[dict]] = {}
+    for (local, _page), card in sorted(cards.items(), key=lambda item: item[0][0]):
+        card["movable"] = any(
+            d.status == Delivery.Status.SCHEDULED for d in card["deliveries"]
+        )
+        by_day.setdefault(local.date(), []).append(card)
+    return by_day
+
+
+@require_POST
+def move_card(request):
+    """Move a piece's scheduled posts of one time to another; logged in the page's
+    history («Публикации в соцсетях перенесены»)."""
+    permissions.require(permissions.can_act_on_deliveries(request.user))
+    page = get_object_or_404(Page, pk=request.POST.get("page"))
+    try:
+        old = timezone.make_aware(datetime.fromisoformat(request.POST["from"]))
+        new = timezone.make_aware(datetime.fromisoformat(request.POST["to"]))
+    except (KeyError, ValueError):
+        messages.error(request, _("Give the new day and time."))
+        return redirect(request.POST.get("next") or "syndication_calendar")
+    moved = Delivery.objects.filter(
+        page=page,
+        status=Delivery.Status.SCHEDULED,
+        scheduled_at__gte=old,
+        scheduled_at__lt=old + timedelta(minutes=1),
+    )
+    networks = sorted({d.account.network for d in moved.select_related("account")})
+    count = moved.update(scheduled_at=new, next_attempt_at=new)
+    if count:
+        log(
+            instance=page.specific,
+            action="syndication.move",
+            user=request.user,
+            data={
+                "from": old.isoformat(),
+                "to": new.isoformat(),
+                "networks": networks,
+            },
+        )
+        local = timezone.localtime(new)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s post moved to %(when)s.",
+                "%(count)s posts moved to %(when)s.",
+                count,
+            )
+            % {"count": count, "when": local.strftime("%d.%m.%Y %H:%M")},
+        )
+    else:
+        messages.warning(request, _("Nothing to move: the posts have already gone."))
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect("syndication_calendar")

@@ -1,0 +1,80 @@
+"""The calendar (issue 17): one card per piece per time with its networks as
+badges and a legend; a scheduled card moves to another time in one step, and the
+move is in the page's history."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+from syndication.delivery import scheduling
+from syndication.models import Delivery
+
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chief(client, django_user_model):
+    user = django_user_model.objects.create_superuser("chief", "c@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def planned(piece_page, accounts):
+    at = (timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    rows = scheduling.schedule_page(piece_page)
+    Delivery.objects.filter(pk__in=[r.pk for r in rows]).update(
+        scheduled_at=at, next_attempt_at=at
+    )
+    return at
+
+
+def test_one_card_per_piece_and_time(chief, piece_page, planned):
+    day = timezone.localtime(planned).date()
+    response = chief.get(reverse("syndication_calendar"), {"day": day.isoformat()})
+    html = response.content.decode()
+    assert html.count("data-syndication-card") == 1
+    for name in ("ВКонтакте", "Одноклассники", "Telegram"):
+        assert f">{name}</a>" in html
+    assert "syndication-legend" in html and "Требует проверки" in html
+    assert f'title="{piece_page.title}"' in html
+
+
+def test_a_card_moves_and_the_move_is_logged(chief, piece_page, planned):
+    new = timezone.localtime(planned + timedelta(hours=5))
+    response = chief.post(
+        reverse("syndication_calendar_move"),
+        {
+            "page": piece_page.pk,
+            "from": timezone.localtime(planned).strftime("%Y-%m-%dT%H:%M"),
+            "to": new.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert response.status_code == 302
+    assert set(Delivery.objects.values_list("scheduled_at", flat=True)) == {new}
+    entry = PageLogEntry.objects.get(page=piece_page, action="syndication.move")
+    assert entry.data["networks"] == ["ok", "telegram", "vk"]
+
+
+def test_moving_needs_the_right_to_act(client, django_user_model, piece_page, planned):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("viewer", password="pw")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_delivery"),
+    )
+    client.force_login(user)
+    html = client.get(reverse("syndication_calendar")).content.decode()
+    assert 'name="to"' not in html
+    client.post(
+        reverse("syndication_calendar_move"),
+        {"page": piece_page.pk, "from": "2030-01-01T10:00", "to": "2030-01-02T10:00"},
+    )
+    assert set(Delivery.objects.values_list("scheduled_at", flat=True)) == {planned}
