@@ -455,12 +455,13 @@ def test_during_a_gathering_becomes_at_it():
 
 
 def test_papers_are_handed_in_and_other_things_given():
-    # «представить @документ»: before papers, the verb «предоставить» stands for.
+    # «представить @документ»: before papers, the verb «предоставить» stands for,
+    # offered first.
     assert results(
         "Заявитель должен предоставить справку о доходах.", "предоставить"
     ) == [
-        "Заявитель должен дать справку о доходах.",
         "Заявитель должен представить справку о доходах.",
+        "Заявитель должен дать справку о доходах.",
     ]
     assert results("Центр предоставит семьям бесплатные путёвки.") == [
         "Центр даст семьям бесплатные путёвки."
@@ -506,3 +507,10 @@ def test_social_protection_of_the_population_goes_whole():
 )
 def test_fixes_the_eighth_round_showed_missing(text, expected):
     assert expected in results(text)
+
+
+def test_living_conditions_are_conditions_of_life():
+    # «проживание» alone stays advice; in «условия проживания» it is «жизни».
+    assert results("Проверили условия проживания в общежитии.") == [
+        "Проверили условия жизни в общежитии."
+    ]
