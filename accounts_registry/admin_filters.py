@@ -18,7 +18,7 @@ def token_problem_q() -> Q:
     limit = timezone.now() + timezone.timedelta(
         days=conf.app_settings.EXPIRY_WARNING_DAYS
     )
-    return Q(health="error") | Q(credential_expires_at__lte=limit)
+    return Q(health__in=["error", "revoked"]) | Q(credential_expires_at__lte=limit)
 
 
 class OverdueReportFilter(SimpleListFilter):

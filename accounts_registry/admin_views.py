@@ -1,7 +1,7 @@
 """Registry screens that are not model forms: the write-only credential form, design
 versions with «Применить», and the on-demand health check."""
 
-import json
+import datetime
 
 from django import forms
 from django.contrib import messages
@@ -16,7 +16,7 @@ from wagtail.images.widgets import AdminImageChooser
 from syndication.networks import registry
 
 from . import design, health
-from .credentials import SHAPES, validate_credential
+from .credentials import validate_credential
 from .models import Account, DesignVersion
 
 
@@ -27,62 +27,117 @@ def _inspect_url(account):
 
 
 class CredentialForm(forms.Form):
-    credential = forms.CharField(
-        label=gettext_lazy("Credential (JSON)"),
-        widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off"}),
-    )
+    """The credential as the network's named fields, with their help (the network's
+    spec); secret fields are password inputs that never render their value. The
+    command line keeps JSON (``manage.py registry set-credential``)."""
+
     expires_at = forms.DateTimeField(
         label=gettext_lazy("Expires at"),
         required=False,
-        help_text=gettext_lazy("Leave empty for tokens that do not expire."),
+        help_text=gettext_lazy(
+            "DD.MM.YYYY HH:MM. Leave empty for a key that does not expire."
+        ),
     )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
+        self.spec_fields = registry.get_spec(network).credential
+        fields = {}
+        for spec_field in self.spec_fields:
+            fields[spec_field.name] = _form_field(spec_field)
+        # The key's own expiry field, when the network has one, replaces the generic.
+        if "expires_at" not in fields:
+            fields["expires_at"] = self.fields["expires_at"]
+        self.fields = fields
 
-    def clean_credential(self):
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        data = {}
+        for spec_field in self.spec_fields:
+            value = cleaned.get(spec_field.name)
+            if value in (None, ""):
+                continue
+            if isinstance(value, datetime.datetime):
+                value = value.isoformat()
+            data[spec_field.name] = value.strip() if isinstance(value, str) else value
         try:
-            data = json.loads(self.cleaned_data["credential"])
-        except ValueError:
-            # Never echo the input back: it is the secret.
-            raise ValidationError(_("This is not valid JSON.")) from None
-        return validate_credential(self.network, data)
+            cleaned["credential"] = validate_credential(self.network, data)
+        except ValidationError as exc:
+            # Field names, never values: the input is the secret.
+            raise ValidationError(exc.messages) from None
+        if "expires_at" not in {f.name for f in self.spec_fields}:
+            cleaned["expiry"] = cleaned.get("expires_at")
+        else:
+            cleaned["expiry"] = None
+        return cleaned
+
+
+def _form_field(spec_field) -> forms.Field:
+    common = {
+        "label": spec_field.label,
+        "help_text": spec_field.help_text,
+        "required": spec_field.required,
+    }
+    if spec_field.kind == "choice":
+        # No preselected answer: a half-filled form must not save a guessed type.
+        return forms.ChoiceField(choices=[("", "—"), *spec_field.choices], **common)
+    if spec_field.kind == "datetime":
+        # The form reads the admin's format (or ISO 8601), not the JSON's Unix time.
+        common["help_text"] = _("DD.MM.YYYY HH:MM (or ISO 8601).")
+        return forms.DateTimeField(**common)
+    if spec_field.kind == "url":
+        return forms.URLField(assume_scheme="https", **common)
+    attrs = {"autocomplete": "off", "spellcheck": "false"}
+    if spec_field.secret:
+        widget = forms.PasswordInput(attrs=attrs, render_value=False)
+    else:
+        widget = forms.TextInput(attrs=attrs)
+    return forms.CharField(widget=widget, strip=True, **common)
 
 
 @permission_required("accounts_registry.set_credential", raise_exception=True)
 def set_credential(request, pk):
     account = get_object_or_404(Account, pk=pk)
+    spec = registry.get_spec(account.network)
     if request.method == "POST":
         form = CredentialForm(request.POST, network=account.network)
         if form.is_valid():
             account.set_credential(
                 form.cleaned_data["credential"],
-                expires_at=form.cleaned_data["expires_at"],
+                expires_at=form.cleaned_data["expiry"],
             )
             account.changed_by = request.user
             account.save()
             messages.success(request, _("The credential is saved and encrypted."))
-            if registry.get_spec(account.network).bot_admin:
+            if spec.bot_admin:
                 _check_bot(request, account)
             return redirect(_inspect_url(account))
-        # Drop the submitted value so the page never renders the secret again.
-        form.data = form.data.copy()
-        form.data["credential"] = ""
     else:
         form = CredentialForm(network=account.network)
-    required, optional = SHAPES.get(account.network, ((), ()))
     return render(
         request,
         "accounts_registry/set_credential.html",
         {
             "account": account,
             "form": form,
-            "required_fields": required,
-            "optional_fields": optional,
+            "needs_credential": bool(spec.credential),
+            "connect_url": _connect_url(account),
             "inspect_url": _inspect_url(account),
         },
     )
+
+
+def _connect_url(account) -> str:
+    from django.urls import reverse
+
+    from .oauth.providers import provider_for
+
+    if provider_for(account.network) is None:
+        return ""
+    return reverse("registry_oauth_connect", args=[account.pk])
 
 
 def _check_bot(request, account) -> None:
@@ -180,5 +235,7 @@ def check_now(request, pk):
         messages.error(request, _("The network clients are not installed."))
     else:
         level = messages.success if result.ok else messages.warning
-        level(request, result.message)
+        level(request, f"{account}: {result.message}")
+    if request.POST.get("next") == "dashboard":
+        return redirect("wagtailadmin_home")
     return redirect(_inspect_url(account))

@@ -63,5 +63,41 @@ class RegistryPanel(Component):
         return render_to_string(self.template_name, context)
 
 
+class TokenHealthPanel(Component):
+    """The technician's panel: every account's token at a glance (``token_health``)."""
+
+    name = "accounts_registry_tokens"
+    template_name = "accounts_registry/token_health_panel.html"
+    order = 80
+
+    def __init__(self, user):
+        self.user = user
+
+    def is_shown(self) -> bool:
+        user = self.user
+        if not user.has_perm("accounts_registry.set_credential"):
+            return False
+        return user.is_superuser or user.groups.filter(name=conf.TECH_GROUP).exists()
+
+    def get_context_data(self, parent_context=None):
+        from .token_health import token_rows
+
+        rows, blocked = token_rows()
+        attention = [row for row in rows if row.needs_attention]
+        return {
+            "rows": rows,
+            "blocked": blocked,
+            "attention": len(attention),
+            "can_change": self.user.has_perm("accounts_registry.change_account"),
+        }
+
+    def render_html(self, parent_context=None):
+        if not self.is_shown():
+            return ""
+        return render_to_string(
+            self.template_name, self.get_context_data(parent_context)
+        )
+
+
 def inspect_url(account) -> str:
     return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])

@@ -64,7 +64,9 @@ def check_account(account, get_client=None) -> CheckResult:
                 message = _(
                     "The token is expired or revoked: reconnect the account. (%s)"
                 ) % scrub(str(exc), credential)
+            revoked = type(exc).__name__ == "AuthError"
         else:
+            revoked = False
             ok = not (isinstance(info, dict) and info.get("ok") is False)
             message = _("OK") if ok else _refusal(account, info)
             if isinstance(info, dict) and info.get("subscribers") is not None:
@@ -77,7 +79,12 @@ def check_account(account, get_client=None) -> CheckResult:
                     )
                 )
                 ok = False
-    account.health = account.Health.OK if ok else account.Health.ERROR
+    if ok:
+        account.health = account.Health.OK
+    elif credential and revoked:
+        account.health = account.Health.REVOKED
+    else:
+        account.health = account.Health.ERROR
     account.health_checked_at = timezone.now()
     account.health_message = message
     # A check is not an edit by a person: only the outcome changes, no history line

@@ -79,6 +79,8 @@ class Account(models.Model):
         UNKNOWN = "", _("not checked")
         OK = "ok", _("OK")
         ERROR = "error", _("error")
+        # The network refused the credential itself (expired or revoked there).
+        REVOKED = "revoked", _("revoked")
 
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -250,7 +252,8 @@ class Account(models.Model):
 
     @property
     def has_token_problem(self) -> bool:
-        return self.health == self.Health.ERROR or self.credential_expires_soon
+        failing = (self.Health.ERROR, self.Health.REVOKED)
+        return self.health in failing or self.credential_expires_soon
 
     def set_credential(self, data: dict, expires_at=None) -> None:
         """Encrypt and store ``data``; only the last four characters stay readable.

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views, notification_views, restricted_views, two_factor
-from .dashboard import RegistryPanel
+from .dashboard import RegistryPanel, TokenHealthPanel
 from .oauth import views as oauth_views
 from .registry_admin import RegistryGroup
 
@@ -121,6 +121,7 @@ def registry_urls():
 @hooks.register("construct_homepage_panels")
 def add_registry_panel(request, panels):
     panels.append(RegistryPanel(request.user))
+    panels.append(TokenHealthPanel(request.user))
 
 
 @hooks.register("register_account_menu_item")

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Polling(enum.StrEnum):
@@ -235,7 +236,11 @@ register(
                 _("Token type"),
                 _("Whose token it is: a user's or the community's."),
                 kind="choice",
-                choices=(("user", _("user")), ("community", _("community"))),
+                # «ключ пользователя / сообщества»: the words' case differs by context.
+                choices=(
+                    ("user", pgettext_lazy("whose token", "user")),
+                    ("community", pgettext_lazy("whose token", "community")),
+                ),
             ),
             CredentialField(
                 "refresh_token",

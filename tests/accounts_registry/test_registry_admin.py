@@ -1,7 +1,7 @@
 """Every registry admin screen renders for a keeper, in Russian, and never shows a secret."""
 
 import datetime
-import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -88,20 +88,26 @@ def test_dashboard_panel_lists_overdue_report(client, keeper, populated):
 def test_credential_form_saves_and_never_echoes(client, keeper, account):
     login(client, keeper)
     url = reverse("registry_set_credential", args=[account.pk])
+    page = client.get(url).content.decode()
+    # Named fields with their help, on a page that names the account; no raw JSON.
+    assert account.name in page and "JSON" not in page
+    assert 'name="access_token"' in page and 'type="password"' in page
+    assert 'name="token_type"' in page and "<select" in page
     new_secret = "vk1.a.ANOTHER-SECRET-VALUE-1234abcd"
-    bad = client.post(url, {"credential": json.dumps({"access_token": new_secret})})
+    bad = client.post(url, {"access_token": new_secret})
     assert bad.status_code == 200
     assert new_secret.encode() not in bad.content
-    assert "token_type" in bad.content.decode()
-    broken = client.post(url, {"credential": "{not json " + new_secret})
-    assert new_secret.encode() not in broken.content
-    ok = client.post(
-        url,
-        {"credential": json.dumps({"access_token": new_secret, "token_type": "user"})},
+    errors = re.findall(
+        r'class="error-message"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+)', bad.content.decode()
     )
+    assert [e.strip() for e in errors] == ["Требуется заполнить это поле."], errors
+    ok = client.post(url, {"access_token": new_secret, "token_type": "user"})
     assert ok.status_code == 302
     account.refresh_from_db()
-    assert account.get_credential()["access_token"] == new_secret
+    assert account.get_credential() == {
+        "access_token": new_secret,
+        "token_type": "user",
+    }
     assert account.credential_hint == "abcd"
     inspect = client.get(ok["Location"]).content
     assert new_secret.encode() not in inspect

@@ -51,7 +51,7 @@ def test_good_token_records_ok_and_subscribers(account):
 def test_expired_or_revoked_token_is_an_error_without_the_secret(account, behaviour):
     result = check_account(account, fake(behaviour))
     account.refresh_from_db()
-    assert not result.ok and account.health == "error"
+    assert not result.ok and account.health == "revoked"
     assert "переподключите" in account.health_message
     assert SECRET not in account.health_message
     assert account.has_token_problem

@@ -41,7 +41,7 @@ def test_good_expired_and_revoked_vk_tokens(sandbox):  # noqa: F811
     )
     text = check("vk:515151")
     account.refresh_from_db()
-    assert account.health == "error" and "expired" in account.health_message
+    assert account.health == "revoked" and "expired" in account.health_message
     assert credential["access_token"] not in text + account.health_message
 
 

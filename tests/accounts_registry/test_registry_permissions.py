@@ -1,8 +1,6 @@
 """Permission matrix: every registry view × every group. Only the keeper and the technical
 officer (and superusers) may set a credential; editors and moderators see nothing."""
 
-import json
-
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -86,7 +84,7 @@ def test_only_keeper_and_tech_can_set_credential(client, users, account, group):
     new = {"access_token": f"replaced-by-{group}-0000", "token_type": "community"}
     client.post(
         reverse("registry_set_credential", args=[account.pk]),
-        {"credential": json.dumps(new)},
+        new,
     )
     account.refresh_from_db()
     replaced = account.get_credential()["access_token"] == new["access_token"]

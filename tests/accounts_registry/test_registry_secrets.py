@@ -26,11 +26,9 @@ def test_no_log_line_carries_the_secret(client, keeper, account, caplog, monkeyp
     caplog.set_level(logging.DEBUG)
     login(client, keeper)
     url = reverse("registry_set_credential", args=[account.pk])
-    client.post(url, {"credential": "{broken " + SECRET})
-    client.post(url, {"credential": json.dumps({"access_token": SECRET})})
-    client.post(
-        url, {"credential": json.dumps({"access_token": SECRET, "token_type": "user"})}
-    )
+    client.post(url, {"access_token": SECRET, "token_type": "broken"})
+    client.post(url, {"access_token": SECRET})
+    client.post(url, {"access_token": SECRET, "token_type": "user"})
     with pytest.raises(CommandError) as exc:
         call_command(
             "registry",

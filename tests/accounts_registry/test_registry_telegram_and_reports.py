@@ -1,5 +1,3 @@
-import json
-
 import pytest
 from django.urls import reverse
 
@@ -33,7 +31,7 @@ def test_pasted_bot_token_is_checked_for_channel_admin(
     login(client, keeper)
     response = client.post(
         reverse("registry_set_credential", args=[channel.pk]),
-        {"credential": json.dumps({"bot_token": "123456:ABC-DEF1234ghIkl"})},
+        {"bot_token": "123456:ABC-DEF1234ghIkl"},
         follow=True,
     )
     body = response.content.decode()

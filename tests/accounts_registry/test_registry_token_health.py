@@ -1,0 +1,154 @@
+"""The technician's token-health panel (issue 15): every account's credential state,
+the last check, renewal, the failures of delivery and polling in 24 hours, and the
+blocked networks apart."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from accounts_registry.history import acting_as
+from accounts_registry.models import Account
+from accounts_registry.token_health import credential_state, token_rows
+
+from .conftest import SECRET, login
+
+pytestmark = pytest.mark.django_db
+
+
+def _account(network, name, credential=None, **fields):
+    account = Account(
+        network=network,
+        name=name,
+        external_id=f"{network}-{Account.objects.count()}",
+        status="active",
+        **fields,
+    )
+    if credential:
+        account.set_credential(credential)
+    account.save()
+    return account
+
+
+@pytest.fixture
+def register():
+    now = timezone.now()
+    vk = {"access_token": SECRET, "token_type": "community"}
+    return {
+        "valid": _account("vk", "Действующий", vk, health="ok"),
+        "missing": _account("vk", "Без ключа"),
+        "revoked": _account("vk", "Отозванный", vk, health="revoked"),
+        "failing": _account("vk", "Сбойный", vk, health="error"),
+        "expired": _account(
+            "vk",
+            "Истёкший",
+            {**vk, "expires_at": (now - datetime.timedelta(hours=2)).isoformat()},
+        ),
+        "expiring": _account(
+            "vk",
+            "Истекающий",
+            {
+                **vk,
+                "expires_at": (now + datetime.timedelta(days=3, hours=1)).isoformat(),
+            },
+            health="ok",
+        ),
+        "renewing": _account(
+            "vk",
+            "Обновляемый",
+            {
+                "access_token": SECRET,
+                "token_type": "user",
+                "refresh_token": "refresh-0000-1111",
+                "device_id": "dev",
+                "expires_at": (now + datetime.timedelta(minutes=50)).isoformat(),
+            },
+            health="ok",
+        ),
+        "none": _account("dzen", "Дзен"),
+        "blocked": _account(
+            "facebook", "Страница", {"page_access_token": SECRET, "page_id": "1"}
+        ),
+    }
+
+
+def test_each_credential_state_in_words(register):
+    states = {key: credential_state(account) for key, account in register.items()}
+    assert states["valid"] == ("valid", "действует", "ok")
+    assert states["missing"] == ("missing", "не задан", "critical")
+    assert states["revoked"] == ("revoked", "отозван", "critical")
+    assert states["failing"][:2] == ("failing", "проверка не проходит")
+    assert states["expired"][0] == "expired" and states["expired"][1].startswith(
+        "истёк "
+    )
+    assert states["expiring"] == ("expiring", "истекает через 3 дня", "warning")
+    # A token that renews itself is not «expiring» an hour before its end.
+    assert states["renewing"][0] == "valid"
+    assert states["none"] == ("none", "не нужны", "ok")
+
+
+def test_rows_put_blocked_networks_apart_and_problems_first(register):
+    with acting_as("token refresh"):
+        renewing = register["renewing"]
+        renewing.set_credential({**renewing.get_credential(), "access_token": "x" * 12})
+        renewing.save()
+    rows, blocked = token_rows()
+    assert [row.account for row in blocked] == [register["blocked"]]
+    assert blocked[0].label == "сеть заблокирована: не проверяется"
+    assert register["blocked"] not in [row.account for row in rows]
+    levels = [row.level for row in rows]
+    assert levels == sorted(levels, key=["critical", "warning", "ok"].index)
+    by_account = {row.account: row for row in rows}
+    renewed = by_account[register["renewing"]]
+    assert renewed.renews and renewed.renewal == "обновляется сам"
+    assert renewed.last_renewed_at is not None
+    assert by_account[register["valid"]].renewal == "бессрочно"
+
+
+def test_failures_of_delivery_and_polling(register, news_page):
+    from moderation.models import FetchCursor
+    from syndication.models import Delivery, DeliveryAttempt
+
+    account = register["valid"]
+    delivery = Delivery.objects.create(page=news_page, account=account)
+    now = timezone.now()
+    for number, (hours_ago, outcome) in enumerate(
+        [(30, "permanent"), (5, "ok"), (3, "transient"), (1, "auth")], start=1
+    ):
+        DeliveryAttempt.objects.create(
+            delivery=delivery,
+            number=number,
+            action="publish",
+            started_at=now - datetime.timedelta(hours=hours_ago),
+            outcome=outcome,
+            error=f"ошибка {number}",
+        )
+    FetchCursor.objects.create(
+        account=account, post_remote_id="1", last_error="HTTP 500"
+    )
+    FetchCursor.objects.create(account=account, post_remote_id="2")
+    row = next(r for r in token_rows()[0] if r.account == account)
+    assert (row.delivery_failures, row.delivery_error) == (2, "ошибка 4")
+    assert (row.polling_failures, row.polling_error) == (1, "HTTP 500")
+    assert row.needs_attention
+
+
+def test_panel_on_the_technicians_dashboard_only(client, register, tech, keeper):
+    login(client, tech)
+    page = client.get("/admin/").content.decode()
+    assert "Ключи доступа аккаунтов" in page
+    assert "требуют внимания" in page
+    for word in ("отозван", "не задан", "истекает через 3 дня", "обновляется сам"):
+        assert word in page, word
+    assert "Заблокированные сети" in page and "сеть заблокирована" in page
+    login(client, keeper)
+    assert "Ключи доступа аккаунтов" not in client.get("/admin/").content.decode()
+
+
+def test_check_now_from_the_dashboard_comes_back_to_it(client, register, tech):
+    login(client, tech)
+    response = client.post(
+        f"/admin/registry/account/{register['missing'].pk}/check/",
+        {"next": "dashboard"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"
