@@ -92,25 +92,31 @@ def credential_type(network: str, data: dict) -> str:
     return label.format_map(_Blank(data)) if label else str(network)
 
 
-# The admin's short type labels (``credential_type``) as a person reads them.
+# The kind after the colon of a spec's ``credential_label`` («vk:community»), in words.
 CREDENTIAL_KINDS = {
-    "vk:community": gettext_lazy("community key"),
-    "vk:user": gettext_lazy("community administrator's key"),
-    "ok": gettext_lazy("access token"),
-    "telegram:bot": gettext_lazy("bot token"),
-    "max:bot": gettext_lazy("bot token"),
-    "facebook:page": gettext_lazy("page token"),
-    "instagram": gettext_lazy("access token"),
-    "wordpress:application-password": gettext_lazy("application password"),
-    "livejournal": gettext_lazy("login and password"),
-    "telegraph": gettext_lazy("access token"),
-    "dzen": gettext_lazy("not needed"),
+    "community": gettext_lazy("community key"),
+    "user": gettext_lazy("community administrator's key"),
+    "bot": gettext_lazy("bot token"),
+    "page": gettext_lazy("page token"),
+    "application-password": gettext_lazy("application password"),
 }
 
 
 def credential_kind(code: str) -> str:
-    """«ключ сообщества» for ``vk:community``; an unknown code as it is."""
-    return str(CREDENTIAL_KINDS.get(code, code))
+    """«ключ сообщества» for ``vk:community``; a label without a kind is named by the
+    network's first secret field («ключ доступа», «пароль»)."""
+    network, _sep, kind = code.partition(":")
+    if kind:
+        return str(CREDENTIAL_KINDS.get(kind, kind))
+    try:
+        spec = registry.get_spec(network)
+    except LookupError:
+        return code
+    secret = next((f for f in spec.credential if f.secret), None)
+    if secret is None:
+        return str(gettext_lazy("not needed"))
+    label = str(secret.label)
+    return label[:1].lower() + label[1:]
 
 
 class _Blank(dict):

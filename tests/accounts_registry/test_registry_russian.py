@@ -48,7 +48,7 @@ ALLOWED = {
         "Platforms",
         "Inc",
     ],
-    *["Wagtail", "e-mail"],
+    *["Wagtail", "e-mail", "ISO"],
 }
 REGISTRY = ("/admin/accounts_registry/", "/admin/registry/", "/admin/settings/")
 SKIP = ("/logout", "/export", "/docx/", "/pdf/", "?export=", "/connect/", "/2fa/")
