@@ -94,8 +94,10 @@ class TokenHealthPanel(Component):
     def render_html(self, parent_context=None):
         if not self.is_shown():
             return ""
+        # The request gives the «Проверить сейчас» forms their CSRF token.
+        request = parent_context.get("request") if parent_context else None
         return render_to_string(
-            self.template_name, self.get_context_data(parent_context)
+            self.template_name, self.get_context_data(parent_context), request=request
         )
 
 

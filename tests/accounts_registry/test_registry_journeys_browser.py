@@ -78,10 +78,10 @@ def test_keepers_day(page_in_browser, live_server, django_user_model, tmp_path):
     assert page.input_value("#id_external_id") == "57000123"
     assert not Account.objects.exists()
 
-    created = local_today() - datetime.timedelta(days=3)
+    created = local_today() - datetime.timedelta(days=8)  # registered late: 2 days left
     page.fill("#id_name", "Минсоцзащиты Кузбасса в Одноклассниках")
     page.fill("#id_url", "https://ok.ru/group/57000123")
-    page.fill("#id_created_on", created.strftime("%d.%m.%Y"))
+    page.fill("#id_created_on", created.isoformat())
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_url(f"{base}/admin/accounts_registry/account/")
     assert "Аккаунт «Одноклассники: Минсоцзащиты" in page.inner_text(".messages")
@@ -117,7 +117,9 @@ def test_keepers_day(page_in_browser, live_server, django_user_model, tmp_path):
     # Half-filled: «Отметить как отправленное» without the number.
     page.fill("#id_outgoing_number", "")
     page.locator("form[action$='/sent/'] button[type=submit]").click()
-    page.wait_for_selector("text=Укажите исходящий номер и дату")
+    # The browser itself stops the form: the number is required.
+    missing = "e => e.validity.valueMissing"
+    assert page.eval_on_selector("#id_outgoing_number", missing)
     assert account.report_obligations.get().reported_on is None
     page.fill("#id_outgoing_number", "01-15/777")
     page.locator("form[action$='/sent/'] button[type=submit]").click()
@@ -190,8 +192,9 @@ def test_technicians_day(page_in_browser, live_server, django_user_model, monkey
     monkeypatch.setattr(health, "_get_client", lambda account: WorkingClient())
     page.goto(f"{base}/admin/")
     row = page.locator(f"tr[data-account='{expired.pk}']")
-    row.get_by_role("button", name="Проверить сейчас").click()
-    page.wait_for_url(f"{base}/admin/")
+    with page.expect_navigation():
+        row.get_by_role("button", name="Проверить сейчас").click()
+    assert page.url == f"{base}/admin/"
     row = page.locator(f"tr[data-account='{expired.pk}']")
     assert row.get_attribute("data-state") == "valid"
     badge = row.locator(".state")
