@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,8 +22,6 @@ from .models import Account, DesignVersion
 
 
 def _inspect_url(account):
-    from django.urls import reverse
-
     return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
 
 
@@ -131,8 +130,7 @@ def set_credential(request, pk):
 
 
 def _connect_url(account) -> str:
-    from django.urls import reverse
-
+    # The providers load requests-oauthlib: only the screens offering OAuth need it.
     from .oauth.providers import provider_for
 
     if provider_for(account.network) is None:

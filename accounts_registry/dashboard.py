@@ -10,6 +10,7 @@ from . import conf
 from .admin_filters import token_problem_q
 from .models import AccessGrant, Account
 from .obligations import ReportObligation, local_today
+from .token_health import token_rows
 
 
 class RegistryPanel(Component):
@@ -80,8 +81,6 @@ class TokenHealthPanel(Component):
         return user.is_superuser or user.groups.filter(name=conf.TECH_GROUP).exists()
 
     def get_context_data(self, parent_context=None):
-        from .token_health import token_rows
-
         rows, blocked = token_rows()
         attention = [row for row in rows if row.needs_attention]
         return {

@@ -19,6 +19,8 @@ from syndication.networks import registry
 
 from .conf import app_settings
 from .models import Account, AccountChange
+from .oauth.providers import Provider, provider_for
+from .restricted import blocked_networks
 
 # The actor ``oauth.refresh`` records its renewals under (``history.acting_as``).
 REFRESH_ACTOR = "token refresh"
@@ -57,8 +59,6 @@ class TokenRow:
 
 def _renews(account: Account) -> bool:
     """An OAuth account with a refresh token renews itself (``oauth.refresh``)."""
-    from .oauth.providers import Provider, provider_for
-
     provider = provider_for(account.network)
     if provider is None or type(provider).refresh is Provider.refresh:
         return False
@@ -145,8 +145,6 @@ def _polling_failures() -> dict[int, tuple[int, str]]:
 def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
     """(rows of the accounts Vestnik works with, rows of blocked networks' accounts),
     the ones needing attention first."""
-    from .restricted import blocked_networks
-
     now = now or timezone.now()
     accounts = Account.objects.exclude(status=Account.Status.DELETED).order_by(
         "network", "name"
