@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import callbacks
 from .models import OK, VK, WORDPRESS, SandboxAccount
+from .staff import refuse_unless_staff
 
 
 class CallbackForm(forms.ModelForm):
@@ -37,6 +38,9 @@ def callback_settings(request, account_pk: int):
     account = get_object_or_404(SandboxAccount, pk=account_pk)
     if account.network in (OK, WORDPRESS):  # polled: they push no events
         return render(request, "sandbox/callback.html", {"account": account})
+    refused = refuse_unless_staff(request)  # the page shows the secrets (issue 12.6)
+    if refused is not None:
+        return refused
     form = CallbackForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
         account = form.save(commit=False)

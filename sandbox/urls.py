@@ -15,6 +15,7 @@ from .networks.wordpress import blog_view as wp_blog_view
 from .networks.wordpress import index_view as wp_index_view
 from .networks.wordpress import reader_comment as wp_reader_comment
 from .networks.wordpress import upload_file as wp_upload_file
+from .staff import staff_only
 
 app_name = "sandbox"
 
@@ -110,7 +111,7 @@ urlpatterns = [
     ),
     path(
         "facebook/page/<str:page_id>/events/",
-        facebook.subscription,
+        staff_only(facebook.subscription),  # shows the app secret (issue 12.6)
         name="facebook_subscription",
     ),
     path("wordpress/<str:blog>/", wp_blog_view, name="wp_blog"),

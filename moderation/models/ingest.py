@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts_registry.networks import Network
+
+logger = logging.getLogger(__name__)
 
 
 class WebhookEndpoint(models.Model):
@@ -15,7 +19,8 @@ class WebhookEndpoint(models.Model):
     VK: the confirmation code from the community's Callback API settings and the secret
     key sent in each event. Telegram: the ``secret_token`` given to ``setWebhook``. OK: the
     confirmation string of the app webhook and a secret that is part of the URL (OK signs
-    nothing, docs/networks.md §2.6)."""
+    nothing, docs/networks.md §2.6). Facebook and Instagram: the app secret that signs
+    each event and the verify token of the subscription handshake."""
 
     account = models.OneToOneField(
         "accounts_registry.Account",
@@ -26,7 +31,13 @@ class WebhookEndpoint(models.Model):
     confirmation_code = models.CharField(
         _("confirmation code"), max_length=100, blank=True
     )
-    secret = models.CharField(_("secret"), max_length=256)
+    # The secret is encrypted like the accounts' credentials (issue 12.6: Fernet with
+    # FIELD_ENCRYPTION_KEY, rotated by ``registry rotate-key``); read and set it through
+    # ``secret``. The admin shows only ``secret_hint``, the last four characters.
+    secret_encrypted = models.BinaryField(default=b"", editable=False)
+    secret_hint = models.CharField(
+        _("secret ends with"), max_length=4, blank=True, editable=False
+    )
     enabled = models.BooleanField(_("enabled"), default=True)
 
     class Meta:
@@ -35,6 +46,46 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self) -> str:
         return str(self.account)
+
+    @property
+    def secret(self) -> str:
+        """The decrypted secret; "" when none is set or no configured key opens it
+        (every event is then refused, and the log says why)."""
+        if "_secret" not in self.__dict__:
+            self.__dict__["_secret"] = decrypt_secret(self.secret_encrypted, self.pk)
+        return self.__dict__["_secret"]
+
+    @secret.setter
+    def secret(self, value: str) -> None:
+        value = value or ""
+        self.secret_encrypted = encrypt_secret(value)
+        # The last four characters only of a secret long enough to keep the rest secret.
+        self.secret_hint = value[-4:] if len(value) >= 8 else ""
+        self.__dict__["_secret"] = value
+
+
+def encrypt_secret(value: str) -> bytes:
+    from accounts_registry import crypto
+
+    return crypto.get_fernet().encrypt(value.encode()) if value else b""
+
+
+def decrypt_secret(token, endpoint_pk=None) -> str:
+    from cryptography.fernet import InvalidToken
+
+    from accounts_registry import crypto
+
+    if not token:
+        return ""
+    try:
+        return crypto.get_fernet().decrypt(bytes(token)).decode()
+    except InvalidToken:
+        logger.error(
+            "webhook secret of endpoint %s cannot be decrypted with the configured "
+            "keys (FIELD_ENCRYPTION_KEY): its events are refused",
+            endpoint_pk,
+        )
+        return ""
 
 
 class WebhookEvent(models.Model):

@@ -231,7 +231,8 @@ def test_telegram_rejects_a_bad_secret_token(client, receiver):
     assert status == 400 and "unallowed characters" in body["description"]
 
 
-def test_callback_page_saves_and_confirms(client, receiver):
+def test_callback_page_saves_and_confirms(admin_client, receiver):
+    client = admin_client  # the page shows the secrets: staff only (issue 12.6)
     receiver.answers = [(200, "c0de1234")]
     _, sandbox, _ = vk_wall(receiver, secret="")
     response = client.get(f"/sandbox/callback/{sandbox.pk}/")

@@ -255,10 +255,36 @@ class Command(BaseCommand):
                 # A bulk re-encryption is not an edit: no history line, no save().
                 Account.objects.filter(pk=pk).update(credential_encrypted=new)
                 count += 1
+            count += self.rotate_webhook_secrets()
         self.stdout.write(
             _("Re-encrypted %(count)d credentials with the newest key.")
             % {"count": count}
         )
+
+    def rotate_webhook_secrets(self) -> int:
+        """Moderation's webhook secrets are encrypted with the same keys (issue 12.6)."""
+        from django.apps import apps
+
+        if not apps.is_installed("moderation"):
+            return 0
+        endpoints = apps.get_model("moderation", "WebhookEndpoint").objects
+        count = 0
+        for pk, token in endpoints.exclude(secret_encrypted=b"").values_list(
+            "pk", "secret_encrypted"
+        ):
+            try:
+                new = crypto.get_fernet().rotate(bytes(token))
+            except Exception:
+                raise CommandError(
+                    _(
+                        "The credential of account %(pk)s cannot be decrypted "
+                        "with any configured key; nothing was changed."
+                    )
+                    % {"pk": endpoints.get(pk=pk).account_id}
+                ) from None
+            endpoints.filter(pk=pk).update(secret_encrypted=new)
+            count += 1
+        return count
 
     # --- health ------------------------------------------------------------------
 
