@@ -8,7 +8,7 @@ again with ``remote_ref = {"check_from": <when the unknown attempt began>}`` and
 next attempt looks first: found, it is sent without a second post; certainly not
 there, it is sent now; the look-up itself fails, it is tried again later or left to a
 person. Elsewhere (Telegram, OK: no way to read a post back by what we sent) the
-delivery waits as «нужна проверка» for a person (``sending.handle_unknown``).
+delivery waits as «нужна проверка» for a person (``outcome.handle_unknown``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from syndication.models import Delivery, DeliveryAttempt
 
-from . import clients, conf, messages, scheduling, sending, state
+from . import clients, conf, messages, outcome, scheduling, sending, state
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -39,7 +39,7 @@ def recover_stale(now=None) -> list[int]:
                 delivery=delivery, number=delivery.attempts, action=delivery.action
             )
         deduplicated = bool((attempt.request_summary or {}).get("idempotency_key"))
-        sending.handle_unknown(
+        outcome.handle_unknown(
             delivery, attempt, str(messages.WORKER_LOST), deduplicated,
             client=_client_or_none(delivery.account),
         )  # fmt: skip

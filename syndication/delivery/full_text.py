@@ -48,9 +48,11 @@ from django.utils.translation import gettext
 from syndication.api import errors
 from syndication.exceptions import SyndicationError, Unsupported
 from syndication.models import AccountSettings, Delivery, FullTextPage
+from syndication.networks import get_network
+from syndication.networks.base import FULL_TEXT_PAGE
 from syndication.networks.registry import get_spec
 
-from . import clients, conf, messages, retries
+from . import clients, conf, messages, rendering, retries
 
 logger = logging.getLogger(__name__)
 State = FullTextPage.State
@@ -106,18 +108,15 @@ def preview_options(account, options):
     return {**(options or {}), "full_text_url": PREVIEW_URL}
 
 
-def link_for(delivery: Delivery, render) -> PageLink | None:
+def link_for(delivery: Delivery) -> PageLink | None:
     """The page to link from this Telegram publish or edit, made or edited as needed;
-    ``None`` when the option is off or the text fits one message.
-
-    ``render(delivery, full_text_url)`` is the delivery's Telegram render. Raises
-    ``Wait`` when the Telegram post should be sent later."""
+    ``None`` when the option is off or the text fits one message. Raises ``Wait``
+    when the Telegram post should be sent later."""
     telegraph = telegraph_account_for(delivery.account)
     if telegraph is None:
         return None
-    from syndication.networks.base import FULL_TEXT_PAGE
-
-    if FULL_TEXT_PAGE not in render(delivery, PROBE_URL).warning_kinds():
+    probe = rendering.render_post(delivery, PROBE_URL)
+    if FULL_TEXT_PAGE not in probe.warning_kinds():
         return None  # fits one message: no page
     origin = delivery if delivery.action == A.PUBLISH else delivery.origin
     record, ours = claim(origin, telegraph)
@@ -168,11 +167,8 @@ def give_up_on(record: FullTextPage) -> bool:
 def render_page(delivery: Delivery, telegraph):
     """The whole piece as a Telegraph page (the editor's Telegram choices do not apply:
     the page is the full text)."""
-    from syndication.networks import get_network
-
-    from .sending import piece_of
-
-    return get_network(telegraph.network).render(piece_of(delivery), telegraph, None)
+    piece = rendering.piece_of(delivery)
+    return get_network(telegraph.network).render(piece, telegraph, None)
 
 
 def _set(record: FullTextPage, **fields) -> None:
@@ -253,9 +249,7 @@ def retry_or_fallback(delivery, exc, note, url: str = "") -> PageLink:
 def fallback(delivery, note, kind: str, exc=None, url: str = "") -> PageLink:
     """Send the Telegram post without a (new) page: linking the existing page, else
     the piece on the site, else (no URL at all) with follow-up messages."""
-    from .sending import piece_of
-
-    url = url or piece_of(delivery).url
+    url = url or rendering.piece_of(delivery).url
     text = str(note)
     if exc is not None:
         text = f"{text} ({exc})"

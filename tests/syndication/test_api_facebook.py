@@ -374,7 +374,7 @@ def test_an_edit_that_may_have_uploaded_a_video_is_not_repeated_blindly():
     """The delivery repeats a failed edit blindly (edits are idempotent), but an edit
     that adds a Page video is not: once a new video may exist, the error carries the
     partial ref, so a person checks instead of a second upload."""
-    from syndication.delivery.sending import sent_in_part
+    from syndication.delivery.outcome import sent_in_part
 
     ref = RemoteRef([f"{PAGE}_4"], extra={"photo_urls": [], "photo_ids": []})
     timed_out = client(ok({"success": True}), requests.ReadTimeout("slow"))

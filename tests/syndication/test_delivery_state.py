@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from syndication.api import errors
-from syndication.delivery import dispatch, retries, scheduling, sending, state
+from syndication.delivery import dispatch, prepare, retries, scheduling, sending, state
 from syndication.models import AccountSettings, Delivery, DeliveryAttempt
 from tests.syndication.test_delivery_support import FakeRef
 
@@ -189,7 +189,7 @@ def test_stale_sending_vk_is_retried_with_guid(
         delivery = schedule(piece_page, account)
         delivery, attempt = state.claim(delivery.pk)
         # the worker wrote what it was about to ask, then died mid-request
-        summary = sending.prepare(delivery).summary
+        summary = prepare.job_for(delivery).summary
         state.note_request(attempt, summary)
     Delivery.objects.update(sending_started_at=timezone.now() - timedelta(minutes=5))
     recovered = dispatch.recover_stale()

@@ -85,7 +85,7 @@ def fake_clients(monkeypatch):
 
     monkeypatch.setattr("syndication.delivery.clients.client_for", client_for)
     monkeypatch.setattr(
-        "syndication.delivery.sending.render_post", lambda delivery: FakePost()
+        "syndication.delivery.rendering.render_post", lambda delivery: FakePost()
     )
     clients["for"] = client_for
     return clients
