@@ -3,6 +3,7 @@ XLSX (Russian headers and labels, for people). Credentials are never exported: o
 type, dates and health."""
 
 import csv
+import datetime
 import io
 
 from django.utils import timezone
@@ -56,8 +57,11 @@ def _raw(account: Account, name: str):
 
 
 def _label(account: Account, name: str):
+    """The value as a person reads it: words for codes, dates as dates."""
     field = Account._meta.get_field(name)
     value = getattr(account, name)
+    if name == "credential_type":
+        return account.credential_kind
     if field.choices:
         return getattr(account, f"get_{name}_display")()
     if isinstance(value, bool):
@@ -78,24 +82,60 @@ def export_csv(accounts) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+# Russian spreadsheet formats (the file carries them, whatever the reader's locale).
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+# Column widths in characters: as wide as the longest value, within these bounds; long
+# texts (purpose, notes) wrap inside the widest.
+MIN_WIDTH, MAX_WIDTH = 8, 50
+
+
 def export_xlsx(accounts) -> bytes:
+    """The register for people: Russian headings with a filter on each, the heading row
+    and the network and name columns frozen, dates as dates in the Russian format,
+    codes in words, columns as wide as their content."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     sheet.title = _("Register")
-    sheet.append(
-        [str(capfirst(Account._meta.get_field(n).verbose_name)) for n in COLUMNS]
-    )
+    headings = [str(capfirst(Account._meta.get_field(n).verbose_name)) for n in COLUMNS]
+    sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [len(h) for h in headings]
     for account in accounts:
         row = [_label(account, name) for name in COLUMNS]
         if account.is_restricted:
             row[-1] = f"{row[-1]} {restricted_warning()}".strip()
         xlsx_append(sheet, row)  # no cell is a formula (issue 12.3)
-    sheet.freeze_panes = "A2"
+        for index, (cell, value) in enumerate(
+            zip(sheet[sheet.max_row], row, strict=True)
+        ):
+            if isinstance(value, datetime.datetime):
+                cell.number_format = DATETIME_FORMAT
+                length = len(DATETIME_FORMAT)
+            elif isinstance(value, datetime.date):
+                cell.number_format = DATE_FORMAT
+                length = len(DATE_FORMAT)
+            else:
+                length = max((len(line) for line in str(value).splitlines()), default=0)
+            if length > MAX_WIDTH:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+            widths[index] = max(widths[index], length)
+    for index, width in enumerate(widths, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = (
+            min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
+        )
+    sheet.auto_filter.ref = sheet.dimensions
+    # The heading row and the network and name columns stay in view.
+    sheet.freeze_panes = "C2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
