@@ -79,3 +79,8 @@ def _dates(name: str) -> frozenset:
 def undo_seconds() -> int:
     """How long a delete or a ban waits for «Отменить» before it is sent (0: at once)."""
     return _get("MODERATION_UNDO_SECONDS", 10)
+
+
+def duplicate_window_seconds() -> float:
+    """Near-duplicate texts from different authors within this many seconds are spam."""
+    return _get("MODERATION_DUPLICATE_WINDOW", 3600.0)

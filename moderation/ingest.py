@@ -18,6 +18,7 @@ from django.utils import timezone
 from .authors import can_look_up
 from .classify import classify_text
 from .deadlines import deadline_for
+from .duplicates import with_duplicates
 from .links import find_delivery
 from .models import InboxItem
 from .rule_engine import apply_rules
@@ -78,7 +79,12 @@ def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
         "remote_id": str(incoming.remote_id),
     }
     now = timezone.now()
-    fields = _classified_fields(incoming.text)
+    fields = with_duplicates(
+        _classified_fields(incoming.text),
+        incoming.text,
+        str(incoming.author_id or ""),
+        now,
+    )
     urgent = fields["label"] in URGENT_LABELS
     delivery_id, page_id = find_delivery(account, incoming.post_remote_id)
     defaults = {
