@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from .models import InboxItem
 from .permissions import PERMISSION, can_moderate
-from .views import blacklist, inbox, item, pending, rules
+from .views import avatar, blacklist, inbox, item, pending, rules
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +21,11 @@ def register_admin_urls():
         path("moderation/poll/", inbox.poll, name="moderation_poll"),
         path("moderation/bulk/", inbox.bulk, name="moderation_bulk"),
         path("moderation/item/<int:pk>/", item.item_detail, name="moderation_item"),
+        path(
+            "moderation/author/<int:account_pk>/<str:author_id>/avatar/",
+            avatar.author_avatar,
+            name="moderation_author_avatar",
+        ),
         path(
             "moderation/item/<int:pk>/act/", item.item_act, name="moderation_item_act"
         ),

@@ -52,6 +52,11 @@ urlpatterns = [
         api(telegram.bot_view),
         name="tg_bot",
     ),
+    re_path(
+        r"^telegram/file/bot(?P<token>[^/]+)/(?P<file_path>.+)$",
+        api(telegram.file_view),
+        name="tg_file",
+    ),
     path("telegram/<str:chat>/", pages.telegram_channel, name="tg_channel"),
     path("telegraph/p/<str:path>/", telegraph.page_view, name="telegraph_page"),
     path(

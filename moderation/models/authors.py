@@ -11,7 +11,7 @@ from accounts_registry.networks import Network
 
 class AuthorProfile(models.Model):
     """One author of one network as its API describes them (VK ``users.get`` /
-    ``groups.getById``), kept so that each author is looked up once in a while, not
+    ``groups.getById``, OK ``users.getInfo``, Telegram ``getUserProfilePhotos``), kept so that each author is looked up once in a while, not
     on every comment."""
 
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
@@ -35,7 +35,11 @@ class AuthorProfile(models.Model):
 
     @staticmethod
     def _safe(url: str) -> str:
-        return url if (url or "").startswith(("https://", "http://")) else ""
+        url = url or ""
+        if url.startswith(("https://", "http://")):
+            return url
+        # The desk's own path (a picture it serves: moderation_author_avatar).
+        return url if url.startswith("/") and not url.startswith("//") else ""
 
     @property
     def safe_avatar_url(self) -> str:

@@ -17,7 +17,14 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from sandbox.common import request_params, take_fault
-from sandbox.models import OK, SandboxAccount, SandboxBan, SandboxMedia, SandboxPost
+from sandbox.models import (
+    OK,
+    SandboxAccount,
+    SandboxBan,
+    SandboxComment,
+    SandboxMedia,
+    SandboxPost,
+)
 
 GROUP_TYPES = {"GROUP_THEME", "GROUP_THEME_PROMO"}
 UNSIGNED = {"sig", "access_token", "session_key"}
@@ -141,6 +148,31 @@ def _parse_attachment(account, params: dict) -> tuple[str, dict]:
 
 def users_get_current_user(request, account, params):
     return {"uid": "1", "name": "Sandbox Admin", "first_name": "Sandbox"}
+
+
+def users_get_info(request, account, params):
+    """The readers who commented in the sandbox, as ``users.getInfo`` answers: a bare
+    list with only the fields asked for; an unknown uid is left out, as OK does."""
+    uids = [u for u in _param(params, "uids").split(",") if u.strip().isdigit()]
+    fields = {f.strip().lower() for f in _param(params, "fields").split(",")}
+    people = []
+    for uid in uids[:100]:
+        comment = SandboxComment.objects.filter(author_id=int(uid)).order_by("-pk")
+        comment = comment.first()
+        if comment is None:
+            continue
+        first, _, last = comment.author_name.partition(" ")
+        avatar = reverse("sandbox:avatar", args=[int(uid)])
+        user = {
+            "uid": uid,
+            "name": comment.author_name,
+            "first_name": first,
+            "last_name": last,
+            "pic128x128": request.build_absolute_uri(avatar),
+            "url_profile": f"https://ok.ru/profile/{uid}",
+        }
+        people.append({k: v for k, v in user.items() if k in fields | {"uid"}})
+    return people
 
 
 def group_get_info(request, account, params):
@@ -310,6 +342,7 @@ def discussions_delete_comment(request, account, params):
 
 HANDLERS = {
     "users.getCurrentUser": users_get_current_user,
+    "users.getInfo": users_get_info,
     "group.getInfo": group_get_info,
     "mediatopic.post": mediatopic_post,
     "mediatopic.edit": mediatopic_edit,

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from sandbox import stats
+from sandbox import avatars, stats
 from sandbox import telegram_html as tg_html
 from sandbox.common import request_params, take_fault, windows
 from sandbox.faults import announced_wait
@@ -35,7 +35,15 @@ ALBUM_MAX = 10
 POLL_QUESTION, POLL_OPTION, POLL_OPTIONS = 300, 100, (2, 12)
 BOT_RATE = (30, 1.0)  # messages per second per bot (Bot FAQ)
 CHAT_RATE = (20, 60.0)  # messages per minute per group/channel (Bot FAQ)
-BOT_METHODS = {"getme", "getupdates", "setwebhook", "deletewebhook", "getwebhookinfo"}
+BOT_METHODS = {
+    "getme",
+    "getupdates",
+    "setwebhook",
+    "deletewebhook",
+    "getwebhookinfo",
+    "getuserprofilephotos",
+    "getfile",
+}
 SENDING = {"sendmessage", "sendphoto", "sendmediagroup", "sendpoll", "sendvideo"}
 
 
@@ -467,6 +475,49 @@ def get_chat_member(request, account, in_group, params):
     return {"status": "member", "user": user}
 
 
+PHOTO_WIDTHS = (160, 320, 640)  # the PhotoSizes Telegram gives of a profile photo
+AVATAR_FILE = re.compile(r"^avatar-(\d+)-(\d+)$")
+
+
+def get_user_profile_photos(request, account, in_group, params):
+    """A ``UserProfilePhotos``: a reader who commented has one photo (the avatar the
+    sandbox draws) in three sizes; anyone else shows none, as a hidden photo does."""
+    user_id = str(params.get("user_id", "")).strip()
+    if not user_id.isdigit():
+        raise bad("invalid user_id specified")
+    if not SandboxComment.objects.filter(author_id=int(user_id)).exists():
+        return {"total_count": 0, "photos": []}
+    sizes = [
+        {"file_id": f"avatar-{user_id}-{w}", "file_unique_id": f"av{user_id}w{w}",
+         "width": w, "height": w, "file_size": 600 + w}
+        for w in PHOTO_WIDTHS
+    ]  # fmt: skip
+    limit = int(params.get("limit") or 100)
+    return {"total_count": 1, "photos": [sizes] if limit > 0 else []}
+
+
+def get_file(request, account, in_group, params):
+    """A ``File`` whose ``file_path`` the file route below serves."""
+    match = AVATAR_FILE.match(str(params.get("file_id", "")).strip())
+    if not match:
+        raise bad("invalid file_id")
+    user_id, width = match.groups()
+    return {
+        "file_id": match.group(0), "file_unique_id": f"av{user_id}w{width}",
+        "file_size": 600 + int(width), "file_path": f"profile_photos/file_{user_id}.svg",
+    }  # fmt: skip
+
+
+def file_view(request, token: str, file_path: str):
+    """``/file/bot<token>/<file_path>``: the bytes of a file ``getFile`` described."""
+    account = SandboxAccount.objects.filter(network=TELEGRAM, token=token).first()
+    match = re.fullmatch(r"profile_photos/file_(\d+)\.svg", file_path)
+    if account is None or account.token_revoked or not match:
+        return JsonResponse({"ok": False, "error_code": 404,
+                             "description": "Not Found"}, status=404)  # fmt: skip
+    return avatars.avatar(request, int(match.group(1)))
+
+
 def get_chat_administrators(request, account, in_group, params):
     owner = {
         "status": "creator",
@@ -627,4 +678,6 @@ HANDLERS = {
     "setwebhook": set_webhook,
     "deletewebhook": delete_webhook,
     "getwebhookinfo": get_webhook_info,
+    "getuserprofilephotos": get_user_profile_photos,
+    "getfile": get_file,
 }
