@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from accounts_registry.history import change_rows
 from accounts_registry.models import AccountChange
@@ -29,6 +29,8 @@ class Table:
     rows: list[list] = field(default_factory=list)
     note: str = ""
     empty: str = ""
+    # Widths in mm of the first columns on paper (the rest share what is left).
+    widths: tuple[int, ...] = ()
 
 
 @dataclass
@@ -81,10 +83,11 @@ def accounts_table(period) -> Table:
             _("Network"),
             _("Account"),
             _("Subscribers at the end"),
-            _("Change"),
+            pgettext("difference", "Change"),
             *counters_headings(),
         ],  # fmt: skip
         empty=_("No account was observed in the period."),
+        widths=(19, 28),
     )
     for row in period.by_account:
         table.rows.append(
@@ -123,6 +126,7 @@ def top_table(period) -> Table:
         _("2. The most read pieces"),
         ["№", _("Piece"), _("Networks"), *counters_headings()],
         empty=_("No piece of the period has views yet."),
+        widths=(8, 52, 24),
     )
     for number, piece in enumerate(period.top, start=1):
         table.rows.append(
@@ -158,7 +162,7 @@ def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
     missed = due.filter(
         Q(answered_at__isnull=True) | Q(answered_at__gt=F("deadline"))
     ).count()
-    table = Table(_("3. Moderation"), [_("Figure"), _("Value")])
+    table = Table(_("3. Moderation"), [_("Figure"), _("Value")], widths=(130,))
     table.rows.append([_("Comments and messages received"), received.count()])
     table.rows.append([_("Removed or hidden"), removed.count()])
     reasons = dict(Reason.choices)
@@ -194,8 +198,9 @@ def register_table(start: datetime, end: datetime) -> Table:
     labels = {"created": _("Added to the register"), "changed": _("Changed")}
     table = Table(
         _("4. Changes in the register of accounts"),
-        [_("Date"), _("Account"), _("Network"), _("Change"), _("Who")],
+        [_("Date"), _("Account"), _("Network"), _("What changed"), _("Who")],
         empty=_("The register did not change in the period."),
+        widths=(24, 38, 26, 60),
     )
     changes = (
         AccountChange.objects.filter(at__gte=start, at__lt=end)

@@ -62,7 +62,7 @@ def rows(table):
 
 def test_report_sections(november):
     report = data.build("2026-11", now=NOW)
-    assert report.title.endswith("за ноябрь 2026 г.")
+    assert report.title.endswith("за ноябрь 2026\xa0г.")
     assert "с 01.11.2026 по 30.11.2026" in report.intro
     accounts, top, moderation, register = report.tables
 
