@@ -514,3 +514,13 @@ def test_living_conditions_are_conditions_of_life():
     assert results("Проверили условия проживания в общежитии.") == [
         "Проверили условия жизни в общежитии."
     ]
+
+
+def test_an_object_before_the_verb_is_told_by_the_only_possible_subject():
+    # «работники» cannot be accusative, so «продукты питания» is the object.
+    text = "Продукты питания доставляют социальные работники."
+    assert "Еду доставляют социальные работники." in results(text)
+    # Both could be the subject: the singular «еда» is not guessed.
+    assert results("Продукты питания доставляют машины.", "Продукты питания") == [
+        "Продукты доставляют машины."
+    ]

@@ -75,11 +75,35 @@ def in_context(place: Place, phrases: list[Phrase]) -> list[Phrase]:
     ):
         genitive = [p for p in phrases if p.case == "gent"]
         phrases = genitive or phrases  # «приём граждан»: a noun's dependant
-    if {p.case for p in phrases} == {"nomn", "accs"} and not _takes_object(
-        place, first
-    ):
-        phrases = [p for p in phrases if p.case == "nomn"]
+    if {p.case for p in phrases} == {"nomn", "accs"}:
+        if not _takes_object(place, first):
+            phrases = [p for p in phrases if p.case == "nomn"]
+        elif _other_subject(place, phrases):
+            phrases = [p for p in phrases if p.case == "accs"]
     return phrases
+
+
+def _other_subject(place: Place, phrases: list[Phrase]) -> bool:
+    """Another phrase of the clause can only be the nominative («продукты питания
+    доставляют социальные работники»: «работники» is no accusative), so it is the
+    subject and the phrase read in ``phrases`` is the object."""
+    own = {i for p in phrases for i in range(p.first, p.end + 1)}
+    first, last = clause_of(place.text, place.tokens, phrases[0].first)
+    i = first
+    while i <= last:
+        if i in own or place.preposition_before(i) is not None:
+            i += 1
+            continue
+        others = (
+            place.phrases(i, last + 1)
+            if place.is_noun(i)
+            or any(r.pos in ADJECTIVE_POS for r in readings(place.word(i)))
+            else []
+        )
+        if others and all(o.case == "nomn" for o in others):
+            return True
+        i = max((o.end for o in others), default=i) + 1
+    return False
 
 
 def _takes_object(place: Place, i: int) -> bool:
