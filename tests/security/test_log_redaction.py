@@ -122,7 +122,10 @@ def secret_requests(base: str) -> None:
     requests = [
         urllib.request.Request(f"{base}/sandbox/telegram/bot{BOT_TOKEN}/getMe"),
         urllib.request.Request(
-            f"{base}/hooks/ok/minsoc-ok/{OK_SECRET}/", data=b"{}", method="POST"
+            f"{base}/hooks/ok/minsoc-ok/{OK_SECRET}/",
+            data=b"{}",
+            headers={"Content-Type": "application/json"},  # else 415 before the DB
+            method="POST",
         ),
         urllib.request.Request(
             f"{base}/no-such-page/?access_token={ACCESS_TOKEN}",
@@ -131,7 +134,10 @@ def secret_requests(base: str) -> None:
         urllib.request.Request(
             f"{base}/hooks/telegram/minsoc-tg/",
             data=b"{}",
-            headers={"X-Telegram-Bot-Api-Secret-Token": HEADER_SECRET},
+            headers={
+                "X-Telegram-Bot-Api-Secret-Token": HEADER_SECRET,
+                "Content-Type": "application/json",
+            },
             method="POST",
         ),
     ]
