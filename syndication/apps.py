@@ -8,6 +8,7 @@ class SyndicationConfig(AppConfig):
     verbose_name = _("Syndication")
 
     def ready(self):
+        # Django app loading: the handlers import models, so only once apps are ready.
         from . import signal_handlers
 
         signal_handlers.connect()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,8 +93,6 @@ class AccountSettings(models.Model):
         return str(self.account)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.full_text_account_id is None:
             return
         if self.account_id and not get_spec(self.account.network).long_text_pages:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from cms.models import NewsPage
+from syndication import notifications, signals
+from syndication.delivery import scheduling
 
 logger = logging.getLogger(__name__)
 
 
 def syndicated_page_types() -> tuple:
-    from cms.models import NewsPage
-
     return (NewsPage,)
 
 
@@ -24,8 +28,6 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     (``scheduling.repair_missing``)."""
     if not isinstance(instance, syndicated_page_types()):
         return
-    from syndication.delivery import scheduling
-
     try:
         with transaction.atomic():
             deliveries = scheduling.schedule_published(instance, revision)
@@ -43,10 +45,6 @@ def on_page_unpublished(sender, instance, **kwargs):
     page_id = instance.pk
 
     def cancel():
-        from wagtail.models import Page
-
-        from syndication.delivery import scheduling
-
         page = Page.objects.filter(pk=page_id).first()
         if page is not None:
             scheduling.cancel_pending(page)
@@ -55,10 +53,6 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from wagtail.signals import page_published, page_unpublished
-
-    from syndication import notifications, signals
-
     signals.delivery_needs_attention.connect(
         notifications.notify_responsible, dispatch_uid="syndication_notify"
     )

@@ -15,6 +15,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AccountSettings
+from .signal_handlers import syndicated_page_types
 from .views import calendar, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
@@ -148,8 +149,6 @@ def register_menu():
 
 
 def is_syndicated(page) -> bool:
-    from .signal_handlers import syndicated_page_types
-
     return isinstance(page.specific_deferred, syndicated_page_types())
 
 

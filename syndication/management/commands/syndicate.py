@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from accounts_registry.models import Account
 from syndication.delivery import dispatch, scheduling
@@ -31,8 +32,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, page_id, account, wait, **options):
-        from wagtail.models import Page
-
         page = Page.objects.filter(pk=page_id).first()
         if page is None:
             raise CommandError(_("No page with id %(id)s.") % {"id": page_id})
