@@ -97,3 +97,42 @@ def block_dom_id(context, prefix: str) -> str:
     block = context.get("block")
     block_id = getattr(block, "id", None)
     return f"{prefix}-{block_id or uuid.uuid4().hex[:8]}"
+
+
+# The networks whose posts carry the poll natively (syndication/networks/vk.py, ok.py,
+# telegram.py); MAX and the blogs send it as text with the piece's link, so linking
+# them from here would send a reader in a circle.
+NATIVE_POLL_NETWORKS = ("vk", "ok", "telegram")
+
+
+@register.simple_tag(takes_context=True)
+def poll_places(context) -> list[tuple[str, str]]:
+    """Where a reader votes: the piece's sent posts with the native poll, as
+    (network name, post address), one per account."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return []
+    # Imported here: the site's templates read syndication's records only for this.
+    from syndication.models import Delivery
+    from syndication.networks import registry
+
+    sent = (
+        Delivery.objects.filter(
+            page_id=page.pk,
+            action=Delivery.Action.PUBLISH,
+            status=Delivery.Status.SENT,
+            account__network__in=NATIVE_POLL_NETWORKS,
+        )
+        .exclude(remote_url="")
+        .select_related("account")
+        .order_by("account__network", "account_id", "-sent_at")
+    )
+    places, seen = [], set()
+    for delivery in sent:
+        if delivery.account_id in seen:
+            continue
+        seen.add(delivery.account_id)
+        places.append(
+            (str(registry.name_of(delivery.account.network)), delivery.remote_url)
+        )
+    return places
