@@ -99,12 +99,6 @@ def block_dom_id(context, prefix: str) -> str:
     return f"{prefix}-{block_id or uuid.uuid4().hex[:8]}"
 
 
-# The networks whose posts carry the poll natively (syndication/networks/vk.py, ok.py,
-# telegram.py); MAX and the blogs send it as text with the piece's link, so linking
-# them from here would send a reader in a circle.
-NATIVE_POLL_NETWORKS = ("vk", "ok", "telegram")
-
-
 @register.simple_tag(takes_context=True)
 def poll_places(context) -> list[tuple[str, str]]:
     """Where a reader votes: the piece's sent posts with the native poll, as
@@ -114,14 +108,21 @@ def poll_places(context) -> list[tuple[str, str]]:
         return []
     # Imported here: the site's templates read syndication's records only for this.
     from syndication.models import Delivery
-    from syndication.networks import registry
+    from syndication.networks import get_network, registry, rendering_codes
+
+    # Only posts that carry the poll natively (a network with a native poll limit);
+    # MAX and the blogs send it as text with the piece's link, so linking them from
+    # here would send a reader in a circle.
+    native = [
+        code for code in registry.codes() if get_network(code).native_poll_max() > 0
+    ]
 
     sent = (
         Delivery.objects.filter(
             page_id=page.pk,
             action=Delivery.Action.PUBLISH,
             status=Delivery.Status.SENT,
-            account__network__in=NATIVE_POLL_NETWORKS,
+            account__network__in=native,
         )
         .exclude(remote_url="")
         .select_related("account")
