@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
@@ -242,6 +243,13 @@ class Network:
         """The words a reader reads in ``message``, as plain text (the style
         checker scores them). A network with markup overrides it."""
         return message.text or ""
+
+    def native_poll_max(self) -> int:
+        """Most answers a native poll may have: the setting SYNDICATION_POLL_MAX_OPTIONS
+        (``{"telegram": 10}``) for this network, else the network's documented value
+        (``poll_max_options``). A larger poll is sent as text, never dropped."""
+        overrides = getattr(settings, "SYNDICATION_POLL_MAX_OPTIONS", None) or {}
+        return int(overrides.get(self.code, getattr(self, "poll_max_options", 0)))
 
     def preview_limit(self, message: Message) -> int:
         limit_name = "caption_limit" if message.is_caption else "text_limit"

@@ -3,9 +3,9 @@
 The render (pure); the client is ``syndication/api/telegram.py``. Limits (docs/networks.md §3.3-3.4,
 python-telegram-bot constants MessageLimit / PollLimit / MediaGroupLimit): text 4096
 and caption 1024, counted in UTF-16 units after entity parsing; media groups of 2-10;
-poll question 300, option 100. Poll options: 2-10 before Bot API 9.1, 12 since; we keep
-10 so a post is accepted by any Bot API server (a local one may lag behind), and
-send larger polls as text. Channels reject non-anonymous polls ("non-anonymous polls
+poll question 300, option 100. Poll options: 2-10 before Bot API 9.1, 12 since (the
+default here); SYNDICATION_POLL_MAX_OPTIONS = {"telegram": 10} keeps 10 for a local Bot
+API server that lags behind. Larger polls are sent as text. Channels reject non-anonymous polls ("non-anonymous polls
 can't be sent to channel chats"), so channel polls are always anonymous.
 
 Shape: when the whole text fits a caption it rides on the first photo; otherwise the
@@ -64,7 +64,7 @@ class TelegramNetwork(Network):
     media_group_max = 10
     poll_question_limit = 300
     poll_option_limit = 100
-    poll_max_options = 10
+    poll_max_options = 12  # Bot API 9.1
 
     def build(self, post: Post, piece: c.Piece, blocks, options, account) -> None:
         body: list[ln.Line] = []
@@ -250,7 +250,7 @@ class TelegramNetwork(Network):
     # -- polls ---------------------------------------------------------------------
     def poll_fits(self, poll: c.Poll) -> bool:
         return (
-            self.media_group_min <= len(poll.options) <= self.poll_max_options
+            self.media_group_min <= len(poll.options) <= self.native_poll_max()
             and 0 < utf16_len(poll.question) <= self.poll_question_limit
             and all(0 < utf16_len(o) <= self.poll_option_limit for o in poll.options)
         )
@@ -312,7 +312,7 @@ class TelegramNetwork(Network):
                 if not (
                     self.media_group_min
                     <= len(spec["options"])
-                    <= self.poll_max_options
+                    <= self.native_poll_max()
                     and utf16_len(spec["question"]) <= self.poll_question_limit
                     and all(
                         utf16_len(o["text"]) <= self.poll_option_limit

@@ -50,7 +50,7 @@ class PlainWallNetwork(Network):
 
     def poll_fits(self, poll: c.Poll) -> bool:
         return (
-            2 <= len(poll.options) <= self.poll_max_options
+            2 <= len(poll.options) <= self.native_poll_max()
             and utf16_len(poll.question) <= self.poll_question_limit
             and all(0 < utf16_len(o) <= self.poll_option_limit for o in poll.options)
         )

@@ -158,11 +158,11 @@ def test_native_poll_spec_and_anonymity():
 @pytest.mark.parametrize(
     "poll",
     [
-        samples.poll(12),
+        samples.poll(13),
         c.Poll("Вопрос?", ("Да", "Нет, потому что " + "очень " * 20 + "долго")),
         c.Poll("Вопрос " * 60 + "?", ("Да", "Нет")),
     ],
-    ids=["12-options", "long-option", "long-question"],
+    ids=["13-options", "long-option", "long-question"],
 )
 def test_poll_over_limits_becomes_text(poll):
     post = tg_network.render(small_piece(poll))
@@ -171,6 +171,18 @@ def test_poll_over_limits_becomes_text(poll):
     assert POLL_AS_TEXT in post.warning_kinds()
     assert f"{len(poll.options)}. {poll.options[-1]}" in visible
     assert "Проголосовать можно на сайте: https://site.ru/n/1/" in visible
+
+
+def test_twelve_options_are_native_since_bot_api_9_1_and_a_setting_lowers_it(
+    settings,
+):
+    post = tg_network.render(small_piece(samples.poll(12)))
+    assert post.messages[-1].method == "sendPoll"
+    assert len(post.messages[-1].attachments[0].spec["options"]) == 12
+    settings.SYNDICATION_POLL_MAX_OPTIONS = {"telegram": 10}
+    post = tg_network.render(small_piece(samples.poll(12)))
+    assert [m.method for m in post.messages] == ["sendMessage"]
+    assert POLL_AS_TEXT in post.warning_kinds()
 
 
 def test_ten_option_poll_is_native():
