@@ -113,9 +113,7 @@ def poll_places(context) -> list[tuple[str, str]]:
     # Only posts that carry the poll natively (a network with a native poll limit);
     # MAX and the blogs send it as text with the piece's link, so linking them from
     # here would send a reader in a circle.
-    native = [
-        code for code in registry.codes() if get_network(code).native_poll_max() > 0
-    ]
+    native = [code for code in rendering_codes() if _native_poll(get_network, code)]
 
     sent = (
         Delivery.objects.filter(
@@ -137,3 +135,12 @@ def poll_places(context) -> list[tuple[str, str]]:
             (str(registry.name_of(delivery.account.network)), delivery.remote_url)
         )
     return places
+
+
+def _native_poll(get_network, code) -> bool:
+    from syndication.exceptions import UnknownNetwork  # with the lookup it guards
+
+    try:
+        return get_network(code).native_poll_max() > 0
+    except UnknownNetwork:  # a feed (Dzen) renders no posts of its own
+        return False
