@@ -51,6 +51,7 @@ class Blocks:
         self._lock = threading.Lock()
         self.breaches = 0
         self.breached: dict[str, int] = {}
+        self.breach_after_ms: list[int] = []
 
     def start(self, key: tuple, seconds: int, kind: str) -> None:
         with self._lock:
@@ -60,7 +61,7 @@ class Blocks:
         """``(kind, seconds left)`` when ``key`` is inside a wait (a breach, counted),
         else ``None``."""
         with self._lock:
-            until, kind, _seconds = self._until.get(key, (0.0, "", 0))
+            until, kind, seconds = self._until.get(key, (0.0, "", 0))
             left = until - time.monotonic()
             if left <= 0:
                 self._until.pop(key, None)
@@ -68,6 +69,9 @@ class Blocks:
             self.breaches += 1
             name = f"{key[0]}:{key[1]}"
             self.breached[name] = self.breached.get(name, 0) + 1
+            # How long after the rate answer the call arrived: a few ms means it was
+            # already on its way when the answer went out (another worker's call).
+            self.breach_after_ms.append(round((seconds - left) * 1000))
             return kind, left
 
     def reset(self) -> None:
@@ -75,6 +79,7 @@ class Blocks:
             self._until.clear()
             self.breaches = 0
             self.breached = {}
+            self.breach_after_ms = []
 
 
 blocks = Blocks()

@@ -203,5 +203,6 @@ def faults_api(request):
             # Calls that came inside a wait a rate answer asked for.
             "breaches": fault_modes.blocks.breaches,
             "breached": fault_modes.blocks.breached,
+            "breach_after_ms": fault_modes.blocks.breach_after_ms,
         }
     )
