@@ -9,9 +9,12 @@ class AccountsRegistryConfig(AppConfig):
     verbose_name = _("Accounts registry")
 
     def ready(self):
+        # Modules that import the models: only once the app registry is ready.
+        from . import bookkeeping
         from .conf import app_settings
         from .groups import ensure_groups
 
+        bookkeeping.connect()
         app_settings.register_check()
 
         # After every app's migrate, so that Wagtail's admin permission exists too.

@@ -94,6 +94,7 @@ def export_xlsx(accounts) -> bytes:
     """The register for people: Russian headings with a filter on each, the heading row
     and the network and name columns frozen, dates as dates in the Russian format,
     codes in words, columns as wide as their content."""
+    # openpyxl is heavy and only an XLSX export needs it.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

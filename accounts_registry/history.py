@@ -13,6 +13,9 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# models.py no longer calls into this module (``bookkeeping`` does): no cycle.
+from .models import Account, AccountChange
+
 _actor = contextvars.ContextVar("registry_actor", default=None)
 
 CREDENTIAL_FIELD = "credential"
@@ -59,8 +62,6 @@ def _who(account) -> dict:
 
 
 def record_save(account, before: dict | None) -> None:
-    from .models import AccountChange
-
     after = account._tracked_values()
     changes = {}
     if before is None:
@@ -91,8 +92,6 @@ def record_save(account, before: dict | None) -> None:
 def record_event(account, action: str, changes: dict, actor=None) -> None:
     """A history line for something that is not a field of the account (an access
     grant, a design version, a report marked sent)."""
-    from .models import AccountChange
-
     if actor is not None:
         account.changed_by = actor
     AccountChange.objects.create(
@@ -103,8 +102,6 @@ def record_event(account, action: str, changes: dict, actor=None) -> None:
 def change_rows(change) -> list[tuple[str, str, str]]:
     """(field label, old, new) for display; dates as 07.12.2026, times in the admin's
     time zone; unknown keys are shown as they are."""
-    from .models import Account
-
     fields = {f.attname: f for f in Account._meta.concrete_fields}
     rows = []
     for name, pair in change.changes.items():

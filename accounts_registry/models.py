@@ -1,8 +1,9 @@
 """The register of the body's accounts in social networks and blogs (order, clause 1.2.1).
 
 ``Account`` is the register's row; every change to it is written to ``AccountChange`` (who,
-when, what) in ``save()``, and a status change to active or deleted opens a 10-day report
-obligation (``obligations.py``). Access lists and description/design live in ``access.py``.
+when, what), and a status change to active or deleted opens a 10-day report obligation
+(``obligations.py``) — both by ``bookkeeping.py`` on the save signals, so this module
+imports neither. Access lists and description/design live in ``access.py``.
 """
 
 import datetime
@@ -179,25 +180,10 @@ class Account(models.Model):
             self.slug = base[:100]
         if self.status in (self.Status.SUSPENDED, self.Status.DELETED):
             self.is_active = False
-        before = getattr(self, "_loaded", None)
-        old_status = before["status"] if before else None
-        if self.status != old_status:
-            self._fill_event_date()
+        # The history line and the 10-day report (``bookkeeping``, connected to the
+        # save signals) are written in the same transaction as the row.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            from .history import record_save
-
-            record_save(self, before)
-            if self.status != old_status and self.status in (
-                self.Status.ACTIVE,
-                self.Status.DELETED,
-            ):
-                from .obligations import open_obligation
-
-                if not getattr(self, "skip_report_obligation", False):
-                    open_obligation(self)
-        self._loaded = self._tracked_values()
-        self._credential_changed = False
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -211,14 +197,6 @@ class Account(models.Model):
             for f in self._meta.concrete_fields
             if f.attname not in self.UNTRACKED_FIELDS
         }
-
-    def _fill_event_date(self) -> None:
-        from .obligations import local_today
-
-        if self.status == self.Status.ACTIVE and not self.created_on:
-            self.created_on = local_today()
-        if self.status == self.Status.DELETED and not self.deleted_on:
-            self.deleted_on = local_today()
 
     @property
     def is_restricted(self) -> bool:

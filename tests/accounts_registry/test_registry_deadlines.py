@@ -133,3 +133,34 @@ def test_restricted_networks_are_excluded_from_defaults(db):
     )
     assert fb.is_restricted
     assert list(Account.objects.active()) == [vk]
+
+
+def test_the_model_knows_nothing_of_history_or_reports():
+    """Issue 16.2/16.5: history and obligations follow a save as a service
+    (``bookkeeping``), so ``models`` imports neither module (no models ↔ history cycle)."""
+    import ast
+    import inspect
+
+    from accounts_registry import models
+
+    tree = ast.parse(inspect.getsource(models))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1
+    }
+    assert "history" not in imported and "bookkeeping" not in imported
+    save = inspect.getsource(models.Account.save)
+    assert "record_save" not in save and "open_obligation" not in save
+
+
+@pytest.mark.django_db
+def test_a_fixture_load_writes_no_history_and_opens_no_report():
+    from django.db.models.signals import post_save, pre_save
+
+    account = Account(network="vk", name="ВК", external_id="9", status="active")
+    pre_save.send(Account, instance=account, raw=True)
+    account.save_base(raw=True)
+    post_save.send(Account, instance=account, created=True, raw=True)
+    assert not AccountChange.objects.exists()
+    assert not ReportObligation.objects.exists()

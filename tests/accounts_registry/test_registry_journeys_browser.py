@@ -81,7 +81,7 @@ def test_keepers_day(page_in_browser, live_server, django_user_model, tmp_path):
     created = local_today() - datetime.timedelta(days=8)  # registered late: 2 days left
     page.fill("#id_name", "Минсоцзащиты Кузбасса в Одноклассниках")
     page.fill("#id_url", "https://ok.ru/group/57000123")
-    page.fill("#id_created_on", created.isoformat())
+    page.fill("#id_created_on", created.strftime("%d.%m.%Y"))  # WAGTAIL_DATE_FORMAT
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_url(f"{base}/admin/accounts_registry/account/")
     assert "Аккаунт «Одноклассники: Минсоцзащиты" in page.inner_text(".messages")

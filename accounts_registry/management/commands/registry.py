@@ -143,6 +143,7 @@ class Command(BaseCommand):
             self.stdout.write(content.decode("utf-8-sig"), ending="")
 
     def do_notification(self, options):
+        # The letter's modules load python-docx and WeasyPrint: only this action needs them.
         from accounts_registry.notification_doc import (
             build_docx,
             build_letter,
@@ -263,7 +264,7 @@ class Command(BaseCommand):
 
     def rotate_webhook_secrets(self) -> int:
         """Moderation's webhook secrets are encrypted with the same keys (issue 12.6)."""
-        from django.apps import apps
+        from django.apps import apps  # moderation is optional: asked, never imported
 
         if not apps.is_installed("moderation"):
             return 0
