@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from syndication.networks.registry import Action, get_spec
 
@@ -50,8 +50,39 @@ BY_CODE = {action.code: action for action in DESK_ACTIONS}
 UNDOABLE = frozenset(a.code for a in DESK_ACTIONS if a.undoable)
 
 
-def _cannot(network_name, needed: str) -> str:
-    """«ВКонтакте не позволяет …» for one network capability."""
+# Networks whose Russian name is a plural noun («Одноклассники»): the verb agrees
+# with it («Одноклассники не позволяют …»), so their sentences have their own context.
+PLURAL_NAMES = frozenset({"ok"})
+
+
+def _cannot(network: str, network_name, needed: str) -> str:
+    """«ВКонтакте не позволяет …», «Одноклассники не позволяют …» for one capability."""
+    if network in PLURAL_NAMES:
+        sentences = {
+            Action.REPLY: pgettext(
+                "plural network", "%(network)s do not let us reply to comments."
+            ),
+            Action.HIDE: pgettext(
+                "plural network",
+                "%(network)s cannot hide a comment: delete it or keep it instead.",
+            ),
+            Action.UNHIDE: pgettext(
+                "plural network", "%(network)s cannot show a hidden comment again."
+            ),
+            Action.DELETE: pgettext(
+                "plural network", "%(network)s do not let us delete comments."
+            ),
+            Action.BAN: pgettext(
+                "plural network", "%(network)s have no blacklist of the community."
+            ),
+            Action.UNBAN: pgettext(
+                "plural network", "%(network)s do not let us lift a ban."
+            ),
+            Action.EDIT: pgettext(
+                "plural network", "%(network)s do not let us edit our reply."
+            ),
+        }
+        return sentences[needed] % {"network": network_name}
     sentences = {
         Action.REPLY: _("%(network)s does not let us reply to comments."),
         Action.HIDE: _(
@@ -74,7 +105,7 @@ def network_refusal(network: str, needed: str) -> str:
         return _("This network is not known to Vestnik.")
     if spec.supports(needed):
         return ""
-    return _cannot(spec.name, needed)
+    return _cannot(network, spec.name, needed)
 
 
 def refusal(item, code: str) -> str:

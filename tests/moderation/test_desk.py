@@ -42,7 +42,7 @@ def test_buttons_follow_the_network_spec(client, moderator, tg_account, ok_accou
     ok = store(ok_account, 2)
     page = client.get(reverse("moderation_item", args=[ok.pk])).content.decode()
     assert 'data-mod-action="ban"' not in page and 'id="mod-reply-text"' not in page
-    assert "не позволяет вносить авторов в чёрный список" in page
+    assert "Одноклассники не позволяют вносить авторов в чёрный список" in page
 
 
 def test_a_refused_action_is_said_in_russian_and_sent_nowhere(
@@ -70,7 +70,10 @@ def test_bulk_skips_what_a_network_cannot_do(
     ).json()
     by_id = {r["id"]: r for r in answer["results"]}
     assert by_id[vk.pk]["pending"] and not by_id[ok.pk]["pending"]
-    assert "не позволяет вносить авторов в чёрный список" in by_id[ok.pk]["refused"]
+    assert (
+        "Одноклассники не позволяют вносить авторов в чёрный список"
+        in by_id[ok.pk]["refused"]
+    )
     assert not ModerationAction.objects.filter(item=ok).exists()
 
 
@@ -87,7 +90,7 @@ def test_bulk_bar_and_hotkeys_offer_what_the_networks_can(
     html = page.content.decode()
     assert (
         "data-refusals=" in html
-        and "не позволяет вносить авторов в чёрный список" in html
+        and "Одноклассники не позволяют вносить авторов в чёрный список" in html
     )
 
 

@@ -165,7 +165,9 @@ def test_rule_form_offers_moderators_and_what_the_network_can(client, people):
         "network": "ok", "keyword": "казино", "action": "ban", "reason": "spam",
     })  # fmt: skip
     assert response.status_code == 200
-    assert "не позволяет вносить авторов в чёрный список" in response.content.decode()
+    assert "Одноклассники не позволяют вносить авторов в чёрный список" in (
+        response.content.decode()
+    )
     assert not Rule.objects.filter(name="Бан в ОК").exists()
 
 
