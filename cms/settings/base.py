@@ -255,6 +255,11 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Novokuznetsk"]
 # Wagtail's date and time pickers in the Russian format (дд.мм.гггг чч:мм); ISO input
 # is still accepted.
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+# Wagtail's autosave off (issue 17): on a new piece it created pages from a title alone
+# (two drafts the editor never meant to keep), and it answered 400 while blocks were
+# half-filled, the normal state of a draft. Drafts are saved with «Сохранить черновик»;
+# Wagtail still warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
