@@ -102,6 +102,9 @@ def draft_from_form(request, page, *, parent=None):
         # A widget's data is missing mid-edit (a block being added): keep the page.
         logger.info("preview: the form data is incomplete", exc_info=True)
         return page
+    # The chief editor's unsaved «Соцсети» tab: the preview shows those accounts.
+    choice = getattr(form, "syndication", None)
+    page._preview_choice = choice if choice is not None and choice.is_valid() else None
     cleaned = getattr(form, "cleaned_data", {})
     if "tags" in cleaned and hasattr(page, "tags"):
         page.tags.set(cleaned["tags"])

@@ -31,6 +31,11 @@ logger = logging.getLogger(__name__)
 
 
 def preview_accounts(page) -> list:
+    choice = getattr(page, "_preview_choice", None)
+    if choice is not None:  # chosen in the editor's tab, not saved yet
+        return sorted(
+            choice.cleaned_data["accounts"], key=lambda a: (a.network, a.name)
+        )
     if page.pk:
         accounts = scheduling.chosen_accounts(page)
     else:  # a new piece goes to the accounts that send by default
@@ -55,7 +60,9 @@ def render_previews(page, revision=None) -> list[dict]:
     previews = []
     for account in preview_accounts(page):
         network = get_network(account.network)
-        options = choice.options_for(account.network) if choice else None
+        options = form_options(page, account.network)
+        if options is None:
+            options = choice.options_for(account.network) if choice else None
         # A Telegram account with its long texts on Telegraph links a page-to-be.
         options = full_text.preview_options(account, options)
         try:
@@ -85,6 +92,18 @@ def preview_items(network, post) -> list[dict]:
         item.update(kind=message_kind(message), has_text=has_text(message))
         items.append(item)
     return items
+
+
+def form_options(page, network: str):
+    """The own text and left-out blocks of the editor's unsaved «Соцсети» tab."""
+    choice = getattr(page, "_preview_choice", None)
+    if choice is None or f"{network}_text" not in choice.cleaned_data:
+        return None
+    data = choice.cleaned_data
+    return {
+        "text": (data.get(f"{network}_text") or "").strip(),
+        "omit_blocks": list(data.get(f"{network}_omit") or []),
+    }
 
 
 def respond(request, page, draft, source):

@@ -117,3 +117,21 @@ def test_a_set_time_is_required_and_the_page_is_not_saved_without_it(
         response.context["form"].syndication.errors
     )
     assert not NewsPage.objects.filter(title="Центр открыт").exists()
+
+
+def test_the_preview_follows_the_unsaved_choice(chief, piece_page, accounts):
+    """Accounts ticked and an own text typed in the tab show in the side panel
+    before anything is saved."""
+    vk, ok, telegram = accounts
+    data = {
+        "title": piece_page.title, "slug": piece_page.slug, "lead": piece_page.lead,
+        "date": "07.12.2026", "tags": "", "fragment": "1",
+        "syndication-accounts": [telegram.pk], "syndication-schedule_mode": "now",
+        "syndication-telegram_text": "Свой текст для канала.",
+    }  # fmt: skip
+    html = chief.post(
+        reverse("syndication_preview", args=[piece_page.pk]), data
+    ).content.decode()
+    assert "sp-card sp-telegram" in html and "sp-card sp-vk" not in html
+    assert "Свой текст для канала." in html
+    assert not PageSyndication.objects.filter(page_id=piece_page.pk).exists()
