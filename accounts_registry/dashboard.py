@@ -54,6 +54,7 @@ class RegistryPanel(Component):
                 )
             )
         context["today"] = today
+        context["due_soon_days"] = conf.app_settings.DASHBOARD_DUE_SOON_DAYS
         return context
 
     def render_html(self, parent_context=None):

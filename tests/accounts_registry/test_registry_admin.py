@@ -113,3 +113,20 @@ def test_credential_form_saves_and_never_echoes(client, keeper, account):
     assert new_secret.encode() not in inspect
     assert "…abcd" in inspect.decode()
     assert account.changes.filter(changes__has_key="credential").exists()
+
+
+def test_dashboard_names_the_due_soon_days_in_the_right_form(
+    client, keeper, populated, settings
+):
+    populated.report_obligations.update(
+        due_on=local_today() + datetime.timedelta(days=1)
+    )
+    login(client, keeper)
+    for days, words in [
+        (1, "ближайший 1 день"),
+        (3, "ближайшие 3 дня"),
+        (5, "ближайшие 5 дней"),
+    ]:
+        settings.REGISTRY_DASHBOARD_DUE_SOON_DAYS = days
+        html = client.get("/admin/").content.decode()
+        assert f"Уведомления со сроком в {words}" in html, days
