@@ -50,6 +50,13 @@ def can_look_up(network: str) -> bool:
     return _module(network) is not None
 
 
+def picture_module(network: str):
+    """The author module of a network whose pictures the desk serves itself (their
+    links carry the account's token, as Telegram's file links do), else None."""
+    module = _module(network)
+    return module if hasattr(module, "download") else None
+
+
 def cached(network: str, author_ids) -> dict[str, AuthorProfile]:
     fresh = timezone.now() - timedelta(days=PROFILE_DAYS)
     return {

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from accounts_registry.models import Account
 
 from ..actions import get_client
-from ..authors import telegram
+from ..authors import picture_module
 from ..permissions import moderator_required
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,10 @@ FAILED_SECONDS = 300
 @require_GET
 @moderator_required
 def author_avatar(request, account_pk: int, author_id: str):
-    account = get_object_or_404(Account, pk=account_pk, network="telegram")
+    account = get_object_or_404(Account, pk=account_pk)
+    module = picture_module(account.network)
+    if module is None:
+        raise Http404
     file_id = request.GET.get("file", "")
     if not file_id or len(file_id) > 300:
         raise Http404
@@ -32,7 +35,7 @@ def author_avatar(request, account_pk: int, author_id: str):
     picture = cache.get(key)
     if picture is None:
         try:
-            picture = telegram.download(get_client(account), file_id) or ()
+            picture = module.download(get_client(account), file_id) or ()
         except Exception as exc:  # a network fault: the page shows no picture
             logger.warning("avatar of %s on %s failed: %s", author_id, account.pk, exc)
             cache.set(key, (), FAILED_SECONDS)

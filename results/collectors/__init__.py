@@ -15,10 +15,17 @@ without a module here gives no statistics through its API."""
 from __future__ import annotations
 
 from importlib import import_module
+from pkgutil import iter_modules
 from types import ModuleType
 
-# Network code -> module; the code is the registry's (syndication.networks.registry).
-MODULES = {"vk": "vk", "telegram": "telegram", "max": "max_"}
+# Network code -> module, found on disk: a module is named by the registry's code
+# (syndication.networks.registry), with a trailing "_" where the code is a builtin's
+# name (max_.py), so adding a network's statistics is adding its module.
+MODULES = {
+    info.name.rstrip("_"): info.name
+    for info in iter_modules(__path__)
+    if not info.name.startswith("_")
+}
 
 
 def collector(network: str) -> ModuleType | None:

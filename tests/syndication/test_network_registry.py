@@ -209,7 +209,7 @@ def test_capabilities_the_readme_states():
 
 
 # -- the source scan: no hand-kept list of codes, no branch on a network's name -----------
-APPS = ("cms", "accounts_registry", "syndication", "moderation", "voice")
+APPS = ("cms", "accounts_registry", "syndication", "moderation", "voice", "results")
 # Migrations freeze history; the sandbox is the dev/test emulator of each network
 # (its modules are per-network roles of their own, convention 1).
 SKIP_PARTS = {"migrations", "sandbox", "locale"}
