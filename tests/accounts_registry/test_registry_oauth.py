@@ -117,3 +117,30 @@ def test_editor_cannot_start_a_connection(client, django_user_model, sandbox):
     login(client, editor)
     response = client.get(reverse("registry_oauth_connect", args=[account.pk]))
     assert not response.get("Location", "").startswith(sandbox)
+
+
+@pytest.mark.django_db
+def test_the_sandbox_on_a_lan_address_starts_the_connection(client, keeper, settings):
+    """`make run` may be opened at http://192.168.…: the sandbox's own emulator is
+    reached over plain HTTP there too (it was a 500: oauthlib's InsecureTransportError)."""
+    settings.REGISTRY_OAUTH_SANDBOX_URL = "http://192.168.1.20:8000/sandbox/oauth"
+    account = Account.objects.create(network="vk", name="VK", external_id="5")
+    login(client, keeper)
+    start = client.get(reverse("registry_oauth_connect", args=[account.pk]))
+    assert start.status_code == 302
+    assert start["Location"].startswith("http://192.168.1.20:8000/sandbox/oauth/")
+
+
+def test_a_real_provider_is_never_reached_over_plain_http(monkeypatch):
+    """Only the sandbox is exempt from oauthlib's HTTPS rule."""
+    from oauthlib.oauth2.rfc6749.errors import InsecureTransportError
+    from requests_oauthlib import OAuth2Session
+
+    from accounts_registry.oauth.providers import transport_for
+
+    monkeypatch.delenv("OAUTHLIB_INSECURE_TRANSPORT", raising=False)
+    url = "http://id.vk.example/authorize"
+    with transport_for(url), pytest.raises(InsecureTransportError):
+        OAuth2Session("client").authorization_url(url)
+    with transport_for(url, sandbox=True):
+        assert OAuth2Session("client").authorization_url(url)[0].startswith(url)
