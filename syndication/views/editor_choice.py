@@ -39,6 +39,15 @@ class EditorChoiceForm(PageSyndicationForm):
             del self.fields[f"{spec.code}_text"], self.fields[f"{spec.code}_omit"]
         self.override_specs = [s for s in self.override_specs if s.code in sendable]
 
+    def clean_send_at(self):
+        """The picker shows minutes: a time saved with seconds (on the «Аккаунты и
+        время» page) is kept when the minute shown was not changed."""
+        value = self.cleaned_data.get("send_at")
+        saved = PageSyndicationForm.initial_for(self.page).get("send_at")
+        if value and saved and value == saved.replace(second=0, microsecond=0):
+            return saved
+        return value
+
 
 def may_choose(user, page, parent) -> bool:
     """Who may publish the piece decides where and when its posts go."""

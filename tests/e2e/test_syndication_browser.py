@@ -206,7 +206,9 @@ def test_editor_previews_schedules_and_the_walls_show_the_posts_after_the_time(
     assert timezone.now() < send_at, "the empty walls were seen too late to count"
 
     page.goto("about:blank")
-    dispatched = tick_until_sent(send_at, time.monotonic() + 30)
+    # Ticks until the chosen time has come and gone (LEAD_TIME) and 30 s more.
+    deadline = time.monotonic() + LEAD_TIME.total_seconds() + 30
+    dispatched = tick_until_sent(send_at, deadline)
     assert sorted(dispatched) == sorted(d.pk for d in deliveries)
     for delivery in Delivery.objects.filter(page_id=piece.pk):
         assert delivery.status == S.SENT, delivery.last_error
