@@ -45,6 +45,7 @@ def _refusal(account, info: dict) -> str:
 
 def check_account(account, get_client=None) -> CheckResult:
     from .restricted import is_blocked
+    from .token_health import renews_itself
 
     if is_blocked(account.network):
         # Contacting a blocked network is what the switch forbids; the stored state
@@ -72,7 +73,9 @@ def check_account(account, get_client=None) -> CheckResult:
             if isinstance(info, dict) and info.get("subscribers") is not None:
                 account.subscribers = int(info["subscribers"])
                 account.subscribers_synced_at = timezone.now()
-            if account.credential_expires_soon:
+            # A token that renews itself (OAuth with a refresh token: the VK ID hour,
+            # OK's half hour) is not a problem for its short life.
+            if account.credential_expires_soon and not renews_itself(account):
                 message = _("OK, but the token expires on %s") % (
                     timezone.localtime(account.credential_expires_at).strftime(
                         "%d.%m.%Y %H:%M"

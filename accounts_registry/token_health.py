@@ -57,7 +57,7 @@ class TokenRow:
         return self.level != Level.OK or self.failures > 0
 
 
-def _renews(account: Account) -> bool:
+def renews_itself(account: Account) -> bool:
     """An OAuth account with a refresh token renews itself (``oauth.refresh``)."""
     provider = provider_for(account.network)
     if provider is None or type(provider).refresh is Provider.refresh:
@@ -86,7 +86,7 @@ def credential_state(account: Account, now=None) -> tuple[str, str, str]:
         # Before «fails»: a check that worked but found the token expiring soon is
         # recorded as an error too (health.check_account).
         days = (expires - now).days
-        if days < app_settings.EXPIRY_WARNING_DAYS and not _renews(account):
+        if days < app_settings.EXPIRY_WARNING_DAYS and not renews_itself(account):
             if days < 1:
                 label = _("expires today")
             else:
@@ -179,7 +179,7 @@ def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
             )
             continue
         state, label, level = credential_state(account, now)
-        renews = account.has_credential and _renews(account)
+        renews = account.has_credential and renews_itself(account)
         delivery = deliveries.get(account.pk, (0, ""))
         poll = polling.get(account.pk, (0, ""))
         rows.append(

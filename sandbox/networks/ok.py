@@ -16,6 +16,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from sandbox import oauth
 from sandbox.common import request_params, take_fault
 from sandbox.models import (
     OK,
@@ -64,18 +65,26 @@ def rest_view(request, group: str = "", name: str = ""):
         params.setdefault("method", f"{group}.{name}")
     method = str(params.get("method", ""))
     app_key = params.get("application_key", "")
-    candidates = SandboxAccount.objects.filter(network=OK, application_key=app_key)
-    if not app_key or not candidates.exists():
-        return _error(101, "PARAM_API_KEY : Application key is missing or invalid")
     token = params.get("access_token") or params.get("session_key") or ""
-    account = candidates.filter(token=token).first() if token else None
+    if app_key and app_key == oauth.OK_APPLICATION_KEY:
+        # The sandbox's OAuth application: its tokens act for the group chosen on
+        # consent and are signed with the OAuth client's secret.
+        account = oauth.account_for(OK, token)
+        secrets_ok = {session_secret(token, oauth.CLIENTS["ok"][1])}
+    else:
+        candidates = SandboxAccount.objects.filter(network=OK, application_key=app_key)
+        if not app_key or not candidates.exists():
+            return _error(101, "PARAM_API_KEY : Application key is missing or invalid")
+        account = candidates.filter(token=token).first() if token else None
+        secrets_ok = set()
+        if account is not None:
+            secrets_ok.add(session_secret(token, account.application_secret_key))
+            if account.session_secret_key:
+                secrets_ok.add(account.session_secret_key)
     if account is None:
         return _error(103, "PARAM_SESSION_KEY : Invalid session key")
     if account.token_revoked:
         return _error(102, "PARAM_SESSION_EXPIRED : Session expired")
-    secrets_ok = {session_secret(token, account.application_secret_key)}
-    if account.session_secret_key:
-        secrets_ok.add(account.session_secret_key)
     given = str(params.get("sig", "")).lower()
     if not any(given == signature(params, s) for s in secrets_ok):
         return _error(104, "PARAM_SIGNATURE : Invalid signature")

@@ -15,7 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from sandbox import callbacks, stats
+from sandbox import callbacks, oauth, stats
 from sandbox.common import request_params, take_fault, windows
 from sandbox.models import (
     VK,
@@ -89,6 +89,10 @@ def method_view(request, method: str):
         if token
         else None
     )
+    # A user token the sandbox's OAuth issued acts for the community chosen on consent.
+    adopted = account is None and token
+    if adopted:
+        account = oauth.account_for(VK, token)
     if account is None:
         return _envelope_error(
             5, "User authorization failed: invalid access_token (4).", params
@@ -108,7 +112,7 @@ def method_view(request, method: str):
         return _envelope_error(
             5, "User authorization failed: access_token has expired.", params
         )
-    kind = account.token_type or "user"
+    kind = "user" if adopted else (account.token_type or "user")
     if account.enforce_rate_limits and windows.hit(
         f"vk:{token}", RATE[kind], 1.0, arrived
     ):

@@ -2,6 +2,7 @@
 VK ID with PKCE, OK, Facebook page token; then the refresh task."""
 
 import datetime
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,14 +22,32 @@ def sandbox(live_server, settings):
     return live_server.url
 
 
-def connect(client, account):
-    """Drive the browser's part: Vestnik → sandbox authorize → back to Vestnik."""
+def consent(authorize, decision="allow", community=None):
+    """The person on the sandbox's consent page: read what is asked, pick the community
+    (by its external id; the first one if not named) and press «Разрешить» or «Отмена»."""
+    page = requests.get(authorize, timeout=10)
+    assert page.status_code == 200, page.text
+    assert "Приложение «Вестник» запрашивает доступ" in page.text
+    form = {"decision": decision}
+    choices = re.findall(
+        r'name="community" value="(\d+)"[^>]*> ([^<]*)\((\w+)\)', page.text
+    )
+    if choices:
+        picked = [c for c in choices if c[2] == community] if community else choices
+        assert picked, f"no community {community} on the consent page"
+        form["community"] = picked[0][0]
+    back = requests.post(authorize, data=form, allow_redirects=False, timeout=10)
+    assert back.status_code == 302, back.text
+    return back.headers["Location"], page.text
+
+
+def connect(client, account, decision="allow", community=None):
+    """Drive the browser's part: Vestnik → sandbox consent → back to Vestnik."""
     start = client.get(reverse("registry_oauth_connect", args=[account.pk]))
     assert start.status_code == 302
     authorize = start["Location"]
-    back = requests.get(authorize, allow_redirects=False, timeout=10)
-    assert back.status_code == 302, back.text
-    target = urlsplit(back.headers["Location"])
+    location, _page = consent(authorize, decision, community)
+    target = urlsplit(location)
     done = client.get(f"{target.path}?{target.query}")
     return authorize, done
 
@@ -66,8 +85,8 @@ def test_vk_token_exchange_fails_without_the_verifier(client, keeper, sandbox):
     session = client.session
     session["registry_oauth"]["code_verifier"] = "tampered-" + "x" * 50
     session.save()
-    back = requests.get(start["Location"], allow_redirects=False, timeout=10)
-    target = urlsplit(back.headers["Location"])
+    location, _page = consent(start["Location"])
+    target = urlsplit(location)
     client.get(f"{target.path}?{target.query}")
     account.refresh_from_db()
     assert not account.has_credential

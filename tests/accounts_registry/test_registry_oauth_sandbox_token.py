@@ -1,0 +1,90 @@
+"""The sandbox's OAuth behaves like the network's: a token it issues for VK or OK works
+against the sandbox afterwards (the registry's check says valid, also after a refresh),
+the consent page names the access asked and the community, and «Отмена» comes back as
+``error=access_denied``."""
+
+import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts_registry.health import check_account
+from accounts_registry.models import Account
+from accounts_registry.oauth.refresh import refresh_expiring
+from sandbox.demo import create_account
+from sandbox.models import SandboxAccount
+from tests.sandbox.fixtures import sandbox  # noqa: F401
+
+from .conftest import login
+from .test_registry_oauth import connect, consent
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def oauth_sandbox(sandbox, settings):  # noqa: F811
+    settings.REGISTRY_OAUTH_SANDBOX_URL = sandbox.url + "/sandbox/oauth"
+    return sandbox
+
+
+@pytest.mark.parametrize("network", ["vk", "ok"])
+def test_a_connected_token_passes_the_check_and_after_a_refresh(
+    client, keeper, oauth_sandbox, network
+):
+    create_account(network, "610001", "Другое сообщество")
+    account = create_account(network, "610002", "Министерство")
+    old = account.get_credential()["access_token"]
+    login(client, keeper)
+    _authorize, done = connect(client, account, community="610002")
+    assert done.status_code == 302
+    account.refresh_from_db()
+    credential = account.get_credential()
+    assert credential["access_token"] != old
+
+    result = check_account(account)  # «Проверить сейчас»
+    assert result.ok, result.message
+    assert Account.objects.get(pk=account.pk).health == "ok"
+
+    later = timezone.now() + datetime.timedelta(hours=2)
+    assert refresh_expiring(now=later) == 1
+    account.refresh_from_db()
+    assert account.get_credential()["access_token"] != credential["access_token"]
+    result = check_account(account)
+    assert result.ok, result.message
+
+
+def test_the_token_acts_for_the_chosen_community_only(client, keeper, oauth_sandbox):
+    other = create_account("vk", "620001", "Чужое сообщество")
+    create_account("vk", "620002", "Министерство")
+    login(client, keeper)
+    connect(client, other, community="620002")  # the wrong one chosen on consent
+    other.refresh_from_db()
+    token = other.get_credential()["access_token"]
+    chosen = SandboxAccount.objects.get(network="vk", external_id="620002")
+    assert token in chosen.extra["oauth_tokens"]
+    assert token not in SandboxAccount.objects.get(
+        network="vk", external_id="620001"
+    ).extra.get("oauth_tokens", [])
+
+
+def test_consent_names_the_access_and_cancel_is_access_denied(
+    client, keeper, oauth_sandbox
+):
+    account = create_account("vk", "630001", "Министерство")
+    before = account.get_credential()
+    login(client, keeper)
+    start = client.get(reverse("registry_oauth_connect", args=[account.pk]))
+    location, page = consent(start["Location"], decision="cancel")
+    for words in ("публиковать и удалять записи", "Министерство (630001)"):
+        assert words in page
+    assert "Разрешить" in page and "Отмена" in page
+    query = parse_qs(urlsplit(location).query)
+    assert query["error"] == ["access_denied"]
+    assert query["state"] == [client.session["registry_oauth"]["state"]]
+    target = urlsplit(location)
+    done = client.get(f"{target.path}?{target.query}", follow=True)
+    assert "access_denied" in done.content.decode()
+    account.refresh_from_db()
+    assert account.get_credential() == before  # nothing replaced
