@@ -243,13 +243,22 @@ def facebook_graph(request, node):
         return _error("Invalid OAuth access token", 400, "OAuthException")
     page_token = _new("EAAB-page-sandbox-")
     cache.set(f"sandbox-oauth:token:{page_token}", "facebook-page", 86400)
+    # Kept on the Page at once, so the Facebook emulator knows it in any process.
+    page = SandboxAccount.objects.filter(network="facebook", external_id=node).first()
+    if page is not None:
+        remember(page, "oauth_tokens", page_token)
     return JsonResponse({"id": node, "access_token": page_token})
 
 
 def instagram_graph(request, node):
-    """``GET /{ig-user-id}?fields=id,username&access_token=<user token>``: the sandbox's
-    Instagram emulator adopts the token for that account on its first call."""
+    """``GET /{ig-user-id}?fields=id,username&access_token=<user token>``: the token is
+    kept on that Instagram account, which the emulator then lets it act for."""
     user_token = request.GET.get("access_token", "")
     if cache.get(f"sandbox-oauth:token:{user_token}") != "instagram":
         return _error("Invalid OAuth access token", 400, "OAuthException")
+    profile = SandboxAccount.objects.filter(
+        network="instagram", external_id=node
+    ).first()
+    if profile is not None:
+        remember(profile, "oauth_tokens", user_token)
     return JsonResponse({"id": node, "username": f"sandbox_{node}"})

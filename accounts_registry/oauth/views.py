@@ -46,6 +46,15 @@ def callback(request, network):
         return redirect("wagtailadmin_home")
     account = get_object_or_404(Account, pk=kept["account"], network=network)
     provider = provider_for(network)
+    if request.GET.get("error") == "access_denied":
+        # The person pressed «Отмена» on the network's consent page (RFC 6749 §4.1.2.1).
+        messages.warning(
+            request,
+            _(
+                "Access was not granted: the request was cancelled on the network's page."
+            ),
+        )
+        return _inspect(account)
     if "error" in request.GET or "code" not in request.GET or provider is None:
         messages.error(
             request,

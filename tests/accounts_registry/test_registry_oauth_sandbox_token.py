@@ -85,6 +85,26 @@ def test_consent_names_the_access_and_cancel_is_access_denied(
     assert query["state"] == [client.session["registry_oauth"]["state"]]
     target = urlsplit(location)
     done = client.get(f"{target.path}?{target.query}", follow=True)
-    assert "access_denied" in done.content.decode()
+    assert "Доступ не предоставлен: запрос отменён" in done.content.decode()
     account.refresh_from_db()
     assert account.get_credential() == before  # nothing replaced
+
+
+@pytest.mark.parametrize("network", ["facebook", "instagram"])
+def test_meta_tokens_work_without_the_issuing_process_cache(
+    client, keeper, oauth_sandbox, network
+):
+    """The sandbox may run in several processes: the token must be known to the
+    emulator through the database, not the cache of the process that issued it."""
+    from django.core.cache import cache
+
+    from accounts_registry.restricted import decide
+
+    decide(network, True, reason="Тест", actor="test")
+    external = {"facebook": "546349135390552", "instagram": "17841400000000077"}
+    account = create_account(network, external[network], "Министерство")
+    login(client, keeper)
+    connect(client, account)
+    cache.clear()  # as if the check reached another worker of the sandbox
+    result = check_account(Account.objects.get(pk=account.pk))
+    assert result.ok, result.message
