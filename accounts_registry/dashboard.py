@@ -37,11 +37,13 @@ class RegistryPanel(Component):
             )
             context["notification_url"] = reverse("registry_notification_new")
         if self.user.has_perm("accounts_registry.view_account"):
-            context["token_problems"] = list(
-                Account.objects.exclude(status=Account.Status.DELETED).filter(
-                    token_problem_q()
-                )
-            )
+            context["token_problems"] = [
+                account
+                for account in Account.objects.exclude(
+                    status=Account.Status.DELETED
+                ).filter(token_problem_q())
+                if not _renews_in_time(account)
+            ]
         if self.user.has_perm("accounts_registry.view_accessgrant"):
             # Access that ends within a week or has ended: revoke it on the network, then
             # remove the line (the history keeps it).
@@ -103,3 +105,16 @@ class TokenHealthPanel(Component):
 
 def inspect_url(account) -> str:
     return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
+
+
+def _renews_in_time(account) -> bool:
+    """A short-lived OAuth token that renews itself (the VK ID hour) is no problem while
+    it works and has not run out; a failed renewal marks the health as an error."""
+    from .token_health import renews_itself
+
+    return (
+        account.health not in ("error", "revoked")
+        and account.credential_expires_at is not None
+        and account.credential_expires_at > timezone.now()
+        and renews_itself(account)
+    )

@@ -58,4 +58,6 @@ def test_technician_connects_vk_through_the_sandbox(
     row = page.locator(f"tr[data-account='{account.pk}']")
     assert row.get_attribute("data-state") == "valid", row.inner_text()
     assert "сам" in row.inner_text()  # renews by itself: it has a refresh token
+    # Nor is its one-hour life listed among the token problems.
+    assert "Проблемы с токенами" not in page.inner_text("body")
     shot(page, "oauth-2-dashboard-valid")
