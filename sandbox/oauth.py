@@ -10,6 +10,7 @@ names and, for VK and OK, for which community; «Отмена» answers ``error=
 import base64
 import hashlib
 import secrets
+import time
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -55,12 +56,25 @@ SCOPES = {
 APP_NAME = _("Vestnik")
 
 
-def remember(account: SandboxAccount, key: str, token: str) -> None:
-    """Keep a token the OAuth issued on the community it acts for (the last few only)."""
+def remember(
+    account: SandboxAccount, key: str, token: str, lifetime: int | None = None
+) -> None:
+    """Keep a token the OAuth issued on the community it acts for (the last few only)
+    and, for a token that expires, when it does (``extra["oauth_expiry"]``, epoch s)."""
     extra = dict(account.extra or {})
     extra[key] = [*extra.get(key, []), token][-KEEP:]
+    if lifetime:
+        expiry = {**extra.get("oauth_expiry", {}), token: time.time() + lifetime}
+        kept = set(extra.get("oauth_tokens", []))
+        extra["oauth_expiry"] = {t: at for t, at in expiry.items() if t in kept}
     account.extra = extra
     account.save(update_fields=["extra"])
+
+
+def expired(account: SandboxAccount, token: str) -> bool:
+    """An OAuth token past its ``expires_in``: the network answers «expired»."""
+    at = (account.extra or {}).get("oauth_expiry", {}).get(token)
+    return at is not None and at <= time.time()
 
 
 def account_for(network: str, token: str, key: str = "oauth_tokens"):
@@ -170,7 +184,7 @@ def _issue(network: str, account_pk: int | None = None) -> dict:
     if network in COMMUNITY_NETWORKS:
         token["refresh_token"] = _new("refresh-")
         if account is not None:
-            remember(account, "oauth_tokens", token["access_token"])
+            remember(account, "oauth_tokens", token["access_token"], LIFETIME[network])
             remember(account, "oauth_refresh", token["refresh_token"])
         else:  # no community in the sandbox: a token for nothing, as before
             cache.set(f"sandbox-oauth:refresh:{token['refresh_token']}", network, 86400)

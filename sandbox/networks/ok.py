@@ -83,7 +83,7 @@ def rest_view(request, group: str = "", name: str = ""):
                 secrets_ok.add(account.session_secret_key)
     if account is None:
         return _error(103, "PARAM_SESSION_KEY : Invalid session key")
-    if account.token_revoked:
+    if account.token_revoked or oauth.expired(account, token):
         return _error(102, "PARAM_SESSION_EXPIRED : Session expired")
     given = str(params.get("sig", "")).lower()
     if not any(given == signature(params, s) for s in secrets_ok):

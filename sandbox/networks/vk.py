@@ -97,7 +97,7 @@ def method_view(request, method: str):
         return _envelope_error(
             5, "User authorization failed: invalid access_token (4).", params
         )
-    if account.token_revoked:
+    if account.token_revoked or (adopted and oauth.expired(account, token)):
         return _envelope_error(
             5, "User authorization failed: access_token has expired.", params
         )

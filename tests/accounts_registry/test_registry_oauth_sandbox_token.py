@@ -108,3 +108,29 @@ def test_meta_tokens_work_without_the_issuing_process_cache(
     cache.clear()  # as if the check reached another worker of the sandbox
     result = check_account(Account.objects.get(pk=account.pk))
     assert result.ok, result.message
+
+
+@pytest.mark.parametrize("network", ["vk", "ok"])
+def test_an_expired_oauth_token_is_refused_as_expired(
+    client, keeper, oauth_sandbox, network
+):
+    """Like the network, the sandbox refuses the token after its ``expires_in``: the
+    check says «expired or revoked», and a refresh makes it work again."""
+    account = create_account(network, "660001", "Министерство")
+    login(client, keeper)
+    connect(client, account)
+    account.refresh_from_db()
+    token = account.get_credential()["access_token"]
+    community = SandboxAccount.objects.get(network=network, external_id="660001")
+    extra = community.extra
+    extra["oauth_expiry"][token] = 0  # its hour is over
+    community.extra = extra
+    community.save()
+
+    result = check_account(account)
+    assert not result.ok
+    assert Account.objects.get(pk=account.pk).health == "revoked"
+    later = timezone.now() + datetime.timedelta(hours=2)
+    assert refresh_expiring(now=later) == 1
+    result = check_account(Account.objects.get(pk=account.pk))
+    assert result.ok, result.message
