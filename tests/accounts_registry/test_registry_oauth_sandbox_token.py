@@ -134,3 +134,15 @@ def test_an_expired_oauth_token_is_refused_as_expired(
     assert refresh_expiring(now=later) == 1
     result = check_account(Account.objects.get(pk=account.pk))
     assert result.ok, result.message
+
+
+def test_allow_without_a_community_asks_for_one(client, keeper, oauth_sandbox):
+    import requests
+
+    account = create_account("ok", "670001", "Министерство")
+    login(client, keeper)
+    start = client.get(reverse("registry_oauth_connect", args=[account.pk]))
+    page = requests.post(start["Location"], data={"decision": "allow"}, timeout=10)
+    assert page.status_code == 400
+    assert "Выберите сообщество." in page.text
+    assert "Министерство (670001)" in page.text
