@@ -10,7 +10,7 @@ from . import conf
 from .admin_filters import token_problem_q
 from .models import AccessGrant, Account
 from .obligations import ReportObligation, local_today
-from .token_health import token_rows
+from .token_health import renews_itself, token_rows
 
 
 class RegistryPanel(Component):
@@ -110,8 +110,6 @@ def inspect_url(account) -> str:
 def _renews_in_time(account) -> bool:
     """A short-lived OAuth token that renews itself (the VK ID hour) is no problem while
     it works and has not run out; a failed renewal marks the health as an error."""
-    from .token_health import renews_itself
-
     return (
         account.health not in ("error", "revoked")
         and account.credential_expires_at is not None

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from syndication.networks import registry
 
 from .credentials import scrub
+from .restricted import is_blocked
+from .token_health import renews_itself
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +46,6 @@ def _refusal(account, info: dict) -> str:
 
 
 def check_account(account, get_client=None) -> CheckResult:
-    from .restricted import is_blocked
-    from .token_health import renews_itself
-
     if is_blocked(account.network):
         # Contacting a blocked network is what the switch forbids; the stored state
         # stays as it was.
