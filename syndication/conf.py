@@ -39,6 +39,9 @@ DEFAULTS = {
     # Longest a call waits for its turn before giving up (RateLimited is raised).
     "RATE_LIMIT_MAX_WAIT": 30.0,
     "RATE_LIMIT_REDIS_URL": "",
+    # Prefix of the limiter's Redis keys: installations (or parallel test workers)
+    # sharing one Redis keep their limits and pauses apart.
+    "RATE_LIMIT_NAMESPACE": "vestnik",
     # Per-token limits: (calls, seconds). docs/networks.md §1.7, §3.7; OK publishes none.
     "VK_RATE_USER": (3, 1.0),
     "VK_RATE_COMMUNITY": (20, 1.0),

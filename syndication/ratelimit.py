@@ -120,9 +120,10 @@ return 1
 
 
 class RedisBackend:
-    def __init__(self, url: str):
+    def __init__(self, url: str, namespace: str = "vestnik"):
         import redis
 
+        self.namespace = namespace
         self.client = redis.Redis.from_url(url)
         self.take_script = self.client.register_script(TAKE)
         self.pause_script = self.client.register_script(PAUSE)
@@ -131,23 +132,34 @@ class RedisBackend:
         member = f"{time.time_ns()}-{id(self)}-{random.random()}"
         return float(
             self.take_script(
-                keys=[f"vestnik:ratelimit:{key}", f"vestnik:ratepause:{key}"],
+                keys=[
+                    f"{self.namespace}:ratelimit:{key}",
+                    f"{self.namespace}:ratepause:{key}",
+                ],
                 args=[rate, window, member],
             )
         )
 
     def pause(self, key: str, seconds: float) -> None:
-        self.pause_script(keys=[f"vestnik:ratepause:{key}"], args=[seconds])
+        self.pause_script(keys=[f"{self.namespace}:ratepause:{key}"], args=[seconds])
+
+    def forget(self) -> None:
+        """Drop every window and pause of this namespace (tests start from none)."""
+        for name in self.client.scan_iter(f"{self.namespace}:rate*"):
+            self.client.delete(name)
 
 
-_backends: dict[str, object] = {}
+_backends: dict[tuple[str, str], object] = {}
 
 
 def backend():
     url = conf.rate_limit_redis_url()
-    if url not in _backends:
-        _backends[url] = RedisBackend(url) if url else DatabaseBackend()
-    return _backends[url]
+    namespace = str(conf.get("RATE_LIMIT_NAMESPACE"))
+    if (url, namespace) not in _backends:
+        _backends[url, namespace] = (
+            RedisBackend(url, namespace) if url else DatabaseBackend()
+        )
+    return _backends[url, namespace]
 
 
 def acquire(

@@ -40,6 +40,19 @@ def _clear_wagtail_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """With Redis as the limiter's store (the PostgreSQL + Redis pass), one test's
+    windows and network-asked pauses must not hold the next test's calls; each xdist
+    worker has its own namespace (cms/settings/test.py), so this never touches the
+    other worker's."""
+    from syndication import ratelimit
+
+    store = ratelimit.backend()
+    if hasattr(store, "forget"):
+        store.forget()
+
+
 def _is_transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):

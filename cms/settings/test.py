@@ -37,3 +37,7 @@ WHITENOISE_USE_FINDERS = True
 # webhook events in the request's own thread, never in a background one that could overlap
 # the next test's queries. (tests/moderation/test_demo_loop.py covers the threaded path.)
 SANDBOX_CALLBACK_INLINE = True
+
+# Each xdist worker (and the Celery workers it starts, which inherit the variable)
+# keeps its own rate-limit keys when the pass shares one Redis.
+RATE_LIMIT_NAMESPACE = f"vestnik-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
