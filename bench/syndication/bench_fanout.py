@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,24 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from bench.sandbox_process import free_port, wait_for  # noqa: E402
+
 NETWORKS = ("vk", "ok", "telegram")
 CPU_SECONDS: list[float] = []  # CPU time of this process per timed run
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(port: int) -> None:
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the sandbox did not start")
 
 
 def setup_env(workdir: Path, port: int, args) -> dict:

@@ -22,7 +22,6 @@ import argparse
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from bench.sandbox_process import free_port, wait_for  # noqa: E402
+
 README = Path(__file__).with_name("README.md")
 START, END = "<!-- bench_faults:start -->", "<!-- bench_faults:end -->"
 CREATES = {
@@ -42,22 +44,6 @@ CREATES = {
     "vk": "wall.post",
     "max": "POST /messages",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(port: int) -> None:
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the sandbox did not start")
 
 
 def setup_env(workdir: Path, port: int) -> dict:
