@@ -125,7 +125,10 @@ def visible_text(text: str, fmt: str) -> str:
     return html_lib.unescape(bleach.clean(text, tags=set(), strip=True))
 
 
-def message_object(post: SandboxPost) -> dict:
+def message_object(post: SandboxPost, *, with_stat: bool = False) -> dict:
+    """A ``Message``. ``stat`` only when ``with_stat``: the schema says «Available
+    only for channels in getMessages method context» (``GET /messages``), so the
+    single-message read (``GET /messages/{mid}``) answers without it."""
     account = post.account
     # MAX returns the text without markup (formatting comes as ``markup`` ranges,
     # which the sandbox leaves empty).
@@ -133,14 +136,16 @@ def message_object(post: SandboxPost) -> dict:
             "text": visible_text(post.text, post.parse_mode), "markup": []}  # fmt: skip
     if post.attachments.get("items"):
         body["attachments"] = post.attachments["items"]
-    return {
+    message = {
         "sender": None,  # posted on behalf of the channel
         "recipient": {"chat_id": int(account.external_id), "chat_type": "channel"},
         "timestamp": ms(post.created_at),
         "body": body,
-        "stat": {"views": stats.post_counters(post)["views"]},
         "url": page_url(account, body["mid"]),
     }
+    if with_stat:
+        message["stat"] = {"views": stats.post_counters(post)["views"]}
+    return message
 
 
 def comment_object(comment: SandboxComment) -> dict:
@@ -430,14 +435,23 @@ def delete_message(request, accounts, params, arrived):
 def list_messages(request, accounts, params, arrived):
     _limit(accounts, arrived)
     if params.get("message_ids"):
-        posts = [
-            _post_of(accounts, mid) for mid in str(params["message_ids"]).split(",")
-        ]
+        # A filter: an id that is gone (deleted) or not the bot's is left out of the
+        # list rather than failing the others (UNVERIFIED at MAX, the natural reading
+        # of «Comma-separated list of message ids to get»).
+        posts = []
+        for mid in str(params["message_ids"]).split(","):
+            try:
+                posts.append(_post_of(accounts, mid.strip()))
+            except MaxFail:
+                continue
+        if params.get("chat_id"):
+            chat = str(params["chat_id"])
+            posts = [p for p in posts if p.account.external_id == chat]
     else:
         account = _chat(accounts, params.get("chat_id"))
         count = min(max(_number(params, "count", 50), 1), 100)
         posts = list(account.posts.filter(deleted=False).order_by("-remote_id")[:count])
-    return {"messages": [message_object(p) for p in posts]}
+    return {"messages": [message_object(p, with_stat=True) for p in posts]}
 
 
 def get_message(request, accounts, params, arrived, mid):

@@ -314,3 +314,19 @@ def test_channel_page_reads_the_media_in_one_query(client, channel):
         image = {"type": "image", "payload": {"token": upload_image(client, channel)}}
         send(client, channel, {"text": f"Ещё {n}", "attachments": [image]})
     assert queries() == one_post
+
+
+def test_views_only_in_the_list_context(client, channel):
+    """``Message.stat``: «Available only for channels in getMessages method context»
+    (api-schema 0.0.33): ``GET /messages`` carries it, ``GET /messages/{mid}`` not;
+    a deleted id is left out of a ``message_ids`` list, the others still come."""
+    kept = send(client, channel, {"text": "Первая"})[1]["message"]["body"]["mid"]
+    gone = send(client, channel, {"text": "Вторая"})[1]["message"]["body"]["mid"]
+    assert "stat" not in call(client, channel, "GET", f"messages/{kept}")[1]
+    call(client, channel, "DELETE", "messages", message_id=gone)
+    status, body = call(
+        client, channel, "GET", "messages", chat_id=CHAT, message_ids=f"{kept},{gone}"
+    )
+    assert status == 200
+    assert [m["body"]["mid"] for m in body["messages"]] == [kept]
+    assert isinstance(body["messages"][0]["stat"]["views"], int)
