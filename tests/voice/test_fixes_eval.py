@@ -29,7 +29,8 @@ def test_the_set_is_big_enough_and_well_formed():
     assert len(sentences) >= 60
     assert len({s["id"] for s in sentences}) == len(sentences)
     for item in sentences:
-        for fragment, *replacements in item["fixes"] + item.get("later", []):
+        entries = item["fixes"] + item.get("later", []) + item.get("added", [])
+        for fragment, *replacements in entries:
             assert fragment in item["text"], (item["id"], fragment)
             assert replacements, (item["id"], fragment)
 
