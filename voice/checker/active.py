@@ -225,28 +225,40 @@ def action_fix(place: Place) -> Fix | None:
     if v is None or place.gap or len(place.matched) != 1:
         return None
     original = verb_reading(place.tokens[v])
-    if original is None or original.pos != "VERB" or not original.lemma.endswith("ся"):
+    if original is None:
         return None
-    if agent_before(place, v) is not None or other_instrumental(place, v):
+    short = original.pos == "PRTS" and "pssv" in original.grammemes
+    if not short and (original.pos != "VERB" or not original.lemma.endswith("ся")):
+        return None
+    # «Выплаты будут произведены» → «Выплатят»: the auxiliary goes too.
+    aux = auxiliary(place, v) if short else None
+    if aux is not None and aux != v - 1:
+        return None
+    verb_start = v if aux is None else aux
+    if agent_before(place, verb_start) is not None or other_instrumental(place, v):
         return None
     subject = subject_of(place, v, original, None)
     if not subject or subject.numeral or subject.words != [subject.head]:
         return None  # «ежемесячная выплата»: the adjective would be left without a noun
-    if subject.head > v:
-        return None  # «осуществляется приём»: the rules for that order build it
+    after = subject.head == v + 1 and joined(place.text, place.tokens, v + 1)
+    if subject.head > v and not after:
+        return None  # words between the verb and its subject: not sure what goes
     noun = subject.chosen[subject.head].lemma
     verb_word = place.book.grammar["action_verbs"].get(noun)
     target = infinitive(verb_word) if verb_word else None
     if target is None:
         return None
-    tense = (
-        "past"
-        if "past" in original.grammemes
-        else "futr"
-        if "futr" in original.grammemes
-        else "pres"
-    )
-    if tense == "futr":
+    if short:
+        tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
+    else:
+        tense = (
+            "past"
+            if "past" in original.grammemes
+            else "futr"
+            if "futr" in original.grammemes
+            else "pres"
+        )
+    if tense == "futr" or short:
         target = with_aspect(place, target, "perf")
     if target is None:
         return None
@@ -254,9 +266,26 @@ def action_fix(place: Place) -> Fix | None:
     form = inflect(target, wanted)
     if form is None:
         return None
-    tokens = place.tokens
     draft = Draft(place)
-    draft.word(v, form)
+    if after:  # «будет произведена индексация пенсий» → «проиндексируют пенсии»
+        draft.span(place.tokens[verb_start].start, place.tokens[v + 1].end, form)
+        return _recase_objects(place, draft, v + 1)
+    draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
+    return _drop_subject(place, draft, subject)
+
+
+def _recase_objects(place: Place, draft: Draft, head: int) -> Fix | None:
+    objects = [p for p in place.phrases(head + 1) if p.case == "gent"]
+    follows = objects and joined(place.text, place.tokens, head + 1)
+    if follows and not recase(place, draft, objects, "accs"):
+        return None
+    return draft.fix()
+
+
+def _drop_subject(place: Place, draft: Draft, subject) -> Fix | None:
+    """The action noun that was the subject goes; its genitive object becomes
+    the accusative object of the new verb."""
+    tokens = place.tokens
     objects = [p for p in place.phrases(subject.head + 1) if p.case == "gent"]
     if objects and joined(place.text, tokens, subject.head + 1):
         if not recase(place, draft, objects, "accs"):

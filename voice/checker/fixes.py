@@ -13,6 +13,7 @@ from __future__ import annotations
 from .active import action_fix, passive_fix, short_form_fix, verb_fix
 from .draft import Place
 from .findings import Fix
+from .nominal import planned_fix, unwrap_fix, unwrapped, work_fix
 from .nouns import adjective_fix, noun_phrase_fix
 from .shapes import (
     conjunction_before_noun,
@@ -34,21 +35,35 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
     seen: set[tuple[int, int, str]] = set()
     for template in parse_suggestion(suggestion):
         fix = build(place, template)
-        if fix is None or (fix.start, fix.end, fix.text) in seen:
+        if fix is None:
             continue
-        if verified(place, fix):
-            seen.add((fix.start, fix.end, fix.text))
-            out.append(fix)
+        # «В связи с проведением работ» → «Из-за проведения работ», and also
+        # «Из-за работ»: a dummy noun right after the fixed words can go too.
+        for candidate in (fix, unwrapped(place, fix)):
+            if (
+                candidate is None
+                or (candidate.start, candidate.end, candidate.text) in seen
+            ):
+                continue
+            if verified(place, candidate):
+                seen.add((candidate.start, candidate.end, candidate.text))
+                out.append(candidate)
     return tuple(out)
 
 
 def passive_fixes(place: Place) -> tuple[Fix, ...]:
     """The verified active rewrite of a passive verb («выплачивается» → «выплачивают»)."""
+    out: list[Fix] = []
     for build_fix in (passive_fix, action_fix):
         fix = build_fix(place)
         if fix is not None and verified(place, fix):
-            return (fix,)
-    return ()
+            out.append(fix)
+            break
+    # «планируется приобретение» → «планируют купить», besides «планируют приобретение».
+    planned = planned_fix(place)
+    if planned is not None and verified(place, planned):
+        out.append(planned)
+    return tuple(out)
 
 
 def build(place: Place, template: Template) -> Fix | None:
@@ -61,7 +76,9 @@ def build(place: Place, template: Template) -> Fix | None:
     if template.kind == "purpose":
         return purpose_fix(place, template)
     if template.kind == "action":
-        return action_fix(place)
+        return work_fix(place) or action_fix(place)
+    if template.kind == "unwrap":
+        return unwrap_fix(place)
     kind = fragment_kind(place)
     shape = template_shape(template)
     if kind == "verb" and shape == "verb":

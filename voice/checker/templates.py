@@ -16,6 +16,8 @@ written in dictionary form and put in the form of the words it replaces:
 - ``+гл``: a dummy verb goes and the action noun that is its subject becomes the
   verb («приём документов осуществляется» → «документы принимают»);
 - ``∅``: the words are removed;
+- ``∅+``: a dummy noun goes and its genitive dependant takes its place and
+  case («в связи с проведением работ» → «в связи с работами»);
 - ``по @план``: offered only where the noun after the replaced words is of
   that class (grammar.json «noun_classes»): «в рамках проекта» → «по проекту»,
   «в рамках акции» → «во время акции», never «по акции».
@@ -34,13 +36,14 @@ DELETE = "∅"
 DASH = "—"
 PURPOSE = "+инф"
 ACTION = "+гл"
+UNWRAP = "∅+"
 SENSE = "@"
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    kind: str  # "words", "delete", "dash", "purpose" or "action"
+    kind: str  # "words", "delete", "dash", "purpose", "action" or "unwrap"
     words: tuple[str, ...] = ()
     literal: frozenset[int] = frozenset()  # indexes of words written with «=»
     complement_case: str | None = None
@@ -56,7 +59,7 @@ class Template:
             return ""
         if self.kind == "dash":
             return DASH
-        if self.kind == "action":
+        if self.kind in ("action", "unwrap"):
             return ""
         return " ".join(self.words)
 
@@ -79,6 +82,8 @@ def _parse_alternative(source: str) -> Template:
         return Template(source, "dash")
     if source == ACTION:
         return Template(source, "action")
+    if source == UNWRAP:
+        return Template(source, "unwrap")
     parts = source.split()
     if parts[-1] == PURPOSE:
         return Template(source, "purpose", tuple(parts[:-1]))

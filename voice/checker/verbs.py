@@ -74,7 +74,16 @@ def aspect_of(reading: Reading) -> str | None:
 def with_aspect(place: Place, target: Reading, aspect: str | None) -> Reading | None:
     """``target`` or its aspect partner («платить» ↔ «заплатить»), matching ``aspect``.
     A verb of both aspects («организовать») is its own partner."""
-    if aspect is None or aspect_of(target) == aspect or target.lemma == "быть":
+    if aspect is None or target.lemma == "быть":
+        return target
+    # A verb of both aspects in the dictionary («индексировать») whose rule files
+    # name a perfective partner: «будет произведена индексация» → «проиндексируют».
+    perfective = place.book.grammar["aspect_pairs"].get(target.lemma)
+    if aspect == "perf" and perfective:
+        found = infinitive(perfective)
+        if found is not None and aspect_of(found) == aspect:
+            return found
+    if aspect_of(target) == aspect:
         return target
     # The partner grammar.json names comes first: «покупать» has a perfective
     # homonym («покупать ребёнка», to bathe a while), which would give

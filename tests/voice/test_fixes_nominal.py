@@ -1,0 +1,136 @@
+"""One-click fixes that turn a hidden action back into a verb (voice/checker/
+nominal.py and action_fix): «работа по X», «планируется X», a dummy noun that
+goes, and a dummy verb in the short passive with its auxiliary."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.checker import check
+
+
+def results(text: str) -> set[str]:
+    return {
+        fix.apply(text)
+        for finding in check(text, fixes=True).findings
+        for fix in finding.fixes
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An active dummy verb keeps its tense, gender and aspect.
+        (
+            "Администрация района провела работу по благоустройству дворов.",
+            "Администрация района благоустроила дворы.",
+        ),
+        (
+            "Волонтёры проводят работу по подготовке подарков.",
+            "Волонтёры готовят подарки.",
+        ),
+        # A passive one turns active: 3rd person plural, or the actor named in
+        # the instrumental becomes the subject.
+        (
+            "В настоящий момент ведётся работа по подготовке документов.",
+            "В настоящий момент готовят документы.",
+        ),
+        (
+            "Министерством проведена работа по актуализации списков получателей.",
+            "Министерство обновило списки получателей.",
+        ),
+        (
+            "Администрацией района проведена работа по установке детских площадок.",
+            "Администрация района установила детские площадки.",
+        ),
+    ],
+)
+def test_work_on_an_action_becomes_the_verb(text, expected):
+    assert expected in results(text)
+
+
+def test_work_without_an_action_noun_is_left_as_advice():
+    text = "Администрация района провела работу с населением."
+    assert not any("работ" not in r for r in results(text))
+
+
+def test_planned_action_becomes_an_infinitive():
+    text = "В этом году планируется приобретение 15 автобусов для школ."
+    found = results(text)
+    assert "В этом году планируют купить 15 автобусов для школ." in found
+    # The plain active rewrite is still offered next to it.
+    assert "В этом году планируют приобретение 15 автобусов для школ." in found
+
+
+def test_planned_action_with_an_actor_is_not_rebuilt():
+    text = "Министерством планируется приобретение автобусов."
+    assert not any("купить" in r for r in results(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "В связи с проведением ремонтных работ подача воды будет прекращена.",
+            "В связи с ремонтными работами подача воды будет прекращена.",
+        ),
+        # With the preposition's own fix: «В связи с» → «Из-за», then «проведения» goes.
+        (
+            "В связи с проведением ремонтных работ подача воды будет прекращена.",
+            "Из-за ремонтных работ подача воды будет прекращена.",
+        ),
+        # A subject: the predicate agrees with the new head.
+        (
+            "Проведение ремонта запланировано на май.",
+            "Ремонт запланирован на май.",
+        ),
+        (
+            "Информация о сроках проведения ремонта появится позже.",
+            "Информация о сроках ремонта появится позже.",
+        ),
+    ],
+)
+def test_dummy_noun_goes_and_its_dependant_takes_its_case(text, expected):
+    assert expected in results(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # «в целях» needs an action.
+        (
+            "Акция организована в целях проведения просветительской работы.",
+            "Акция организована в целях просветительской работы.",
+        ),
+        # «помогли в проведении акции» → «помогли в акции» says less.
+        (
+            "Волонтёры помогли в проведении акции.",
+            "Волонтёры помогли в акции.",
+        ),
+        # An adjective would be left without its noun.
+        (
+            "Своевременное проведение ремонта запланировано на май.",
+            "Своевременное ремонт запланирован на май.",
+        ),
+    ],
+)
+def test_dummy_noun_stays_where_its_removal_breaks_the_sentence(text, absent):
+    assert absent not in results(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Выплаты будут произведены до конца месяца.", "Выплатят до конца месяца."),
+        (
+            "Приобретение оборудования произведено за счёт гранта.",
+            "Оборудование купили за счёт гранта.",
+        ),
+        (
+            "В текущем месяце будет произведена индексация пенсий.",
+            "В текущем месяце проиндексируют пенсии.",
+        ),
+    ],
+)
+def test_short_passive_dummy_verb_gives_way_to_the_action(text, expected):
+    assert expected in results(text)

@@ -1,0 +1,262 @@
+"""Fixes that turn a hidden action back into a verb (issue 13).
+
+- «работа по X»: a dummy verb with «работа» and the action noun after «по»
+  («Администрация провела работу по благоустройству дворов» → «благоустроила
+  дворы», «ведётся работа по подготовке документов» → «готовят документы»);
+- «планируется X»: the action noun after a verb of planning becomes its
+  infinitive («планируется приобретение автобусов» → «планируют купить
+  автобусы»);
+- a dummy noun («проведение», «осуществление») goes and its genitive dependant
+  takes its place and case («в связи с проведением работ» → «в связи с работами»,
+  «Проведение ремонта запланировано» → «Ремонт запланирован»).
+"""
+
+from __future__ import annotations
+
+from .active import to_active
+from .actors import agent_after, agent_before, other_instrumental
+from .draft import Draft, Place
+from .findings import Fix
+from .grammar import Reading, governed_cases, inflect, readings, same_shape
+from .phrases import Phrase, clause_of, joined, verb_reading
+from .text import Sentence, tokenize
+from .verbs import (
+    form_in_aspect,
+    infinitive,
+    is_passive,
+    recase,
+    recase_object,
+    verb_index,
+    with_aspect,
+)
+
+_WORK = "работа"
+_PURPOSE = frozenset({"цель"})
+
+
+def action_verb(place: Place, noun: str) -> Reading | None:
+    """The verb an action noun hides: «подготовка» → «готовить»."""
+    grammar = place.book.grammar
+    word = grammar["action_verbs"].get(noun) or grammar["purpose_verbs"].get(noun)
+    return infinitive(word) if word else None
+
+
+def _noun_reading(place: Place, i: int, lemma: str | None = None, case=None):
+    return next(
+        (
+            r
+            for r in readings(place.word(i))
+            if r.pos == "NOUN"
+            and (lemma is None or r.lemma == lemma)
+            and (case is None or r.case() == case)
+        ),
+        None,
+    )
+
+
+def work_fix(place: Place) -> Fix | None:
+    """«провела работу по благоустройству дворовых территорий» → «благоустроила
+    дворовые территории»; passive «проведена/ведётся работа по …» turns active
+    (3rd person plural, or the actor in the instrumental becomes the subject)."""
+    tokens, text = place.tokens, place.text
+    v = verb_index(place)
+    if v is None or place.gap:
+        return None
+    original = verb_reading(tokens[v])
+    if original is None or original.pos not in ("VERB", "PRTS"):
+        return None
+    w = next(
+        (
+            i
+            for i in (v + 1, v - 1)
+            if 0 <= i < len(tokens)
+            and joined(text, tokens, max(i, v))
+            and _noun_reading(place, i, _WORK)
+        ),
+        None,
+    )
+    if w is None:
+        return None
+    p, n = max(v, w) + 1, max(v, w) + 2
+    if n >= len(tokens) or place.word(p) != "по":
+        return None
+    if not (joined(text, tokens, p) and joined(text, tokens, n)):
+        return None
+    noun = _noun_reading(place, n, case="datv")
+    target = action_verb(place, noun.lemma) if noun else None
+    if target is None:
+        return None
+    wide = Place(text, place.sentence, tuple(range(min(v, w), n + 1)), place.book)
+    if is_passive(wide, original, with_noun=True):
+        removed = [i for i in wide.matched if i != v]
+        return to_active(wide, v, original, target, [], None, removed)
+    form = form_in_aspect(wide, target, original)
+    if form is None:
+        return None
+    draft = Draft(wide)
+    draft.words(wide.first, wide.last, form)
+    if not recase_object(wide, draft, target, None, True):
+        return None
+    return draft.fix()
+
+
+def planned_fix(place: Place) -> Fix | None:
+    """«планируется приобретение 15 автобусов» → «планируют купить 15 автобусов»:
+    a verb of planning with an action noun for subject; no actor may be named."""
+    tokens, text = place.tokens, place.text
+    v = place.first
+    original = verb_reading(tokens[v])
+    plans = place.book.grammar["planning_verbs"]
+    if original is None or original.pos != "VERB" or original.lemma not in plans:
+        return None
+    n = v + 1
+    if n >= len(tokens) or not joined(text, tokens, n):
+        return None
+    noun = _noun_reading(place, n, case="nomn")
+    if noun is None or noun.number() != original.number():
+        return None
+    if agent_before(place, v) or agent_after(place, v) or other_instrumental(place, v):
+        return None
+    target = action_verb(place, noun.lemma)
+    target = with_aspect(place, target, "perf") if target else None
+    active = infinitive(original.lemma[:-2])
+    if target is None or active is None:
+        return None
+    tense = next((t for t in ("past", "futr", "pres") if t in original.grammemes), None)
+    wanted = {tense, "plur"} | ({"3per"} if tense != "past" else set())
+    plan_form = inflect(active, wanted) if tense else None
+    verb = inflect(target, {"INFN"})
+    if plan_form is None or verb is None:
+        return None
+    draft = Draft(place)
+    draft.words(v, n, f"{same_shape(tokens[v].text, plan_form)} {verb}")
+    objects = [p for p in place.phrases(n + 1) if p.case == "gent"]
+    follows = objects and joined(text, tokens, n + 1)
+    if follows and not (
+        "tran" in target.grammemes and recase(place, draft, objects, "accs")
+    ):
+        return None
+    return draft.fix()
+
+
+def is_dummy(place: Place, i: int) -> bool:
+    return any(
+        r.lemma in place.book.grammar["dummy_nouns"]
+        for r in readings(place.word(i))
+        if r.pos == "NOUN"
+    )
+
+
+def unwrap_fix(place: Place) -> Fix | None:
+    """The dummy noun ``place.first`` goes; the genitive noun phrase after it
+    takes its case, and a predicate agreeing with it agrees with the new head."""
+    return _unwrap(place, Draft(place), place.first)
+
+
+def _unwrap(place: Place, draft: Draft, d: int) -> Fix | None:
+    tokens, text = place.tokens, place.text
+    if place.gap or d + 1 >= len(tokens) or not joined(text, tokens, d + 1):
+        return None
+    if d > 0 and joined(text, tokens, d):
+        before = readings(place.word(d - 1))
+        if any(r.pos in ("ADJF", "PRTF") for r in before):
+            return None  # «своевременное проведение»: the adjective would lose its noun
+        if any(r.lemma in _PURPOSE for r in before):
+            return None  # «в целях проведения акции» → «в целях акции»: a purpose needs an action
+    dummies = {
+        (r.case(), r.number())
+        for r in readings(place.word(d))
+        if r.pos == "NOUN" and r.lemma in place.book.grammar["dummy_nouns"]
+    }
+    preposition = place.preposition_before(d)
+    if preposition:
+        allowed = governed_cases(preposition)
+        dummies = {c for c in dummies if not allowed or c[0] in allowed}
+    objects = [p for p in place.phrases(d + 1) if p.case == "gent"]
+    if not objects or len(objects) != 1 or objects[0].numeral:
+        return None
+    obj = objects[0]
+    subject = {c for c in dummies if c[0] == "nomn"}
+    if subject and not preposition and {c[0] for c in dummies} <= {"nomn", "accs"}:
+        # «Проведение ремонта запланировано»: nominative when a predicate agrees.
+        number = next(iter(subject))[1]
+        if not _agree_predicate(place, draft, d, number, obj):
+            return None
+        dummies = subject
+    if len(dummies) != 1:
+        return None
+    case, _ = dummies.pop()
+    if case in ("accs", "loct"):
+        # The object of a verb, which may not take the new noun; «помогли в
+        # проведении акции» → «помогли в акции» says less than it did.
+        return None
+    if not recase(place, draft, [obj], case):
+        return None
+    draft.span(tokens[d].start, tokens[d + 1].start, "")
+    return draft.fix()
+
+
+def _agree_predicate(place: Place, draft: Draft, d: int, number, obj: Phrase) -> bool:
+    """«Проведение ремонта запланировано» → «Ремонт запланирован»: the short
+    participle or past verb of the clause that agrees with the dummy noun."""
+    _, last = clause_of(place.text, place.tokens, d)
+    for k in range(obj.end + 1, last + 1):
+        for r in readings(place.word(k)):
+            past = r.pos == "VERB" and "past" in r.grammemes
+            if r.pos not in ("PRTS", "ADJS") and not past:
+                continue
+            if r.number() != number or (number == "sing" and r.gender() != "neut"):
+                continue
+            wanted = {r.pos, obj.number} | (r.grammemes & {"past", "pres", "pssv"})
+            if r.pos == "VERB":
+                wanted = {"past", obj.number}
+            if obj.number == "sing" and obj.gender:
+                wanted.add(obj.gender)
+            form = inflect(r, wanted)
+            if form is None:
+                return False
+            draft.word(k, same_shape(place.tokens[k].text, form))
+            return True
+    return False
+
+
+def unwrapped(place: Place, fix: Fix) -> Fix | None:
+    """``fix`` followed by taking out the dummy noun right after the fixed words:
+    «В связи с проведением работ» → «Из-за проведения работ» → «Из-за работ»."""
+    new_text = fix.apply(place.text)
+    delta = len(fix.text) - (fix.end - fix.start)
+    start, stop = place.sentence.start, place.sentence.end + delta
+    sentence = Sentence(start, stop, tokenize(new_text, start, stop))
+    end = fix.start + len(fix.text)
+    tokens = sentence.tokens
+    # The last word the fix put in («Из-за проведения») or the word right after it.
+    inside = [i for i, t in enumerate(tokens) if fix.start <= t.start and t.end <= end]
+    after = [i for i, t in enumerate(tokens) if end <= t.start <= end + 1]
+    again = Place(new_text, sentence, (0,), place.book)
+    d = next((i for i in inside[-1:] + after[:1] if is_dummy(again, i)), None)
+    if d is None:
+        return None
+    again = Place(new_text, again.sentence, (d,), place.book)
+    second = _unwrap(again, Draft(again), d)
+    if second is None:
+        return None
+    final = second.apply(new_text)
+    return _as_one_fix(place.text, final)
+
+
+def _as_one_fix(old: str, new: str) -> Fix:
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]
+    ):
+        tail += 1
+    # Whole words: the panel marks what a click changes.
+    while head > 0 and old[head - 1].isalnum():
+        head -= 1
+    while tail > 0 and old[len(old) - tail].isalnum():
+        tail -= 1
+    return Fix(head, len(old) - tail, new[head : len(new) - tail])
