@@ -25,6 +25,7 @@ import hashlib
 import random
 import time
 
+import redis
 from django.db import transaction
 
 from syndication import conf
@@ -121,8 +122,6 @@ return 1
 
 class RedisBackend:
     def __init__(self, url: str, namespace: str = "vestnik"):
-        import redis
-
         self.namespace = namespace
         self.client = redis.Redis.from_url(url)
         self.take_script = self.client.register_script(TAKE)

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 
-from syndication import ratelimit
+from syndication import conf, ratelimit
 from syndication.exceptions import Unsupported
 
 from . import http
@@ -186,8 +186,6 @@ class Client:
 
 
 def ratelimit_setting(name: str) -> tuple[int, float]:
-    from syndication import conf
-
     rate, per = conf.get(name)
     return int(rate), float(per)
 

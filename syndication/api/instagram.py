@@ -27,6 +27,9 @@ import time
 from datetime import datetime
 from urllib.parse import urljoin
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 from syndication import conf
 from syndication.exceptions import Unsupported
 from syndication.ratelimit import token_key
@@ -340,9 +343,6 @@ class InstagramClient(Client):
         return self._store(CONVERTED_DIR, data, attachment.url)
 
     def _store(self, folder: str, data: bytes, base_url: str) -> str:
-        from django.core.files.base import ContentFile
-        from django.core.files.storage import default_storage
-
         name = f"{folder}/{hashlib.sha256(data).hexdigest()[:32]}.jpg"
         if not default_storage.exists(name):
             name = default_storage.save(name, ContentFile(data))

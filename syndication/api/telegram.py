@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 
 from syndication import conf
+from syndication.exceptions import Unsupported
 from syndication.ratelimit import token_key
 
 from . import http
@@ -181,8 +182,6 @@ class TelegramClient(Client):
     def edit(self, ref, post) -> RemoteRef:
         """Texts and captions are edited in place; media, polls and the number of
         messages cannot change (``Unsupported``: the delivery log says so)."""
-        from syndication.exceptions import Unsupported
-
         ref = ref_of(ref)
         sent = ref.extra.get("messages", [])
         if [m["method"] for m in sent] != [m.method for m in post.messages]:

@@ -4,6 +4,7 @@ with ``access_token`` and ``v``; answers ``{"response"}`` or ``{"error"}``."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from syndication import conf
 from syndication.ratelimit import token_key
@@ -361,6 +362,4 @@ class VKClient(Client):
 
 
 def _date(value):
-    from datetime import UTC, datetime
-
     return datetime.fromtimestamp(int(value), UTC) if value else None

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import inspect
 
+from syndication.api import RemoteRef, get_client
+
 
 def client_for(account):
-    from syndication.api import get_client
-
     return get_client(account)
 
 
@@ -40,10 +40,7 @@ def ref_to_dict(ref) -> dict:
 
 def ref_from_dict(client, data: dict):
     """A ``RemoteRef`` of the client's own module, rebuilt from the stored JSON."""
-    ref_class = getattr(client, "ref_class", None)
-    if ref_class is None:
-        from syndication.api import RemoteRef as ref_class
-    return ref_class.from_dict(data)
+    return getattr(client, "ref_class", RemoteRef).from_dict(data)
 
 
 def ref_url(ref) -> str:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts_registry.models import Account
 from accounts_registry.networks import RESTRICTED_NETWORKS
+from accounts_registry.restricted import blocked_networks
 from syndication.models import (
     AccountSettings,
     Delivery,
@@ -34,8 +35,6 @@ SLOT_SEARCH_DAYS = 60
 
 def sendable_networks() -> list[str]:
     """Networks with a render, less Facebook/Instagram unless explicitly enabled."""
-    from accounts_registry.restricted import blocked_networks
-
     blocked = blocked_networks()
     return [code for code in rendering_codes() if code not in blocked]
 

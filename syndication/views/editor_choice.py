@@ -10,6 +10,8 @@ from wagtail.admin.widgets import AdminDateTimeInput
 
 from cms.region import REGION_TIME_NAME
 from syndication import permissions
+from syndication.delivery import scheduling
+from syndication.models import ScheduleMode
 from syndication.networks import registry
 
 from .forms import PageSyndicationForm
@@ -32,9 +34,7 @@ class EditorChoiceForm(PageSyndicationForm):
         )
         # Own texts only for the networks a post can go to now (Facebook and
         # Instagram are blocked unless the ministry turns them on).
-        from syndication.delivery.scheduling import sendable_networks
-
-        sendable = set(sendable_networks())
+        sendable = set(scheduling.sendable_networks())
         for spec in [s for s in self.override_specs if s.code not in sendable]:
             del self.fields[f"{spec.code}_text"], self.fields[f"{spec.code}_omit"]
         self.override_specs = [s for s in self.override_specs if s.code in sendable]
@@ -73,9 +73,6 @@ def attach(page_form):
 
 
 def _initial_new() -> dict:
-    from syndication.delivery import scheduling
-    from syndication.models import ScheduleMode
-
     return {
         "accounts": list(scheduling.default_accounts()),
         "schedule_mode": ScheduleMode.NOW,

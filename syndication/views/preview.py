@@ -22,6 +22,8 @@ from wagtail.models import Page
 from accounts_registry.models import Account
 from syndication.delivery import full_text, scheduling
 from syndication.models import PageSyndication
+from syndication.networks import get_network
+from syndication.render.page_reader import piece_from_page
 
 from .draft import draft_from_form, split_body
 from .page import editable_page
@@ -50,9 +52,6 @@ def preview_accounts(page) -> list:
 
 
 def render_previews(page, revision=None) -> list[dict]:
-    from syndication.networks import get_network
-    from syndication.render.page_reader import piece_from_page
-
     piece = piece_from_page(page, revision=revision)
     choice = (
         PageSyndication.objects.filter(page_id=page.pk).first() if page.pk else None
