@@ -6,6 +6,7 @@ equal to ``error_code``. A channel has a linked discussion group where comments 
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from PIL import Image
 
 from sandbox import avatars, stats
 from sandbox import telegram_html as tg_html
@@ -44,7 +46,16 @@ BOT_METHODS = {
     "getuserprofilephotos",
     "getfile",
 }
-SENDING = {"sendmessage", "sendphoto", "sendmediagroup", "sendpoll", "sendvideo"}
+SENDING = {
+    "sendmessage",
+    "sendphoto",
+    "sendmediagroup",
+    "sendpoll",
+    "sendvideo",
+    "sendanimation",
+}
+# Messages that carry a caption (editMessageCaption works on them), not a text.
+CAPTIONED = {"photo", "video", "animation"}
 
 
 class TgFail(Exception):
@@ -184,7 +195,7 @@ def _message(post: SandboxPost) -> dict:
     }
     if post.edited_at:
         msg["edit_date"] = int(post.edited_at.timestamp())
-    key = "caption" if post.kind in {"photo", "video"} else "text"
+    key = "caption" if post.kind in CAPTIONED else "text"
     if post.kind == "poll":
         poll = post.attachments.get("poll", {})
         msg["poll"] = {
@@ -211,9 +222,49 @@ def _message(post: SandboxPost) -> dict:
                 "height": 720,
             }
         ]
+    if post.kind == "animation":
+        msg.update(_animation(post))
     if post.media_group_id:
         msg["media_group_id"] = post.media_group_id
     return msg
+
+
+def _animation(post: SandboxPost) -> dict:
+    """The Message fields of an animation: ``animation`` and, «for backward
+    compatibility», the same file as ``document`` (Bot API, Message)."""
+    key = (post.attachments.get("photos") or [""])[0]
+    media = SandboxMedia.objects.filter(key=key).first()
+    name = (media.filename if media else "") or "animation.gif"
+    mime = (media.content_type if media else "") or "image/gif"
+    common = {
+        "file_id": key,
+        "file_unique_id": key[:8],
+        "file_name": name,
+        "mime_type": mime,
+    }
+    width = height = duration = 0
+    if media and media.data:
+        common["file_size"] = len(media.data)
+        width, height, duration = _gif_shape(bytes(media.data))
+    return {
+        "animation": {**common, "width": width, "height": height, "duration": duration},
+        "document": common,
+    }
+
+
+def _gif_shape(data: bytes) -> tuple[int, int, int]:
+    """Width, height and whole seconds of a GIF, as Telegram reports them; zeros for
+    a file Pillow cannot read (an MP4 animation: the sandbox does not decode video)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            frames = getattr(image, "n_frames", 1)
+            total_ms = 0
+            for index in range(frames):
+                image.seek(index)
+                total_ms += image.info.get("duration", 0) or 0
+            return image.width, image.height, round(total_ms / 1000)
+    except (OSError, ValueError):
+        return 0, 0, 0
 
 
 def _new_post(
@@ -290,6 +341,11 @@ def send_photo(request, account, in_group, params, kind="photo"):
 
 def send_video(request, account, in_group, params):
     return send_photo(request, account, in_group, params, kind="video")
+
+
+def send_animation(request, account, in_group, params):
+    """sendAnimation: a GIF or a silent MP4 with a caption (0-1024), like sendPhoto."""
+    return send_photo(request, account, in_group, params, kind="animation")
 
 
 def send_media_group(request, account, in_group, params):
@@ -400,7 +456,7 @@ def edit_message_text(request, account, in_group, params):
 
 def edit_message_caption(request, account, in_group, params):
     post = _post(account, params, "message to edit not found")
-    if post.kind not in {"photo", "video"}:
+    if post.kind not in CAPTIONED:
         raise bad("there is no caption in the message to edit")
     caption = _text(
         params.get("caption"),
@@ -667,6 +723,7 @@ HANDLERS = {
     "sendmessage": send_message,
     "sendphoto": send_photo,
     "sendvideo": send_video,
+    "sendanimation": send_animation,
     "sendmediagroup": send_media_group,
     "sendpoll": send_poll,
     "editmessagetext": edit_message_text,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from cms.demo.media import draw_animation
 from sandbox import telegram_html as tg_html
 from sandbox.demo import create_account
 from sandbox.models import SandboxAccount
@@ -87,8 +89,6 @@ def test_bad_token(client, bot):
 
 
 def test_album_of_uploads_and_emoji_length(client, bot):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     media = [
         {
             "type": "photo",
@@ -140,3 +140,47 @@ def test_html_parser_accepts_telegram_markup():
         tg_html.parse("<span>x</span>")
     with pytest.raises(tg_html.HtmlParseError, match="byte offset 2"):
         tg_html.parse("я<br>")
+
+
+def test_send_animation_upload_url_and_caption_edit(client, bot):
+    """sendAnimation (the demo's GIF block) is a Bot API method: a multipart upload or a
+    URL, a caption of up to 1024, a Message with ``animation`` and ``document``."""
+    gif = draw_animation(frames=4)
+    response = client.post(
+        bot + "sendAnimation",
+        {
+            "chat_id": "@chan",
+            "caption": "<b>Как подать</b> заявление",
+            "parse_mode": "HTML",
+            "animation": SimpleUploadedFile("a.gif", gif, "image/gif"),
+        },
+    )
+    assert response.status_code == 200, response.content
+    message = response.json()["result"]
+    assert message["caption"] == "Как подать заявление"
+    assert message["animation"]["mime_type"] == "image/gif"
+    assert (message["animation"]["width"], message["animation"]["height"]) == (480, 160)
+    assert message["animation"]["file_size"] == len(gif)
+    assert message["document"]["file_id"] == message["animation"]["file_id"]
+    assert "photo" not in message
+
+    # the caption of an animation is edited like a photo's
+    status, body = send(
+        client, bot, "editMessageCaption", chat_id="@chan",
+        message_id=message["message_id"], caption="Новая подпись",
+    )  # fmt: skip
+    assert (status, body["result"]["caption"]) == (200, "Новая подпись")
+
+    status, body = send(
+        client, bot, "sendAnimation", chat_id="@chan",
+        animation="https://e.org/a.gif", caption="я" * 1025,
+    )  # fmt: skip
+    assert (status, body["description"]) == (
+        400,
+        "Bad Request: message caption is too long",
+    )
+    status, body = send(client, bot, "sendAnimation", chat_id="@chan")
+    assert (status, body["description"]) == (
+        400,
+        "Bad Request: there is no animation in the request",
+    )
