@@ -189,12 +189,15 @@ def test_a_fix_that_breaks_government_is_withdrawn_and_advice_stays_in_the_hint(
     # «потому что» cannot take «ремонтом»; «из-за» can, rebuilt.
     text = "В связи с ремонтом здания приём переносится."
     assert not any("потому что" in r for r in results(text))
-    # «обеспечить жителей водой» cannot become «дать жителей водой»: no button.
+    # «обеспечить жителей водой» never becomes «дать жителей водой»: both
+    # objects are rebuilt («дать жителям воду») or there is no button.
     text = "Губернатор поручил обеспечить жителей водой."
     finding = next(
         f for f in check(text, fixes=True).findings if f.category == "government"
     )
-    assert finding.fixes == ()
+    assert [fix.apply(text) for fix in finding.fixes] == [
+        "Губернатор поручил дать жителям воду."
+    ]
     # Where the dictionary has two plurals («лагеря», «лагери») nothing is guessed.
     text = "Проведена проверка детских лагерей."
     assert not any("лагер" in r and "проверили" in r for r in results(text))
@@ -268,6 +271,8 @@ def test_every_suggestion_is_text_to_insert():
                 "purpose",
                 "action",
                 "unwrap",
+                "relative",
+                "valency",
             }
             assert not advice.search(template.source), (rule.pattern.source, template)
             assert "," not in template.source, (rule.pattern.source, template)

@@ -134,3 +134,54 @@ def test_dummy_noun_stays_where_its_removal_breaks_the_sentence(text, absent):
 )
 def test_short_passive_dummy_verb_gives_way_to_the_action(text, expected):
     assert expected in results(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Меры положены гражданам, проживающим в сельской местности.",
+            "Меры положены гражданам, которые живут в сельской местности.",
+        ),
+        (
+            "Жители, проживающие в зоне подтопления, получат помощь.",
+            "Жители, которые живут в зоне подтопления, получат помощь.",
+        ),
+        (
+            "Пенсионерке, проживающей в селе, привезли дрова.",
+            "Пенсионерке, которая живёт в селе, привезли дрова.",
+        ),
+        # The copula and the agent noun become one verb with its object.
+        (
+            "Гражданам, являющимся получателями пенсии, нужно сообщить о переезде.",
+            "Гражданам, которые получают пенсию, нужно сообщить о переезде.",
+        ),
+        (
+            "Гражданам, являющимся получателями пенсии, нужно сообщить о переезде.",
+            "Гражданам, получающим пенсию, нужно сообщить о переезде.",
+        ),
+    ],
+)
+def test_participle_after_a_comma_becomes_a_which_clause(text, expected):
+    assert expected in results(text)
+
+
+def test_which_clause_needs_a_noun_that_tells_the_reading():
+    # «несовершеннолетним» is a plural dative or a singular instrumental.
+    text = "Несовершеннолетним, проживающим в интернатах, положен проезд."
+    assert not any("котор" in r for r in results(text))
+
+
+def test_a_verb_with_two_objects_changes_both_cases():
+    text = "Губернатор поручил обеспечить жителей качественной питьевой водой."
+    assert "Губернатор поручил дать жителям качественную питьевую воду." in results(
+        text
+    )
+    # Without the two objects there is nothing to rebuild: advice only.
+    assert not any("дать" in r for r in results("Нужно обеспечить безопасность."))
+
+
+def test_a_removed_noun_keeps_its_dependant_in_the_case_it_governs():
+    # «благодарность всем» is a dative: «всем» is not «всё» in the instrumental.
+    text = "Министерство выражает благодарность всем, кто помог."
+    assert "Министерство благодарит всех, кто помог." in results(text)

@@ -11,6 +11,7 @@ finding keeps its hint. Builders return None whenever they are not sure.
 from __future__ import annotations
 
 from .active import action_fix, passive_fix, short_form_fix, verb_fix
+from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
 from .nominal import planned_fix, unwrap_fix, unwrapped, work_fix
@@ -24,6 +25,7 @@ from .swaps import of_class, phrase_swap, word_swap
 from .templates import Template, parse_suggestion
 from .verbs import (
     dash_fix,
+    valency_fix,
 )
 from .verify import verified
 from .wording import delete_fix, purpose_fix
@@ -79,6 +81,10 @@ def build(place: Place, template: Template) -> Fix | None:
         return work_fix(place) or action_fix(place)
     if template.kind == "unwrap":
         return unwrap_fix(place)
+    if template.kind == "relative":
+        return relative_fix(place, template)
+    if template.kind == "valency":
+        return valency_fix(place, template)
     kind = fragment_kind(place)
     shape = template_shape(template)
     if kind == "verb" and shape == "verb":

@@ -149,6 +149,11 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["verbs_taking_o"] = frozenset(
         normalize(w) for w in grammar.get("verbs_taking_o", {}).get("verbs", ())
     )
+    grammar["noun_government"] = {
+        normalize(k): v
+        for k, v in grammar.get("noun_government", {}).items()
+        if not k.startswith("_")
+    }
     aims = grammar.get("aim_participles", {})
     grammar["aim_participles"] = {
         "verbs": frozenset(normalize(w) for w in aims.get("verbs", ())),

@@ -16,6 +16,10 @@ written in dictionary form and put in the form of the words it replaces:
 - ``+гл``: a dummy verb goes and the action noun that is its subject becomes the
   verb («приём документов осуществляется» → «документы принимают»);
 - ``∅``: the words are removed;
+- ``дать +д +в``: a verb with two objects whose cases change («обеспечить
+  жителей водой» → «дать жителям воду»);
+- ``который жить``: a participle after a comma becomes a «который» clause
+  («гражданам, проживающим в сёлах» → «гражданам, которые живут в сёлах»);
 - ``∅+``: a dummy noun goes and its genitive dependant takes its place and
   case («в связи с проведением работ» → «в связи с работами»);
 - ``по @план``: offered only where the noun after the replaced words is of
@@ -37,13 +41,15 @@ DASH = "—"
 PURPOSE = "+инф"
 ACTION = "+гл"
 UNWRAP = "∅+"
+RELATIVE = "который"
 SENSE = "@"
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    kind: str  # "words", "delete", "dash", "purpose", "action" or "unwrap"
+    # "words", "delete", "dash", "purpose", "action", "unwrap", "relative", "valency"
+    kind: str
     words: tuple[str, ...] = ()
     literal: frozenset[int] = frozenset()  # indexes of words written with «=»
     complement_case: str | None = None
@@ -51,6 +57,9 @@ class Template:
     # (grammar.json «noun_classes»): «в рамках проекта» → «по проекту», but
     # «в рамках акции» → «во время акции».
     sense: str | None = None
+    # «дать +д +в»: a verb with two objects; the first noun phrase after the
+    # replaced verb takes ``complement_case``, the one after it this case.
+    second_case: str | None = None
 
     @property
     def display(self) -> str:
@@ -59,7 +68,7 @@ class Template:
             return ""
         if self.kind == "dash":
             return DASH
-        if self.kind in ("action", "unwrap"):
+        if self.kind in ("action", "unwrap", "relative", "valency"):
             return ""
         return " ".join(self.words)
 
@@ -85,6 +94,24 @@ def _parse_alternative(source: str) -> Template:
     if source == UNWRAP:
         return Template(source, "unwrap")
     parts = source.split()
+    marks = [
+        CASE_MARKS.get(part[1:]) if part.startswith("+") else None for part in parts
+    ]
+    if len(parts) >= 3 and marks[-1] and marks[-2]:
+        # «дать +д +в»: «обеспечить жителей водой» → «дать жителям воду».
+        return Template(
+            source,
+            "valency",
+            tuple(parts[:-2]),
+            complement_case=marks[-2],
+            second_case=marks[-1],
+        )
+    if parts[0] == RELATIVE and len(parts) > 1:
+        case = None
+        if parts[-1].startswith("+") and parts[-1][1:] in CASE_MARKS:
+            case = CASE_MARKS[parts[-1][1:]]
+            parts = parts[:-1]
+        return Template(source, "relative", tuple(parts[1:]), complement_case=case)
     if parts[-1] == PURPOSE:
         return Template(source, "purpose", tuple(parts[:-1]))
     sense = None

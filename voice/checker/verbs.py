@@ -204,6 +204,11 @@ def recase_object(
     phrases = complement(place.text, tokens, j)
     if marked:
         wanted, sources = marked, None
+        if noun_removed:
+            # The removed noun's own dependant: «получателями пенсии» (genitive),
+            # «благодарность всем» (dative, grammar.json «noun_government»).
+            governs = _noun_government(place)
+            phrases = [p for p in phrases if p.case == governs] or phrases
     elif noun_removed and "tran" in verb.grammemes:
         wanted, sources = "accs", ("gent",)  # the removed noun's object
     else:
@@ -213,6 +218,12 @@ def recase_object(
     if not phrases:
         return True
     return recase(place, draft, phrases, wanted)
+
+
+def _noun_government(place: Place) -> str:
+    nouns = [r for r in readings(place.word(place.last)) if r.pos == "NOUN"]
+    table = place.book.grammar["noun_government"]
+    return next((table[r.lemma] for r in nouns if r.lemma in table), "gent")
 
 
 def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool:
@@ -268,5 +279,39 @@ def dash_fix(place: Place) -> Fix | None:
     draft = Draft(place)
     draft.words(v, c - 1, "—")
     if not recase(place, draft, phrases, "nomn"):
+        return None
+    return draft.fix()
+
+
+def valency_fix(place: Place, template: Template) -> Fix | None:
+    """«обеспечить жителей качественной водой» → «дать жителям качественную
+    воду»: the verb changes and so do the cases of both its objects. Offered
+    only where the two noun phrases follow the verb one after the other."""
+    v = verb_index(place)
+    if v is None or place.gap or len(place.matched) != 1:
+        return None
+    original = verb_reading(place.tokens[v])
+    target = infinitive(template.words[0]) if template.words else None
+    if original is None or target is None or is_passive(place, original):
+        return None
+    form = form_in_aspect(place, target, original)
+    tokens, text = place.tokens, place.text
+    j = v + 1
+    if form is None or j >= len(tokens) or not joined(text, tokens, j):
+        return None
+    first = [p for p in place.phrases(j) if p.case == "accs" and not p.numeral]
+    if not first or len({p.end for p in first}) != 1:
+        return None
+    k = first[0].end + 1
+    if k >= len(tokens) or not joined(text, tokens, k):
+        return None
+    second = [p for p in place.phrases(k) if p.case == "ablt" and not p.numeral]
+    if not second:
+        return None
+    draft = Draft(place)
+    draft.word(v, form)
+    if not recase(place, draft, first, template.complement_case):
+        return None
+    if not recase(place, draft, second, template.second_case):
         return None
     return draft.fix()
