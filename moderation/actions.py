@@ -16,10 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts_registry.restricted import is_blocked
+from syndication import api
+from syndication.api.errors import TransientError
 from syndication.exceptions import Unsupported
 from syndication.networks.registry import Action, get_spec
 
 from . import conf
+from .capabilities import network_refusal
+from .capabilities import refusal as item_refusal
 from .inbox_query import forget_counts
 from .models import Ban, InboxItem, ModerationAction, Reason, Rule
 
@@ -51,9 +56,6 @@ class NetworkBlocked(Exception):
 
 def get_client(account):
     """The network client of ``account`` (the only door to the network)."""
-    from accounts_registry.restricted import is_blocked
-    from syndication.api import get_client as factory
-
     if is_blocked(account.network):
         raise NetworkBlocked(
             _(
@@ -61,7 +63,7 @@ def get_client(account):
                 "networks» to act on it."
             )
         )
-    return factory(account)
+    return api.get_client(account)
 
 
 def supported_actions(account) -> frozenset[str]:
@@ -74,14 +76,6 @@ def can_hide(account) -> bool:
     return Action.HIDE in supported_actions(account)
 
 
-def _transient_error_class():
-    try:
-        from syndication.api.errors import TransientError
-    except ImportError:
-        return None
-    return TransientError
-
-
 def _serialisable(value):
     if value is None or isinstance(value, str | int | float | bool | list | dict):
         return value
@@ -92,7 +86,6 @@ def _serialisable(value):
 
 def call_with_retries(func, *args, **kwargs):
     """``(answer, attempts)``; re-raises the last error when retries run out."""
-    transient = _transient_error_class()
     retries = conf.action_retries()
     attempt = 0
     while True:
@@ -100,7 +93,7 @@ def call_with_retries(func, *args, **kwargs):
         try:
             return func(*args, **kwargs), attempt
         except Exception as exc:
-            if transient is None or not isinstance(exc, transient):
+            if not isinstance(exc, TransientError):
                 exc.attempts = attempt
                 raise
             if attempt > retries:
@@ -122,9 +115,6 @@ COMMENT_ONLY = (
 def refusal(kind: str, account, item: InboxItem | None) -> str:
     """Why ``kind`` cannot be sent for ``item`` on ``account``'s network, in Russian
     (from its spec, ``moderation.capabilities``); "" when it can."""
-    from .capabilities import network_refusal
-    from .capabilities import refusal as item_refusal
-
     if item is not None and kind in COMMENT_ONLY + (ModerationAction.Kind.BAN,):
         return item_refusal(item, kind)
     if kind in (ModerationAction.Kind.BAN, ModerationAction.Kind.UNBAN):

@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .capabilities import network_refusal, networks_that
 from .models import ReplyTemplate, Rule, WatchedAuthor, WebhookEndpoint
 from .permissions import moderators
+from .webhooks.admin_form import WebhookEndpointForm
 
 # What each rule action needs from the network (a hide falls back to a delete).
 RULE_NEEDS = {
@@ -184,6 +185,4 @@ class WebhookEndpointViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         # The secret is write-only (issue 12.6): moderation/webhooks/admin_form.py.
-        from .webhooks.admin_form import WebhookEndpointForm
-
         return WebhookEndpointForm

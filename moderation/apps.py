@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from syndication.signals import comment_received
+
 
 class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -8,8 +10,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from syndication.signals import comment_received
-
+        # Django app loading: the handlers import the models, loaded only by now.
         from .signal_handlers import on_comment_received
 
         comment_received.connect(

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from syndication.networks.registry import Action, get_spec
+from syndication.networks.registry import Action, all_specs, get_spec
 
 
 @dataclass(frozen=True)
@@ -156,8 +156,6 @@ def offered_for_networks(networks) -> list[DeskAction]:
 
 def networks_that(needed: str) -> list[str]:
     """Display names of the networks that can do ``needed`` (for the rule form)."""
-    from syndication.networks.registry import all_specs
-
     return [str(spec.name) for spec in all_specs() if spec.supports(needed)]
 
 

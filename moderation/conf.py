@@ -6,6 +6,8 @@ default (``cms.env.setting``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from cms.env import setting as _get
 
 
@@ -65,8 +67,6 @@ def extra_working_days() -> frozenset:
 
 
 def _dates(name: str) -> frozenset:
-    import datetime as dt
-
     # A setting may hold dates or ISO strings; the environment, "YYYY-MM-DD,…".
     value = _get(name, ()) or ()
     return frozenset(

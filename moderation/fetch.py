@@ -10,13 +10,17 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts_registry.models import Account
+from accounts_registry.restricted import is_blocked
 from syndication.networks.registry import Polling, codes_where, get_spec
 
-from . import conf, ingest
+from . import actions, conf, ingest
 from .links import recent_posts
 from .models import FetchCursor, WebhookEndpoint
 
@@ -40,9 +44,8 @@ class FetchReport:
 
 
 def _client(account):
-    from .actions import get_client
-
-    return get_client(account)
+    # Looked up on the module at each call: the tests replace actions.get_client.
+    return actions.get_client(account)
 
 
 def posts_to_poll(account) -> list[FetchCursor]:
@@ -60,7 +63,7 @@ def posts_to_poll(account) -> list[FetchCursor]:
 
 
 def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> None:
-    for _ in range(MAX_PAGES_PER_POST):
+    for _page in range(MAX_PAGES_PER_POST):
         previous = cursor.cursor
         post_id = None if cursor.post_remote_id == ALL_POSTS else cursor.post_remote_id
         comments, new_cursor = client.fetch_comments(post_id, previous)
@@ -94,8 +97,6 @@ def cursors_of(account) -> list[FetchCursor]:
 
 
 def fetch_account(account, report: FetchReport | None = None) -> FetchReport:
-    from accounts_registry.restricted import is_blocked
-
     report = report or FetchReport()
     # Asked here, not only by fetch_all's live(): ``--account`` names a blocked
     # network's account directly, and polling is what the switch forbids.
@@ -134,18 +135,13 @@ def fetch_all(accounts=None) -> FetchReport:
 
 # -- ``python manage.py moderation fetch [--account ACCOUNT]`` ----------------------------
 def add_fetch_arguments(parser) -> None:
-    from django.utils.translation import gettext_lazy as _
-
     parser.add_argument(
         "--account",
-        help=_("Only this account: id, slug or network:external_id."),
+        help=gettext_lazy("Only this account: id, slug or network:external_id."),
     )
 
 
 def handle_fetch_command(command, options: dict) -> None:
-    from django.core.management.base import CommandError
-    from django.utils.translation import gettext as _
-
     accounts = None
     if options.get("account"):
         try:

@@ -11,15 +11,9 @@ from datetime import datetime
 
 from django.db import connection
 
+from syndication.models import Delivery
+
 logger = logging.getLogger(__name__)
-
-
-def _delivery_model():
-    try:
-        from syndication.models import Delivery
-    except ImportError:  # the delivery app is not there (yet)
-        return None
-    return Delivery
 
 
 def _post_ids(remote_ref) -> list[str]:
@@ -58,9 +52,6 @@ def find_delivery(account, post_remote_id: str) -> tuple[int | None, int | None]
 
 
 def _lookup(account, post_remote_id: str) -> tuple[int | None, int | None]:
-    Delivery = _delivery_model()
-    if Delivery is None:
-        return None, None
     try:
         qs = Delivery.objects.filter(account=account, action="publish")
         if connection.vendor == "postgresql":  # jsonb @> uses no Python loop
@@ -79,9 +70,6 @@ def _lookup(account, post_remote_id: str) -> tuple[int | None, int | None]:
 
 def recent_posts(account, since: datetime) -> list[tuple[str, datetime | None]]:
     """``(post_remote_id, sent_at)`` of posts Vestnik published on the account since."""
-    Delivery = _delivery_model()
-    if Delivery is None:
-        return []
     try:
         rows = Delivery.objects.filter(
             account=account, action="publish", status="sent", sent_at__gte=since

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 PERMISSION = "moderation.moderate_inbox"
 
@@ -31,9 +33,6 @@ def moderator_required(view):
 
 def moderators():
     """Active users who may use the inbox (the only people a rule may assign to)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     return (
         get_user_model()
         .objects.filter(is_active=True)

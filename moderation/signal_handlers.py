@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from . import ingest
+
 logger = logging.getLogger(__name__)
 
 
 def on_comment_received(sender, account=None, comment=None, raw=None, **kwargs):
     """A network module saw a comment (polling, long poll, its own webhook): store it."""
-    from . import ingest
-
     if account is None or comment is None:
         logger.warning("comment_received from %s without account or comment", sender)
         return None

@@ -4,33 +4,29 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from .actions import perform_rule_action, send_due
+from .authors import resolve_unnamed
+from .fetch import fetch_all
+
 
 @shared_task(ignore_result=True)
 def run_rule_action(item_id: int, rule_id: int) -> None:
-    from .actions import perform_rule_action
-
     perform_rule_action(item_id, rule_id)
 
 
 @shared_task(ignore_result=True)
 def fetch_comments() -> None:
     """Poll every active account's recent posts (the beat schedule runs this)."""
-    from .fetch import fetch_all
-
     fetch_all()
 
 
 @shared_task(ignore_result=True)
 def send_due_actions() -> None:
     """Send deletes and bans whose undo window ended while no browser sent them."""
-    from .actions import send_due
-
     send_due()
 
 
 @shared_task(ignore_result=True)
 def resolve_authors(account_id: int) -> None:
     """Names, avatars and profile links of the account's authors that came as ids."""
-    from .authors import resolve_unnamed
-
     resolve_unnamed(account_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .admin_viewsets import (
+    ReplyTemplateViewSet,
+    RuleViewSet,
+    WatchedAuthorViewSet,
+    WebhookEndpointViewSet,
+)
 from .models import InboxItem
 from .permissions import PERMISSION, can_moderate
 from .views import avatar, blacklist, inbox, item, pending, rules
@@ -69,8 +76,6 @@ def register_menu_item():
 
 @hooks.register("register_permissions")
 def register_permissions():
-    from django.contrib.auth.models import Permission
-
     app_label, codename = PERMISSION.split(".")
     return Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
@@ -106,13 +111,6 @@ def add_overdue_panel(request, panels):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    from .admin_viewsets import (
-        ReplyTemplateViewSet,
-        RuleViewSet,
-        WatchedAuthorViewSet,
-        WebhookEndpointViewSet,
-    )
-
     return [
         RuleViewSet("moderation_rules"),
         ReplyTemplateViewSet("moderation_replies"),

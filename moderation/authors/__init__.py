@@ -20,6 +20,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts_registry.models import Account
+
 from ..actions import get_client
 from ..models import AuthorProfile, InboxItem
 
@@ -125,8 +127,6 @@ def profile_for(item: InboxItem) -> AuthorProfile | None:
 def resolve_unnamed(account_id: int, limit: int = 500) -> int:
     """Look up the authors of the account's items that have no name yet (the task
     queued by ingest); how many were found."""
-    from accounts_registry.models import Account
-
     account = Account.objects.filter(pk=account_id).first()
     if account is None or not can_look_up(account.network):
         return 0

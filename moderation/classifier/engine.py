@@ -130,6 +130,7 @@ def configured_official_domains() -> frozenset[str]:
     when Django is configured (the classifier itself does not need Django)."""
     extra: Iterable[str] = ()
     try:
+        # Inside: the classifier's core runs without Django (bench, the CLI tool).
         from django.conf import settings
 
         if settings.configured:

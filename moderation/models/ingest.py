@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from cryptography.fernet import InvalidToken
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts_registry import crypto
 from accounts_registry.networks import Network
 
 logger = logging.getLogger(__name__)
@@ -65,16 +67,10 @@ class WebhookEndpoint(models.Model):
 
 
 def encrypt_secret(value: str) -> bytes:
-    from accounts_registry import crypto
-
     return crypto.get_fernet().encrypt(value.encode()) if value else b""
 
 
 def decrypt_secret(token, endpoint_pk=None) -> str:
-    from cryptography.fernet import InvalidToken
-
-    from accounts_registry import crypto
-
     if not token:
         return ""
     try:

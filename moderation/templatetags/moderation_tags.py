@@ -1,4 +1,10 @@
+import json
+
 from django import template
+from django.utils.http import urlencode
+
+from .. import time_left as deadlines
+from ..capabilities import refusals
 
 register = template.Library()
 
@@ -12,8 +18,6 @@ def get_count(counts: dict, key: str) -> int:
 @register.simple_tag
 def query_with(filters, **changes) -> str:
     """The current filters' query string with some values changed."""
-    from django.utils.http import urlencode
-
     changes = {k: ("" if v is None else v) for k, v in changes.items()}
     return urlencode(filters.as_query(**changes))
 
@@ -22,24 +26,16 @@ def query_with(filters, **changes) -> str:
 def refusals_json(item) -> str:
     """``{action: why}`` for what the item's network cannot do, as JSON for a data
     attribute (the hotkeys say why instead of sending)."""
-    import json
-
-    from ..capabilities import refusals
-
     return json.dumps(refusals(item), ensure_ascii=False)
 
 
 @register.simple_tag
 def time_left(deadline, now) -> str:
     """«осталось 14 мин» / «просрочено на 2 ч» (moderation.time_left)."""
-    from ..time_left import time_left as text
-
-    return text(deadline, now)
+    return deadlines.time_left(deadline, now)
 
 
 @register.simple_tag
 def time_forms():
     """The deadline forms for the inbox's script (json_script them)."""
-    from ..time_left import forms
-
-    return forms()
+    return deadlines.forms()

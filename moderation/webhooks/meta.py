@@ -28,6 +28,8 @@ import logging
 
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
 
+from accounts_registry.restricted import is_blocked
+
 from .base import WebhookRejected, WebhookView, secrets_equal
 from .schemas import meta as schema
 
@@ -93,8 +95,6 @@ class MetaWebhookView(WebhookView):
             raise WebhookRejected("event without entries")
 
     def handle(self, payload: dict) -> HttpResponse:
-        from accounts_registry.restricted import is_blocked
-
         if is_blocked(self.network):
             # Switched off on record (accounts_registry/restricted.py): nothing from
             # the network is taken in; 200 so Meta does not pile up retries.
