@@ -49,6 +49,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
+from syndication import content as c
 from syndication.exceptions import RenderError
 from syndication.networks.base import (
     SHORTENED,
@@ -57,6 +58,7 @@ from syndication.networks.base import (
     adaptation,
     article_words,
 )
+from syndication.render import cut
 from syndication.render.article_html import HtmlWriter
 from syndication.render.sanitize import HtmlSubset
 
@@ -157,7 +159,7 @@ class LiveJournalNetwork(Network):
         else:
             lead, rest = self._article(piece, blocks)
             link = self._link(piece.url)
-        rest = self.fit(post, rest, lead, link, piece.url)
+        rest = [html for _block, html in self.fit(post, rest, lead, link, piece.url)]
         event = lead
         if rest:
             label = escape(_gettext("Read more"), quote=True)
@@ -185,18 +187,20 @@ class LiveJournalNetwork(Network):
             )
         )
 
-    def _custom(self, text: str) -> tuple[str, list[str]]:
+    def _custom(self, text: str) -> tuple[str, list[tuple[None, str]]]:
         parts = paragraphs(text)
-        return (parts[0] if parts else ""), parts[1:]
+        return (parts[0] if parts else ""), [(None, part) for part in parts[1:]]
 
-    def _article(self, piece, blocks) -> tuple[str, list[str]]:
+    def _article(self, piece, blocks) -> tuple[str, list[tuple[object, str]]]:
+        """The lead and the other blocks' HTML, each with its block (the cut keeps
+        polls and drops headings left without their body)."""
         writer = HtmlWriter(piece.url)
-        parts = [sanitize(writer.block(block)) for block in blocks]
-        parts = [part for part in parts if part.strip()]
+        parts = [(block, sanitize(writer.block(block))) for block in blocks]
+        parts = [(block, html) for block, html in parts if html.strip()]
         if piece.lead.strip():
             return f"<p>{escape(piece.lead.strip())}</p>", parts
         # No lead: the first block is what the friends feed shows.
-        return (parts[0], parts[1:]) if parts else ("", [])
+        return (parts[0][1], parts[1:]) if parts else ("", [])
 
     def _link(self, url: str) -> str:
         if not url:  # not on the site yet (a draft's preview): nothing to link
@@ -204,21 +208,27 @@ class LiveJournalNetwork(Network):
         label = escape(_gettext("More: %(url)s") % {"url": ""})
         return sanitize(f'<p>{label}<a href="{escape(url)}">{escape(url)}</a></p>')
 
-    def fit(self, post, rest: list[str], lead: str, link: str, url: str) -> list[str]:
-        """Whole blocks while the entry fits; then a link to the full piece, warned."""
+    def fit(self, post, rest: list, lead: str, link: str, url: str) -> list:
+        """Whole blocks while the entry fits; then a link to the full piece, warned.
+        A poll is never among the blocks left out (render/cut.py)."""
+
+        def measure(parts) -> int:
+            return sum(size(html) for _block, html in parts)
+
         fixed = size(lead) + size(link) + size(CUT_OPEN) + 64 + size(CUT_CLOSE)
-        if fixed + sum(size(p) for p in rest) <= self.event_limit:
+        if fixed + measure(rest) <= self.event_limit:
             return rest
         tail = sanitize(
             f"<p><b>{escape(_gettext('Full text on the site: '))}</b>"
             f'<a href="{escape(url)}">{escape(url)}</a></p>'
         )
-        budget = self.event_limit - fixed - size(tail)
-        kept: list[str] = []
-        for part in rest:
-            if sum(size(p) for p in kept) + size(part) > budget:
-                break
-            kept.append(part)
+        kept, left = cut.cut_blocks(
+            rest,
+            self.event_limit - fixed - size(tail),
+            lambda part: size(part[1]),
+            carried=lambda part: isinstance(part[0], c.Poll),
+            heading=lambda part: isinstance(part[0], c.Heading),
+        )
         post.warnings.append(
             adaptation(
                 SHORTENED,
@@ -226,10 +236,10 @@ class LiveJournalNetwork(Network):
                     "The entry is over LiveJournal's size limit: {left} block(s) at "
                     "the end are only on the site; the entry links to the full piece."
                 ),
-                left=len(rest) - len(kept),
+                left=left,
             )
         )
-        return kept + [tail]
+        return [*kept, (None, tail)]
 
     def check(self, post) -> None:
         for message in post.messages:

@@ -46,6 +46,7 @@ from syndication.networks.base import (
     adaptation,
     html_words,
 )
+from syndication.render import cut
 from syndication.render import lines as ln
 from syndication.render import telegram_html as tg
 from syndication.render.block_lines import poll_lines, text_lines
@@ -173,7 +174,12 @@ class TelegramNetwork(Network):
         if piece.hashtags:
             tail.append(ln.plain_line(" ".join(piece.hashtags)))
         room = self.text_limit - sum(measure(x) + len(ln.separator(x)) for x in tail)
-        kept = ln.pack(lines, [room], measure)[0] if lines else []
+        # A poll sent as text keeps its room and its place; no heading ends the
+        # beginning shown (render/cut.py).
+        room -= cut.carried_size(lines, measure)
+        plain = cut.without_carried(lines)
+        kept = ln.pack(plain, [room], measure)[0] if plain else []
+        kept = cut.assemble(lines, cut.drop_dangling_headings(kept))
         total = sum(measure(x) + len(ln.separator(x)) for x in lines[1:])
         shown = sum(measure(x) + len(ln.separator(x)) for x in kept[1:])
         post.warnings.append(

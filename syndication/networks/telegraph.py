@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from syndication import content as c
 from syndication.exceptions import RenderError
 from syndication.networks.base import SHORTENED, Message, Network, adaptation
+from syndication.render import cut
 from syndication.render.block_lines import caption_text, text_lines
 from syndication.render.lines import HEADING, ITEM, QUOTE
 
@@ -281,11 +282,11 @@ class TelegraphNetwork(Network):
         writer = NodeWriter(piece.url)
         if options.text:
             body = [el("p", linkify(part)) for part in options.text.split("\n\n")]
-            parts = [[node] for node in body]
+            parts = [(None, [node]) for node in body]
         else:
-            parts = [[el("p", [el("em", [piece.lead])])]] if piece.lead else []
-            parts += [writer.block(block) for block in blocks]
-            parts = [part for part in parts if part]
+            lead = [(None, [el("p", [el("em", [piece.lead])])])] if piece.lead else []
+            parts = lead + [(block, writer.block(block)) for block in blocks]
+            parts = [(block, nodes) for block, nodes in parts if nodes]
         content = self.fit(post, parts, piece.url)
         title = cut_words(piece.title.strip(), self.title_limit) or piece.url
         if title != piece.title.strip():
@@ -311,9 +312,15 @@ class TelegraphNetwork(Network):
             )
         )
 
-    def fit(self, post, parts: list[list], piece_url: str) -> list:
-        """Whole blocks while they fit; then a link to the full piece, warned."""
-        content = [node for part in parts for node in part]
+    def fit(self, post, parts: list[tuple], piece_url: str) -> list:
+        """Whole blocks (each ``(block, nodes)``) while they fit; then a link to the
+        full piece, warned. A poll is never among the blocks left out, and no heading
+        ends the page without its body (render/cut.py)."""
+
+        def nodes(chosen) -> list:
+            return [node for _block, part in chosen for node in part]
+
+        content = nodes(parts)
         if content_size(content) <= self.content_limit:
             return content
         tail = el(
@@ -323,14 +330,14 @@ class TelegraphNetwork(Network):
                 el("a", [piece_url], href=piece_url),
             ],
         )
-        kept: list = []
-        budget = self.content_limit - content_size([tail]) - 1
-        for index, part in enumerate(parts):  # noqa: B007 - used after the loop
-            if content_size(kept + part) > budget:
-                break
-            kept.extend(part)
-        else:  # pragma: no cover - only called when the whole content is too big
-            index = len(parts)
+        kept, left = cut.cut_blocks(
+            parts,
+            self.content_limit - content_size([tail]) - 1,
+            # A block's share of the JSON list: its nodes and their commas.
+            lambda part: content_size(part[1]) - 1,
+            carried=lambda part: isinstance(part[0], c.Poll),
+            heading=lambda part: isinstance(part[0], c.Heading),
+        )
         post.warnings.append(
             adaptation(
                 SHORTENED,
@@ -338,10 +345,10 @@ class TelegraphNetwork(Network):
                     "The page is over Telegraph's size limit: {left} block(s) at the "
                     "end are only on the site; the page links to the full piece."
                 ),
-                left=len(parts) - index,
+                left=left,
             )
         )
-        return kept + [tail]
+        return [*nodes(kept), tail]
 
     def check(self, post) -> None:
         for message in post.messages:

@@ -28,6 +28,7 @@ from syndication.networks.base import (
     Post,
     adaptation,
 )
+from syndication.render import cut
 from syndication.render import lines as ln
 from syndication.render.block_lines import poll_lines, text_lines
 from syndication.render.media import MediaItem, is_pure_media, media_of
@@ -113,12 +114,14 @@ class PlainWallNetwork(Network):
         if utf16_len(full) <= self.text_limit:
             return full
         tail = self._tail(piece, gettext("Read in full: %(url)s"))
-        # Room for the text, the blank line before the tail, and a possible «…».
+        # Room for the text, the blank line before the tail, and a possible «…»;
+        # a poll sent as text is never cut off: its room is kept first (render/cut.py).
         budget = self.text_limit - utf16_len(ln.join_plain(tail)) - 3
-        chunks = ln.pack(lines, [budget], measure)
+        budget -= cut.carried_size(lines, measure)
+        chunks = ln.pack(cut.without_carried(lines), [budget], measure)
         kept = chunks[0]
         if len(chunks) == 1:  # fits once the tail is counted exactly
-            return ln.join_plain(kept + tail, piece.url)
+            return ln.join_plain(cut.assemble(lines, kept) + tail, piece.url)
         word_cut = chunks[1][0].cont  # pack had to cut a giant sentence by words
         room = budget - utf16_len(ln.join_plain(kept, piece.url)) - 2
         if not word_cut and room > budget // 2:
@@ -128,6 +131,7 @@ class PlainWallNetwork(Network):
             if len(pieces) > 1 and measure(pieces[0]) <= room:
                 kept.append(replace(pieces[0], cont=False))
                 word_cut = True
+        kept = cut.drop_dangling_headings(kept)
         if word_cut and not kept[-1].text.rstrip().endswith(SENTENCE_ENDS):
             last = kept[-1]
             kept[-1] = replace(last, runs=(*last.runs, c.Run("…")))
@@ -136,6 +140,7 @@ class PlainWallNetwork(Network):
                     WORD_CUT, _("A sentence was too long and was cut between words.")
                 )
             )
+        kept = cut.assemble(lines, kept)
         text = ln.join_plain(kept + tail, piece.url)
         total = utf16_len(ln.join_plain(lines, piece.url))
         shown = utf16_len(ln.join_plain(kept, piece.url))
