@@ -1,11 +1,17 @@
-"""List filters of the register that are not plain fields."""
+"""The filters of the register's lists (django-filter, drawn by Wagtail's listing)."""
 
+import django_filters
+from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 
 from . import conf
+from .access import AccessGrant
+from .models import Account
 from .obligations import ReportObligation, local_today
 
 
@@ -57,3 +63,52 @@ class TokenProblemFilter(SimpleListFilter):
                 credential_set_at__isnull=False
             )
         return queryset
+
+
+def _choice(label, choices, **kwargs) -> django_filters.ChoiceFilter:
+    """A filter the way Wagtail draws its own: radio buttons with «Все» first."""
+    return django_filters.ChoiceFilter(
+        label=capfirst(label),
+        choices=choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        **kwargs,
+    )
+
+
+def _field_choices(model, name):
+    return model._meta.get_field(name).choices
+
+
+class ObligationFilterSet(WagtailFilterSet):
+    event = _choice(_("event"), _field_choices(ReportObligation, "event"))
+    state = _choice(
+        _("state"),
+        [("open", _("not reported")), ("overdue", _("overdue")), ("sent", _("sent"))],
+        method="filter_state",
+    )
+
+    class Meta:
+        model = ReportObligation
+        fields = ["event", "state"]
+
+    def filter_state(self, queryset, name, value):
+        if value == "open":
+            return queryset.open()
+        if value == "overdue":
+            return queryset.overdue(local_today())
+        if value == "sent":
+            return queryset.filter(reported_on__isnull=False)
+        return queryset
+
+
+class AccessFilterSet(WagtailFilterSet):
+    role = _choice(_("role"), _field_choices(AccessGrant, "role"))
+    # The parameter modeladmin's list filter used, so bookmarked lists still filter.
+    account__network = _choice(
+        _("network"), _field_choices(Account, "network"), field_name="account__network"
+    )
+
+    class Meta:
+        model = AccessGrant
+        fields = ["role", "account__network"]

@@ -10,13 +10,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
     MultiFieldPanel,
-    ObjectList,
 )
 from wagtail.log_actions import log
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
@@ -28,18 +26,18 @@ from wagtail_modeladmin.views import (
     InspectView,
 )
 
-from . import admin_words
+from . import modeladmin_words as admin_words
 from .admin_filters import OverdueReportFilter, TokenProblemFilter
-from .admin_words import (
+from .exporting import COLUMNS, export, restricted_warning
+from .history import change_rows
+from .modeladmin_words import (
     CreateWordsMixin,
     DeleteWordsMixin,
     EditWordsMixin,
     InspectWordsMixin,
     WordsMixin,
 )
-from .exporting import COLUMNS, export, restricted_warning
-from .history import change_rows
-from .models import AccessGrant, Account, ReportObligation
+from .models import Account
 
 
 class ChangedByMixin:
@@ -256,112 +254,8 @@ class AccountAdmin(ModelAdmin):
         return super().get_queryset(request).prefetch_related("report_obligations")
 
 
-class ObligationCreateView(CreateWordsMixin, CreateView):
-    """A report added by hand (an account created before the register was kept):
-    the account, the event and its date are asked for, the due date follows. With
-    the edit screen's two fields only, every new obligation failed in the database
-    (issue 12.10: an empty form gave 500 on ``event_date``)."""
-
-    panels = [
-        FieldPanel("account"),
-        FieldRowPanel([FieldPanel("event"), FieldPanel("event_date")]),
-        FieldRowPanel([FieldPanel("reported_on"), FieldPanel("outgoing_number")]),
-    ]
-
-    def get_edit_handler(self):
-        return ObjectList(self.panels).bind_to_model(self.model_admin.model)
-
-    def form_valid(self, form):
-        from .obligations import due_date
-
-        form.instance.due_on = due_date(form.instance.event_date)
-        return super().form_valid(form)
-
-
-class ObligationEditView(EditWordsMixin, EditView):
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        ob = form.instance
-        from .history import record_event
-
-        record_event(
-            ob.account,
-            "reported",
-            {
-                "report": [
-                    "",
-                    f"{ob.get_event_display()}: № {ob.outgoing_number} "
-                    f"{ob.reported_on.strftime('%d.%m.%Y') if ob.reported_on else ''}",
-                ]
-            },
-            actor=self.request.user,
-        )
-        return response
-
-
-class ReportObligationAdmin(ModelAdmin):
-    model = ReportObligation
-    words = admin_words.OBLIGATION
-    index_view_class = RegistryIndexView
-    index_view_extra_css = LIST_CSS
-    create_view_class = ObligationCreateView
-    edit_view_class = ObligationEditView
-    menu_label = _("Reports (10 days)")
-    menu_icon = "date"
-    list_display = ("account", "event", "event_date", "due_on", "reported_on")
-    list_filter = ("event", "reported_on")
-    search_fields = ("account__name", "outgoing_number")
-    panels = [FieldPanel("reported_on"), FieldPanel("outgoing_number")]
-
-
-class AccessGrantForm(WagtailAdminModelForm):
-    """Vestnik users are chosen by their name, not their login."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].label_from_instance = _person
-
-    class Meta:
-        model = AccessGrant
-        fields = ["account", "user", "person", "role", "since", "until", "note"]
-
-
-def _person(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-class AccessGrantAdmin(ModelAdmin):
-    model = AccessGrant
-    words = admin_words.ACCESS
-    index_view_class = RegistryIndexView
-    index_view_extra_css = LIST_CSS
-    delete_view_class = RegistryDeleteView
-    menu_label = _("Access list")
-    menu_icon = "lock"
-    list_display = ("account", "who", "role", "since", "until")
-    list_filter = ("role", "account__network")
-    search_fields = ("person", "user__username", "user__last_name", "account__name")
-    edit_handler = ObjectList(
-        [
-            FieldPanel("account"),
-            FieldRowPanel([FieldPanel("user"), FieldPanel("person")]),
-            FieldPanel("role"),
-            FieldRowPanel([FieldPanel("since"), FieldPanel("until")]),
-            FieldPanel("note"),
-        ],
-        base_form_class=AccessGrantForm,
-    )
-    create_view_class = AccountCreateView
-    edit_view_class = AccountEditView
-
-    def who(self, obj):
-        return obj.who
-
-    who.short_description = _("Who")
-
-
 class RegistryGroup(ModelAdminGroup):
     menu_label = _("Accounts registry")
     menu_icon = "group"
     menu_order = 250
-    items = (AccountAdmin, ReportObligationAdmin, AccessGrantAdmin)
+    items = (AccountAdmin,)

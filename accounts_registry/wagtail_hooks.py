@@ -5,6 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views, notification_views, restricted_views, two_factor
+from .admin_access import access_viewset
+from .admin_obligations import obligation_viewset
+from .admin_urls import legacy_urls
 from .dashboard import RegistryPanel, TokenHealthPanel
 from .oauth import views as oauth_views
 from .registry_admin import RegistryGroup
@@ -23,6 +26,8 @@ class RestrictedNetworksMenuItem(MenuItem):
 class RegistryMenuGroup(RegistryGroup):
     def get_submenu_items(self):
         items = super().get_submenu_items()
+        items.append(obligation_viewset.get_menu_item(order=2))
+        items.append(access_viewset.get_menu_item(order=3))
         items.append(
             RestrictedNetworksMenuItem(
                 _("Blocked networks"),
@@ -45,9 +50,15 @@ class RegistryMenuGroup(RegistryGroup):
 modeladmin_register(RegistryMenuGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_registry_lists():
+    return [obligation_viewset, access_viewset]
+
+
 @hooks.register("register_admin_urls")
 def registry_urls():
     return [
+        *legacy_urls([obligation_viewset, access_viewset]),
         path("registry/2fa/setup/", two_factor.setup, name="registry_otp_setup"),
         path("registry/2fa/verify/", two_factor.verify, name="registry_otp_verify"),
         path(

@@ -44,7 +44,7 @@ def test_pasted_bot_token_is_checked_for_channel_admin(
 def test_marking_a_report_in_the_admin_is_recorded(client, keeper, account):
     login(client, keeper)
     ob = account.report_obligations.get()
-    url = reverse("accounts_registry_reportobligation_modeladmin_edit", args=[ob.pk])
+    url = reverse("registry_reportobligation:edit", args=[ob.pk])
     response = client.post(url, {"reported_on": "2026-03-05", "outgoing_number": "12"})
     assert response.status_code == 302
     line = account.changes.get(action="reported")

@@ -29,7 +29,7 @@ def account():
 
 
 def create_url():
-    return reverse("accounts_registry_reportobligation_modeladmin_create")
+    return reverse("registry_reportobligation:add")
 
 
 def test_empty_post_is_a_form_error(client, admin):
