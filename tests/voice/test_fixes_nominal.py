@@ -185,3 +185,31 @@ def test_a_removed_noun_keeps_its_dependant_in_the_case_it_governs():
     # «благодарность всем» is a dative: «всем» is not «всё» in the instrumental.
     text = "Министерство выражает благодарность всем, кто помог."
     assert "Министерство благодарит всех, кто помог." in results(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        (
+            "Обучающиеся колледжа приняли участие в субботнике.",
+            "Студенты колледжа приняли участие в субботнике.",
+            "Школьники колледжа приняли участие в субботнике.",
+        ),
+        (
+            "Обучающиеся школ района приняли участие в субботнике.",
+            "Школьники школ района приняли участие в субботнике.",
+            "Студенты школ района приняли участие в субботнике.",
+        ),
+    ],
+)
+def test_a_participle_used_as_a_noun_is_named_by_where_they_study(
+    text, expected, absent
+):
+    found = results(text)
+    assert expected in found
+    assert absent not in found
+    # Without a place of study there is no telling who they are.
+    assert not any(
+        "Студент" in r or "Школьник" in r
+        for r in results("Обучающиеся получат стипендию.")
+    )

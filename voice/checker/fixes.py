@@ -19,6 +19,7 @@ from .nouns import adjective_fix, noun_phrase_fix
 from .shapes import (
     conjunction_before_noun,
     fragment_kind,
+    participle_as_noun,
     template_shape,
 )
 from .swaps import of_class, phrase_swap, word_swap
@@ -91,6 +92,8 @@ def build(place: Place, template: Template) -> Fix | None:
         return verb_fix(place, template)
     if kind == "verb" and shape == "short":
         return short_form_fix(place, template)
+    if kind == "verb" and shape == "np" and participle_as_noun(place):
+        return noun_phrase_fix(place, template)  # «Обучающиеся колледжа» → «Студенты»
     if place.gap:
         return None  # skipped words would be lost or left disagreeing
     if template.words and len(template.literal) == len(template.words):

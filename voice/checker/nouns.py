@@ -50,6 +50,8 @@ def _substantive_readings(place: Place, i: int) -> list[Phrase]:
     out = []
     for r in readings(place.word(i)):
         if r.pos in ADJECTIVE_POS and r.case() and r.number():
+            if "inan" in r.grammemes:
+                continue  # used as a noun it names people: «обучающиеся» is no accusative
             if any(p.case == r.case() and p.number == r.number() for p in out):
                 continue
             out.append(

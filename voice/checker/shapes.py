@@ -56,6 +56,14 @@ def substantive(place: Place, i: int) -> bool:
     return not any(r.pos == "NOUN" for r in readings(place.word(i)))
 
 
+def participle_as_noun(place: Place) -> bool:
+    """A participle used as a noun, with no noun it could agree with after it:
+    «Обучающиеся колледжа», «нуждающимся»."""
+    if len(place.matched) != 1 or not substantive(place, place.first):
+        return False
+    return all(r.pos == "PRTF" for r in readings(place.word(place.first)))
+
+
 def template_shape(template: Template) -> str:
     first = template_readings(template, 0)
     if not first:
