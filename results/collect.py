@@ -203,9 +203,9 @@ def audience_due(now: datetime) -> set[int]:
         .values_list("account", "last")
     )
     every = conf.account_every()
-    accounts = Account.objects.filter(network__in=collectors.networks()).values_list(
-        "pk", flat=True
-    )
+    accounts = Account.objects.filter(
+        network__in=collectors.audience_networks()
+    ).values_list("pk", flat=True)
     return {pk for pk in accounts if pk not in last or last[pk] + every <= now}
 
 

@@ -1,6 +1,11 @@
 """One module per network that gives statistics, with the same names in each:
 
 ``METRICS``       the counters its API gives for a post (a subset of models.METRICS);
+``COUNTED``       (optional) counters the network does not give that Vestnik counts
+                  itself (Telegram's comments, from the moderation inbox); the
+                  screens label them so;
+``AUDIENCE``      (optional, default True) whether ``observe_audience`` gives the
+                  account's subscribers (a blog's API may have none);
 ``BATCH``         how many posts one call may ask about;
 ``observe_posts(client, remote_ids) -> {remote_id: {metric: int}}``
                   a post the network no longer has is left out of the answer;
@@ -37,6 +42,23 @@ def networks() -> list[str]:
     return list(MODULES)
 
 
+def given(network: str) -> frozenset[str]:
+    """The counters of a post the network's API gives."""
+    module = collector(network)
+    return frozenset(module.METRICS) if module else frozenset()
+
+
+def counted(network: str) -> frozenset[str]:
+    """The counters of a post Vestnik counts itself for the network."""
+    module = collector(network)
+    return frozenset(getattr(module, "COUNTED", ())) if module else frozenset()
+
+
 def post_networks() -> list[str]:
-    """Networks whose API gives counters of a post (Telegram's gives none)."""
-    return [code for code in MODULES if collector(code).METRICS]
+    """Networks whose posts have a counter: given by the API or counted by us."""
+    return [code for code in MODULES if given(code) or counted(code)]
+
+
+def audience_networks() -> list[str]:
+    """Networks whose API gives an account's subscribers."""
+    return [code for code in MODULES if getattr(collector(code), "AUDIENCE", True)]

@@ -108,7 +108,7 @@ def accounts_table(period) -> Table:
         {
             row.account.get_network_display()
             for row in period.by_account
-            if row.account.network not in collectors.post_networks()
+            if not collectors.given(row.account.network)
         }
     )
     if silent:
@@ -118,6 +118,18 @@ def accounts_table(period) -> Table:
         ) % {"names": ", ".join(str(s) for s in silent)}
     else:
         table.note = _("«—»: the network does not report the figure.")
+    counting = sorted(
+        {
+            row.account.get_network_display()
+            for row in period.by_account
+            if "comments" in collectors.counted(row.account.network)
+        }
+    )
+    if counting:
+        table.note += " " + _(
+            "Comments in %(names)s are counted by Vestnik from its moderation inbox: "
+            "the network does not report them."
+        ) % {"names": ", ".join(str(s) for s in counting)}
     return table
 
 

@@ -1,11 +1,14 @@
-"""Figures as a Russian reader expects them: «12 345», «4,2 %», and «—» with an
-explanation where the network does not report the counter."""
+"""Figures as a Russian reader expects them: «12 345», «4,2 %», «нет данных у сети»
+where the network does not report the counter (never a 0 standing in for it), and a
+label on a figure Vestnik counted itself."""
 
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from accounts_registry.networks import Network
+
+from .. import collectors
 
 register = template.Library()
 
@@ -18,10 +21,26 @@ def grouped(value: int) -> str:
 def figure(value):
     if value is None or value == "":
         return format_html(
-            '<span class="results-na" title="{}">—</span>',
-            _("the network does not report it"),
+            '<span class="results-na" title="{}">{}</span>',
+            _("The network's API does not give this figure."),
+            _("no data from the network"),
         )
     return grouped(int(value))
+
+
+@register.simple_tag
+def counted_mark(networks, metric):
+    """A label after a figure that Vestnik counted for one of ``networks`` (a code or
+    a list of codes) instead of the network reporting it."""
+    codes = [networks] if isinstance(networks, str) else list(networks or ())
+    if not any(metric in collectors.counted(code) for code in codes):
+        return ""
+    return format_html(
+        ' <small class="results-counted" title="{}">{}</small>',
+        _("Counted by Vestnik: the comments its moderation inbox received under the "
+          "post. The network does not report this figure."),
+        _("counted by Vestnik"),
+    )  # fmt: skip
 
 
 @register.filter

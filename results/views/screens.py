@@ -82,12 +82,24 @@ def index(request):
             "report_month": periods.previous_month(),
             "report_formats": ["docx", "pdf", "xlsx"],
             "silent_networks": silent_networks(),
+            "network_codes": [code for code, _t in data.by_network],
+            "counted_networks": counted_names(code for code, _t in data.by_network),
         },
     )
 
 
+def counted_names(codes) -> list[str]:
+    """Names of the networks among ``codes`` whose comments Vestnik counts itself."""
+    names = dict(Network.choices)
+    return sorted(
+        str(names.get(code, code))
+        for code in set(codes)
+        if "comments" in collectors.counted(code)
+    )
+
+
 def silent_networks() -> list[str]:
-    """Names of the networks in use whose APIs give no counters of a post."""
+    """Names of the networks in use with no counter of a post, given or counted."""
     used = set(Account.objects.values_list("network", flat=True))
     names = dict(Network.choices)
     return sorted(
@@ -116,6 +128,7 @@ def piece(request, page_id: int):
             "posts": posts,
             "total": total,
             "posts_phrase": posts_phrase(len(posts)),
+            "network_codes": sorted({p.network for p in posts}),
             "chart": {
                 "lines": queries.series(posts, "views"),
                 "labels": {
@@ -151,8 +164,9 @@ def account(request, account_id: int):
             "posts": posts,
             "totals": totals,
             "posts_phrase": posts_phrase(totals.posts),
-            "gives_posts": account.network in collectors.post_networks(),
-            "gives_audience": account.network in collectors.networks(),
+            "gives_posts": bool(collectors.given(account.network)),
+            "counts_itself": bool(collectors.counted(account.network)),
+            "gives_audience": account.network in collectors.audience_networks(),
             # The register's figure, else the latest observation (the same number
             # once a round has run; the register may hold a figure typed by hand).
             "subscribers": account.subscribers

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from moderation.models import InboxItem
 from results.collect import run_round
 from results.models import AccountObservation, PostObservation, PostTracking
 from sandbox.models import SandboxPost
@@ -41,10 +42,12 @@ def sent_piece(sandbox, transactional_db, piece_page):  # noqa: F811
 def test_rounds_build_growing_series(sent_piece):
     now = timezone.now()
     first = run_round(now)
-    assert first.posts_observed == 2, first.errors  # VK and MAX give post counters
+    # VK and MAX give post counters; Telegram's comments are counted by Vestnik.
+    assert first.posts_observed == 3, first.errors
     assert first.accounts_observed == 3, first.errors
-    # Telegram's Bot API gives no counters of a post: it is not tracked at all.
-    assert not PostTracking.objects.filter(network="telegram").exists()
+    telegram = PostTracking.objects.get(network="telegram")
+    assert telegram.comments == 0  # the inbox has received none yet
+    assert (telegram.views, telegram.reach, telegram.likes) == (None, None, None)
 
     vk = PostTracking.objects.get(network="vk")
     assert vk.views > 0 and vk.reach > 0 and vk.likes is not None
@@ -65,11 +68,33 @@ def test_rounds_build_growing_series(sent_piece):
 
     later = now + timedelta(hours=1, minutes=1)
     SandboxPost.objects.update(created_at=timezone.now() - timedelta(hours=9))
-    assert run_round(later).posts_observed == 2
+    assert run_round(later).posts_observed == 3
     series = list(
         PostObservation.objects.filter(tracking=vk).values_list("views", flat=True)
     )
     assert len(series) == 2 and series[1] > series[0]
+
+
+def test_telegram_comments_are_the_inbox_items_under_the_post(sent_piece):
+    channel = sent_piece["telegram"]
+    delivery = Delivery.objects.get(account=channel, action="publish")
+    post_id = delivery.remote_id
+    for number, (kind, post, linked) in enumerate([
+        ("comment", post_id, None),  # a reply to the post's automatic forward
+        ("reply", post_id, None),  # a reader answering another reader
+        ("comment", "", delivery.pk),  # linked to the delivery (album's 2nd message)
+        ("comment", "999999", None),  # under another post
+        ("message", "", None),  # a private message to the bot
+    ]):  # fmt: skip
+        InboxItem.objects.create(
+            account=channel, network="telegram", remote_id=str(100 + number),
+            kind=kind, post_remote_id=post, delivery_id=linked, text="Вопрос",
+        )  # fmt: skip
+    InboxItem.objects.create(  # the same post id on another account's channel
+        account=sent_piece["max"], network="max", remote_id="x", post_remote_id=post_id
+    )
+    run_round(timezone.now())
+    assert PostTracking.objects.get(network="telegram").comments == 3
 
 
 def test_network_error_keeps_the_series(sent_piece, sandbox):  # noqa: F811

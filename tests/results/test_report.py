@@ -71,6 +71,7 @@ def test_report_sections(november):
     tg_row = next(r for r in accounts.rows if r[0] == "Telegram")
     assert tg_row[2:4] == [1490, -10] and tg_row[5] == "—"
     assert "Telegram не дают счётчиков публикаций" in accounts.note
+    assert "Комментарии в Telegram подсчитывает Вестник" in accounts.note
     assert top.rows[0][1] == "Выплаты выросли"
 
     figures = rows(moderation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -49,11 +50,14 @@ def test_period_view_sums_networks_and_names_what_is_not_reported(
     assert "Результаты" in html
     assert "1\xa0050" in html  # views: 900 + 150
     assert "2 публикации" in html
-    assert "сеть не сообщает" in html  # MAX gives no reactions
+    assert "нет данных у сети" in html  # MAX gives no reactions
+    max_row = re.search(r"<td>MAX</td>(.*?)</tr>", html, re.S).group(1)
+    # Reach, reactions, reposts: said so, never a zero standing in for them.
+    assert max_row.count("нет данных у сети") == 3 and ">0<" not in max_row
     assert "+30" in html and "−3" in html  # audience change of VK and Telegram
     assert "Выплаты выросли" in html  # the top piece
     assert "только текст" in html  # its body holds text blocks only
-    assert "Telegram" in html and "не дают счётчиков публикаций" in html
+    assert "сети без счётчиков публикаций" not in html  # every network here has one
     assert 'id="results-chart-data"' in html
 
 
@@ -75,7 +79,9 @@ def test_account_view_shows_the_audience_series(client, chief, results):
     response = client.get(reverse("results_account", args=[tg.pk]))
     assert response.status_code == 200
     assert [p["y"] for p in response.context["chart"]["points"]] == [1500, 1497]
-    assert "не даёт счётчиков публикаций" in response.content.decode()
+    html = response.content.decode()
+    # Telegram gives no counter of a post; its comments are Vestnik's own count.
+    assert "не даёт счётчиков публикаций" in html and "подсчитывает Вестник" in html
 
 
 def test_a_period_is_chosen_by_dates(client, chief, results):
@@ -96,3 +102,22 @@ def test_editor_without_the_permission_is_refused(client, django_user_model, db)
     refused = client.get(reverse("results_index"))  # Wagtail: home with a message
     assert refused.status_code == 302 and refused.url == "/admin/"
     assert 'href="/admin/results/"' not in client.get("/admin/").content.decode()
+
+
+def test_telegram_comments_are_labelled_as_counted_by_vestnik(client, chief, results):
+    page, _vk, tg, _mx = results
+    tracking = factories.tracked(
+        page, tg, timezone.now() - timedelta(days=1), views=(), likes=(), remote="55"
+    )
+    tracking.comments = 4  # Vestnik's own count, from the moderation inbox
+    tracking.save()
+    client.force_login(chief)
+    html = client.get(reverse("results_index")).content.decode()
+    telegram_row = re.search(r"<td>Telegram</td>(.*?)</tr>", html, re.S).group(1)
+    assert "4 <small" in telegram_row and "подсчёт Вестника" in telegram_row
+    assert telegram_row.count("нет данных у сети") == 4  # views, reach, likes, reposts
+    assert "Комментарии в Telegram подсчитывает Вестник" in html
+    vk_row = re.search(r"<td>ВКонтакте</td>(.*?)</tr>", html, re.S).group(1)
+    assert "подсчёт Вестника" not in vk_row  # VK reports its comments itself
+    piece = client.get(reverse("results_piece", args=[page.pk])).content.decode()
+    assert piece.count("подсчёт Вестника") == 2  # the Telegram row and the total
