@@ -91,6 +91,7 @@ SETS = {
     "fresh 6": lambda s: s.get("fresh") == 6,
     "fresh 7": lambda s: s.get("fresh") == 7,
     "fresh 8": lambda s: s.get("fresh") == 8,
+    "fresh 9": lambda s: s.get("fresh") == 9,
     "all": lambda s: True,
 }
 
