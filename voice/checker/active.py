@@ -8,6 +8,7 @@ from __future__ import annotations
 from .actors import (
     agent_after,
     agent_before,
+    may_be_case,
     other_instrumental,
     subject_of,
 )
@@ -200,6 +201,8 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
     subject = subject_of(place, v, original, None)
     if not subject or subject.numeral:
         return None
+    if not _recipient(place, v):
+        return None  # «услуга положена на бесплатной основе»: due to whom?
     short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
     if short is None:
         return None
@@ -214,6 +217,19 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
     draft = Draft(place)
     draft.word(v, form)
     return draft.fix()
+
+
+def _recipient(place: Place, v: int) -> bool:
+    """A dative noun phrase in the sentence names whom something is due to:
+    «мера положена гражданам», «Несовершеннолетним, оставшимся без попечения
+    родителей, предоставляется…» (the dative may stand before a participle
+    clause)."""
+    return any(
+        i != v
+        and place.preposition_before(i) is None
+        and may_be_case(place, i, ("datv",), adjectives=True)
+        for i in range(len(place.tokens))
+    )
 
 
 def action_fix(place: Place) -> Fix | None:

@@ -251,7 +251,26 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
         return False
     for i, form in results.pop():
         draft.word(i, form)
-    return True
+    return _recase_coordinated(place, draft, phrases, case)
+
+
+_AND = frozenset({"и", "или", "а", "либо"})
+
+
+def _recase_coordinated(
+    place: Place, draft: Draft, phrases: list[Phrase], case: str
+) -> bool:
+    """«доставка продуктов и лекарств» → «доставляют продукты и лекарства»: a noun
+    phrase joined by «и» in the same case changes with the first one."""
+    tokens, text = place.tokens, place.text
+    k = max(p.end for p in phrases) + 1
+    if k + 1 >= len(tokens) or place.word(k) not in _AND:
+        return True
+    if not (joined(text, tokens, k) and joined(text, tokens, k + 1)):
+        return True
+    cases = {p.case for p in phrases}
+    more = [p for p in place.phrases(k + 1) if p.case in cases]
+    return recase(place, draft, more, case) if more else True
 
 
 def dash_fix(place: Place) -> Fix | None:

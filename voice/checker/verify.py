@@ -49,6 +49,8 @@ def verified(place: Place, fix: Fix) -> bool:
         return False
     if not _o_governed(place, text, tokens, changed):
         return False
+    if not _na_governed(place, text, tokens, changed):
+        return False
     return all(_governed(text, tokens, p) for p in _prepositions(text, tokens, around))
 
 
@@ -81,6 +83,26 @@ def _o_governed(
         rs = readings(tokens[i].norm)
         verb = rs and all(r.pos in ("VERB", "INFN", "GRND") for r in rs)
         if verb and not {r.lemma for r in rs} & allowed:
+            return False
+    return True
+
+
+def _na_governed(
+    place: Place, text: str, tokens: list[Token], changed: dict[int, int | None]
+) -> bool:
+    """A verb of speaking a fix puts before «на» + accusative is withdrawn:
+    «обращаем внимание на необходимость» → «напоминаем на необходимость» is not
+    Russian («рассказали на встрече», a place, stays)."""
+    speaking = place.book.grammar["verbs_taking_o"]
+    for i in changed:
+        k = i + 1
+        if k + 1 >= len(tokens) or tokens[k].norm != "на":
+            continue
+        if not {r.lemma for r in readings(tokens[i].norm)} & speaking:
+            continue
+        phrases = noun_phrase(text, tokens, k + 1)
+        cases = {p.case for p in phrases}
+        if "accs" in cases and "loct" not in cases:
             return False
     return True
 
