@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 
 from accounts_registry.networks import Network
 
-from .models import InboxItem, Label
+from .models import InboxItem, Label, ModerationAction
 
 LABELS = tuple(Label.values)
 STATUS_OPEN = "open"
@@ -72,6 +72,11 @@ class InboxFilters:
             **changes,
         }
         return {k: v for k, v in values.items() if v not in ("", None)}
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything but the status tab and the order narrows the list."""
+        return bool(self.as_query(status="", order=""))
 
     def selection(self, user, *, with_status: bool = True):
         qs = InboxItem.objects.all()
@@ -165,3 +170,19 @@ def page_of(filters: InboxFilters, user, number: int = 1, per_page: int = PER_PA
     start = (number - 1) * per_page
     rows = list(qs[start : start + per_page + 1])
     return rows[:per_page], len(rows) > per_page
+
+
+def waiting_items(items) -> set[int]:
+    """Items among ``items`` whose delete or ban waits in the undo window (anyone's)."""
+    return set(
+        ModerationAction.objects.filter(
+            pending=True, item_id__in=[i.pk for i in items]
+        ).values_list("item_id", flat=True)
+    )
+
+
+def version_of(item: InboxItem, waiting: set[int]) -> str:
+    """What the list and the pane beside it compare to see that an item changed:
+    its last save, and whether an action on it waits in the undo window."""
+    stamp = f"{item.updated_at.timestamp():.6f}" if item.updated_at else ""
+    return stamp + ("p" if item.pk in waiting else "")

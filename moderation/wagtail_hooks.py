@@ -29,6 +29,11 @@ def register_admin_urls():
         path("moderation/bulk/", inbox.bulk, name="moderation_bulk"),
         path("moderation/item/<int:pk>/", item.item_detail, name="moderation_item"),
         path(
+            "moderation/item/<int:pk>/pane/",
+            item.item_pane,
+            name="moderation_item_pane",
+        ),
+        path(
             "moderation/author/<int:account_pk>/<str:author_id>/avatar/",
             avatar.author_avatar,
             name="moderation_author_avatar",

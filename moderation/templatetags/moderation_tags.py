@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 
 from .. import time_left as deadlines
 from ..capabilities import refusals
+from ..inbox_query import version_of
 
 register = template.Library()
 
@@ -39,3 +40,9 @@ def time_left(deadline, now) -> str:
 def time_forms():
     """The deadline forms for the inbox's script (json_script them)."""
     return deadlines.forms()
+
+
+@register.filter
+def version(item, waiting) -> str:
+    """``item|version:waiting``: what the list and its pane compare to see a change."""
+    return version_of(item, waiting or set())

@@ -17,20 +17,12 @@ from accounts_registry.models import Account
 from accounts_registry.networks import Network
 
 from ..capabilities import BY_CODE, DESK_ACTIONS, offered_for_networks
-from ..inbox_query import InboxFilters, counts, page_of
-from ..models import InboxItem, Label, ModerationAction, Reason
+from ..inbox_query import InboxFilters, counts, page_of, version_of, waiting_items
+from ..models import InboxItem, Label, Reason
 from ..permissions import moderator_required, moderators
 from .acting import BAN_PERIODS, Refused, act
+from .item import item_context
 from .pending import pending_groups, render_toasts
-
-
-def waiting_items(items) -> set[int]:
-    """Items of the page whose delete or ban waits in the undo window (anyone's)."""
-    return set(
-        ModerationAction.objects.filter(
-            pending=True, item_id__in=[i.pk for i in items]
-        ).values_list("item_id", flat=True)
-    )
 
 
 def _bulk_actions(filters: InboxFilters):
@@ -55,6 +47,7 @@ def inbox(request):
         number = 1
     items, has_next = page_of(filters, request.user, number)
     context = {
+        "pane": _pane(request),
         "filters": filters,
         "items": items,
         "counts": counts(filters, request.user),
@@ -81,9 +74,54 @@ def inbox(request):
     return render(request, "moderation/inbox.html", context)
 
 
+def _pane(request) -> str:
+    """The item the address names (``?item=``), rendered into the pane beside the
+    list, so a reload or the back button shows the list with the same item open."""
+    pk = request.GET.get("item", "")
+    if not pk.isdigit():
+        return ""
+    found = (
+        InboxItem.objects.select_related("account", "assignee", "page")
+        .filter(pk=int(pk))
+        .first()
+    )
+    if found is None:
+        return ""
+    return render_to_string(
+        "moderation/_item_pane.html", item_context(request, found), request
+    )
+
+
+SEEN_AT_MOST = 200
+
+
+def _seen(value: str) -> dict[int, str]:
+    """``id:version,…`` of the rows (and the pane) the page shows."""
+    seen = {}
+    for pair in value.split(",")[:SEEN_AT_MOST]:
+        pk, _sep, version = pair.partition(":")
+        if pk.isdigit():
+            seen[int(pk)] = version
+    return seen
+
+
+def _rows(request, items, now) -> list[str]:
+    waiting = waiting_items(items)
+    return [
+        render_to_string(
+            "moderation/_row.html",
+            {"item": item, "now": now, "waiting": waiting},
+            request,
+        )
+        for item in items
+    ]
+
+
 @moderator_required
 def poll(request):
-    """New items after ``after`` matching the filters, as rendered rows."""
+    """New items after ``after`` matching the filters, as rendered rows; and the rows
+    among ``seen`` that changed since the page showed them (another moderator, a
+    rule, the network), so the list and the pane beside it stay in step."""
     filters = InboxFilters.from_query(request.GET)
     try:
         after = int(request.GET.get("after", "0"))
@@ -92,18 +130,19 @@ def poll(request):
     qs = filters.selection(request.user).filter(pk__gt=after)
     items = list(qs.select_related("account", "assignee").order_by("-id")[:50])
     now = timezone.now()
-    rows = [
-        render_to_string(
-            "moderation/_row.html",
-            {"item": item, "now": now, "waiting": waiting_items(items)},
-            request,
-        )
-        for item in items
-    ]
+    seen = _seen(request.GET.get("seen", ""))
+    shown = list(
+        InboxItem.objects.filter(pk__in=seen).select_related("account", "assignee")
+    )
+    waiting = waiting_items(shown)
+    changed = [i for i in shown if version_of(i, waiting) != seen[i.pk]]
     return JsonResponse(
         {
             "latest_id": max([after] + [item.pk for item in items]),
-            "rows": rows,
+            "rows": _rows(request, items, now),
+            "changed": dict(
+                zip([i.pk for i in changed], _rows(request, changed, now), strict=True)
+            ),
             "counts": counts(filters, request.user),
         }
     )

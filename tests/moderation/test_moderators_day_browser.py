@@ -1,10 +1,16 @@
-"""The moderator's day in a real browser, against the VK sandbox over HTTP:
-arrive → filter → open with context → reply from a saved reply → the next item opens
-→ ban with a reason (undo window) → delete, undo, delete → the blacklist shows the ban
-→ a rule's dry run lists its matches. Screenshots go to .artifacts/day/ (not in git)."""
+"""The moderator's day in a real browser, against the VK sandbox over HTTP, through
+the split view (the list on the left, the open item in a pane on its right):
+arrive → filter → open in the pane with its post and thread (reload, back, forward) →
+reply from a saved reply → the next item opens in the pane → delete, undo → ban with
+a reason (undo window) → the next item opens in the pane → delete → a colleague takes
+the open item and both sides follow → the blacklist shows the ban → a rule's dry run
+lists its matches → the item's own page and its queue; on a narrow screen a row opens
+the item's own page. Screenshots go to $MODERATION_SHOTS, else .artifacts/day/ (not in
+git)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +18,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from moderation import ingest
 from moderation.defaults import ensure_moderator_group
 from moderation.fetch import fetch_all
 from moderation.models import Ban, FetchCursor, InboxItem, ReplyTemplate, Rule
@@ -22,10 +29,14 @@ from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct-horse-battery"
-SHOTS = Path(__file__).resolve().parents[2] / ".artifacts" / "day"
+SHOTS = Path(
+    os.environ.get("MODERATION_SHOTS")
+    or Path(__file__).resolve().parents[2] / ".artifacts" / "day"
+)
 QUESTION = "Когда начнут выплаты на детей? Уже месяц жду."
 ALSO = "Присоединяюсь к вопросу, у нас то же самое"
 OBSCENE = "Да идите вы нах*й со своими выплатами"
+ELSEWHERE = "Где записаться в волонтёры на лето?"
 DIPLOMA = "Продам диплом любого вуза с занесением в реестр, пишите @diplom_bystro"
 
 
@@ -64,7 +75,23 @@ def day(sandbox, settings):  # noqa: F811
         author_name="Олег Кузнецов", text=ALSO, reply_to=comments["question"].remote_id,
     )  # fmt: skip
     assert fetch_all([account]).created == 4
+    # Another community's question, which the account filter leaves out.
+    other = relaxed_account("vk", "434343", "Молодёжь Кузбасса", token_type="user")
+    ingest.store(other, ingest.Incoming(remote_id="9001", post_remote_id="7",
+                                        author_id="4799", author_name="Ирина Белова",
+                                        text=ELSEWHERE))  # fmt: skip
     return account, post, comments
+
+
+def login(page, live_server) -> None:
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "moder")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+PANE = "[data-mod-pane] [data-mod-pane-item]"
 
 
 def shot(page, name: str) -> None:
@@ -78,106 +105,167 @@ def item_of(comment) -> InboxItem:
 
 def test_the_moderators_day(page_in_browser, live_server, moderator, day):
     account, post, comments = day
-    page = page_in_browser
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "moder")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    page = page_in_browser  # 1280 × 900: the split view
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and script_errors.append(m.text))
+    login(page, live_server)
 
-    # Arrive: four open items, the tabs agree, deadlines read as time left.
+    # Arrive: five open items in two communities, the tabs agree, deadlines read as
+    # time left; the pane on the right says how to open one.
     page.goto(f"{live_server.url}/admin/moderation/")
-    assert page.inner_text("[data-count=open]") == "4"
-    assert page.inner_text("[data-count=status_new]") == "4"
+    assert page.inner_text("[data-count=open]") == "5"
+    assert page.inner_text("[data-count=status_new]") == "5"
     assert "осталось" in page.inner_text("tr.mod-row .mod-timer")
+    assert "откроется здесь" in page.inner_text("[data-mod-pane-empty]")
     shot(page, "01-arrive")
 
-    # Filter: the questions without violations.
-    page.select_option("select[name=label]", "clean")
+    # Filter: her community only.
+    page.select_option("select[name=account]", str(account.pk))
     page.click(".mod-filters button[type=submit]")
-    page.wait_for_url("**label=clean**")
-    assert page.locator("tr.mod-row").count() == 2
+    page.wait_for_url(f"**account={account.pk}**")
+    assert page.locator("tr.mod-row").count() == 4
+    assert page.inner_text("[data-count=open]") == "4"
+    assert ELSEWHERE[:20] not in page.inner_text("#mod-rows")
+    shot(page, "02-filtered")
 
-    # Open with context: the author by name with the sandbox's avatar (users.get),
-    # the post, the thread with the answer under the question.
+    # Open in the pane: the list stays (its filter, its rows), the address names the
+    # item; the author by name with the sandbox's avatar (users.get), the post, the
+    # thread with the answer under the question.
+    question = item_of(comments["question"])
     page.click(f"tr.mod-row a:has-text('{QUESTION[:20]}')")
-    page.wait_for_selector("#mod-item")
-    assert "Анна Смирнова" in page.inner_text("[data-mod-author]")
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{QUESTION[:20]}')")
+    assert f"item={question.pk}" in page.url and f"account={account.pk}" in page.url
+    assert page.locator("tr.mod-row").count() == 4
+    assert page.get_attribute(f"tr.mod-row[data-id='{question.pk}']", "aria-current")
+    assert "Анна Смирнова" in page.inner_text(f"{PANE} [data-mod-author]")
     assert "/sandbox/avatar/4712.svg" in page.get_attribute(
-        ".mod-author__avatar", "src"
+        f"{PANE} .mod-author__avatar", "src"
     )
-    assert ALSO in page.inner_text("[data-mod-thread]")
-    assert page.locator("[data-mod-action=hide]").count() == 0  # VK cannot hide
-    shot(page, "02-open-with-context")
+    assert f"Пост {post.remote_id}" in page.inner_text(f"{PANE} [data-mod-post]")
+    assert ALSO in page.inner_text(f"{PANE} [data-mod-thread]")
+    assert page.locator(f"{PANE} [data-mod-action=hide]").count() == 0  # VK cannot
+    shot(page, "03-open-in-the-pane")
 
-    # Reply from a saved reply (key 1), then the next open item opens by itself.
-    page.check("[data-mod-advance]")
+    # The address works: a reload shows the same list and item, back closes the
+    # pane, forward opens it again.
+    page.reload()
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{QUESTION[:20]}')")
+    assert page.locator("tr.mod-row").count() == 4
+    page.go_back()
+    page.wait_for_selector(PANE, state="detached")
+    assert "item=" not in page.url and f"account={account.pk}" in page.url
+    page.go_forward()
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{QUESTION[:20]}')")
+
+    # Reply from a saved reply (key 1); the next open item opens in the pane.
+    page.check(f"{PANE} [data-mod-advance]")
     page.keyboard.press("1")
-    reply = page.input_value("#mod-reply-text")
+    reply = page.input_value(f"{PANE} #mod-reply-text")
     assert reply.startswith("Здравствуйте, Анна! Выплаты начнутся 15 января")
-    page.fill("#mod-reply-text", reply + " Спасибо за терпение.")
-    shot(page, "03-reply-from-template")
-    page.click(".mod-reply button[value=reply]")
-    page.wait_for_selector(f"[data-mod-text]:has-text('{DIPLOMA[:20]}')")
+    page.fill(f"{PANE} #mod-reply-text", reply + " Спасибо за терпение.")
+    shot(page, "04-reply-from-a-saved-reply")
+    page.click(f"{PANE} .mod-reply button[value=reply]")
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{DIPLOMA[:20]}')")
     answer = post.comments.get(reply_to=comments["question"].remote_id, author_id__lt=0)
     assert answer.text.endswith("Спасибо за терпение.")
     assert item_of(comments["question"]).status == "replied"
+    diploma = item_of(comments["diploma"])
+    assert f"item={diploma.pk}" in page.url
+    assert "Дан ответ" in page.inner_text(f"tr.mod-row[data-id='{question.pk}']")
+    assert page.inner_text("[data-count=open]") == "3"
 
-    # Ban with a reason: the toast counts down, then it is sent; the next item opens.
-    page.select_option("[data-mod-actions] select[name=reason]", "law")
+    # Delete: the next item opens while the toast counts down; undo: nothing reaches
+    # the network and the item is back in the pane.
+    page.keyboard.press("d")
+    page.wait_for_selector("[data-mod-toast]:has-text('будет удалён')")
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{OBSCENE[:15]}')")
+    assert "is-pending" in page.get_attribute(
+        f"tr.mod-row[data-id='{diploma.pk}']", "class"
+    )
+    shot(page, "05-delete-with-undo")
+    page.keyboard.press("u")
+    page.wait_for_selector("[data-mod-notice]:has-text('Отменено')")
+    page.wait_for_selector("[data-mod-toast]", state="detached")
+    comments["diploma"].refresh_from_db()
+    assert not comments["diploma"].deleted and item_of(comments["diploma"]).is_open
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{DIPLOMA[:20]}')")
+    assert f"item={diploma.pk}" in page.url
+
+    # Ban with a reason: the toast counts down, the next item opens in the pane, and
+    # the ban is sent when the window ends.
+    page.select_option(f"{PANE} [data-mod-actions] select[name=reason]", "law")
     page.keyboard.press("b")
-    page.wait_for_selector(f"[data-mod-text]:has-text('{OBSCENE[:15]}')")
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{OBSCENE[:15]}')")
     page.wait_for_selector("[data-mod-toast]:has-text('Нарушение закона')")
-    shot(page, "04-ban-toast")
+    shot(page, "06-ban-and-the-next-item")
     page.wait_for_selector("[data-mod-toast]", state="detached", timeout=15_000)
     assert SandboxBan.objects.filter(account=post.account, user_id=4715).exists()
     assert Ban.objects.get(author_id="4715").reason == "law"
 
-    # Delete, undo: nothing reaches the network; then delete for real.
-    obscene_url = page.url
+    # Delete the obscene one: the next item (Олег's answer) opens in the pane.
     page.keyboard.press("d")
-    page.wait_for_selector("[data-mod-toast]:has-text('будет удалён')")
-    page.keyboard.press("u")
-    page.wait_for_selector("[data-mod-notice]:has-text('Отменено')")
-    page.wait_for_selector("[data-mod-toast]", state="detached")
-    comments["obscene"].refresh_from_db()
-    assert not comments["obscene"].deleted and item_of(comments["obscene"]).is_open
-    page.goto(obscene_url)
-    page.uncheck("[data-mod-advance]")
-    page.keyboard.press("d")
-    page.wait_for_selector("[data-mod-toast]")
+    page.wait_for_selector(f"{PANE} [data-mod-text]:has-text('{ALSO[:20]}')")
     page.wait_for_selector("[data-mod-toast]", state="detached", timeout=15_000)
     comments["obscene"].refresh_from_db()
     assert comments["obscene"].deleted
 
-    # The inbox's counters agree: one open item left (Олег's).
-    page.goto(f"{live_server.url}/admin/moderation/")
+    # Both sides agree without a reload: the counters, the rows' statuses.
+    page.wait_for_selector("[data-count=status_deleted]:text-is('2')")
     assert page.inner_text("[data-count=open]") == "1"
-    assert page.inner_text("[data-count=status_deleted]") == "2"  # the diploma too
+    for deleted in ("diploma", "obscene"):
+        row = f"tr.mod-row[data-id='{item_of(comments[deleted]).pk}']"
+        page.wait_for_selector(f"{row} .mod-row__status:has-text('Удалено')")
+
+    # A colleague takes the open item: the pane and its row follow within a poll.
+    also = item_of(comments["also"])
+    colleague = type(moderator).objects.create_user("kollega", password=PASSWORD)
+    also.assignee, also.status = colleague, "in_progress"
+    also.save()
+    page.wait_for_selector(f"{PANE} :text('kollega')", timeout=15_000)
+    page.wait_for_selector(f"tr.mod-row[data-id='{also.pk}'] :text('kollega')")
+    shot(page, "07-both-sides-follow")
 
     # The blacklist shows the ban with its reason, across accounts.
     page.goto(f"{live_server.url}/admin/moderation/blacklist/")
     table = page.inner_text("table.mod-blacklist")
     assert "Диплом Быстро" in table and "Нарушение закона" in table
     assert "Соцзащита Кузбасса" in table
-    shot(page, "05-blacklist")
+    shot(page, "08-blacklist")
 
     # A rule's dry run lists what it would have matched, with links.
     page.goto(live_server.url + reverse("moderation_rules:index"))
     page.click("a:has-text('Проверить на входящих') >> nth=-1")
     page.wait_for_selector("[data-mod-dry-summary]")
-    shot(page, "06-dry-run")
-    assert "сработало бы на 1 обращении из 4" in page.inner_text(
+    shot(page, "09-dry-run")
+    assert "сработало бы на 1 обращении из 5" in page.inner_text(
         "[data-mod-dry-summary]"
     )
     page.click(f"tr.mod-dry-match a:has-text('{DIPLOMA[:20]}')")
     page.wait_for_selector("#mod-item")
     assert "в чёрном списке" in page.inner_text("[data-mod-author]")
-    shot(page, "07-from-the-dry-run")
+    shot(page, "10-the-items-own-page")
 
-    # The queue beside the item: j opens the one open item left, Олег's.
-    assert ALSO[:20] in page.inner_text("[data-mod-queue]")
+    # The queue beside the item's own page: j opens an open item left.
+    queue = page.inner_text("[data-mod-queue]")
+    assert ALSO[:20] in queue or ELSEWHERE[:20] in queue
     page.keyboard.press("j")
-    page.wait_for_selector(f"[data-mod-text]:has-text('{ALSO[:20]}')")
-    assert page.get_attribute(".mod-queue li.is-current a", "aria-current") == "true"
-    shot(page, "08-queue-beside-the-item")
+    page.wait_for_selector(".mod-queue li.is-current a[aria-current=true]")
+    shot(page, "11-queue-beside-the-item")
+    assert script_errors == []
+
+
+def test_a_narrow_screen_opens_the_items_own_page(
+    page_in_browser, live_server, moderator, day
+):
+    account, post, comments = day
+    page = page_in_browser
+    page.set_viewport_size({"width": 900, "height": 900})
+    login(page, live_server)
+    page.goto(f"{live_server.url}/admin/moderation/")
+    assert not page.is_visible("[data-mod-pane]")
+    question = item_of(comments["question"])
+    page.click(f"tr.mod-row a:has-text('{QUESTION[:20]}')")
+    page.wait_for_url(f"**/admin/moderation/item/{question.pk}/")
+    assert "Анна Смирнова" in page.inner_text("#mod-item [data-mod-author]")
+    shot(page, "12-narrow-screen-item-page")

@@ -30,10 +30,11 @@
     });
   }
 
-  function notice(text) {
+  function notice(text, kind) {
     const el = document.querySelector("[data-mod-notice]");
     if (!el || !text) return;
     el.textContent = text;
+    el.classList.toggle("mod-notice--done", kind === "done");
     el.hidden = false;
     clearTimeout(notice.timer);
     notice.timer = setTimeout(function () { el.hidden = true; }, 8000);
@@ -83,7 +84,7 @@
     rowsOfItem(itemId).forEach(function (row) {
       row.classList.remove("is-pending", "is-busy");
       if (!status) return;
-      row.querySelector(".mod-row__status").textContent = label;
+      row.querySelectorAll(".mod-row__status").forEach((el) => { el.textContent = label; });
       row.className = row.className.replace(/mod-row--\w+/, "mod-row--" + status);
     });
   }
@@ -103,8 +104,14 @@
           rowsOfItem(r.item).forEach((row) => row.classList.add("is-failed"));
         }
       });
-      document.dispatchEvent(new CustomEvent("mod:changed"));
+      changed(answer.results.map((r) => r.item));
     }).catch(function () { delete toast.dataset.sending; });
+  }
+
+  /* Something happened to these items (sent, undone): the list and the pane beside it
+     ask the server what they look like now. */
+  function changed(ids) {
+    document.dispatchEvent(new CustomEvent("mod:changed", { detail: { items: ids || [] } }));
   }
 
   function undoToast(toast) {
@@ -114,8 +121,12 @@
     post(toast.action, new FormData(toast)).then(function (answer) {
       toast.remove();
       answer.items.forEach((id) => setRowStatus(id, "", ""));
-      notice(answer.undone.length ? box.dataset.textUndone : box.dataset.textTooLate);
-      document.dispatchEvent(new CustomEvent("mod:changed"));
+      notice(answer.undone.length ? box.dataset.textUndone : box.dataset.textTooLate,
+             answer.undone.length ? "done" : "");
+      changed(answer.items);
+      if (answer.items.length) {
+        document.dispatchEvent(new CustomEvent("mod:undone", { detail: { items: answer.items } }));
+      }
     }).catch(function () { delete toast.dataset.sending; });
   }
 
@@ -165,10 +176,98 @@
     if (overlay) overlay.hidden = force === undefined ? !overlay.hidden : !force;
   }
 
-  /* -- the list ------------------------------------------------------------------ */
+  /* -- one item: on its own page or in the pane beside the list ------------------- */
+  /* Binds the item's controls and answers the keys that belong to it (saved replies
+     1-9, actions, r); true when the key was the item's. */
+  function bindItem(root) {
+    const advance = root.querySelector("[data-mod-advance]");
+    const copy = root.querySelector("[data-mod-advance-copy]");
+    function syncAdvance() {
+      if (copy) copy.value = advance.checked ? "1" : "";
+      localStorage.setItem("moderation.advance", advance.checked ? "1" : "");
+    }
+    if (advance) {
+      advance.checked = localStorage.getItem("moderation.advance") === "1";
+      advance.addEventListener("change", syncAdvance);
+      syncAdvance();
+    }
+    /* Saved replies: a button or the keys 1-9 put the filled-in text into the box. */
+    const reply = root.querySelector("[data-mod-reply]");
+    const saved = Array.from(root.querySelectorAll("[data-mod-saved-text]"));
+    function insertSaved(button) {
+      if (!reply || !button) return;
+      const text = button.dataset.modSavedText;
+      reply.value = reply.value.trim() ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
+      reply.focus();
+      reply.setSelectionRange(reply.value.length, reply.value.length);
+    }
+    saved.forEach((button) => button.addEventListener("click", () => insertSaved(button)));
+
+    return function key(event) {
+      if (/^[1-9]$/.test(event.key) && saved.length) {
+        insertSaved(saved[Number(event.key) - 1]);
+        return true;
+      }
+      const action = ACTION_BY_KEY[event.key];
+      const why = refusalsOf(root)[action || (event.key === "r" ? "reply" : "")];
+      if (why) notice(why);
+      else if (action) root.querySelector("[data-mod-action=" + action + "]")?.click();
+      else if (event.key === "r") root.querySelector("[data-mod-reply]")?.focus();
+      else return false;
+      return true;
+    };
+  }
+
+  function setupItem(root) {
+    const key = bindItem(root);
+    document.addEventListener("keydown", function (event) {
+      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (key(event)) { event.preventDefault(); return; }
+      if (event.key === "j" || event.key === "k") {
+        /* The queue beside the item: the next or the previous open item. */
+        const links = Array.from(root.querySelectorAll("[data-mod-queue-link]"));
+        const here = links.findIndex((a) => a.hasAttribute("aria-current"));
+        const target = links[here + (event.key === "j" ? 1 : -1)] || (here < 0 ? links[0] : null);
+        if (target) window.location = target.href;
+      } else if (event.key === "u") undoLatest();
+      else return;
+      event.preventDefault();
+    });
+    if (window.location.hash === "#mod-reply-text") root.querySelector("[data-mod-reply]")?.focus();
+  }
+
+  /* -- the list, and the item open beside it (split view) ------------------------ */
+  /* From 75em (1200 px) the item opens in a pane to the right of the list; narrower
+     screens keep the item's own page. The address names the open item (?item=), so a
+     reload or the back button shows the same list with the same item. */
+  const SPLIT = window.matchMedia("(min-width: 75em)");
+
+  function fromHtml(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;  // server-rendered, escaped
+    return template.content;
+  }
+
+  function listQuery() {
+    /* The list's filters, without the open item and the page. */
+    const query = new URLSearchParams(window.location.search);
+    query.delete("item");
+    query.delete("page");
+    return query;
+  }
+
   function setupInbox(root) {
+    const body = document.getElementById("mod-rows");
+    const split = root.querySelector("[data-mod-split]");
+    const pane = root.querySelector("[data-mod-pane]");
+    const paneBody = pane.querySelector("[data-mod-pane-body]");
+    const paneEmpty = pane.querySelector("[data-mod-pane-empty]");
     const rows = () => Array.from(root.querySelectorAll("tr.mod-row"));
+    const liveRows = root.dataset.order === "newest" && root.dataset.page === "1";
     let current = -1;
+    let paneKey = null;
+    let loading = 0;
+    let wanted = null;  // the item being fetched into the pane, if any
 
     function focusRow(index) {
       const all = rows();
@@ -180,17 +279,171 @@
 
     function currentRow() { return rows()[current]; }
 
+    /* -- the pane ------------------------------------------------------------------ */
+    function paneItem() { return paneBody.querySelector("[data-mod-pane-item]"); }
+    function paneId() { const el = paneItem(); return el ? el.dataset.itemId : ""; }
+
+    function addressOf(id) {
+      const query = new URLSearchParams(window.location.search);
+      if (id) query.set("item", id); else query.delete("item");
+      const search = query.toString();
+      return window.location.pathname + (search ? "?" + search : "");
+    }
+
+    function markOpenRow() {
+      const id = paneId();
+      rows().forEach(function (row, i) {
+        const open = row.dataset.id === id;
+        row.classList.toggle("is-open", open);
+        if (open) row.setAttribute("aria-current", "true"); else row.removeAttribute("aria-current");
+        if (open && current !== i) { current = i; focusRow(i); }
+      });
+    }
+
+    function showPane(html) {
+      const reply = paneItem()?.querySelector("[data-mod-reply]");
+      const keep = reply && reply.value.trim() ? { id: paneId(), text: reply.value } : null;
+      paneBody.replaceChildren(fromHtml(html));
+      paneEmpty.hidden = true;
+      split.classList.add("has-pane");
+      const item = paneItem();
+      paneKey = item ? bindItem(item) : null;
+      /* A reply being typed survives the pane being refreshed under it. */
+      const fresh = item?.querySelector("[data-mod-reply]");
+      if (keep && fresh && keep.id === paneId()) fresh.value = keep.text;
+      markOpenRow();
+      updateTimers();
+    }
+
+    function openItem(id, history) {
+      const ticket = ++loading;
+      wanted = String(id);
+      const url = root.dataset.paneUrl.replace("/0/", "/" + id + "/");
+      return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.text();
+        }).then(function (html) {
+          if (ticket !== loading) return;  // a later click won
+          wanted = null;
+          const another = paneId() !== String(id);
+          showPane(html);
+          if (another) pane.scrollTop = 0;
+          if (history === "push") window.history.pushState({ item: String(id) }, "", addressOf(id));
+          else if (history === "replace") window.history.replaceState({ item: String(id) }, "", addressOf(id));
+        }).catch(function (error) {
+          if (ticket === loading) wanted = null;
+          throw error;
+        });
+    }
+
+    function closePane(push) {
+      loading++;
+      wanted = null;
+      paneBody.replaceChildren();
+      paneEmpty.hidden = false;
+      split.classList.remove("has-pane");
+      paneKey = null;
+      markOpenRow();
+      if (push) window.history.pushState({ item: "" }, "", addressOf(""));
+    }
+
+    function open(id, event) {
+      /* Beside the list on a wide screen; its own page otherwise. */
+      if (!SPLIT.matches) return false;
+      if (event) event.preventDefault();
+      openItem(id, "push").catch(() => { window.location = root.dataset.paneUrl.replace("/0/pane/", "/" + id + "/"); });
+      return true;
+    }
+
+    /* An action from the pane: sent without leaving the list; the row and the counters
+       follow, the undo toast appears, and the next item opens when that is asked. */
+    pane.addEventListener("submit", function (event) {
+      const form = event.target.closest("[data-mod-actions], .mod-reply");
+      if (!form || !paneItem()) return;
+      event.preventDefault();
+      const data = new FormData(form);
+      if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+      listQuery().forEach((v, k) => data.append(k, v));
+      const id = paneId();
+      const advance = data.get("advance") === "1";
+      paneItem().classList.add("is-busy");
+      /* form.action would be the button named «action» */
+      post(form.getAttribute("action"), data).then(function (answer) {
+        updateCounts(answer.counts);
+        replaceRow(answer.id, answer.row);
+        addToasts(answer.toasts);
+        if (answer.error) {
+          paneItem()?.classList.remove("is-busy");
+          notice(answer.error);
+          return;
+        }
+        if (answer.message) notice(answer.message, "done");
+        if (advance && answer.next) return openItem(answer.next, "push");
+        if (advance) { closePane(true); return; }
+        if (event.submitter && event.submitter.value === "reply") form.querySelector("[data-mod-reply]").value = "";
+        return openItem(id, "none");
+      }).catch(function () { paneItem()?.classList.remove("is-busy"); });
+    });
+
+    pane.addEventListener("click", function (event) {
+      if (event.target.closest("[data-mod-pane-close]")) { closePane(true); return; }
+      const link = event.target.closest("a[data-mod-open]");
+      if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) open(link.dataset.modOpen, event);
+    });
+
+    body.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      if (event.target.closest("input, label, button, select")) return;
+      const row = event.target.closest("tr.mod-row");
+      if (!row) return;
+      const link = event.target.closest("a");
+      if (link && !link.matches("[data-mod-open]")) return;  // an author's profile
+      if (open(row.dataset.id, event)) focusRow(rows().indexOf(row));
+    });
+
+    window.addEventListener("popstate", function () {
+      const id = new URLSearchParams(window.location.search).get("item");
+      if (id) openItem(id, "none").catch(() => {});
+      else closePane(false);
+    });
+
+    /* -- rows ------------------------------------------------------------------------ */
+    function replaceRow(id, html) {
+      if (!html) return;
+      const old = body.querySelector('tr.mod-row[data-id="' + id + '"]');
+      if (!old) return;
+      const fresh = fromHtml(html).firstElementChild;
+      if (!fresh) return;
+      fresh.querySelector("input[type=checkbox]").checked = old.querySelector("input[type=checkbox]").checked;
+      ["is-current", "is-open", "is-failed"].forEach((c) => fresh.classList.toggle(c, old.classList.contains(c)));
+      if (old.hasAttribute("aria-current")) fresh.setAttribute("aria-current", "true");
+      old.replaceWith(fresh);
+    }
+
+    function seen() {
+      const pairs = rows().map((row) => row.dataset.id + ":" + row.dataset.version);
+      const item = paneItem();
+      if (item) pairs.push(item.dataset.itemId + ":" + item.dataset.version);
+      return pairs.join(",");
+    }
+
     function refresh() {
-      const url = root.dataset.pollUrl + "&after=" + root.dataset.latestId;
+      const sent = { pane: paneId(), version: paneItem()?.dataset.version };
+      const url = root.dataset.pollUrl + "&after=" + root.dataset.latestId + "&seen=" + encodeURIComponent(seen());
       return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then((r) => r.json()).then(function (answer) {
           updateCounts(answer.counts);
-          if (!answer.rows.length) return;
-          const body = document.getElementById("mod-rows");
+          Object.entries(answer.changed || {}).forEach(([id, html]) => replaceRow(id, html));
+          /* The open item changed elsewhere (another moderator, a rule, the undo
+             window): the pane shows it as it is now, unless it was already reloaded. */
+          if (sent.pane && answer.changed && answer.changed[sent.pane] && wanted === null &&
+              paneId() === sent.pane && paneItem().dataset.version === sent.version) {
+            openItem(sent.pane, "none").catch(() => {});
+          }
+          if (!liveRows || !answer.rows.length) return;
           body.querySelector(".mod-empty")?.remove();
-          const template = document.createElement("template");
-          template.innerHTML = answer.rows.join("");  // server-rendered, escaped rows
-          body.prepend(template.content);
+          body.prepend(fromHtml(answer.rows.join("")));
           root.dataset.latestId = answer.latest_id;
           if (current >= 0) current += answer.rows.length;
           const live = root.querySelector("[data-mod-live]");
@@ -232,19 +485,29 @@
     document.addEventListener("keydown", function (event) {
       if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key;
-      if (key === "?") { toggleHelp(); return; }
-      if (key === "Escape") { toggleHelp(false); return; }
+      const help = document.querySelector("[data-mod-help-overlay]");
+      if (key === "?") { toggleHelp(); event.preventDefault(); return; }
+      if (key === "Escape") {
+        if (help && !help.hidden) toggleHelp(false);
+        else if (paneItem()) closePane(true);
+        return;
+      }
+      /* With an item open beside the list, its keys act on it. */
+      if (paneKey && paneKey(event)) { event.preventDefault(); return; }
       if (key === "j") focusRow(current + 1);
       else if (key === "k") focusRow(current - 1);
       else if (key === "u") undoLatest();
-      else if (key === "Enter" && currentRow()) window.location = currentRow().dataset.url;
-      else if (key === "x" && currentRow()) {
+      else if (key === "Enter" && currentRow()) {
+        if (!open(currentRow().dataset.id)) window.location = currentRow().dataset.url;
+      } else if (key === "x" && currentRow()) {
         const box = currentRow().querySelector("input[type=checkbox]");
         box.checked = !box.checked;
       } else if (key === "r" && currentRow()) {
         const why = refusalsOf(currentRow()).reply;
         if (why) notice(why);
-        else window.location = currentRow().dataset.url + "#mod-reply-text";
+        else if (SPLIT.matches) {
+          openItem(currentRow().dataset.id, "push").then(() => paneItem()?.querySelector("[data-mod-reply]")?.focus());
+        } else window.location = currentRow().dataset.url + "#mod-reply-text";
       } else if (ACTION_BY_KEY[key]) act(ACTION_BY_KEY[key]);
       else return;
       event.preventDefault();
@@ -255,62 +518,21 @@
     });
     root.querySelector("[data-mod-help]")?.addEventListener("click", () => toggleHelp());
     document.addEventListener("mod:changed", () => refresh().catch(() => {}));
-
-    /* New items without a reload: only on the first page of the newest-first list. */
-    if (root.dataset.order === "newest" && root.dataset.page === "1") {
-      setInterval(() => refresh().catch(function () { /* the next poll tries again */ }), 5000);
-    }
-  }
-
-  /* -- one item ------------------------------------------------------------------ */
-  function setupItem(root) {
-    const advance = root.querySelector("[data-mod-advance]");
-    const copy = root.querySelector("[data-mod-advance-copy]");
-    function syncAdvance() {
-      if (copy) copy.value = advance.checked ? "1" : "";
-      localStorage.setItem("moderation.advance", advance.checked ? "1" : "");
-    }
-    if (advance) {
-      advance.checked = localStorage.getItem("moderation.advance") === "1";
-      advance.addEventListener("change", syncAdvance);
-      syncAdvance();
-    }
-    /* Saved replies: a button or the keys 1-9 put the filled-in text into the box. */
-    const reply = root.querySelector("[data-mod-reply]");
-    const saved = Array.from(root.querySelectorAll("[data-mod-saved-text]"));
-    function insertSaved(button) {
-      if (!reply || !button) return;
-      const text = button.dataset.modSavedText;
-      reply.value = reply.value.trim() ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
-      reply.focus();
-      reply.setSelectionRange(reply.value.length, reply.value.length);
-    }
-    saved.forEach((button) => button.addEventListener("click", () => insertSaved(button)));
-
-    document.addEventListener("keydown", function (event) {
-      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (/^[1-9]$/.test(event.key) && saved.length) {
-        insertSaved(saved[Number(event.key) - 1]);
-        event.preventDefault();
-        return;
-      }
-      const action = ACTION_BY_KEY[event.key];
-      const why = refusalsOf(root)[action || (event.key === "r" ? "reply" : "")];
-      if (why) notice(why);
-      else if (action) root.querySelector("[data-mod-action=" + action + "]")?.click();
-      else if (event.key === "j" || event.key === "k") {
-        /* The queue beside the item: the next or the previous open item. */
-        const links = Array.from(root.querySelectorAll("[data-mod-queue-link]"));
-        const here = links.findIndex((a) => a.hasAttribute("aria-current"));
-        const target = links[here + (event.key === "j" ? 1 : -1)] || (here < 0 ? links[0] : null);
-        if (target) window.location = target.href;
-      }
-      else if (event.key === "r") root.querySelector("[data-mod-reply]")?.focus();
-      else if (event.key === "u") undoLatest();
-      else return;
-      event.preventDefault();
+    /* Undoing a delete or a ban brings its item back into the pane, where the next
+       item may have opened meanwhile. */
+    document.addEventListener("mod:undone", function (event) {
+      const id = String(event.detail.items[0]);
+      if (SPLIT.matches && paneId() !== id) openItem(id, "push").catch(() => {});
     });
-    if (window.location.hash === "#mod-reply-text") root.querySelector("[data-mod-reply]")?.focus();
+
+    /* The item the address names was rendered with the page. */
+    if (paneItem()) {
+      paneKey = bindItem(paneItem());
+      window.history.replaceState({ item: paneId() }, "", window.location.href);
+      markOpenRow();
+    }
+    /* New items, and changes to the rows shown, without a reload. */
+    setInterval(() => refresh().catch(function () { /* the next poll tries again */ }), 5000);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
