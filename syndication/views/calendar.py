@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from cms.region import REGION_TIME_NAME
 from syndication import permissions
 from syndication.models import Delivery
 from syndication.networks import registry
@@ -90,6 +91,7 @@ def delivery_calendar(request):
             "total": deliveries.count(),
             "statuses": LEGEND,
             "can_move": permissions.can_act_on_deliveries(request.user),
+            "zone": REGION_TIME_NAME,
         },
     )
 
@@ -119,13 +121,25 @@ def cards_by_day(deliveries) -> dict[date, list[dict]]:
         card["deliveries"].append(delivery)
         if SEVERITY.get(delivery.status, 0) > SEVERITY.get(card["status"], 0):
             card["status"] = delivery.status
+    beginnings = text_beginnings({page_id for _at, page_id in cards})
     by_day: dict[date, list[dict]] = {}
-    for (local, _page), card in sorted(cards.items(), key=lambda item: item[0][0]):
+    for (local, page_id), card in sorted(cards.items(), key=lambda item: item[0][0]):
         card["movable"] = any(
             d.status == Delivery.Status.SCHEDULED for d in card["deliveries"]
         )
+        card["beginning"] = beginnings.get(page_id, "")
         by_day.setdefault(local.date(), []).append(card)
     return by_day
+
+
+def text_beginnings(page_ids) -> dict[int, str]:
+    """What a card's preview quotes: the piece's lead (the beginning every post
+    starts with), or its search description; one query per page type."""
+    pages = Page.objects.filter(pk__in=page_ids).specific(defer=False)
+    return {
+        page.pk: (getattr(page, "lead", "") or page.search_description or "").strip()
+        for page in pages
+    }
 
 
 @require_POST
@@ -139,7 +153,15 @@ def move_card(request):
         new = timezone.make_aware(datetime.fromisoformat(request.POST["to"]))
     except (KeyError, ValueError):
         messages.error(request, _("Give the new day and time."))
-        return redirect(request.POST.get("next") or "syndication_calendar")
+        return _back(request)
+    if new <= timezone.now():
+        # A dropped card or a typed time in the past would be sent at once.
+        messages.error(
+            request,
+            _("%(when)s has already passed: choose a time in the future.")
+            % {"when": timezone.localtime(new).strftime("%d.%m.%Y %H:%M")},
+        )
+        return _back(request)
     moved = Delivery.objects.filter(
         page=page,
         status=Delivery.Status.SCHEDULED,
@@ -171,6 +193,11 @@ def move_card(request):
         )
     else:
         messages.warning(request, _("Nothing to move: the posts have already gone."))
+    return _back(request)
+
+
+def _back(request):
+    """To the calendar page the move came from (only an address on this site)."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)

@@ -78,3 +78,48 @@ def test_moving_needs_the_right_to_act(client, django_user_model, piece_page, pl
         {"page": piece_page.pk, "from": "2030-01-01T10:00", "to": "2030-01-02T10:00"},
     )
     assert set(Delivery.objects.values_list("scheduled_at", flat=True)) == {planned}
+
+
+def test_a_move_into_the_past_is_refused(chief, piece_page, planned):
+    """A card dropped on yesterday (or a typed past time) would be sent at once."""
+    past = timezone.localtime(timezone.now() - timedelta(hours=2))
+    response = chief.post(
+        reverse("syndication_calendar_move"),
+        {
+            "page": piece_page.pk,
+            "from": timezone.localtime(planned).strftime("%Y-%m-%dT%H:%M"),
+            "to": past.strftime("%Y-%m-%dT%H:%M"),
+        },
+        follow=True,
+    )
+    assert "уже прошло: выберите время в будущем" in response.content.decode()
+    assert set(Delivery.objects.values_list("scheduled_at", flat=True)) == {planned}
+    assert not PageLogEntry.objects.filter(action="syndication.move").exists()
+
+
+def test_a_scheduled_card_is_draggable_and_previews_its_post(
+    chief, piece_page, planned
+):
+    day = timezone.localtime(planned).date()
+    html = chief.get(
+        reverse("syndication_calendar"), {"day": day.isoformat()}
+    ).content.decode()
+    assert html.count('draggable="true"') == 1
+    assert html.count("data-calendar-day=") == 7  # every day of the week is a target
+    assert "syndication/calendar.js" in html
+    preview = html.split('class="syndication-card__preview"')[1].split("</div>")[0]
+    assert piece_page.lead in preview  # the text every post begins with
+    assert timezone.localtime(planned).strftime("%d.%m.%Y %H:%M") in preview
+    for name in ("ВКонтакте", "Одноклассники", "Telegram"):
+        assert name in preview
+    assert "время Кемерова" in preview or "UTC+7" in preview
+
+
+def test_a_sent_card_is_not_draggable(chief, piece_page, planned):
+    Delivery.objects.update(status=Delivery.Status.SENT)
+    day = timezone.localtime(planned).date()
+    html = chief.get(
+        reverse("syndication_calendar"), {"day": day.isoformat()}
+    ).content.decode()
+    assert 'draggable="true"' not in html
+    assert "syndication-card__preview" in html  # the preview stays
