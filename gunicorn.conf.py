@@ -1,8 +1,28 @@
-"""gunicorn's settings; gunicorn reads ./gunicorn.conf.py by default, so the Procfile's
-``web`` process uses them. Secrets in request lines are redacted from every log line
-(cms/log_filters.py, issue 12.5)."""
+"""gunicorn's settings: the one place the production web server is configured. gunicorn
+reads ./gunicorn.conf.py by default, so the Procfile's ``web`` process (and
+bench/moderation/bench_ingest.py, which starts that same command) use them. Secrets in
+request lines are redacted from every log line (cms/log_filters.py, issue 12.5).
+
+Workers and threads were chosen by bench/moderation/bench_ingest.py on the 2-core
+machine (issue 11.8, figures in bench/moderation/README.md); a bigger machine sets
+GUNICORN_WORKERS / GUNICORN_THREADS instead of editing this file."""
+
+import os
 
 from cms.gunicorn_logging import ACCESS_LOG_FORMAT
 
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+# Threads, not more processes: a request mostly waits on PostgreSQL, and a thread costs
+# no extra memory for Django, the classifier's dictionaries and a database connection
+# kept open (CONN_MAX_AGE) per thread. gthread also keeps the connection of a network
+# that sends webhooks in bursts alive (sync workers close it after every answer).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "30"))
+# A stuck request (a database lock) is killed after this long; the network retries it.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+
+accesslog = "-"
 logger_class = "cms.gunicorn_logging.RedactingLogger"
 access_log_format = ACCESS_LOG_FORMAT

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import zlib
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _NOISE = re.compile(r"[^а-яёa-z]+")
 _SKETCH = 6
@@ -22,6 +24,14 @@ def _shingles(text: str) -> frozenset[int]:
     return frozenset(
         zlib.crc32(letters[i : i + 3].encode()) for i in range(len(letters) - 2)
     )
+
+
+@lru_cache(maxsize=8192)
+def _fingerprint(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """A text's trigrams and its sketch (the rarest-hash ones), cached by text: the
+    inbox compares each new item with the same recent texts again and again."""
+    shingles = _shingles(text)
+    return shingles, frozenset(sorted(shingles)[:_SKETCH])
 
 
 @dataclass
@@ -63,6 +73,27 @@ class DuplicateWindow:
         self._entries.append(entry)
         for key in sketch:
             self._index.setdefault(key, []).append(entry)
+        return len(authors)
+
+    def others(self, text: str, author: str, earlier: Iterable[tuple[str, str]]) -> int:
+        """What ``feed(text, author, …)`` would answer after ``earlier`` — ``(text,
+        author)`` pairs, all inside the window — had been fed, without comparing them
+        with each other: the new text against each, once. The inbox asks this for
+        every item it stores (moderation/duplicates.py)."""
+        shingles, sketch = _fingerprint(text)
+        if len(shingles) < self.min_letters:
+            return 0
+        authors: set[str] = set()
+        for other_text, other_author in earlier:
+            if other_author == author or other_author in authors:
+                continue
+            other_shingles, other_sketch = _fingerprint(other_text)
+            if len(other_shingles) < self.min_letters or sketch.isdisjoint(
+                other_sketch
+            ):
+                continue
+            if self._jaccard(shingles, other_shingles) >= self.similarity:
+                authors.add(other_author)
         return len(authors)
 
     @staticmethod
