@@ -14,7 +14,7 @@ from voice.checker import (
 )
 from voice.checker.patterns import compile_pattern
 from voice.checker.rules import load_rulebook
-from voice.checker.text import tokenize
+from voice.checker.text import count_words, tokenize
 
 
 def spans(text: str, category: str | None = None) -> list[str]:
@@ -195,3 +195,10 @@ def test_pattern_kinds():
     assert compile_pattern("=в =целях").match_at(tokens, 0) == (0, 1)
     assert compile_pattern("=в =цели").match_at(tokens, 0) is None
     assert compile_pattern("в цел* дальн*|ближн*").match_at(tokens, 0) == (0, 1, 2)
+
+
+def test_counting_words_agrees_with_tokenizing():
+    """Scores count a finding's words without analysing them (cold-start speed)."""
+    text = "В связи с ремонтом здания приём граждан — по адресу: ул. Весенняя, 5-7."
+    for start, end in ((0, len(text)), (2, 30), (10, 11), (40, len(text))):
+        assert count_words(text, start, end) == len(tokenize(text, start, end))

@@ -8,7 +8,7 @@ from .rules import RuleBook, load_rulebook
 from .sentences import clear_cache as clear_sentence_cache
 from .sentences import sentence_findings
 from .syntax import exclamations
-from .text import split_sentences, tokenize
+from .text import count_words, split_sentences
 
 # A lead at or below this clarity reads like a press release.
 PRESS_RELEASE_CLARITY = 6.5
@@ -121,7 +121,7 @@ def _finding_cost(text: str, finding: Finding, book: RuleBook) -> float:
     """
     settings = book.settings
     cost = book.categories[finding.category].weight
-    words = len(tokenize(text, finding.start, finding.end))
+    words = count_words(text, finding.start, finding.end)
     if finding.category == "long_sentence":
         extra = words - settings["long_sentence_words"]
         return cost + extra * settings["long_sentence_extra_weight_per_word"]

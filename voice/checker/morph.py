@@ -58,33 +58,46 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=200_000)
 def word_info(word: str) -> WordInfo:
-    """Analyse a normalized (lowercase, ё→е) word."""
+    """Analyse a normalized (lowercase, ё→е) word.
+
+    pymorphy3's tag attributes are descriptors that parse the tag each time
+    they are read; on a cold start this function runs for every new word, so
+    each parse's tag is read once (the cold checker spends most of its time
+    here and in ``parses``)."""
     found = parses(word)
     best = found[0].score or 1.0
-    plausible = [p for p in found if p.score >= best * _MIN_RELATIVE_SCORE]
-    lemmas = frozenset(_lemmas_of(p) for p in plausible) | {word}
+    threshold = best * _MIN_RELATIVE_SCORE
+    lemmas = {word}
+    noun_gent = adj_gent = False
+    for p in found:
+        # Plain set tests: comparing tag.POS with a string goes through
+        # pymorphy3's checked grammeme type, slow on a cold start.
+        g = p.tag.grammemes
+        plausible = p.score >= threshold
+        if plausible:
+            lemmas.add(_lemma_of(p, "PRTF" if "PRTF" in g else None))
+        if "gent" in g:
+            if "NOUN" in g and p.score >= _GENT_MIN_SCORE:
+                noun_gent = True
+            elif plausible and ("ADJF" in g or "PRTF" in g):
+                adj_gent = True
     top = found[0].tag
-    noun_gent = any(
-        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.score >= _GENT_MIN_SCORE
-        for p in found
-    )
-    adj_gent = any(
-        p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in plausible
-    )
-    short_passive = top.POS == "PRTS" and "pssv" in top
+    g = top.grammemes
+    short_passive = "PRTS" in g and "pssv" in g
     reflexive = (
-        top.POS == "VERB"
+        "VERB" in g
         and word.endswith(("ся", "сь"))
-        and (top.person == "3per" or top.tense == "past")
+        and ("3per" in g or "past" in g)
     )
+    top_pos = top.POS
     return WordInfo(
-        lemmas=lemmas,
-        pos=str(top.POS) if top.POS else None,
+        lemmas=frozenset(lemmas),
+        pos=str(top_pos) if top_pos else None,
         noun_gent=noun_gent,
         adj_gent=adj_gent,
         short_passive=short_passive,
         reflexive_verb_3rd=reflexive,
-        head_lemma=_lemmas_of(found[0]),
+        head_lemma=_lemma_of(found[0], "PRTF" if "PRTF" in g else None),
         tags=str(top),
     )
 
@@ -143,7 +156,11 @@ def _lemmas_of(parse) -> str:
     pymorphy gives «указать» for «указанные»; the rules need «указанный» so
     that «указанные сроки» is caught without flagging «указали адрес».
     """
-    if parse.tag.POS == "PRTF":
+    return _lemma_of(parse, parse.tag.POS)
+
+
+def _lemma_of(parse, pos) -> str:
+    if pos == "PRTF":
         return _participle_nominative(normalize(parse.word))
     return normalize(parse.normal_form)
 

@@ -69,6 +69,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many words ``tokenize`` would find, without analysing them."""
+    stop = len(text) if end is None else end
+    return sum(1 for _ in _WORD_RE.finditer(text, start, stop))
+
+
 def _dot_is_abbreviation(text: str, pos: int) -> bool:
     """True for «руб.», «т. д.»: the word before a single dot is an abbreviation."""
     if text[pos] != ".":
