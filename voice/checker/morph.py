@@ -85,9 +85,7 @@ def word_info(word: str) -> WordInfo:
     g = top.grammemes
     short_passive = "PRTS" in g and "pssv" in g
     reflexive = (
-        "VERB" in g
-        and word.endswith(("ся", "сь"))
-        and ("3per" in g or "past" in g)
+        "VERB" in g and word.endswith(("ся", "сь")) and ("3per" in g or "past" in g)
     )
     top_pos = top.POS
     return WordInfo(
