@@ -68,3 +68,26 @@ def post_counters(post, now: datetime | None = None) -> dict[str, int]:
         "reposts": reposts,
         "comments": comments,
     }
+
+
+def page_views(page, until: datetime | None = None, since: datetime | None = None):
+    """Views of a Telegraph page: the visits the sandbox served (``page.views``) plus
+    readers coming from the post that links it, a curve like a post's with an
+    audience drawn from the page's path. With ``since``, only the views after it."""
+
+    def curve(at: datetime | None) -> int:
+        if at is None:
+            return 0
+        seed = ("telegraph", page.path)
+        readers = 300 + int(_unit("readers", *seed) * 2700)
+        minutes = max(0.0, (at - page.created_at).total_seconds() / 60)
+        share = (
+            0.10 * (1 - math.exp(-minutes / 20))
+            + 0.30 * (1 - math.exp(-minutes / (10 * 60)))
+            + 0.04 * math.log1p(minutes / (24 * 60))
+        )
+        return int(readers * share)
+
+    end = _now(until)
+    total = curve(end) - curve(since)
+    return max(0, total) + (page.views if since is None else 0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,6 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
+from sandbox import stats
 from sandbox.common import request_params, take_fault, windows
 from sandbox.models import TELEGRAPH, SandboxAccount, SandboxPage
 from sandbox.serve import arrival
@@ -260,7 +262,51 @@ def get_account_info(request, params, path):
     return info
 
 
+def get_views(request, params, path):
+    """``getViews/<path>`` (``year``, ``month``, ``day``, ``hour`` narrow it to one
+    period; each needs the one before it) → ``PageViews {views}``, no token needed
+    (te.legra.ph/api). The views grow with the page's age (sandbox/stats.py)."""
+    page = SandboxPage.objects.filter(path=path).first()
+    if page is None:
+        raise TelegraphFail("PAGE_NOT_FOUND")
+    parts = []
+    for name in ("year", "month", "day", "hour"):
+        value = str(params.get(name, "") or "")
+        if not value:
+            break
+        if not value.isdigit():
+            raise TelegraphFail(f"{name.upper()}_INVALID")
+        parts.append(int(value))
+    if len(parts) < sum(1 for n in ("year", "month", "day", "hour") if params.get(n)):
+        raise TelegraphFail("PERIOD_INVALID")  # a month without its year, …
+    if not parts:
+        return {"views": stats.page_views(page)}
+    try:
+        start, end = _period(parts)
+    except ValueError:
+        raise TelegraphFail("PERIOD_INVALID") from None
+    since, until = max(start, page.created_at), min(end, datetime.now(UTC))
+    return {
+        "views": stats.page_views(page, until=until, since=since)
+        if until > since
+        else 0
+    }
+
+
+def _period(parts: list[int]) -> tuple[datetime, datetime]:
+    """The UTC hour, day, month or year ``parts`` name (year first)."""
+    year, month, day, hour = (parts + [1, 1, 0][len(parts) - 1 :])[:4]
+    start = datetime(year, month, day, hour, tzinfo=UTC)
+    if len(parts) == 1:
+        return start, start.replace(year=year + 1)
+    if len(parts) == 2:
+        nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        return start, nxt
+    return start, start + (timedelta(days=1) if len(parts) == 3 else timedelta(hours=1))
+
+
 HANDLERS = {
+    "getviews": get_views,
     "createpage": create_page,
     "editpage": edit_page,
     "getpage": get_page,

@@ -9,7 +9,7 @@ import requests
 from django.utils import timezone
 
 from sandbox import stats
-from sandbox.models import SandboxAccount, SandboxPost
+from sandbox.models import SandboxAccount, SandboxPage, SandboxPost
 
 
 @pytest.fixture
@@ -99,3 +99,29 @@ def test_telegram_member_count(live_server, transactional_db):
         timeout=10,
     ).json()
     assert answer["ok"] is True and answer["result"] >= 1500
+
+
+def test_telegraph_get_views_whole_and_by_period(client, db):
+    account = SandboxAccount.objects.create(
+        network="telegraph", external_id="pages", name="Pages", token="t-token",
+        enforce_rate_limits=False,
+    )  # fmt: skip
+    page = SandboxPage.objects.create(account=account, path="Novost-12-07", title="Н")
+    SandboxPage.objects.filter(pk=page.pk).update(
+        created_at=timezone.now() - timedelta(days=3), views=5
+    )
+    page.refresh_from_db()
+
+    def views(**period):
+        body = client.post(f"/sandbox/telegraph/getViews/{page.path}", period).json()
+        return body["result"]["views"] if body["ok"] else body["error"]
+
+    total = views()
+    assert total > 5  # the visits served plus readers from the linked post
+    first_day = page.created_at
+    day = views(year=first_day.year, month=first_day.month, day=first_day.day)
+    assert 0 < day < total
+    assert views(year=2001) == 0  # before the page existed
+    assert views(month=5) == "PERIOD_INVALID"  # a month needs its year
+    gone = client.post("/sandbox/telegraph/getViews/No-Such-Page").json()
+    assert gone == {"ok": False, "error": "PAGE_NOT_FOUND"}
