@@ -51,7 +51,9 @@ def verified(place: Place, fix: Fix) -> bool:
         return False
     if not _na_governed(place, text, tokens, changed):
         return False
-    return all(_governed(text, tokens, p) for p in _prepositions(text, tokens, around))
+    return all(
+        _governed(text, tokens, p, changed) for p in _prepositions(text, tokens, around)
+    )
 
 
 def _participles_agree(
@@ -238,12 +240,20 @@ def _prepositions(text: str, tokens: list[Token], around: list[int]) -> set[int]
     return found
 
 
-def _governed(text: str, tokens: list[Token], p: int) -> bool:
-    """A preposition's noun phrase must be in a case the preposition governs."""
+def _governed(
+    text: str, tokens: list[Token], p: int, changed: dict[int, int | None]
+) -> bool:
+    """A preposition's noun phrase must be in a case the preposition governs.
+    A phrase the fix left as it was, preposition included, is not judged: its
+    reading is the original sentence's («по предварительной записи», whose
+    dative the dictionary rates as rare)."""
     cases = governed_cases(tokens[p].norm)
     if not cases or p + 1 >= len(tokens) or not joined(text, tokens, p + 1):
         return True
     phrases = noun_phrase(text, tokens, p + 1)
     if not phrases:
+        return True
+    end = max(ph.end for ph in phrases)
+    if changed and not any(p <= i <= end for i in changed):
         return True
     return any(ph.case in cases or ph.numeral for ph in phrases)
