@@ -1,15 +1,19 @@
-"""Who can act as an account (order, clause 1.3.2), and its description and design (2.4)."""
+"""Who can act as an account (order, clause 1.3.2), and its description and design (2.4).
+
+A grant's history line is written by ``bookkeeping`` on the save and delete signals, so
+this module (imported by ``models``) does not import ``history`` (which imports
+``models``)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .obligations import local_today
+
 
 class AccessGrantQuerySet(models.QuerySet):
     def current(self, today=None):
-        from .obligations import local_today
-
         today = today or local_today()
         return self.filter(
             models.Q(until__isnull=True) | models.Q(until__gte=today),
@@ -68,28 +72,6 @@ class AccessGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.who} — {self.get_role_display()}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from .history import record_event
-
-        record_event(
-            self.account,
-            "access",
-            {"access": ["", self.summary()]},
-            actor=getattr(self, "changed_by", None),
-        )
-
-    def delete(self, *args, **kwargs):
-        from .history import record_event
-
-        record_event(
-            self.account,
-            "access",
-            {"access": [self.summary(), ""]},
-            actor=getattr(self, "changed_by", None),
-        )
-        return super().delete(*args, **kwargs)
 
     @property
     def who(self) -> str:

@@ -18,7 +18,9 @@ from syndication.networks import registry
 
 from . import design, health
 from .credentials import validate_credential
+from .history import record_event
 from .models import Account, DesignVersion
+from .oauth.providers import provider_for
 
 
 def _inspect_url(account):
@@ -130,9 +132,6 @@ def set_credential(request, pk):
 
 
 def _connect_url(account) -> str:
-    # The providers load requests-oauthlib: only the screens offering OAuth need it.
-    from .oauth.providers import provider_for
-
     if provider_for(account.network) is None:
         return ""
     return reverse("registry_oauth_connect", args=[account.pk])
@@ -172,7 +171,6 @@ def design_view(request, pk):
             version.account = account
             version.created_by = user
             version.save()
-            from .history import record_event
 
             record_event(
                 account,

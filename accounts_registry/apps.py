@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .conf import app_settings
+
 
 class AccountsRegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -11,7 +13,6 @@ class AccountsRegistryConfig(AppConfig):
     def ready(self):
         # Modules that import the models: only once the app registry is ready.
         from . import bookkeeping
-        from .conf import app_settings
         from .groups import ensure_groups
 
         bookkeeping.connect()

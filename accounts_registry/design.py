@@ -1,21 +1,23 @@
 """Pushing an account's description, avatar and cover to the network (order, clause 2.4).
 
 Only where the API client offers it: the button is hidden otherwise. The client method is
-``update_description(text)`` (VK ``groups.edit``); ``syndication`` sits above the registry,
-so it is imported lazily and its absence simply means "not supported"."""
+``update_description(text)`` (VK ``groups.edit``); a network whose client lacks it, or an
+account without a client, is "not supported". The registry's models sit below the API
+clients (a client reads an account's credential); this service sits above them."""
 
 from django.utils import timezone
 
+from syndication.api import get_client
+from syndication.api.base import Media
 from syndication.networks import registry
+
+from .credentials import scrub
+from .history import record_event
 
 APPLY_METHOD = "update_description"
 
 
 def _client(account):
-    try:
-        from syndication.api import get_client
-    except ImportError:
-        return None
     try:
         return get_client(account)
     except Exception:  # no client for this network or no credential: not applicable
@@ -24,8 +26,6 @@ def _client(account):
 
 def _media_of(image):
     """A library image as the API clients upload it (``syndication.api.base.Media``)."""
-    from syndication.api.base import Media
-
     with image.open_file() as handle:
         content = handle.read()
     name = image.file.name.rsplit("/", 1)[-1]
@@ -44,9 +44,6 @@ def can_apply(account) -> bool:
 
 def apply_design(version, user=None) -> None:
     """Push ``version``'s description; raises the client's errors for the view."""
-    from .credentials import scrub
-    from .history import record_event
-
     account = version.account
     client = _client(account)
     if client is None or not callable(getattr(client, APPLY_METHOD, None)):

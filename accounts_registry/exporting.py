@@ -9,10 +9,14 @@ import io
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from cms.spreadsheets import csv_row, xlsx_append
 
 from .models import Account
+from .restricted import legal_warning
 
 IMPORT_COLUMNS = [
     "network",
@@ -94,11 +98,6 @@ def export_xlsx(accounts) -> bytes:
     """The register for people: Russian headings with a filter on each, the heading row
     and the network and name columns frozen, dates as dates in the Russian format,
     codes in words, columns as wide as their content."""
-    # openpyxl is heavy and only an XLSX export needs it.
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     book = Workbook()
     sheet = book.active
     sheet.title = _("Register")
@@ -143,8 +142,6 @@ def export_xlsx(accounts) -> bytes:
 
 
 def restricted_warning() -> str:
-    from .restricted import legal_warning
-
     return legal_warning()
 
 

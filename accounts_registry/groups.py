@@ -5,6 +5,9 @@ A keeper keeps the register and the reports; a technical officer maintains the a
 superusers) can set or replace a credential; nobody can delete an account row — the
 register keeps deleted accounts with status "deleted"."""
 
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
 from .conf import KEEPER_GROUP, TECH_GROUP
 
 COMMON = [
@@ -39,9 +42,6 @@ GROUP_PERMISSIONS = {
 
 
 def ensure_groups(sender=None, **kwargs) -> None:
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-
     # post_migrate is sent once per app; the permissions of every app exist only after
     # the last one, so act then (and once, not 40 times per migrate or test flush).
     if sender is not None and sender is not list(apps.get_app_configs())[-1]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from syndication.api import get_client
 from syndication.networks import registry
 
 from .credentials import scrub
@@ -29,9 +30,6 @@ BLOCKED = _(
 
 
 def _get_client(account):
-    # syndication sits above the registry: import it only when a check runs.
-    from syndication.api import get_client
-
     return get_client(account)
 
 

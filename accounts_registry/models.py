@@ -3,7 +3,7 @@
 ``Account`` is the register's row; every change to it is written to ``AccountChange`` (who,
 when, what), and a status change to active or deleted opens a 10-day report obligation
 (``obligations.py``) — both by ``bookkeeping.py`` on the save signals, so this module
-imports neither. Access lists and description/design live in ``access.py``.
+imports neither ``history`` nor the services that open obligations. Access lists and description/design live in ``access.py``.
 """
 
 import datetime
@@ -15,8 +15,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
+
+# Models defined in sibling modules (none of them imports this one), re-exported so
+# Django registers them and callers find every model of the register here.
+from .access import AccessGrant as AccessGrant
+from .access import DesignVersion as DesignVersion
 from .conf import app_settings
+from .credentials import credential_kind, credential_type, expiry_from
 from .networks import RESTRICTED_NETWORKS, Network
+from .obligations import Notification as Notification
+from .obligations import ReportObligation as ReportObligation
+from .requisites import LetterRequisites as LetterRequisites
+from .restricted import RestrictedNetworkDecision as RestrictedNetworkDecision
+from .restricted import blocked_networks, is_blocked
 
 
 class AccountQuerySet(models.QuerySet):
@@ -43,8 +54,6 @@ class AccountQuerySet(models.QuerySet):
         """Accounts Vestnik may contact: not in a restricted network that is
         switched off (see ``restricted``). Unlike ``active()`` this includes Facebook
         and Instagram once enabled, for what an editor chose or what must be checked."""
-        from .restricted import blocked_networks
-
         return self.exclude(network__in=blocked_networks())
 
     def resolve(self, ref: str) -> "Account":
@@ -204,15 +213,11 @@ class Account(models.Model):
 
     @property
     def is_blocked(self) -> bool:
-        from .restricted import is_blocked
-
         return is_blocked(self.network)
 
     @property
     def credential_kind(self) -> str:
         """The credential's type as a person reads it («ключ сообщества»)."""
-        from .credentials import credential_kind
-
         return credential_kind(self.credential_type) if self.credential_type else ""
 
     @property
@@ -238,8 +243,6 @@ class Account(models.Model):
 
         The caller saves the account; the history records that the credential was
         replaced, never its value."""
-        from .credentials import credential_type, expiry_from
-
         self.credential_encrypted = crypto.encrypt_json(data)
         self.credential_set_at = timezone.now()
         self.credential_type = credential_type(self.network, data)
@@ -295,10 +298,3 @@ class AccountChange(models.Model):
             return self.user.get_full_name() or self.user.get_username()
         # A change nobody is named for was made by Vestnik itself (a check, the demo).
         return self.actor or str(_("Vestnik (automatically)"))
-
-
-# Models defined in sibling modules; imported here so Django registers them.
-from .access import AccessGrant, DesignVersion  # noqa: E402, F401
-from .obligations import Notification, ReportObligation  # noqa: E402, F401
-from .requisites import LetterRequisites  # noqa: E402, F401
-from .restricted import RestrictedNetworkDecision  # noqa: E402, F401

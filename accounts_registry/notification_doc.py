@@ -18,6 +18,13 @@ from xml.sax.saxutils import escape
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from .requisites import LetterRequisites
 
@@ -177,6 +184,7 @@ def render_html(letter: Letter) -> str:
 def build_pdf(letter: Letter) -> bytes:
     """The PDF, laid out by WeasyPrint from the printable page's template; Cyrillic
     needs a Times-compatible font installed (Debian: fonts-liberation, README)."""
+    # Inside: WeasyPrint loads Pango and fonts (seconds), which only a PDF needs.
     from weasyprint import HTML
 
     return HTML(string=render_html(letter)).write_pdf()
@@ -186,10 +194,6 @@ def build_pdf(letter: Letter) -> bytes:
 
 
 def build_docx(letter: Letter) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm
-
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -222,9 +226,6 @@ def build_docx(letter: Letter) -> bytes:
 
 
 def _base_style(document) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
     style = document.styles["Normal"]
     style.font.name = FONT
     style.font.size = Pt(TEXT_PT)
@@ -266,9 +267,6 @@ def _paragraph(
     justify=False,
     align=None,
 ):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
-
     paragraph = container.add_paragraph()
     if content:
         run = paragraph.add_run(content)
@@ -285,9 +283,6 @@ def _paragraph(
 
 
 def _fixed_table(document, widths_mm, rows: int):
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
     table = document.add_table(rows=rows, cols=len(widths_mm))
     table.autofit = False
     properties = table._tbl.tblPr
@@ -303,8 +298,6 @@ def _fixed_table(document, widths_mm, rows: int):
 
 def _cell_text(cell, lines, *, size=None, bold=False, align=None) -> None:
     """Fill a cell with one paragraph per line (the cell's first paragraph reused)."""
-    from docx.shared import Pt
-
     first = True
     for line in lines:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -320,8 +313,6 @@ def _cell_text(cell, lines, *, size=None, bold=False, align=None) -> None:
 def _letterhead(document, letter: Letter) -> None:
     """The corner letterhead (name, details, date and number) and the addressee beside
     it, in a table without borders."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     table = _fixed_table(document, (SENDER_MM, ADDRESSEE_MM), rows=1)
     sender, addressee = table.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
@@ -333,9 +324,6 @@ def _letterhead(document, letter: Letter) -> None:
 
 
 def _table(document, letter: Letter) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-
     table = _fixed_table(document, COLUMNS_MM, rows=1)
     table.style = "Table Grid"
     header = table.rows[0]
@@ -364,9 +352,6 @@ def _table(document, letter: Letter) -> None:
 def _signature(document, letter: Letter) -> None:
     """The position at the left margin, «И.О. Фамилия» at the right one, on the
     position's last line."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     position_mm = 110
     table = _fixed_table(document, (position_mm, TEXT_WIDTH_MM - position_mm), rows=1)
     position, name = table.rows[0].cells
@@ -382,8 +367,6 @@ def _signature(document, letter: Letter) -> None:
 def _metadata(document, letter: Letter) -> None:
     """The document's own properties: python-docx's template says it was created in
     2013 by «python-docx» on «Microsoft Macintosh Word», with an unrelated thumbnail."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
     properties = document.core_properties
     properties.title = letter.title
     properties.subject = letter.title

@@ -28,6 +28,7 @@ from wagtail_modeladmin.views import (
 
 from . import modeladmin_words as admin_words
 from .admin_filters import OverdueReportFilter, TokenProblemFilter
+from .design import can_apply
 from .exporting import COLUMNS, export, restricted_warning
 from .history import change_rows
 from .modeladmin_words import (
@@ -38,6 +39,7 @@ from .modeladmin_words import (
     WordsMixin,
 )
 from .models import Account
+from .oauth.providers import provider_for
 
 
 class ChangedByMixin:
@@ -121,16 +123,12 @@ class AccountInspectView(InspectWordsMixin, InspectView):
 
 
 def _connect_url(account) -> str:
-    from .oauth.providers import provider_for
-
     if provider_for(account.network) is None:
         return ""
     return reverse("registry_oauth_connect", args=[account.pk])
 
 
 def _can_apply_design(account) -> bool:
-    from .design import can_apply
-
     return can_apply(account)
 
 

@@ -4,9 +4,11 @@ sends only the most urgent reminder and marks the earlier ones as passed."""
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -68,9 +70,6 @@ def _message(obligation, days: int) -> tuple[str, str]:
 
 
 def _admin_link() -> str:
-    from django.conf import settings
-    from django.urls import reverse
-
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     return base + reverse("registry_notification_new")
 

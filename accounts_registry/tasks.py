@@ -2,20 +2,20 @@
 
 from celery import shared_task
 
+from .health import check_accounts as run
+from .models import Account
+from .oauth.refresh import refresh_expiring
+from .reminders import send_due_reminders
+
 
 @shared_task(name="accounts_registry.send_report_reminders")
 def send_report_reminders() -> int:
-    from .reminders import send_due_reminders
-
     return send_due_reminders()
 
 
 @shared_task(name="accounts_registry.check_accounts")
 def check_accounts() -> int:
     """Hourly health check of every live account; returns the number of problems."""
-    from .health import check_accounts as run
-    from .models import Account
-
     accounts = (
         Account.objects.exclude(
             status__in=[Account.Status.DELETED, Account.Status.PLANNED]
@@ -29,6 +29,4 @@ def check_accounts() -> int:
 @shared_task(name="accounts_registry.refresh_tokens")
 def refresh_tokens() -> int:
     """Refresh OAuth tokens that expire soon; returns how many were refreshed."""
-    from .oauth.refresh import refresh_expiring
-
     return refresh_expiring()

@@ -4,6 +4,8 @@ Any admin user may enrol a TOTP device; once enrolled, every session must be ver
 Members of the registry keeper and technical officer groups must enrol: they hold the keys
 of every account. The middleware sends them to the setup or verify page until they do."""
 
+from base64 import b32encode
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -136,12 +138,11 @@ def verify(request):
 
 
 def _b32(device) -> str:
-    from base64 import b32encode
-
     return b32encode(device.bin_key).decode()
 
 
 def _qr_svg(url: str) -> str:
+    # Inside: segno is only needed on the enrolment page that shows the QR code.
     import segno
 
     return segno.make(url, error="m").svg_inline(scale=4)

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -21,9 +22,12 @@ from django.utils.translation import ngettext
 from accounts_registry import crypto
 from accounts_registry.credentials import validate_credential
 from accounts_registry.exporting import export
+from accounts_registry.health import check_accounts
 from accounts_registry.history import acting_as
+from accounts_registry.importing import ImportFileError, import_csv
 from accounts_registry.models import Account
 from accounts_registry.networks import RESTRICTED_NETWORKS
+from accounts_registry.restricted import decide, legal_warning
 
 
 def _date(value: str) -> datetime.date:
@@ -98,8 +102,6 @@ class Command(BaseCommand):
     # --- import / export ---------------------------------------------------------
 
     def do_import(self, options):
-        from accounts_registry.importing import ImportFileError, import_csv
-
         path = Path(options["file"])
         try:
             raw = path.read_bytes()
@@ -263,9 +265,8 @@ class Command(BaseCommand):
         )
 
     def rotate_webhook_secrets(self) -> int:
-        """Moderation's webhook secrets are encrypted with the same keys (issue 12.6)."""
-        from django.apps import apps  # moderation is optional: asked, never imported
-
+        """Moderation's webhook secrets are encrypted with the same keys (issue 12.6).
+        Moderation is optional: the registry asks Django for its model, never imports it."""
         if not apps.is_installed("moderation"):
             return 0
         endpoints = apps.get_model("moderation", "WebhookEndpoint").objects
@@ -290,8 +291,6 @@ class Command(BaseCommand):
     # --- health ------------------------------------------------------------------
 
     def do_check(self, options):
-        from accounts_registry.health import check_accounts
-
         if options["account"]:
             accounts = [self._account(options["account"])]
         else:
@@ -326,8 +325,6 @@ class Command(BaseCommand):
         self._switch_network(options, enabled=False)
 
     def _switch_network(self, options, *, enabled: bool):
-        from accounts_registry.restricted import decide, legal_warning
-
         if not options["reason"].strip():
             raise CommandError(_("A reason is required."))
         actor = options["by"] or f"manage.py registry ({getpass.getuser()})"
