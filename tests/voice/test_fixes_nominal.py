@@ -281,3 +281,30 @@ def test_an_untouched_prepositional_phrase_does_not_withdraw_a_fix():
     assert "Граждан по личным вопросам принимают по предварительной записи." in results(
         text
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Выплата будет осуществлена в течение пяти рабочих дней.",
+            "Выплата будет осуществлена за пять рабочих дней.",
+        ),
+        ("Решение примут в течение 10 дней.", "Решение примут за 10 дней."),
+    ],
+)
+def test_a_counted_span_after_a_finished_action_takes_za(text, expected):
+    assert expected in results(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поликлиника будет закрыта в течение недели.",  # a state, not an action
+        "Решение примут в течение 3 дней.",  # «за 3 дня»: the noun would change
+        "Ремонт кровли будет произведён в течение летнего периода.",
+        "Справки выдают в течение пяти дней.",  # not a finished action
+    ],
+)
+def test_za_is_not_offered_where_it_changes_the_sentence(text):
+    assert not any(" за " in r for r in results(text))

@@ -239,12 +239,19 @@ def inflect_phrase(
         if participle is not None:
             indexes.append(participle[0])
             chosen[participle[0]] = participle[1]
+    counted = _counted_plural(tokens, phrase, case, number)
     for index in indexes:
         reading = chosen.get(index)
         if reading is None:  # a numeral
-            if case != phrase.case:
+            if case == phrase.case:
+                continue
+            form = _numeral_form(tokens[index], case) if counted else None
+            if form is None:
                 return None
+            out[index] = same_shape(tokens[index].text, form)
             continue
+        if counted:
+            continue  # «пяти рабочих дней» → «пять рабочих дней»: the rest stays
         wanted = {case, number}
         if reading.pos == "PRTF":  # stay the same participle: passive, past
             wanted |= reading.grammemes & {"actv", "pssv", "pres", "past"}
@@ -258,6 +265,62 @@ def inflect_phrase(
             return None
         out[index] = same_shape(tokens[index].text, form)
     return out
+
+
+# Numerals after which, in the nominative or accusative, the counted words are
+# in the genitive plural, as after the same numeral in the genitive.
+_FIVE_AND_UP = frozenset(
+    [
+        "пять",
+        "шесть",
+        "семь",
+        "восемь",
+        "девять",
+        "десять",
+        "одиннадцать",
+        "двенадцать",
+        "тринадцать",
+        "четырнадцать",
+        "пятнадцать",
+        "шестнадцать",
+        "семнадцать",
+        "восемнадцать",
+        "девятнадцать",
+        "двадцать",
+        "тридцать",
+        "сорок",
+        "пятьдесят",
+        "шестьдесят",
+        "семьдесят",
+        "восемьдесят",
+        "девяносто",
+        "сто",
+        "несколько",
+    ]
+)
+
+
+def _counted_plural(tokens: list[Token], phrase: Phrase, case: str, number) -> bool:
+    """«пяти рабочих дней» put in the accusative: only the numeral changes."""
+    return (
+        phrase.numeral
+        and phrase.case == "gent"
+        and phrase.number == "plur"
+        and number == "plur"
+        and case in ("nomn", "accs")
+        and not phrase.animate
+    )
+
+
+def _numeral_form(token: Token, case: str) -> str | None:
+    if token.norm.isdigit():
+        n = int(token.norm)
+        many = n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14
+        return token.text if many else None
+    for r in readings(token.norm):
+        if r.pos == "NUMR" and r.lemma in _FIVE_AND_UP:
+            return inflect(r, {case})
+    return None
 
 
 _PERSONAL = frozenset(["я", "ты", "он", "она", "оно", "мы", "вы", "они"])

@@ -139,7 +139,13 @@ def _prepare_grammar(grammar: dict) -> dict:
     partner = dict(pairs)
     partner.update({perf: impf for impf, perf in pairs.items()})
     grammar["aspect_partner"] = partner
-    for name in ("singular_only", "collective", "planning_verbs", "dummy_nouns"):
+    for name in (
+        "singular_only",
+        "collective",
+        "planning_verbs",
+        "dummy_nouns",
+        "event_participles",
+    ):
         grammar[name] = frozenset(grammar[name])
     grammar["noun_classes"] = {
         name: frozenset(normalize(w) for w in words)

@@ -15,8 +15,10 @@ from .grammar import (
     readings,
 )
 from .phrases import (
+    clause_of,
     inflect_phrase,
     joined,
+    verb_reading,
 )
 from .shapes import (
     UNINFLECTED,
@@ -57,6 +59,13 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
     if _compound_preposition(template) and not _noun_follows(place):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
+    if template.words == ("за",) and not (
+        _perfective_in_clause(place) and _counted_time_follows(place)
+    ):
+        # «закрыта в течение недели» → «за неделю» says something else, and
+        # «за месяц со дня подачи», «за летний период» read oddly: only a
+        # counted span after a finished action («за пять рабочих дней»).
+        return None
     draft = Draft(place)
     words = list(template.words)
     wanted = _complement_cases(place, template)
@@ -87,6 +96,30 @@ def _compound_preposition(template: Template) -> bool:
     return " ".join(template.words).lower().replace("ё", "е") in {
         p.replace("ё", "е") for p in _COMPOUND_PREPOSITIONS
     }
+
+
+def _perfective_in_clause(place: Place) -> bool:
+    """«за пять дней» tells how long a finished action took: a perfective verb
+    must be in the clause («примут», «выдадут»), or the short participle of a
+    verb that names an event («будет осуществлена»), not a state («будет
+    закрыта в течение недели» ≠ «за неделю»)."""
+    events = place.book.grammar["event_participles"]
+    first, last = clause_of(place.text, place.tokens, place.first)
+    for i in range(first, last + 1):
+        r = verb_reading(place.tokens[i])
+        if r is None or "perf" not in r.grammemes:
+            continue
+        if r.pos == "VERB" or (r.pos == "PRTS" and r.lemma in events):
+            return True
+    return False
+
+
+def _counted_time_follows(place: Place) -> bool:
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    phrases = place.phrases(j)
+    return bool(phrases) and all(p.numeral for p in phrases)
 
 
 def _noun_follows(place: Place) -> bool:
