@@ -1,8 +1,9 @@
 """Statistics benchmark (issue 18).
 
-1. *Collection round*: 500 posts sent in the last 48 hours across 20 accounts (10 VK
-   communities with an admin's user token — the strictest limit, 3 calls/s — 5 MAX
-   channels, 5 Telegram channels; 25 posts each), all due. One round
+1. *Collection round*: 500 posts sent in the last 48 hours across 20 accounts (8 VK
+   communities with an admin's user token — the strictest limit, 3 calls/s — 4 OK
+   groups (one group.getStatTopic call per topic), 4 MAX channels, 4 Telegram channels
+   whose comments are counted from the inbox; 25 posts each), all due. One round
    (``results.collect.run_round``, what the Celery beat task runs) against the sandbox
    served as a separate process (``python -m sandbox.serve``), which enforces VK's and
    MAX's limits itself and counts every rate-limit answer it gives.
@@ -100,16 +101,20 @@ def collection_round(port: int) -> bool:
     from sandbox.demo import create_account
 
     accounts = []
-    for n in range(10):
+    for n in range(8):
         accounts.append(
             create_account("vk", str(810000 + n), f"VK {n}", token_type="user")
         )
-    for n in range(5):
+    for n in range(4):
+        accounts.append(create_account("ok", str(820000 + n), f"OK {n}"))
         accounts.append(create_account("max", str(-71000000000000 - n), f"MAX {n}"))
         accounts.append(create_account("telegram", f"@bench_tg_{n}", f"TG {n}"))
     now = timezone.now()
     make_posts(now, accounts, 25)
-    say("collection round: 500 posts (VK 250, MAX 125, Telegram 125) on 20 accounts")
+    say(
+        "collection round: 500 posts (VK 200, OK 100, MAX 100, Telegram 100) "
+        "on 20 accounts"
+    )
     say(f"load average {load()} before the round")
     requests.delete(f"http://127.0.0.1:{port}/sandbox/faults/api/", timeout=10)
     wall, cpu = time.perf_counter(), time.process_time()
@@ -126,7 +131,7 @@ def collection_round(port: int) -> bool:
     ok = (
         rejected == 0
         and wall <= 60
-        and report.posts_observed == 375
+        and report.posts_observed == 500
         and report.accounts_observed == 20
     )
     say(f"collection round: {'PASS' if ok else 'FAIL'} (targets: 0 answers, <= 60 s)")
@@ -242,6 +247,7 @@ def main() -> int:
         "VK_API_URL": f"http://127.0.0.1:{port}/sandbox/vk/method/",
         "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/sandbox/telegram",
         "MAX_API_URL": f"http://127.0.0.1:{port}/sandbox/max/",
+        "OK_API_URL": f"http://127.0.0.1:{port}/sandbox/ok/fb.do",
         "RATE_LIMIT_REDIS_URL": "",
         "CELERY_BROKER_URL": "memory://",
         "LOG_LEVEL": "WARNING",
