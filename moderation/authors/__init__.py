@@ -60,7 +60,9 @@ def picture_module(network: str):
 
 
 def cached(network: str, author_ids) -> dict[str, AuthorProfile]:
-    fresh = timezone.now() - timedelta(days=PROFILE_DAYS)
+    # A network whose picture links expire (Facebook's) keeps them for less.
+    days = getattr(_module(network), "PROFILE_DAYS", PROFILE_DAYS)
+    fresh = timezone.now() - timedelta(days=days)
     return {
         p.author_id: p
         for p in AuthorProfile.objects.filter(

@@ -1,4 +1,6 @@
 import json
+import re
+from zlib import crc32
 
 from django import template
 from django.utils.http import urlencode
@@ -46,3 +48,21 @@ def time_forms():
 def version(item, waiting) -> str:
     """``item|version:waiting``: what the list and its pane compare to see a change."""
     return version_of(item, waiting or set())
+
+
+WORDS = re.compile(r"[^\W\d_]+")
+AVATAR_COLOURS = 6
+
+
+@register.filter
+def initials(name) -> str:
+    """«Анна Белова» → «АБ», «ivan_k» → «I»: what stands for a picture the network
+    does not give; a bare id gives none."""
+    words = WORDS.findall(str(name or ""))
+    return "".join(word[0] for word in words[:2]).upper()
+
+
+@register.filter
+def avatar_colour(key) -> int:
+    """The same author gets the same colour behind their initials."""
+    return crc32(str(key or "").encode()) % AVATAR_COLOURS

@@ -191,6 +191,8 @@ def route(request, account, parts: list[str], params: dict) -> dict:
         if handler is None:
             raise invalid(f"Unknown path components: /{edge}")
         return handler(request, account, params)
+    if edge == "picture" and method == "GET":
+        return picture(request, account, node, params)
     target = resolve(account, node)
     if edge == "comments":
         if method == "GET":
@@ -416,6 +418,27 @@ PAGE_EDGES = {
     ("DELETE", "blocked"): unblock_users,
     ("GET", "blocked"): list_blocked,
 }
+
+
+# -- people -----------------------------------------------------------------------------
+
+
+def picture(request, account, node: str, params) -> dict:
+    """The User Picture edge for a reader who commented on the Page: with
+    ``redirect=false`` its ``data`` (``url``, ``is_silhouette``, ``width``,
+    ``height``); the sandbox answers only that form (the real edge redirects by
+    default)."""
+    reader = None
+    if node.isdigit():
+        reader = SandboxComment.objects.filter(
+            post__account=account, author_id=int(node)
+        ).first()
+    if reader is None:
+        raise missing(node)
+    if str(params.get("redirect", "")).lower() not in ("false", "0"):
+        raise invalid("The sandbox answers the picture edge with redirect=false only")
+    url = request.build_absolute_uri(reverse("sandbox:avatar", args=[reader.author_id]))
+    return {"data": {"url": url, "is_silhouette": False, "width": 100, "height": 100}}
 
 
 # -- objects: posts, videos, comments, photos -----------------------------------------

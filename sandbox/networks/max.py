@@ -287,6 +287,45 @@ def get_membership(request, accounts, params, arrived, chat_id):
             "join_time": ms(account.created_at)}  # fmt: skip
 
 
+def get_members(request, accounts, params, arrived, chat_id):
+    """``ChatMembersList`` for ``user_ids`` (comma-separated; ``count``/``marker``
+    ignored then): the channel's readers who commented, as ``ChatMember``s, a
+    ``UserWithPhoto`` with the avatar the sandbox draws. Without ``user_ids``, the
+    first ``count`` of them."""
+    _limit(accounts, arrived)
+    account = _chat(accounts, chat_id)
+    readers = SandboxComment.objects.filter(post__account=account).exclude(
+        author_id=bot_user_id(account.token)
+    )
+    wanted = [i for i in str(params.get("user_ids") or "").split(",") if i.strip()]
+    if wanted:
+        if not all(i.strip().isdigit() for i in wanted):
+            raise bad("user_ids must be numbers")
+        readers = readers.filter(author_id__in=[int(i) for i in wanted])
+    members, seen = [], set()
+    for comment in readers.order_by("created_at"):
+        if comment.author_id in seen:
+            continue
+        seen.add(comment.author_id)
+        members.append(chat_member(request, comment))
+    if not wanted:
+        members = members[: _number(params, "count", 20)]
+    return {"members": members, "marker": None}
+
+
+def chat_member(request, comment: SandboxComment) -> dict:
+    first, _, last = comment.author_name.partition(" ")
+    avatar = request.build_absolute_uri(
+        reverse("sandbox:avatar", args=[comment.author_id])
+    )
+    return {"user_id": comment.author_id, "first_name": first, "last_name": last or None,
+            "name": comment.author_name, "username": None, "is_bot": False,
+            "last_activity_time": ms(comment.created_at), "description": None,
+            "avatar_url": avatar, "full_avatar_url": avatar,
+            "last_access_time": ms(comment.created_at), "is_owner": False,
+            "is_admin": False, "join_time": ms(comment.created_at)}  # fmt: skip
+
+
 # -- uploads ----------------------------------------------------------------------------
 
 
@@ -620,6 +659,7 @@ ROUTES = [
     (re.compile(r"me"), {"GET": get_me}),
     (re.compile(r"chats/(-?\d+)"), {"GET": get_chat}),
     (re.compile(r"chats/(-?\d+)/members/me"), {"GET": get_membership}),
+    (re.compile(r"chats/(-?\d+)/members"), {"GET": get_members}),
     (re.compile(r"uploads"), {"POST": get_upload_url}),
     (
         re.compile(r"messages"),

@@ -1,8 +1,9 @@
 """Authors by name and picture on each network that gives them, against the sandbox
 over real HTTP: OK ``users.getInfo``; Telegram's name from the update and its picture
 through ``getUserProfilePhotos`` + ``getFile``, served by the desk so the bot token
-never reaches a page; Facebook, Instagram and MAX keep the payload's name, no picture.
-Each with a look-up that fails."""
+never reaches a page; MAX chat members (``UserWithPhoto``), Facebook's User Picture
+edge and Instagram's business discovery, each keeping the payload's name and showing
+the initials when the network gives no picture. Look-ups that fail."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from accounts_registry.restricted import decide
 from moderation import authors, ingest
-from moderation.models import AuthorProfile, InboxItem
+from moderation.models import AuthorProfile
 from sandbox.models import SandboxAccount, SandboxFault, SandboxPost
 from sandbox.pages import add_comment
 from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
@@ -145,11 +147,100 @@ def test_telegram_failed_look_up_shows_the_name_and_tries_later(
     assert f'src="{avatar}?file=avatar-7001-160"' in page
 
 
-@pytest.mark.parametrize("network", ["facebook", "instagram", "max"])
-def test_networks_without_a_look_up_show_the_payload_name(network, moderator):
-    account = relaxed_account(network, f"{network}-page-1", f"Соцзащита {network}")
-    item = store(account, 1, "31337", author_name="Иван Кузнецов")
-    assert not authors.can_look_up(network)
+@pytest.fixture
+def max_channel(sandbox):  # noqa: F811
+    return relaxed_account("max", "-70000000000042", "Соцзащита в MAX")
+
+
+def meta_switched_on():
+    """Facebook and Instagram are blocked until switched on, on record."""
+    for network in ("facebook", "instagram"):
+        decide(network, True, reason="Тест авторов Meta", actor="pytest")
+
+
+@pytest.fixture
+def facebook(sandbox):  # noqa: F811
+    meta_switched_on()
+    return relaxed_account("facebook", "546349135390552", "Соцзащита в Facebook")
+
+
+@pytest.fixture
+def instagram(sandbox):  # noqa: F811
+    meta_switched_on()
+    return relaxed_account("instagram", "17841400000000077", "Соцзащита в Instagram")
+
+
+def initials_shown(page: str, initials: str) -> bool:
+    return f'mod-author__avatar--none" aria-hidden="true">{initials}</span>' in page
+
+
+def test_max_members_give_the_picture_a_stranger_keeps_the_name(
+    max_channel,
+    moderator,
+    sandbox,  # noqa: F811
+):
+    reader("max", "-70000000000042", 8801, "Пётр Волков")
+    item = store(max_channel, 1, "8801", author_name="Пётр Волков")
+    stranger = store(max_channel, 2, "8809", author_name="Анна Белова")
     page = moderator.get(reverse("moderation_item", args=[item.pk])).content.decode()
-    assert "Иван Кузнецов" in page and "mod-author__avatar--none" in page
-    assert InboxItem.objects.get(pk=item.pk).author_name == "Иван Кузнецов"
+    profile = AuthorProfile.objects.get(network="max", author_id="8801")
+    assert profile.avatar_url.endswith("/sandbox/avatar/8801.svg")
+    assert profile.name == "Пётр Волков" and profile.profile_url == ""  # no username
+    assert f'src="{profile.avatar_url}"' in page and "Пётр Волков" in page
+    # Not a member of the channel: absent from the answer, the update's name stays,
+    # and the initials stand in for the picture.
+    page = moderator.get(reverse("moderation_item", args=[stranger.pk]))
+    page = page.content.decode()
+    assert "Анна Белова" in page and initials_shown(page, "АБ")
+    assert AuthorProfile.objects.get(network="max", author_id="8809").avatar_url == ""
+
+
+def test_max_failed_look_up_keeps_the_name_and_tries_later(
+    max_channel,
+    moderator,
+    sandbox,  # noqa: F811
+):
+    reader("max", "-70000000000042", 8801, "Пётр Волков")
+    item = store(max_channel, 1, "8801", author_name="Пётр Волков")
+    sandbox.fault("max", "http500", method="GET /chats", remaining=10)
+    page = moderator.get(reverse("moderation_item", args=[item.pk])).content.decode()
+    assert "Пётр Волков" in page and initials_shown(page, "ПВ")
+    assert not AuthorProfile.objects.exists()
+    clear_faults()
+    cache.delete(f"moderation-author-failed:{max_channel.pk}")
+    page = moderator.get(reverse("moderation_item", args=[item.pk])).content.decode()
+    assert "/sandbox/avatar/8801.svg" in page
+
+
+def test_facebook_picture_edge_and_an_id_the_page_may_not_ask_about(
+    facebook, moderator
+):
+    reader("facebook", "546349135390552", 9901, "Ольга Миронова")
+    item = store(facebook, 1, "9901", author_name="Ольга Миронова")
+    page = moderator.get(reverse("moderation_item", args=[item.pk])).content.decode()
+    profile = AuthorProfile.objects.get(network="facebook", author_id="9901")
+    assert profile.avatar_url.endswith("/sandbox/avatar/9901.svg")
+    assert f'src="{profile.avatar_url}"' in page and "Ольга Миронова" in page
+    assert authors.cached("facebook", ["9901"])  # fresh for a day: the URL expires
+    unknown = store(facebook, 2, "9909", author_name="Игорь Ли")
+    page = moderator.get(reverse("moderation_item", args=[unknown.pk])).content.decode()
+    assert "Игорь Ли" in page and initials_shown(page, "ИЛ")
+
+
+def test_instagram_business_discovery_by_handle_a_personal_account_has_none(
+    instagram, moderator
+):
+    reader("instagram", "17841400000000077", 7701, "olga.mironova")
+    item = store(instagram, 1, "7701", author_name="olga.mironova",
+                 author_url="https://www.instagram.com/olga.mironova/")  # fmt: skip
+    page = moderator.get(reverse("moderation_item", args=[item.pk])).content.decode()
+    profile = AuthorProfile.objects.get(network="instagram", author_id="7701")
+    assert profile.avatar_url.endswith("/sandbox/avatar/7701.svg")
+    assert profile.profile_url == "https://www.instagram.com/olga.mironova/"
+    assert f'src="{profile.avatar_url}"' in page
+    personal = store(instagram, 2, "7709", author_name="ivan_k",
+                     author_url="https://www.instagram.com/ivan_k/")  # fmt: skip
+    page = moderator.get(reverse("moderation_item", args=[personal.pk]))
+    page = page.content.decode()
+    assert 'href="https://www.instagram.com/ivan_k/"' in page
+    assert initials_shown(page, "IK")

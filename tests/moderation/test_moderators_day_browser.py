@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from accounts_registry.restricted import decide
 from moderation import ingest
 from moderation.defaults import ensure_moderator_group
 from moderation.fetch import fetch_all
@@ -269,3 +270,57 @@ def test_a_narrow_screen_opens_the_items_own_page(
     page.wait_for_url(f"**/admin/moderation/item/{question.pk}/")
     assert "Анна Смирнова" in page.inner_text("#mod-item [data-mod-author]")
     shot(page, "12-narrow-screen-item-page")
+
+
+def read_by(network, external_id, author_id, name) -> None:
+    """A reader who commented in the sandbox (whom its members and picture calls know)."""
+    account = SandboxAccount.objects.get(network=network, external_id=external_id)
+    post = SandboxPost.objects.create(
+        account=account, remote_id=account.next_id(), text="Новость"
+    )
+    add_comment(post, author_id, name, "Когда выплаты?")
+
+
+def test_pictures_or_initials_on_max_facebook_instagram(
+    page_in_browser,
+    live_server,
+    moderator,
+    sandbox,  # noqa: F811
+):
+    for network in ("facebook", "instagram"):
+        decide(network, True, reason="Тест авторов Meta", actor="pytest")
+    channels = {
+        "max": relaxed_account("max", "-70000000000042", "Соцзащита в MAX"),
+        "facebook": relaxed_account("facebook", "546349135390552", "Соцзащита в FB"),
+        "instagram": relaxed_account("instagram", "17841400000000077", "Соцзащита IG"),
+    }
+    read_by("max", "-70000000000042", 8801, "Пётр Волков")
+    read_by("facebook", "546349135390552", 9901, "Ольга Миронова")
+    read_by("instagram", "17841400000000077", 7701, "olga.mironova")
+    authors = [  # network, id, name in the payload, a picture expected
+        ("max", "8801", "Пётр Волков", True),
+        ("max", "8809", "Анна Белова", False),  # not a member of the channel
+        ("facebook", "9901", "Ольга Миронова", True),
+        ("instagram", "7701", "olga.mironova", True),
+        ("instagram", "7709", "ivan_k", False),  # a personal account
+    ]
+    items = {}
+    for number, (network, author_id, name, _) in enumerate(authors, start=1):
+        items[author_id], _ = ingest.store(channels[network], ingest.Incoming(
+            remote_id=str(number), post_remote_id="42", author_id=author_id,
+            author_name=name, text=f"Вопрос от {name}: когда выплаты?",
+        ))  # fmt: skip
+    page = page_in_browser
+    login(page, live_server)
+    for network, author_id, name, pictured in authors:
+        page.goto(f"{live_server.url}/admin/moderation/")
+        page.click(f"tr.mod-row[data-id='{items[author_id].pk}'] a.mod-row__link")
+        card = f"{PANE} [data-mod-author]"
+        page.wait_for_selector(f"{card}:has-text('{name}')")
+        if pictured:
+            source = page.get_attribute(f"{card} img.mod-author__avatar", "src")
+            assert source.endswith(f"/sandbox/avatar/{author_id}.svg")
+        else:
+            assert page.locator(f"{card} img").count() == 0
+            assert page.inner_text(f"{card} .mod-author__avatar--none") in ("АБ", "IK")
+        shot(page, f"13-author-{network}-{author_id}")
