@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cms.models import NewsPage
 from syndication.delivery import dispatch
@@ -74,8 +75,16 @@ def log_in(page, base, username):
 
 def add_block(page, kind):
     body = page.locator("[id$=-body-section]")
+    blocks = body.locator(
+        "[data-streamfield-stream-container] >> nth=0 >> :scope > [data-streamfield-child]"
+    )
+    before = blocks.count()
     body.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name=kind, exact=True).click()
+    # Wait for the new block (and the «+» below it) before adding the next one: on a
+    # loaded machine the next click otherwise lands on a «+» that is no longer the
+    # last and inserts the block above this one.
+    expect(blocks).to_have_count(before + 1)
 
 
 def test_the_editors_day(page_in_browser, live_server, people, accounts):
