@@ -42,7 +42,7 @@ def take_fault(network: str, account, method: str):
     (``faults.Injected``); the «after» kinds are armed for ``faults.answering`` and
     the call goes on as if nothing happened."""
     key = (network, account.pk if account is not None else None)
-    refused = faults.blocks.refusal(key)
+    refused = faults.blocks.refusal(key, faults.arrived())
     if refused:
         kind, left = refused
         if kind == SandboxFault.HTTP_429:
@@ -82,6 +82,7 @@ def take_fault(network: str, account, method: str):
         wait = chosen.retry_after
         if wait:
             faults.blocks.start(key, wait, kind)
+            faults.started_wait(key)
         faults.announce_wait(wait)
         if kind == SandboxFault.HTTP_429:
             raise faults.Injected(faults.too_many_requests(wait or 1))

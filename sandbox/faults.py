@@ -11,6 +11,9 @@ alone, applied by ``answering`` around every API view:
 * blocks: after a rate answer that asked for a wait (a fault with ``retry_after``),
   the account's token is refused for that long, and every call that arrives inside
   the wait is counted as a breach — what a real network punishes by longer bans.
+  Counted honestly: a call that arrived before the rate answer went out was already
+  on its way (the client could not have known) and is counted apart, as
+  ``overlapping``, refused all the same; a breach arrived after the answer left.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import time
 from django.http import HttpResponse, StreamingHttpResponse
 
 from .models import SandboxFault
+from .serve import arrival
 
 _local = threading.local()
 
@@ -47,31 +51,45 @@ class Blocks:
     """Accounts refused until a time, and the calls that came in anyway."""
 
     def __init__(self):
-        self._until: dict[tuple, tuple[float, str, int]] = {}
+        # key -> (wait ends, kind, the moment the rate answer went out or None)
+        self._until: dict[tuple, tuple[float, str, float | None]] = {}
         self._lock = threading.Lock()
         self.breaches = 0
         self.breached: dict[str, int] = {}
         self.breach_after_ms: list[int] = []
+        self.overlapping = 0
 
     def start(self, key: tuple, seconds: int, kind: str) -> None:
         with self._lock:
-            self._until[key] = (time.monotonic() + seconds, kind, seconds)
+            self._until[key] = (time.monotonic() + seconds, kind, None)
 
-    def refusal(self, key: tuple):
-        """``(kind, seconds left)`` when ``key`` is inside a wait (a breach, counted),
-        else ``None``."""
+    def answered(self, key: tuple) -> None:
+        """The rate answer that started ``key``'s wait is leaving now."""
         with self._lock:
-            until, kind, seconds = self._until.get(key, (0.0, "", 0))
-            left = until - time.monotonic()
+            if key in self._until and self._until[key][2] is None:
+                until, kind, _ = self._until[key]
+                self._until[key] = (until, kind, time.monotonic())
+
+    def refusal(self, key: tuple, arrived: float | None = None):
+        """``(kind, seconds left)`` when ``key`` is inside a wait, else ``None``. A
+        call that ``arrived`` (``time.monotonic()``) after the rate answer went out
+        is a breach, counted; one that was on its way before is ``overlapping``."""
+        with self._lock:
+            until, kind, answered_at = self._until.get(key, (0.0, "", None))
+            now = time.monotonic()
+            left = until - now
             if left <= 0:
                 self._until.pop(key, None)
                 return None
+            arrived = now if arrived is None else arrived
+            if answered_at is None or arrived < answered_at:
+                self.overlapping += 1
+                return kind, left
             self.breaches += 1
             name = f"{key[0]}:{key[1]}"
             self.breached[name] = self.breached.get(name, 0) + 1
-            # How long after the rate answer the call arrived: a few ms means it was
-            # already on its way when the answer went out (another worker's call).
-            self.breach_after_ms.append(round((seconds - left) * 1000))
+            # How long after the rate answer went out the call arrived.
+            self.breach_after_ms.append(round((arrived - answered_at) * 1000))
             return kind, left
 
     def reset(self) -> None:
@@ -80,9 +98,20 @@ class Blocks:
             self.breaches = 0
             self.breached = {}
             self.breach_after_ms = []
+            self.overlapping = 0
 
 
 blocks = Blocks()
+
+
+def arrived() -> float | None:
+    """When the call being served arrived (set by ``answering``)."""
+    return getattr(_local, "arrived", None)
+
+
+def started_wait(key: tuple) -> None:
+    """This call's answer starts ``key``'s wait: ``answering`` notes when it leaves."""
+    _local.started = key
 
 
 def arm_after(kind: str, latency_ms: int) -> None:
@@ -130,26 +159,37 @@ def answering(view):
     def wrapper(request, *args, **kwargs):
         _local.after = None
         _local.wait = None
+        _local.started = None
+        _local.arrived = arrival(request)
         try:
-            response = view(request, *args, **kwargs)
-        except Injected as injected:
-            return injected.response
-        after = getattr(_local, "after", None)
-        _local.after = None
-        if after is None:
-            return response
-        kind, latency_ms = after
-        if kind == SandboxFault.HTTP_502_AFTER:
-            return HttpResponse(b"", status=502)
-        if kind == SandboxFault.LATE_AFTER:
-            time.sleep(latency_ms / 1000)
-            return response
-        if not _drop_connection(request):  # RESET_AFTER
-            broken = StreamingHttpResponse(
-                _Truncated(), content_type="application/json"
-            )
-            broken["Content-Length"] = "4096"
-            return broken
+            response = _answer(view, request, *args, **kwargs)
+        finally:
+            if _local.started is not None:  # a rate answer: it leaves now
+                blocks.answered(_local.started)
+                _local.started = None
         return response
 
     return wrapper
+
+
+def _answer(view, request, *args, **kwargs):
+    """The view's answer with the armed «after» fault applied."""
+    try:
+        response = view(request, *args, **kwargs)
+    except Injected as injected:
+        return injected.response
+    after = getattr(_local, "after", None)
+    _local.after = None
+    if after is None:
+        return response
+    kind, latency_ms = after
+    if kind == SandboxFault.HTTP_502_AFTER:
+        return HttpResponse(b"", status=502)
+    if kind == SandboxFault.LATE_AFTER:
+        time.sleep(latency_ms / 1000)
+        return response
+    if not _drop_connection(request):  # RESET_AFTER
+        broken = StreamingHttpResponse(_Truncated(), content_type="application/json")
+        broken["Content-Length"] = "4096"
+        return broken
+    return response

@@ -200,8 +200,10 @@ def faults_api(request):
         {
             "faults": list(SandboxFault.objects.values()),
             "rate_limited": common.windows.rejected,  # the networks' own limits
-            # Calls that came inside a wait a rate answer asked for.
+            # Calls that came inside a wait a rate answer asked for, after that
+            # answer went out; and those already on their way when it did.
             "breaches": fault_modes.blocks.breaches,
+            "overlapping": fault_modes.blocks.overlapping,
             "breached": fault_modes.blocks.breached,
             "breach_after_ms": fault_modes.blocks.breach_after_ms,
         }

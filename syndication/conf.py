@@ -39,6 +39,10 @@ DEFAULTS = {
     # Longest a call waits for its turn before giving up (RateLimited is raised).
     "RATE_LIMIT_MAX_WAIT": 30.0,
     "RATE_LIMIT_REDIS_URL": "",
+    # Calls with one token on their way at once (0: no limit). One: when a network
+    # answers with a wait, no other call with the token has left already, and the
+    # next one sees the pause before it goes (syndication/ratelimit.py, issue 11).
+    "RATE_LIMIT_IN_FLIGHT": 1,
     # Prefix of the limiter's Redis keys: installations (or parallel test workers)
     # sharing one Redis keep their limits and pauses apart.
     "RATE_LIMIT_NAMESPACE": "vestnik",

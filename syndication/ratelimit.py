@@ -14,6 +14,14 @@ moderation polling and moderation actions — so they share one budget.
 6/9, OK's flood codes, HTTP 429): nothing goes with that token or chat until it is
 over, whichever delivery or poll asks (issue 11.2; ``api.base.Client`` calls it).
 
+``hold(key, limit, ttl)``: at most ``limit`` calls with a token on their way at once
+(RATE_LIMIT_IN_FLIGHT, one by default). A pause alone left a gap: calls other workers
+had already let through went out while the rate answer was on its way back, and
+arrived inside the wait (bench_faults counted 2-3 per rate answer). A client holds the
+token's slot from before its turn is taken until the answer is read and any wait it
+asks for is recorded, so the next call's turn sees the pause. A slot of a killed
+worker frees itself after ``ttl``.
+
 Backends: Redis (a Lua script, atomic across processes and hosts) when
 RATE_LIMIT_REDIS_URL or a Redis Celery broker is configured; otherwise the database
 (one row per key, updated under a row lock / SQLite's write lock), so the demo on
@@ -33,6 +41,9 @@ from syndication.api.errors import RateLimited
 from syndication.models import RateLimitBucket
 
 PAUSE_PREFIX = "pause:"
+SLOT_PREFIX = "slot:"
+# How often a call waiting for a token's slot asks again.
+SLOT_POLL_SECONDS = 0.02
 
 
 def token_key(prefix: str, token: str, *parts) -> str:
@@ -55,6 +66,19 @@ def wait_needed(stamps: list[float], now: float, rate: int, window: float) -> fl
     if len(inside) < rate:
         return 0.0
     return inside[len(inside) - rate] + window - now
+
+
+def in_flight_limit() -> int:
+    """Calls with one token allowed on their way at once (0: any number)."""
+    return int(conf.get("RATE_LIMIT_IN_FLIGHT") or 0)
+
+
+def slot_ttl() -> float:
+    """Longest a slot is held: the longest wait for a turn plus the HTTP timeouts."""
+    timeouts = conf.get("SYNDICATION_HTTP_TIMEOUT")
+    if isinstance(timeouts, int | float):
+        timeouts = (timeouts, timeouts)
+    return float(conf.get("RATE_LIMIT_MAX_WAIT")) + sum(map(float, timeouts)) + 2.0
 
 
 class DatabaseBackend:
@@ -85,6 +109,32 @@ class DatabaseBackend:
             until = time.time() + seconds
             if until > max(row.stamps or [0.0]):
                 row.stamps = [until]
+                row.save(update_fields=["stamps", "updated_at"])
+
+    def hold(self, key: str, limit: int, ttl: float) -> tuple[float, object]:
+        """``(0, member)`` with a slot taken, or ``(seconds to wait, None)``."""
+        with transaction.atomic():
+            row, _ = RateLimitBucket.objects.select_for_update().get_or_create(
+                key=SLOT_PREFIX + key
+            )
+            now = time.time()
+            held = [s for s in row.stamps or [] if s > now]
+            if len(held) >= limit:
+                return min(held) - now, None
+            member = now + ttl + random.random() / 1e6  # its expiry, told apart
+            row.stamps = [*held, member]
+            row.save(update_fields=["stamps", "updated_at"])
+        return 0.0, member
+
+    def release(self, key: str, member) -> None:
+        with transaction.atomic():
+            row = (
+                RateLimitBucket.objects.select_for_update()
+                .filter(key=SLOT_PREFIX + key)
+                .first()
+            )
+            if row is not None and member in (row.stamps or []):
+                row.stamps = [s for s in row.stamps if s != member]
                 row.save(update_fields=["stamps", "updated_at"])
 
 
@@ -120,12 +170,30 @@ return 1
 """
 
 
+# KEYS[1] sorted set of slot holders scored by expiry; ARGV: limit, ttl, member.
+HOLD = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local limit, ttl = tonumber(ARGV[1]), tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= limit then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return tostring(tonumber(first[2]) - now)
+end
+redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil(ttl * 1000) + 1000)
+return '0'
+"""
+
+
 class RedisBackend:
     def __init__(self, url: str, namespace: str = "vestnik"):
         self.namespace = namespace
         self.client = redis.Redis.from_url(url)
         self.take_script = self.client.register_script(TAKE)
         self.pause_script = self.client.register_script(PAUSE)
+        self.hold_script = self.client.register_script(HOLD)
 
     def take(self, key: str, rate: int, window: float) -> float:
         member = f"{time.time_ns()}-{id(self)}-{random.random()}"
@@ -141,6 +209,18 @@ class RedisBackend:
 
     def pause(self, key: str, seconds: float) -> None:
         self.pause_script(keys=[f"{self.namespace}:ratepause:{key}"], args=[seconds])
+
+    def hold(self, key: str, limit: int, ttl: float) -> tuple[float, object]:
+        member = f"{time.time_ns()}-{id(self)}-{random.random()}"
+        wait = float(
+            self.hold_script(
+                keys=[f"{self.namespace}:rateslot:{key}"], args=[limit, ttl, member]
+            )
+        )
+        return (wait, None) if wait > 0 else (0.0, member)
+
+    def release(self, key: str, member) -> None:
+        self.client.zrem(f"{self.namespace}:rateslot:{key}", member)
 
     def forget(self) -> None:
         """Drop every window and pause of this namespace (tests start from none)."""
@@ -189,3 +269,32 @@ def pause(key: str, seconds: float) -> None:
     """Hold every call with ``key`` for ``seconds`` (the network asked for it)."""
     if seconds and seconds > 0:
         backend().pause(key, float(seconds))
+
+
+def hold(
+    key: str, limit: int, *, ttl: float | None = None, max_wait: float | None = None
+):
+    """Wait for one of ``limit`` slots of ``key`` and take it; returns what
+    ``release`` needs. Raises RateLimited instead of waiting longer than
+    ``max_wait``."""
+    if max_wait is None:
+        max_wait = float(conf.get("RATE_LIMIT_MAX_WAIT"))
+    if ttl is None:
+        ttl = slot_ttl()
+    started = time.monotonic()
+    while True:
+        wait, member = backend().hold(key, int(limit), float(ttl))
+        if member is not None:
+            return member
+        waited = time.monotonic() - started
+        if waited + SLOT_POLL_SECONDS > max_wait:
+            raise RateLimited(
+                f"{limit} call(s) of {key} on their way for {waited:.1f} s",
+                retry_after=max(wait, 1.0),
+            )
+        # The holder frees it when its answer is read: ask again soon, a little apart.
+        time.sleep(SLOT_POLL_SECONDS + random.uniform(0, 0.01))
+
+
+def release(key: str, member) -> None:
+    backend().release(key, member)

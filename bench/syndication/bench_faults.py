@@ -232,9 +232,10 @@ def waits(args, port, pages, run_id) -> list[str]:
         after = ", ".join(f"{ms} ms" for ms in report["breach_after_ms"])
         lines.append(
             f"  {network:<9} wait {seconds} s after one rate answer, 10 deliveries (4 at "
-            f"a time) and 5 polls with the token: calls inside the wait "
-            f"{report['breaches']}"
-            + (f", arriving {after} after the answer" if after else "")
+            f"a time) and 5 polls with the token: breaches (calls arriving inside the "
+            f"wait after the answer went out) {report['breaches']}"
+            + (f", arriving {after} after it" if after else "")
+            + f"; already on their way when it went out {report.get('overlapping', 0)}"
         )
     sandbox_api(port, "DELETE")
     return lines

@@ -69,12 +69,16 @@ def _honouring_waits(call):
     """Wrap a client's ``call``: when the network answers with a wait (RateLimited
     from the network, not from our own limiter), every limiter key the call went
     through — the token, the chat — is paused for that long, so no other delivery,
-    poll or moderation action with this token sends inside the wait (issue 11.2)."""
+    poll or moderation action with this token sends inside the wait (issue 11.2).
+    The token's in-flight slot (``Client.limit``) is given back only after that, so
+    a call waiting for it sees the pause before anything leaves."""
 
     @functools.wraps(call)
     def wrapper(self, *args, **kwargs):
-        outer = getattr(_limited, "keys", None)
+        outer_keys = getattr(_limited, "keys", None)
+        outer_slots = getattr(_limited, "slots", None)
         _limited.keys = []
+        _limited.slots = []
         try:
             return call(self, *args, **kwargs)
         except RateLimited as exc:
@@ -83,11 +87,26 @@ def _honouring_waits(call):
                     ratelimit.pause(key, exc.retry_after)
             raise
         finally:
-            if outer is not None:
-                outer.extend(_limited.keys)
-            _limited.keys = outer
+            try:
+                for key, member in _limited.slots:
+                    if member is not None:
+                        ratelimit.release(key, member)
+                        _held().discard(key)
+            finally:
+                if outer_keys is not None:
+                    outer_keys.extend(_limited.keys)
+                _limited.keys = outer_keys
+                _limited.slots = outer_slots
 
     return wrapper
+
+
+def _held() -> set:
+    """The tokens whose slot this thread holds (a call made inside another call with
+    the same token must not wait for its own slot)."""
+    if not hasattr(_limited, "held"):
+        _limited.held = set()
+    return _limited.held
 
 
 class Client:
@@ -114,7 +133,18 @@ class Client:
 
     # -- plumbing ----------------------------------------------------------------
     def limit(self, key: str, rate_setting: str) -> None:
+        """Wait for the turn of a call with ``key``. Each client limits its token
+        first: inside ``call`` that first key's in-flight slot is taken before its
+        turn (RATE_LIMIT_IN_FLIGHT), and held until the answer is read."""
         rate, per = ratelimit_setting(rate_setting)
+        slots = getattr(_limited, "slots", None)
+        in_flight = ratelimit.in_flight_limit()
+        if slots == [] and in_flight:
+            if key in _held():  # an outer call with this token holds its slot
+                slots.append((key, None))
+            else:
+                slots.append((key, ratelimit.hold(key, in_flight)))
+                _held().add(key)
         ratelimit.acquire(key, rate, per)
         keys = getattr(_limited, "keys", None)
         if keys is not None:

@@ -2,8 +2,9 @@
 workers on PostgreSQL and Redis, while the sandbox injects 5xx after the post was made,
 dropped connections, late answers, 429s with waits and an expired token, and workers
 are killed at random. Every delivery ends sent once or held for a person with the
-reason; the sandbox counts no duplicate, and no call inside a wait it asked for
-except calls already let through when the rate answer came (see the last assert).
+reason; the sandbox counts no duplicate and no rate-limit breach: no call arrives
+inside a wait it asked for after its rate answer went out (one call per token is on
+its way at a time, so the next sees the pause; syndication/ratelimit.py ``hold``).
 
 Skipped unless DATABASE_URL is PostgreSQL and CELERY_BROKER_URL is Redis."""
 
@@ -127,10 +128,6 @@ def test_chaos(live_sandbox, start_worker, piece_page, monkeypatch, settings):  
                     delivery.status,
                 )
     report = sandbox_api.report()
-    # Not zero yet: a call another worker's limiter let through before the rate
-    # answer came back still arrives inside the wait (bench_faults.py measures them
-    # within about 0.2 s of the answer). None may arrive once the pause is known.
-    late = [ms for ms in report["breach_after_ms"] if ms >= 1000]
-    assert late == [], report
+    assert report["breaches"] == 0, report
     assert report["rate_limited"] == 0
     print(f"chaos: {dict(statuses)}, {kills} workers killed")

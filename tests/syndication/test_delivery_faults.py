@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from sandbox.models import SandboxAccount, SandboxPost
 from syndication import ratelimit
-from syndication.api import RateLimited, get_client
+from syndication.api import RateLimited, get_client, http
 from syndication.api.vk import VKClient
 from syndication.delivery import dispatch, scheduling
 from syndication.models import Delivery, DeliveryAttempt
@@ -51,6 +51,11 @@ def account_of(network):
 
 def vk_text_post():
     return Post("vk", [Message("wall.post", "Новость для комментариев.")])
+
+
+def text_post(network):
+    _external_id, method = ACCOUNTS[network]
+    return Post(network, [Message(method, "Новость для комментариев.")])
 
 
 def send(page, account):
@@ -200,6 +205,68 @@ def test_a_wait_telegram_asks_for_holds_every_call_with_the_token(
     assert delivery.status == S.SENT, delivery.last_error
     assert sandbox.report()["breaches"] == 0
     assert posts(account).count() == 1
+
+
+@pytest.mark.parametrize("in_flight, breaches", [(1, 0), (0, 1)])
+def test_a_call_let_through_before_the_rate_answer_does_not_go_inside_the_wait(
+    sandbox, transactional_db, settings, monkeypatch, in_flight, breaches
+):
+    """Issue 11, «zero rate-limit breaches»: worker A's call gets Telegram's 429 with
+    retry_after while worker B is about to call with the same token; A is slow to
+    record the pause (a loaded machine). B asks only after A's answer has left the
+    network. With one call in flight per token B waits for A's slot, sees the pause
+    and sends after the wait: no breach. Without the slot (0) B's call goes out
+    before the pause is recorded and the sandbox counts it inside the wait."""
+    settings.RATE_LIMIT_IN_FLIGHT = in_flight
+    account = account_of("telegram")
+    sandbox.fault("telegram", "rate_limit", method="sendMessage", retry_after=2)
+    answered = threading.Event()
+    real_send, real_pause = http.send, ratelimit.pause
+    a_thread = {}
+
+    def send(*args, **kwargs):
+        response = real_send(*args, **kwargs)
+        if threading.current_thread() is a_thread.get("A"):
+            answered.set()  # the rate answer has left the network
+        return response
+
+    def slow_pause(key, seconds):
+        time.sleep(0.5)  # A reads its answer and records the wait late
+        real_pause(key, seconds)
+
+    monkeypatch.setattr(http, "send", send)
+    monkeypatch.setattr(ratelimit, "pause", slow_pause)
+    results = {}
+
+    def worker_a():
+        try:
+            get_client(account).publish(text_post("telegram"))
+        except RateLimited as exc:
+            results["A"] = exc
+
+    def worker_b():
+        answered.wait(10)
+        started = time.monotonic()
+        try:
+            get_client(account).fetch_comments()
+        except RateLimited as exc:  # refused inside the wait (without the slot)
+            results["B refused"] = exc
+        results["B"] = time.monotonic() - started
+
+    a = threading.Thread(target=worker_a)
+    a_thread["A"] = a
+    b = threading.Thread(target=worker_b)
+    a.start()
+    b.start()
+    a.join(20)
+    b.join(20)
+    assert isinstance(results.get("A"), RateLimited) and results["A"].network
+    assert "B" in results
+    report = sandbox.report()
+    assert report["breaches"] == breaches, report
+    if not breaches:
+        assert "B refused" not in results
+        assert results["B"] > 1.5  # it waited out the pause, then called
 
 
 def test_an_ok_flood_block_stops_the_other_deliveries_without_a_call(

@@ -173,3 +173,38 @@ def test_redis_backend_holds_the_limit_across_threads(settings, redis_url):
     with pytest.raises(RateLimited) as caught:
         ratelimit.acquire("test:redis-paused", 100, 1.0, max_wait=0.1)
     assert 0.3 < caught.value.retry_after <= 0.5
+
+
+def check_slots(key: str) -> None:
+    """One slot of ``key``: a second caller waits until it is given back, gives up
+    after ``max_wait``, and a slot whose holder died frees itself after ``ttl``."""
+    first = ratelimit.hold(key, 1, ttl=30)
+    with pytest.raises(RateLimited) as caught:
+        ratelimit.hold(key, 1, ttl=30, max_wait=0.1)
+    assert not caught.value.network and caught.value.retry_after >= 1
+    ratelimit.hold(f"{key}:other", 1, max_wait=0)  # keys are independent
+    got = []
+    waiter = threading.Thread(target=lambda: got.append(ratelimit.hold(key, 1)))
+    waiter.start()
+    time.sleep(0.3)
+    assert got == []  # still waiting for the first
+    ratelimit.release(key, first)
+    waiter.join(5)
+    assert len(got) == 1
+    dead = f"{key}:dead"
+    ratelimit.hold(dead, 1, ttl=0.3)  # its holder never gives it back
+    started = time.monotonic()
+    ratelimit.hold(dead, 1, max_wait=5)
+    assert 0.1 < time.monotonic() - started < 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_backend_one_call_in_flight(settings):
+    settings.RATE_LIMIT_REDIS_URL = ""
+    settings.CELERY_BROKER_URL = "memory://"
+    check_slots("test:slot")
+
+
+def test_redis_backend_one_call_in_flight(settings, redis_url):
+    settings.RATE_LIMIT_REDIS_URL = redis_url
+    check_slots("test:redis-slot")
