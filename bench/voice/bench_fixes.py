@@ -129,14 +129,16 @@ def _share(part: dict) -> str:
 
 def markdown(results: dict, command: str) -> str:
     rows = [
-        "| set | sentences | correct one-click fixes | buttons per sentence "
+        "| set | sentences | correct one-click fixes | of them only through "
+        "«later» / «added» | buttons per sentence "
         "| findings with a fix per sentence | expected fixes offered |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name in SETS:
         part = results[name]
         rows.append(
             f"| {name} | {part['sentences']} | {_share(part)} | "
+            f"{part['correct_by_later_entries']} / {part['correct_by_added_entries']} | "
             f"{part['buttons_per_sentence']} | {part['findings_with_fix_per_sentence']} "
             f"| {part['expected_offered']} of {part['expected']} |"
         )
