@@ -78,6 +78,7 @@ def day(sandbox, settings):  # noqa: F811
     assert fetch_all([account]).created == 4
     # Another community's question, which the account filter leaves out.
     other = relaxed_account("vk", "434343", "Молодёжь Кузбасса", token_type="user")
+    read_by("vk", "434343", 4799, "Ирина Белова")  # so users.get knows her
     ingest.store(other, ingest.Incoming(remote_id="9001", post_remote_id="7",
                                         author_id="4799", author_name="Ирина Белова",
                                         text=ELSEWHERE))  # fmt: skip
