@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from .conf import app_settings
@@ -10,10 +11,12 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Imported here: both import Wagtail's admin, which needs the app registry
-        # ready (Django app loading).
+        # Imported here (Django app loading): they import the models or Wagtail's
+        # admin, which need the app registry ready.
         from . import private_files  # noqa: F401 - registers its system check
         from .admin_csp import install_inline_script_free_choosers
+        from .forms import persist_choice
+        from .models import NewsPage
         from .spreadsheets import install_export_guard
         from .wagtail_fixes import install_rich_text_parser_guard
 
@@ -21,11 +24,6 @@ class CmsConfig(AppConfig):
         install_inline_script_free_choosers()
         install_export_guard()
         app_settings.register_check()
-
-        from django.db.models.signals import post_save
-
-        from .forms import persist_choice
-        from .models import NewsPage
 
         # A new piece's choice of accounts and time is saved once it has an id,
         # before «Опубликовать» plans its deliveries (cms/forms.py).

@@ -9,20 +9,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
 def _first_image():
     """Block previews show a real picture from the library when there is one."""
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.order_by("pk").first()
 
 
 def _first_document():
-    from wagtail.documents import get_document_model
-
     return get_document_model().objects.order_by("pk").first()
 
 

@@ -1,7 +1,7 @@
 """RSS 2.0 feed of the news: the lead as the description, the cover as an enclosure."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -55,8 +55,6 @@ class NewsFeed(Feed):
         return item.tag_names
 
     def item_enclosures(self, item):
-        from django.utils.feedgenerator import Enclosure
-
         image = item.first_image()
         if not image:
             return []

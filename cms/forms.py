@@ -1,19 +1,35 @@
 """The news piece's editor form: the page's own fields plus, for whoever may
 publish, the choice of accounts and time (syndication/views/editor_choice.py), so
-scheduling is decided where publishing is."""
+scheduling is decided where publishing is.
+
+The choice is syndication's, which sits above the site (it reads pages and plans
+their deliveries): it joins the form through the ``ATTACH_TO_NEWS_PAGE_FORM`` hook
+(syndication/wagtail_hooks.py), so the site imports nothing of syndication."""
 
 from __future__ import annotations
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
+
+# A hook's function takes the page form and returns the form of the choice of
+# accounts and time bound to it (``save_for(page)`` saves it), or None for a user
+# who may not choose.
+ATTACH_TO_NEWS_PAGE_FORM = "attach_to_news_page_form"
+
+
+def attached_choice(page_form):
+    for attach in hooks.get_hooks(ATTACH_TO_NEWS_PAGE_FORM):
+        choice = attach(page_form)
+        if choice is not None:
+            return choice
+    return None
 
 
 class NewsPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from syndication.views.editor_choice import attach
-
-        self.syndication = attach(self)
+        self.syndication = attached_choice(self)
 
     def is_valid(self):
         valid = super().is_valid()
@@ -37,9 +53,7 @@ def persist_choice(page) -> None:
     if choice is None or not page.pk:
         return
     del page._syndication_choice
-    from syndication.views.editor_choice import persist
-
-    persist(page, choice)
+    choice.save_for(page)
 
 
 class SyndicationChoicePanel(Panel):

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
 # A formula starts with one of these; tab, CR and LF can push a formula past a naive
 # check in some programs. The full-width forms are read as the ASCII ones by Excel in
 # East Asian locales.
@@ -84,8 +86,6 @@ def install_export_guard() -> None:
     Wagtail 8 writes a would-be formula as an XLSX string but without the quote prefix
     (it turns into a formula when the cell is edited), and writes CSV cells as they
     are."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_vestnik_neutralised", False):
         return
     original_row = SpreadsheetExportMixin.generate_xlsx_row

@@ -8,15 +8,10 @@ from django.db import transaction
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from cms.models import NewsPage
 from syndication import notifications, signals
 from syndication.delivery import scheduling
 
 logger = logging.getLogger(__name__)
-
-
-def syndicated_page_types() -> tuple:
-    return (NewsPage,)
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
@@ -26,7 +21,7 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     page with no delivery, and nothing noticed.) A failure here must not undo the
     publish: it is logged, and the scheduler's tick creates what is missing
     (``scheduling.repair_missing``)."""
-    if not isinstance(instance, syndicated_page_types()):
+    if not isinstance(instance, scheduling.syndicated_page_types()):
         return
     try:
         with transaction.atomic():
@@ -40,7 +35,7 @@ def on_page_published(sender, instance, revision=None, **kwargs):
 def on_page_unpublished(sender, instance, **kwargs):
     """Unsent jobs are cancelled; deleting the posts already out is the editor's choice
     (the «delete from networks» button of the page's syndication panel)."""
-    if not isinstance(instance, syndicated_page_types()):
+    if not isinstance(instance, scheduling.syndicated_page_types()):
         return
     page_id = instance.pk
 

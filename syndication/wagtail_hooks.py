@@ -14,12 +14,17 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.forms import ATTACH_TO_NEWS_PAGE_FORM
+
+from .delivery.scheduling import syndicated_page_types
 from .models import AccountSettings
-from .signal_handlers import syndicated_page_types
-from .views import calendar, log, page, plan, preview
+from .views import calendar, editor_choice, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
 PAGE_PLACEHOLDER = 987654321
+
+# The «Соцсети» tab of the news piece's editor: the choice of accounts and time.
+hooks.register(ATTACH_TO_NEWS_PAGE_FORM, editor_choice.attach)
 
 urlpatterns = [
     path("log/", log.delivery_log, name="syndication_log"),

@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from accounts_registry.demo import ensure_demo_register, put_in_service
 from cms import roles
 from cms.models import HomePage, NewsIndexPage, NewsPage
 
@@ -227,12 +228,7 @@ def ensure_network_accounts() -> list:
 
 
 def ensure_register_entries(network_accounts) -> list:
-    """The sandbox accounts in service, and register entries beyond them, when the
-    registry provides them."""
-    try:
-        from accounts_registry.demo import ensure_demo_register, put_in_service
-    except ImportError:
-        return []
+    """The sandbox accounts in service, and register entries beyond them."""
     put_in_service(network_accounts)
     return ensure_demo_register()
 

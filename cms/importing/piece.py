@@ -15,6 +15,7 @@ from pathlib import Path
 
 import bleach
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -373,8 +374,6 @@ def _create_file(ref: _FileRef, user):
                 uploaded_by_user=user,
             )
         else:
-            from django.core.files import File
-
             obj = model(
                 title=ref.path.stem,
                 file=File(handle, name=ref.path.name),

@@ -12,6 +12,8 @@ from taggit.models import Tag
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
+from cms.models import NewsIndexPage, NewsPage
+
 register = template.Library()
 
 # Networks (VK, OK, Telegram, Twitter/X) crop previews to about 1.91:1.
@@ -120,8 +122,6 @@ def _fill_from_page(meta: dict, page, request) -> None:
 @register.simple_tag
 def news_tags(index_page, limit=TAG_CLOUD_SIZE):
     """Tags of the live news under ``index_page``, most used first."""
-    from cms.models import NewsPage
-
     news = NewsPage.objects.live().public().descendant_of(index_page)
     return list(
         Tag.objects.filter(cms_newspagetag_items__content_object__in=news)
@@ -140,6 +140,4 @@ def news_index_url(page) -> str:
 @register.simple_tag
 def main_news_index():
     """The news list the main menu links to."""
-    from cms.models import NewsIndexPage
-
     return NewsIndexPage.objects.live().order_by("path").first()

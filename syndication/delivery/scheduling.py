@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts_registry.models import Account
 from accounts_registry.networks import RESTRICTED_NETWORKS
 from accounts_registry.restricted import blocked_networks
+from cms.models import NewsPage
 from syndication.models import (
     AccountSettings,
     Delivery,
@@ -31,6 +32,12 @@ logger = logging.getLogger(__name__)
 S = Delivery.Status
 A = Delivery.Action
 SLOT_SEARCH_DAYS = 60
+
+
+def syndicated_page_types() -> tuple:
+    """The page types whose publishing sends posts (the signal handlers, the repair
+    tick and the admin's buttons ask here)."""
+    return (NewsPage,)
 
 
 def sendable_networks() -> list[str]:
@@ -232,9 +239,6 @@ def repair_missing(now: datetime | None = None) -> list[Delivery]:
     within ``conf.repair_window()`` (and longer ago than ``conf.repair_grace()``)
     whose live revision was never handled — no mark, no delivery — is scheduled as
     its publish would have done. Idempotent like every scheduling."""
-    # signal_handlers imports this module when a page is published.
-    from syndication.signal_handlers import syndicated_page_types
-
     now = now or timezone.now()
     since = now - timedelta(seconds=conf.repair_window())
     until = now - timedelta(seconds=conf.repair_grace())

@@ -39,6 +39,11 @@ class EditorChoiceForm(PageSyndicationForm):
             del self.fields[f"{spec.code}_text"], self.fields[f"{spec.code}_omit"]
         self.override_specs = [s for s in self.override_specs if s.code in sendable]
 
+    def save_for(self, page) -> None:
+        """Saved once the page has its id (a new piece gets it on its first save)."""
+        self.page = page
+        self.save()
+
     def clean_send_at(self):
         """The picker shows minutes: a time saved with seconds (on the «Аккаунты и
         время» page) is kept when the minute shown was not changed."""
@@ -77,9 +82,3 @@ def _initial_new() -> dict:
         "accounts": list(scheduling.default_accounts()),
         "schedule_mode": ScheduleMode.NOW,
     }
-
-
-def persist(page, choice_form) -> None:
-    """Saved once the page has its id (a new piece gets it on its first save)."""
-    choice_form.page = page
-    choice_form.save()
