@@ -13,7 +13,11 @@ inbox as if a reader had written them.
 Delivery runs in a background thread after the commit, so a reader's request is never
 held up by the receiving server; a failed delivery is retried a few times with a short
 backoff, with the same ``event_id`` / ``update_id`` so the receiver can drop repeats.
-The threads touch no database: everything they need is captured before they start."""
+The threads touch no database: everything they need is captured before they start.
+
+This is the transport only: each network's emulator (sandbox/networks/) builds its own
+events (VK's ``wall_reply_new`` object, Telegram's discussion-group message, MAX's
+``comment_created``) and hands them here; nothing here imports an emulator."""
 
 from __future__ import annotations
 
@@ -116,26 +120,6 @@ def max_update(account, update_type: str, fields: dict) -> None:
     if account.callback_secret:
         headers["X-Max-Bot-Api-Secret"] = account.callback_secret
     _schedule(Job(MAX, account.pk, account.callback_url, update_type, body, headers))
-
-
-def comment_written(comment) -> None:
-    """A reader's comment: VK ``wall_reply_new``; Telegram a message in the
-    discussion group replying to the channel post's automatic forward."""
-    account = comment.post.account
-    if account.network == VK:
-        from .networks.vk import comment_object
-
-        vk_event(account, "wall_reply_new", comment_object(comment))
-    elif account.network == TELEGRAM:
-        from .networks.telegram import group_message
-
-        telegram_update(
-            account, {"update_id": comment.pk, "message": group_message(comment)}
-        )
-    elif account.network == MAX:
-        from .networks.max import comment_object
-
-        max_update(account, "comment_created", {"message": comment_object(comment)})
 
 
 # -- delivery ------------------------------------------------------------------------

@@ -11,10 +11,31 @@ import threading
 import time
 from collections import defaultdict, deque
 
+from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from . import faults
-from .models import SandboxFault
+from .models import SandboxComment, SandboxFault, SandboxPost
+
+
+class CommentForm(forms.Form):
+    """A reader's comment on an emulated network's page."""
+
+    author_name = forms.CharField(label=_("Your name"), max_length=200)
+    author_id = forms.IntegerField(label=_("User id"), min_value=1, initial=1001)
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def reader_comment_row(
+    post: SandboxPost, author_id: int, author_name: str, text: str
+) -> SandboxComment:
+    """A reader's comment stored under the post; telling the account's webhook is the
+    network's part (its ``comment_written``), where it pushes one."""
+    return SandboxComment.objects.create(
+        post=post, remote_id=post.account.next_id(), author_id=author_id,
+        author_name=author_name, text=text,
+    )  # fmt: skip
 
 
 def request_params(request) -> dict:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts_registry.models import Account
+from moderation.webhooks.setup import ensure_endpoint
 
 from .models import (
     FACEBOOK,
@@ -23,6 +24,7 @@ from .models import (
     WORDPRESS,
     SandboxAccount,
 )
+from .networks.max import WEBHOOK_UPDATES
 
 DEMO = [
     # network, external id, name, extra sandbox fields
@@ -134,10 +136,6 @@ def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
     ``secret_token``. OK pushes nothing (polled). Idempotent: secrets are kept."""
     if account.network not in (VK, TELEGRAM, MAX):
         return
-    try:
-        from moderation.webhooks.setup import ensure_endpoint
-    except ImportError:  # the sandbox without the moderation app
-        return
     sandbox = SandboxAccount.objects.get(
         network=account.network, external_id=account.external_id
     )
@@ -150,8 +148,6 @@ def connect_to_vestnik(account: Account, base_url: str | None = None) -> None:
     sandbox.callback_url = f"{(base_url or site_url()).rstrip('/')}{path}"
     sandbox.save(update_fields=["callback_url", "callback_secret", "callback_code"])
     if account.network == MAX:  # as POST /subscriptions with these update_types
-        from .networks.max import WEBHOOK_UPDATES
-
         sandbox.extra = {**sandbox.extra, "update_types": list(WEBHOOK_UPDATES)}
         sandbox.save(update_fields=["extra"])
 

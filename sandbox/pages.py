@@ -10,13 +10,14 @@ import bleach
 from django import forms
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import callbacks, common
+from . import common
 from . import faults as fault_modes
+from .common import CommentForm
 from .models import (
+    MAX,
     OK,
     TELEGRAM,
     VK,
@@ -26,6 +27,8 @@ from .models import (
     SandboxMedia,
     SandboxPost,
 )
+from .networks import max as max_network
+from .networks import telegram, vk
 
 TG_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
            "blockquote", "span", "tg-spoiler"}  # fmt: skip
@@ -108,10 +111,10 @@ def media(request, key):
     )
 
 
-class CommentForm(forms.Form):
-    author_name = forms.CharField(label=_("Your name"), max_length=200)
-    author_id = forms.IntegerField(label=_("User id"), min_value=1, initial=1001)
-    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
+# The networks that push a reader's comment to the account's webhook (VK's Callback
+# API, Telegram's and MAX's webhooks), each with its own event.
+PUSHED = {VK: vk.comment_written, TELEGRAM: telegram.comment_written,
+          MAX: max_network.comment_written}  # fmt: skip
 
 
 def add_comment(
@@ -119,11 +122,10 @@ def add_comment(
 ) -> SandboxComment:
     """A reader writes under a post (used by the wall form, tests and the demo); the
     network then pushes it to the account's callback server or webhook, if any."""
-    comment = SandboxComment.objects.create(
-        post=post, remote_id=post.account.next_id(), author_id=author_id,
-        author_name=author_name, text=text,
-    )  # fmt: skip
-    callbacks.comment_written(comment)
+    comment = common.reader_comment_row(post, author_id, author_name, text)
+    push = PUSHED.get(post.account.network)
+    if push is not None:
+        push(comment)
     return comment
 
 

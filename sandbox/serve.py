@@ -12,6 +12,10 @@ import os
 import sys
 import time
 
+import django
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.core.wsgi import get_wsgi_application
+
 
 def stamping(app):
     def wrapped(environ, start_response):
@@ -27,10 +31,6 @@ def arrival(request) -> float:
 
 def main(address: str = "127.0.0.1:8001") -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    import django
-    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
-    from django.core.wsgi import get_wsgi_application
-
     django.setup()
 
     class QuietHandler(WSGIRequestHandler):

@@ -27,6 +27,7 @@ import secrets
 import time
 from datetime import UTC, datetime
 
+import requests
 from django import forms
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
@@ -37,7 +38,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from sandbox import callbacks
-from sandbox.common import request_params, take_fault, windows
+from sandbox.common import CommentForm, request_params, take_fault, windows
 from sandbox.models import (
     FACEBOOK,
     SandboxAccount,
@@ -635,8 +636,6 @@ def push_comment(comment: SandboxComment, verb: str) -> None:
 def verify_subscription(account) -> bool:
     """Meta's handshake when an app subscribes: ``GET callback?hub.mode=subscribe&
     hub.verify_token=…&hub.challenge=…``; the server must answer the challenge."""
-    import requests
-
     challenge = str(secrets.randbelow(10**9))
     try:
         response = requests.get(
@@ -698,8 +697,6 @@ def reader_comment(post: SandboxPost, author_id: int, author_name: str, text: st
 
 @require_POST
 def comment(request, page_id: str, post_pk: int):
-    from sandbox.pages import CommentForm
-
     post = get_object_or_404(
         SandboxPost, pk=post_pk, account__network=FACEBOOK,
         account__external_id=page_id, deleted=False,

@@ -38,7 +38,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from sandbox.common import request_params, take_fault, windows
+from sandbox.common import reader_comment_row, request_params, take_fault, windows
 from sandbox.models import (
     INSTAGRAM,
     SandboxAccount,
@@ -630,9 +630,8 @@ def profile(request, ig_user_id: str):
 
 @require_POST
 def reader_comment(request, ig_user_id: str, media_id: int):
-    """A reader comments under a media (the profile's form)."""
-    from sandbox.pages import add_comment
-
+    """A reader comments under a media (the profile's form); Instagram pushes nothing
+    to the webhook for it here (the inbox polls)."""
     account = get_object_or_404(
         SandboxAccount, network=INSTAGRAM, external_id=ig_user_id
     )
@@ -643,5 +642,5 @@ def reader_comment(request, ig_user_id: str, media_id: int):
     name = request.POST.get("author_name", "").strip() or "reader"
     author = request.POST.get("author_id", "")
     if text:
-        add_comment(post, int(author) if author.isdigit() else 1001, name, text)
+        reader_comment_row(post, int(author) if author.isdigit() else 1001, name, text)
     return redirect(reverse("sandbox:instagram_profile", args=[ig_user_id]))

@@ -42,7 +42,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from sandbox import callbacks, stats
-from sandbox.common import request_params, take_fault, windows
+from sandbox.common import reader_comment_row, request_params, take_fault, windows
 from sandbox.models import (
     MAX,
     SandboxAccount,
@@ -168,6 +168,13 @@ def comment_object(comment: SandboxComment) -> dict:
             is_bot=True, name="Sandbox bot", first_name="Sandbox bot"
         )
     return message
+
+
+def comment_written(comment: SandboxComment) -> None:
+    """A reader's comment reaches the bot's subscription as ``comment_created``."""
+    callbacks.max_update(
+        comment.post.account, "comment_created", {"message": comment_object(comment)}
+    )
 
 
 # -- the API view ------------------------------------------------------------------------
@@ -730,8 +737,6 @@ def channel_page(request, chat: str):
 def reader_comment(request, chat: str, mid: str):
     """A reader comments under a post (the page's form); MAX then pushes
     ``comment_created`` to the bot's webhook."""
-    from sandbox.pages import add_comment
-
     account = get_object_or_404(SandboxAccount, network=MAX, external_id=chat)
     parsed = parse_mid(mid)
     post = get_object_or_404(
@@ -744,5 +749,5 @@ def reader_comment(request, chat: str, mid: str):
     name = (request.POST.get("author_name") or "").strip()[:200]
     author = request.POST.get("author_id") or ""
     if text and name and author.isdigit():
-        add_comment(post, int(author), name, text)
+        comment_written(reader_comment_row(post, int(author), name, text))
     return redirect(f"{reverse('sandbox:max_channel', kwargs={'chat': chat})}#{mid}")

@@ -18,7 +18,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from PIL import Image
 
-from sandbox import avatars, stats
+from sandbox import avatars, callbacks, stats
 from sandbox import telegram_html as tg_html
 from sandbox.common import request_params, take_fault, windows
 from sandbox.faults import announced_wait
@@ -656,6 +656,15 @@ def group_message(comment: SandboxComment) -> dict:
         "text": comment.text, "reply_to_message": forward,
     }  # fmt: skip
     return message
+
+
+def comment_written(comment: SandboxComment) -> None:
+    """A reader's comment reaches the bot's webhook as an ``Update`` with the group
+    message (the update id is the comment's primary key, as in ``getUpdates``)."""
+    callbacks.telegram_update(
+        comment.post.account,
+        {"update_id": comment.pk, "message": group_message(comment)},
+    )
 
 
 def get_updates(request, account, in_group, params):

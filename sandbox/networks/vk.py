@@ -558,6 +558,11 @@ def comment_object(comment: SandboxComment) -> dict:
     return data
 
 
+def comment_written(comment: SandboxComment) -> None:
+    """A reader's comment reaches the Callback API server as ``wall_reply_new``."""
+    callbacks.vk_event(comment.post.account, "wall_reply_new", comment_object(comment))
+
+
 def wall_get_comments(request, account, params):
     post = _post(account, params)
     comments = post.comments.filter(deleted=False)
