@@ -3,6 +3,8 @@ from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .conf import app_settings
+
 
 class ResultsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -10,6 +12,7 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
+        # Django app loading: groups imports the auth models, loaded only by now.
         from .groups import ensure_groups
 
         checks.register(check_settings)
@@ -18,6 +21,4 @@ class ResultsConfig(AppConfig):
 
 def check_settings(app_configs=None, **kwargs):
     """``results.E002`` when a RESULTS_… environment variable does not parse."""
-    from .conf import app_settings
-
     return app_settings.check(app_configs, **kwargs)

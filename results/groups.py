@@ -1,6 +1,9 @@
 """The results are read by the chief editor (who reports to management each month):
 his group is given the permission after every migrate, like the registry's groups."""
 
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
 from cms import roles
 
 from .permissions import PERMISSION
@@ -9,9 +12,6 @@ READERS = (roles.CHIEF_EDITOR,)
 
 
 def ensure_groups(sender=None, **kwargs) -> None:
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-
     # post_migrate is sent once per app; permissions exist only after the last one.
     if sender is not None and sender is not list(apps.get_app_configs())[-1]:
         return

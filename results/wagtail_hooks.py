@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -38,8 +39,6 @@ def register_menu_item():
 
 @hooks.register("register_permissions")
 def register_permissions():
-    from django.contrib.auth.models import Permission
-
     app_label, codename = PERMISSION.split(".")
     return Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
