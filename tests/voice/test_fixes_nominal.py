@@ -308,3 +308,20 @@ def test_a_counted_span_after_a_finished_action_takes_za(text, expected):
 )
 def test_za_is_not_offered_where_it_changes_the_sentence(text):
     assert not any(" за " in r for r in results(text))
+
+
+def test_at_a_check_in_the_course_of_becomes_pri():
+    found = results("В ходе проверки выявлено отсутствие документов.")
+    assert "При проверке выявлено отсутствие документов." in found
+    # Not before a visit: «при визите» is not how it is said.
+    assert not any(
+        r.startswith("При") for r in results("В ходе визита министр посетил центр.")
+    )
+
+
+def test_takes_place_becomes_will_be_only_in_the_future():
+    assert "Мероприятие будет в актовом зале." in results(
+        "Мероприятие состоится в актовом зале."
+    )
+    found = results("Заседание состоялось под председательством губернатора.")
+    assert not any("было" in r for r in found)

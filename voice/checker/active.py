@@ -55,6 +55,10 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
         if original.pos == "PRTS" and not removed:
             return None
         return to_active(place, v, original, target, rest, template, removed)
+    if target.lemma == "быть" and "futr" not in original.grammemes:
+        # «Мероприятие состоится» → «будет»; «Заседание состоялось под
+        # председательством» → «было под председательством» loses «took place».
+        return None
     form = form_in_aspect(place, target, original)
     if form is None:
         return None
