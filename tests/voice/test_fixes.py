@@ -273,6 +273,7 @@ def test_every_suggestion_is_text_to_insert():
                 "unwrap",
                 "relative",
                 "valency",
+                "after",
             }
             assert not advice.search(template.source), (rule.pattern.source, template)
             assert "," not in template.source, (rule.pattern.source, template)

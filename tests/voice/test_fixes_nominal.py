@@ -325,3 +325,14 @@ def test_takes_place_becomes_will_be_only_in_the_future():
     )
     found = results("Заседание состоялось под председательством губернатора.")
     assert not any("было" in r for r in found)
+
+
+def test_an_adjective_gives_way_to_words_after_its_noun():
+    assert "Семьям с низким доходом оказывают помощь." in results(
+        "Малоимущим семьям оказывают помощь."
+    )
+    assert "Выплаты семьям с низким доходом выросли." in results(
+        "Выплаты малоимущим семьям выросли."
+    )
+    # Used as a noun it has no noun to follow: advice only.
+    assert not any("доходом" in r for r in results("Малоимущим оказывают помощь."))

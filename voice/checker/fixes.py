@@ -15,7 +15,7 @@ from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
 from .nominal import planned_fix, unwrap_fix, unwrapped, work_fix
-from .nouns import adjective_fix, noun_phrase_fix
+from .nouns import adjective_fix, after_noun_fix, noun_phrase_fix
 from .shapes import (
     conjunction_before_noun,
     fragment_kind,
@@ -86,6 +86,8 @@ def build(place: Place, template: Template) -> Fix | None:
         return relative_fix(place, template)
     if template.kind == "valency":
         return valency_fix(place, template)
+    if template.kind == "after":
+        return after_noun_fix(place, template)
     kind = fragment_kind(place)
     shape = template_shape(template)
     if kind == "verb" and shape == "verb":

@@ -284,3 +284,21 @@ def adjective_fix(place: Place, template: Template) -> Fix | None:
     if len(forms) != 1 or fixes[0] is None:
         return None
     return fixes[0]
+
+
+def after_noun_fix(place: Place, template: Template) -> Fix | None:
+    """«Малоимущим семьям» → «Семьям с низким доходом»: the adjective goes and
+    the rule's words, which need no agreement, follow the noun it qualified."""
+    tokens, text = place.tokens, place.text
+    a, n = place.first, place.first + 1
+    if place.gap or len(place.matched) != 1 or n >= len(tokens):
+        return None
+    if not joined(text, tokens, n):
+        return None
+    phrases = [p for p in place.phrases(a) if p.head == n]
+    if not phrases:
+        return None  # no noun right after it that it agrees with
+    draft = Draft(place)
+    draft.span(tokens[a].start, tokens[n].start, "")
+    draft.span(tokens[n].end, tokens[n].end, " " + " ".join(template.words))
+    return draft.fix()
