@@ -1,14 +1,24 @@
 """Storing what the networks send: once, whatever arrives first, classified and ruled.
 
-Webhooks, polling and the ``comment_received`` signal all end here. The unique key
-(network, account, remote_id) makes every path idempotent: a comment seen by the webhook
-and again by polling is one row."""
+Webhooks, polling and the ``comment_received`` signal all end here with an
+``Incoming`` (moderation/incoming.py, what the network's parser made of its event).
+The unique key (network, account, remote_id) makes every path idempotent: a comment
+seen by the webhook and again by polling is one row.
+
+A comment's path (README «A comment's path», tests/moderation/test_comment_path.py):
+webhooks/base.py receives and verifies → webhooks/schemas/<network>.py checks the
+shape → webhooks/<network>.py parses it into an ``Incoming`` → ``store`` here:
+classify (classify.py, duplicates.py), link its delivery (links.py), deadline
+(deadlines.py), insert once → rule_engine.py picks the first rule → after the commit,
+actions.py carries a network action out and the author's name is looked up
+(authors/). The view in webhooks/base.py runs the network's own steps (its secret
+field, schema and event handler in webhooks/<network>.py) in a fixed order; once the
+store has begun nothing returns to the webhook's modules, and each module of the store
+is entered once."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from celery import current_app
 from django.core.cache import cache
@@ -19,40 +29,17 @@ from .authors import can_look_up
 from .classify import classify_text
 from .deadlines import deadline_for
 from .duplicates import with_duplicates
+
+# Re-exported: the network parsers and polling build these through ``ingest``.
+from .incoming import Incoming as Incoming
+from .incoming import from_timestamp as from_timestamp
+from .incoming import incoming_from_remote as incoming_from_remote
 from .links import find_delivery
 from .models import InboxItem
 from .rule_engine import apply_rules
 
 logger = logging.getLogger(__name__)
 URGENT_LABELS = {"illegal"}
-
-
-@dataclass
-class Incoming:
-    """One comment or message as a network delivered it, already unpacked."""
-
-    remote_id: str
-    kind: str = InboxItem.Kind.COMMENT
-    post_remote_id: str = ""
-    parent_remote_id: str = ""
-    author_id: str = ""
-    author_name: str = ""
-    author_url: str = ""
-    text: str = ""
-    attachments: list = field(default_factory=list)
-    created_at: datetime | None = None
-    raw: dict = field(default_factory=dict)
-
-
-def from_timestamp(value) -> datetime | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
-    try:
-        return datetime.fromtimestamp(int(value), tz=UTC)
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def _classified_fields(text: str) -> dict:
@@ -163,33 +150,3 @@ def mark_removed(account, remote_id: str) -> int:
     return InboxItem.objects.filter(
         network=account.network, account=account, remote_id=str(remote_id)
     ).update(removed_in_network=True, updated_at=timezone.now())
-
-
-def _attr(obj, *names, default=None):
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value not in (None, ""):
-            return value
-    return default
-
-
-def incoming_from_remote(comment, raw: dict | None = None) -> Incoming:
-    """Unpack a ``syndication.api`` ``RemoteComment`` (or a dict of the same fields)."""
-    parent = _attr(comment, "parent_id", "reply_to", "reply_to_comment", default="")
-    return Incoming(
-        remote_id=str(_attr(comment, "id", "comment_id", "remote_id")),
-        kind=_attr(
-            comment,
-            "kind",
-            default=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
-        ),
-        post_remote_id=str(_attr(comment, "post_id", "post_remote_id", default="")),
-        parent_remote_id=str(parent or ""),
-        author_id=str(_attr(comment, "author_id", "from_id", default="")),
-        author_name=str(_attr(comment, "author_name", default="")),
-        author_url=str(_attr(comment, "author_url", default="")),
-        text=str(_attr(comment, "text", default="")),
-        attachments=list(_attr(comment, "attachments", default=[]) or []),
-        created_at=from_timestamp(_attr(comment, "created_at", "date")),
-        raw=raw if raw is not None else dict(_attr(comment, "raw", default={}) or {}),
-    )
