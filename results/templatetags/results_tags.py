@@ -33,13 +33,21 @@ def counted_mark(networks, metric):
     """A label after a figure that Vestnik counted for one of ``networks`` (a code or
     a list of codes) instead of the network reporting it."""
     codes = [networks] if isinstance(networks, str) else list(networks or ())
-    if not any(metric in collectors.counted(code) for code in codes):
+    ours = [code for code in codes if metric in collectors.counted(code)]
+    if not ours:
         return ""
+    # A sum over several networks holds the networks' figures and ours: say «of
+    # which», not that the whole figure is ours.
+    label = (
+        _("counted by Vestnik")
+        if len(ours) == len(codes)
+        else _("incl. Vestnik's count")
+    )
     return format_html(
         ' <small class="results-counted" title="{}">{}</small>',
         _("Counted by Vestnik: the comments its moderation inbox received under the "
           "post. The network does not report this figure."),
-        _("counted by Vestnik"),
+        label,
     )  # fmt: skip
 
 

@@ -115,6 +115,9 @@ def test_telegram_comments_are_labelled_as_counted_by_vestnik(client, chief, res
     html = client.get(reverse("results_index")).content.decode()
     telegram_row = re.search(r"<td>Telegram</td>(.*?)</tr>", html, re.S).group(1)
     assert "4 <small" in telegram_row and "подсчёт Вестника" in telegram_row
+    assert "в т. ч." not in telegram_row  # the whole figure is Vestnik's
+    cards = re.search(r'<dl class="results-cards">(.*?)</dl>', html, re.S).group(1)
+    assert "в т. ч. подсчёт Вестника" in cards  # VK's own comments plus ours
     assert telegram_row.count("нет данных у сети") == 4  # views, reach, likes, reposts
     assert "Комментарии в Telegram подсчитывает Вестник" in html
     vk_row = re.search(r"<td>ВКонтакте</td>(.*?)</tr>", html, re.S).group(1)
