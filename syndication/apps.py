@@ -12,3 +12,9 @@ class SyndicationConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.connect()
+        # Django app loading: the approve dialog's form imports the models, so the
+        # approval task (a model) is given it here rather than importing it.
+        from .models import ApprovalTask
+        from .views import approval
+
+        ApprovalTask.dialog = approval

@@ -12,11 +12,12 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Revision
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision
 
+from syndication import permissions
 from syndication.networks.registry import codes_where, get_spec
 
 
@@ -357,3 +358,75 @@ class PublishScheduled(models.Model):
 
     def __str__(self) -> str:
         return f"revision {self.revision_id} scheduled"
+
+
+class ApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval («Согласование») whose approve action opens a dialog
+    where the chief editor confirms or changes the accounts and the time of the posts
+    (syndication/views/approval.py): approving publishes, and publishing plans the
+    posts, so the decision belongs there. Reject works as in Wagtail."""
+
+    # syndication/views/approval.py, set by SyndicationConfig.ready() (it imports
+    # these models, so this module cannot import it).
+    dialog = None
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        # Wagtail asks for the actions (with the page) before it builds the action's
+        # form, whose constructor gets the POST data only: keep the page for it.
+        self._approval_page = obj
+        self._with_dialog = bool(actions) and permissions.can_publish_posts(user, obj)
+        if not self._with_dialog:  # who may not plan posts approves as in Wagtail
+            return actions
+        return [action for action in actions if action[0] != "approve"] + [
+            ("approve", _("Approve the piece"), True)
+        ]
+
+    def get_form_for_action(self, action):
+        if action != "approve":
+            return super().get_form_for_action(action)
+        task = self
+        comment_form = super().get_form_for_action(action)
+
+        class ApproveForm(self.dialog.ApprovalChoiceForm):
+            # Wagtail picks the form class before it asks for the actions; whether
+            # the dialog applies to this user is known when the form is made.
+            def __new__(cls, *args, **kwargs):
+                if not task._with_dialog:
+                    return comment_form(*args, **kwargs)
+                return super().__new__(cls)
+
+            def __init__(self, data=None, **kwargs):
+                super().__init__(data, page=task.approval_page(), **kwargs)
+
+        return ApproveForm
+
+    def get_template_for_action(self, action):
+        if action == "approve" and getattr(self, "_with_dialog", False):
+            return "syndication/approve_modal.html"
+        return super().get_template_for_action(action)
+
+    def approval_page(self):
+        page = getattr(self, "_approval_page", None)
+        if page is None:  # pragma: no cover - Wagtail always asks for actions first
+            raise RuntimeError("get_actions() must run before the approve form")
+        return page.specific if hasattr(page, "specific") else page
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        choice = kwargs.pop(self.dialog.CHOICE_KEY, None)
+        if action_name == "approve" and choice is not None:
+            page = task_state.workflow_state.content_object
+            self.dialog.save_choice(getattr(page, "specific", page), choice)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve the piece and choose where and "
+            "when its posts go"
+        )
+
+    class Meta:
+        verbose_name = _("Approval with accounts and time")
+        verbose_name_plural = _("Approvals with accounts and time")

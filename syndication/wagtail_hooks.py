@@ -199,6 +199,19 @@ def say_what_happens_next(request, page):
     messages.info(request, plan.plan_message(plan.planned_for(page)))
 
 
+@hooks.register("after_edit_page")
+def say_what_happens_after_approval(request, page):
+    """Approving in the editor publishes through the workflow, not «Опубликовать»:
+    the chief editor reads what happens next there too."""
+    approved = (
+        request.method == "POST"
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+    page.refresh_from_db(fields=["live", "live_revision"])  # the workflow published it
+    if approved and page.live:
+        say_what_happens_next(request, page)
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     # A move in the calendar shows in the page's history.

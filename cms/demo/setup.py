@@ -25,6 +25,7 @@ from wagtail.models import (
 from accounts_registry.demo import ensure_demo_register, put_in_service
 from cms import roles
 from cms.models import HomePage, NewsIndexPage, NewsPage
+from syndication.models import ApprovalTask
 
 from .content import pieces
 
@@ -180,13 +181,20 @@ def ensure_groups(news: NewsIndexPage) -> dict[str, Group]:
     return groups
 
 
+APPROVAL_TASK = "Одобрение главного редактора"
+
+
 def ensure_workflow(news: NewsIndexPage, groups: dict[str, Group]) -> Workflow:
     """Editor submits, chief editor approves: Wagtail's group approval task on the news."""
     workflow, _ = Workflow.objects.get_or_create(name="Согласование публикации")
-    task = GroupApprovalTask.objects.filter(name="Одобрение главного редактора").first()
+    # The approval whose dialog also chooses the accounts and the time of the posts;
+    # a demo loaded before it existed had Wagtail's plain group approval: replaced.
+    task = ApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Одобрение главного редактора")
+        GroupApprovalTask.objects.filter(name=APPROVAL_TASK).update(active=False)
+        task = ApprovalTask.objects.create(name=APPROVAL_TASK)
     task.groups.set([groups[roles.CHIEF_EDITOR]])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )

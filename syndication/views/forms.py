@@ -107,8 +107,12 @@ class PageSyndicationForm(forms.Form):
             initial[f"{spec.code}_omit"] = options.get("omit_blocks", [])
         return initial
 
+    def choice_data(self) -> dict:
+        """The validated choice as ``save`` reads it."""
+        return self.cleaned_data
+
     def save(self) -> PageSyndication:
-        data = self.cleaned_data
+        data = self.choice_data()
         choice, _created = PageSyndication.objects.get_or_create(page_id=self.page.pk)
         choice.accounts_chosen = True
         choice.schedule_mode = data["schedule_mode"]
@@ -119,7 +123,8 @@ class PageSyndicationForm(forms.Form):
             omit = list(data.get(f"{spec.code}_omit") or [])
             if text or omit:
                 overrides[spec.code] = {"text": text, "omit_blocks": omit}
-        choice.overrides = overrides
+        if self.override_specs:  # a form without own texts keeps the saved ones
+            choice.overrides = overrides
         choice.save()
         choice.accounts.set(data["accounts"])
         return choice

@@ -1,0 +1,113 @@
+"""Павел approves Анна's piece from the page editor (issue 17, journey «Павел» step 2):
+the approve dialog shows the accounts and the time; he leaves the time empty at first
+and is asked for it, then gives it in дд.мм.гггг чч:мм; the piece is published and its
+posts are planned for the chosen accounts at that time. Screenshots go to
+/.artifacts/editor/ (not committed)."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from accounts_registry.models import Account
+from cms import roles
+from cms.demo.setup import ensure_groups, ensure_workflow
+from cms.models import NewsPage
+from syndication.models import Delivery
+
+pytest_plugins = ["tests.syndication.test_delivery_support"]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct-horse-battery"
+SHOTS = Path(os.environ.get("EDITOR_SHOTS", "/.artifacts/editor"))
+
+
+def shot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+@pytest.fixture
+def submitted(site_tree, django_user_model, accounts):
+    _, news = site_tree
+    groups = ensure_groups(news)
+    ensure_workflow(news, groups)
+    anna = django_user_model.objects.create_user("anna", password=PASSWORD)
+    anna.groups.add(groups[roles.EDITOR])
+    pavel = django_user_model.objects.create_user("pavel", password=PASSWORD)
+    pavel.groups.add(groups[roles.CHIEF_EDITOR])
+    page = news.add_child(
+        instance=NewsPage(
+            title="Зимние выплаты семьям Кузбасса выросли",
+            lead="С 1 декабря пособие выросло. Пересчёт сделаем сами.",
+            live=False,
+            body=[("text", "<p>Заявление писать не нужно.</p>")],
+        )
+    )
+    page.save_revision(user=anna)
+    page.get_workflow().start(page, anna)
+    return page
+
+
+def close_picker(modal):
+    """Wagtail's date-time picker stays open over the form after the time field
+    shows; a click on the dialog's title closes it, as a person would."""
+    modal.locator("h1, h2").first.click()
+
+
+def test_the_chief_editor_chooses_accounts_and_time_when_approving(
+    page_in_browser, live_server, submitted
+):
+    page = page_in_browser
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "pavel")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+    page.goto(f"{base}/admin/pages/{submitted.pk}/edit/")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.get_by_role("button", name="Согласовать и опубликовать").click()
+    modal = page.locator(".modal-content")
+    modal.locator("input[name=schedule_mode]").first.wait_for()
+    send_at = modal.locator("input[name=send_at]")
+    assert not send_at.is_visible()  # «сразу» is chosen: no time field
+    shot(page, "approve-1-dialog")
+
+    # He drops Одноклассники, chooses «в заданное время» and forgets the time.
+    modal.get_by_label("Одноклассники: ok 2002").uncheck()
+    modal.locator("input[name=schedule_mode][value=at]").check()
+    assert send_at.is_visible()
+    assert "кемеровскому времени" in modal.inner_text()
+    shot(page, "approve-1b-at-chosen")
+    close_picker(modal)
+    modal.get_by_role("button", name="Согласовать", exact=True).click()
+    modal.get_by_text("Укажите время отправки.").wait_for()
+    shot(page, "approve-2-time-missing")
+
+    when = timezone.localtime(timezone.now() + timedelta(days=2)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    modal.locator("input[name=send_at]").fill(when.strftime("%d.%m.%Y %H:%M"))
+    modal.locator("textarea[name=comment]").fill("Согласовано")
+    shot(page, "approve-3-time-given")
+    close_picker(modal)
+    modal.get_by_role("button", name="Согласовать", exact=True).click()
+    page.wait_for_url(lambda url: "/edit/" not in url)
+    page.locator(".messages li").first.wait_for()
+    page.wait_for_timeout(600)
+    shot(page, "approve-4-approved")
+    messages = page.locator(".messages").inner_text()
+    assert "Публикация запланирована" in messages, messages
+
+    submitted.refresh_from_db()
+    assert submitted.live
+    deliveries = Delivery.objects.filter(page=submitted).select_related("account")
+    assert {d.account.network for d in deliveries} == {"vk", "telegram"}
+    assert {d.scheduled_at for d in deliveries} == {when}
+    assert Account.objects.filter(network="ok").exists()
