@@ -336,3 +336,9 @@ def test_an_adjective_gives_way_to_words_after_its_noun():
     )
     # Used as a noun it has no noun to follow: advice only.
     assert not any("доходом" in r for r in results("Малоимущим оказывают помощь."))
+
+
+def test_elderly_citizens_have_two_plain_names_each_inflected():
+    found = results("Гражданам пожилого возраста помогают волонтёры.")
+    assert "Пожилым людям помогают волонтёры." in found
+    assert "Пожилым жителям помогают волонтёры." in found
