@@ -342,3 +342,31 @@ def test_elderly_citizens_have_two_plain_names_each_inflected():
     found = results("Гражданам пожилого возраста помогают волонтёры.")
     assert "Пожилым людям помогают волонтёры." in found
     assert "Пожилым жителям помогают волонтёры." in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Специалисты центра оказывают помощь в оформлении документов.",
+            "Специалисты центра помогают оформить документы.",
+        ),
+        (
+            "Жителям района была оказана помощь в оформлении документов.",
+            "Жителям района помогли оформить документы.",
+        ),
+        (
+            "Многодетным семьям оказывается помощь в подготовке детей к школе.",
+            "Многодетным семьям помогают подготовить детей к школе.",
+        ),
+    ],
+)
+def test_help_in_an_action_becomes_help_to_do_it(text, expected):
+    assert expected in results(text)
+
+
+def test_help_to_do_is_not_offered_with_a_verb_the_checker_flags():
+    # «помогли провести акцию»: «провести акцию» is itself a finding.
+    found = results("Волонтёры оказали содействие в проведении акции.")
+    assert "Волонтёры помогли в проведении акции." in found
+    assert "Волонтёры помогли провести акцию." not in found

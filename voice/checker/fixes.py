@@ -14,7 +14,7 @@ from .active import action_fix, passive_fix, short_form_fix, verb_fix
 from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
-from .nominal import planned_fix, unwrap_fix, unwrapped, work_fix
+from .nominal import helped_to, planned_fix, unwrap_fix, unwrapped, work_fix
 from .nouns import adjective_fix, after_noun_fix, noun_phrase_fix
 from .shapes import (
     conjunction_before_noun,
@@ -42,7 +42,9 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
             continue
         # «В связи с проведением работ» → «Из-за проведения работ», and also
         # «Из-за работ»: a dummy noun right after the fixed words can go too.
-        for candidate in (fix, unwrapped(place, fix)):
+        # «оказывают помощь в оформлении документов» → «помогают …», and also
+        # «помогают оформить документы».
+        for candidate in (fix, unwrapped(place, fix), helped_to(place, fix)):
             if (
                 candidate is None
                 or (candidate.start, candidate.end, candidate.text) in seen

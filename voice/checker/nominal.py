@@ -260,3 +260,48 @@ def _as_one_fix(old: str, new: str) -> Fix:
     while tail > 0 and old[len(old) - tail].isalnum():
         tail -= 1
     return Fix(head, len(old) - tail, new[head : len(new) - tail])
+
+
+_HELP = frozenset({"помогать", "помочь"})
+
+
+def helped_to(place: Place, fix: Fix) -> Fix | None:
+    """``fix`` followed by turning «в + action noun» after the «помогать» it put
+    in into the infinitive: «оказывают помощь в оформлении документов» →
+    «помогают в оформлении документов» → «помогают оформить документы»."""
+    new_text = fix.apply(place.text)
+    delta = len(fix.text) - (fix.end - fix.start)
+    start, stop = place.sentence.start, place.sentence.end + delta
+    sentence = Sentence(start, stop, tokenize(new_text, start, stop))
+    tokens = sentence.tokens
+    end = fix.start + len(fix.text)
+    inside = [i for i, t in enumerate(tokens) if fix.start <= t.start and t.end <= end]
+    if not inside:
+        return None
+    h = inside[-1]
+    if not any(r.lemma in _HELP for r in readings(tokens[h].norm)):
+        return None
+    p, n = h + 1, h + 2
+    if n >= len(tokens) or tokens[p].norm != "в":
+        return None
+    if not (joined(new_text, tokens, p) and joined(new_text, tokens, n)):
+        return None
+    again = Place(new_text, sentence, (p, n), place.book)
+    noun = _noun_reading(again, n, case="loct")
+    verb_word = place.book.grammar["purpose_verbs"].get(noun.lemma) if noun else None
+    verb = infinitive(verb_word) if verb_word else None
+    form = inflect(verb, {"INFN"}) if verb else None
+    if form is None:
+        return None
+    draft = Draft(again)
+    draft.words(p, n, form)
+    objects = [x for x in again.phrases(n + 1) if x.case == "gent"]
+    follows = objects and joined(new_text, tokens, n + 1)
+    if follows and not (
+        "tran" in verb.grammemes and recase(again, draft, objects, "accs")
+    ):
+        return None
+    second = draft.fix()
+    if second is None:
+        return None
+    return _as_one_fix(place.text, second.apply(new_text))
