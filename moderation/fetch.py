@@ -21,6 +21,7 @@ from accounts_registry.restricted import is_blocked
 from syndication.networks.registry import Polling, codes_where, get_spec
 
 from . import actions, conf, ingest
+from .incoming import incoming_from_remote
 from .links import recent_posts
 from .models import FetchCursor, WebhookEndpoint
 
@@ -69,7 +70,7 @@ def fetch_post(account, client, cursor: FetchCursor, report: FetchReport) -> Non
         comments, new_cursor = client.fetch_comments(post_id, previous)
         with transaction.atomic():
             for comment in comments:
-                incoming = ingest.incoming_from_remote(comment)
+                incoming = incoming_from_remote(comment)
                 if not incoming.post_remote_id and post_id:
                     incoming.post_remote_id = post_id
                 _, created = ingest.store(account, incoming)

@@ -30,7 +30,7 @@ from .classify import classify_text
 from .deadlines import deadline_for
 from .duplicates import with_duplicates
 
-# Re-exported: the network parsers and polling build these through ``ingest``.
+# Re-exported for callers that build an item through ``ingest`` (the tests do).
 from .incoming import Incoming as Incoming
 from .incoming import from_timestamp as from_timestamp
 from .incoming import incoming_from_remote as incoming_from_remote

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from . import ingest
+from .incoming import incoming_from_remote
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +15,6 @@ def on_comment_received(sender, account=None, comment=None, raw=None, **kwargs):
     if account is None or comment is None:
         logger.warning("comment_received from %s without account or comment", sender)
         return None
-    incoming = ingest.incoming_from_remote(comment, raw)
+    incoming = incoming_from_remote(comment, raw)
     item, _ = ingest.store(account, incoming)
     return item

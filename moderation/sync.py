@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import actions
-from .ingest import from_timestamp
+from .incoming import from_timestamp
 from .models import Ban, Reason
 
 logger = logging.getLogger(__name__)

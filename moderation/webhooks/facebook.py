@@ -8,19 +8,20 @@ Meta's, in ``meta.py``."""
 from __future__ import annotations
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import InboxItem
 from .base import WebhookRejected
 from .meta import MetaWebhookView
 from .schemas.meta import FeedComment
 
 
-def facebook_incoming(value: dict, raw: dict) -> ingest.Incoming:
+def facebook_incoming(value: dict, raw: dict) -> Incoming:
     author = value.get("from") or {}
     post_id = str(value.get("post_id") or "")
     parent = str(value.get("parent_id") or "")
     if parent == post_id:  # a top-level comment's parent is the post itself
         parent = ""
-    return ingest.Incoming(
+    return Incoming(
         remote_id=str(value["comment_id"]),
         kind=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
         post_remote_id=post_id,
@@ -28,7 +29,7 @@ def facebook_incoming(value: dict, raw: dict) -> ingest.Incoming:
         author_id=str(author.get("id") or ""),
         author_name=str(author.get("name") or ""),
         text=str(value.get("message") or ""),
-        created_at=ingest.from_timestamp(value.get("created_time")),
+        created_at=from_timestamp(value.get("created_time")),
         raw=raw,
     )
 

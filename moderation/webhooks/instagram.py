@@ -8,17 +8,18 @@ Instagram-Login variant). The handshake and the signature are Meta's, in
 from __future__ import annotations
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import InboxItem
 from .base import WebhookRejected
 from .meta import MetaWebhookView
 from .schemas.meta import InstagramComment
 
 
-def instagram_incoming(value: dict, raw: dict, time=None) -> ingest.Incoming:
+def instagram_incoming(value: dict, raw: dict, time=None) -> Incoming:
     author = value.get("from") or {}
     username = str(author.get("username") or "")
     parent = str(value.get("parent_id") or "")
-    return ingest.Incoming(
+    return Incoming(
         remote_id=str(value["id"]),
         kind=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
         post_remote_id=str((value.get("media") or {}).get("id") or ""),
@@ -27,7 +28,7 @@ def instagram_incoming(value: dict, raw: dict, time=None) -> ingest.Incoming:
         author_name=username,
         author_url=f"https://www.instagram.com/{username}/" if username else "",
         text=str(value.get("text") or ""),
-        created_at=ingest.from_timestamp(time),
+        created_at=from_timestamp(time),
         raw=raw,
     )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
 from .schemas import max as schema
@@ -50,7 +51,7 @@ def author_of(message: dict) -> tuple[str, str, str]:
 
 def created_at(message: dict):
     stamp = message.get("timestamp")
-    return ingest.from_timestamp(int(stamp) // 1000) if stamp else None
+    return from_timestamp(int(stamp) // 1000) if stamp else None
 
 
 class MaxWebhookView(WebhookView):
@@ -91,7 +92,7 @@ class MaxWebhookView(WebhookView):
                 ingest.mark_removed(self.account, removed)
         return JsonResponse({})
 
-    def incoming(self, message: dict, kind: str, raw: dict) -> ingest.Incoming | None:
+    def incoming(self, message: dict, kind: str, raw: dict) -> Incoming | None:
         recipient = message.get("recipient") or {}
         sender = message.get("sender") or {}
         if not sender or sender.get("is_bot"):
@@ -107,7 +108,7 @@ class MaxWebhookView(WebhookView):
         else:  # a dialog with the bot or a group chat
             item_kind, post_id = InboxItem.Kind.MESSAGE, ""
         author_id, author_name, author_url = author_of(message)
-        return ingest.Incoming(
+        return Incoming(
             remote_id=str(body["mid"]),
             kind=item_kind,
             post_remote_id=post_id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.http import HttpResponse, JsonResponse
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
 from .schemas import ok as schema
@@ -57,7 +58,7 @@ class OkWebhookView(WebhookView):
             timestamp = payload.get("timestamp")
             ingest.store(
                 self.account,
-                ingest.Incoming(
+                Incoming(
                     remote_id=str(mid),
                     kind=InboxItem.Kind.MESSAGE,
                     author_id=author_id,
@@ -67,7 +68,7 @@ class OkWebhookView(WebhookView):
                     else "",
                     text=message.get("text") or "",
                     attachments=message.get("attachments") or [],
-                    created_at=ingest.from_timestamp(
+                    created_at=from_timestamp(
                         int(timestamp) // 1000 if timestamp else None
                     ),
                     raw=payload,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import InboxItem
 from .base import WebhookRejected, WebhookView, secrets_equal
 from .schemas import telegram as schema
@@ -73,7 +74,7 @@ class TelegramWebhookView(WebhookView):
             return f"pm:{chat.get('id')}:{message['message_id']}"
         return str(message["message_id"])
 
-    def incoming(self, message: dict, raw: dict) -> ingest.Incoming | None:
+    def incoming(self, message: dict, raw: dict) -> Incoming | None:
         if "message_id" not in message:
             raise WebhookRejected("message without message_id")
         if message.get("is_automatic_forward"):
@@ -91,7 +92,7 @@ class TelegramWebhookView(WebhookView):
             kind = InboxItem.Kind.REPLY
             parent_id = str(parent.get("message_id", ""))
             post_id = self.post_of(parent_id)
-        return ingest.Incoming(
+        return Incoming(
             remote_id=self.remote_id(message),
             kind=kind,
             post_remote_id=post_id,
@@ -101,7 +102,7 @@ class TelegramWebhookView(WebhookView):
             author_url=author_url,
             text=message.get("text") or message.get("caption") or "",
             attachments=[{"type": k} for k in ATTACHMENT_KINDS if k in message],
-            created_at=ingest.from_timestamp(message.get("date")),
+            created_at=from_timestamp(message.get("date")),
             raw=raw,
         )
 

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from .. import ingest
+from ..incoming import Incoming, from_timestamp
 from ..models import Ban, InboxItem, Reason
 from .base import WebhookRejected, WebhookView, secrets_equal
 from .schemas import vk as schema
@@ -27,9 +28,9 @@ def profile_url(from_id) -> str:
     return f"https://vk.com/id{number}" if number else ""
 
 
-def comment_incoming(obj: dict, raw: dict) -> ingest.Incoming:
+def comment_incoming(obj: dict, raw: dict) -> Incoming:
     parent = obj.get("reply_to_comment")
-    return ingest.Incoming(
+    return Incoming(
         remote_id=str(obj["id"]),
         kind=InboxItem.Kind.REPLY if parent else InboxItem.Kind.COMMENT,
         post_remote_id=str(obj.get("post_id") or ""),
@@ -38,12 +39,12 @@ def comment_incoming(obj: dict, raw: dict) -> ingest.Incoming:
         author_url=profile_url(obj.get("from_id")),
         text=obj.get("text") or "",
         attachments=obj.get("attachments") or [],
-        created_at=ingest.from_timestamp(obj.get("date")),
+        created_at=from_timestamp(obj.get("date")),
         raw=raw,
     )
 
 
-def message_incoming(obj: dict, raw: dict) -> ingest.Incoming:
+def message_incoming(obj: dict, raw: dict) -> Incoming:
     # Callback API >= 5.103 wraps the message: {"message": {...}, "client_info": ...}
     message = obj.get("message") if isinstance(obj.get("message"), dict) else obj
     if message.get("id"):
@@ -52,14 +53,14 @@ def message_incoming(obj: dict, raw: dict) -> ingest.Incoming:
         remote_id = (
             f"message:{message.get('peer_id')}:{message.get('conversation_message_id')}"
         )
-    return ingest.Incoming(
+    return Incoming(
         remote_id=remote_id,
         kind=InboxItem.Kind.MESSAGE,
         author_id=str(message.get("from_id") or ""),
         author_url=profile_url(message.get("from_id")),
         text=message.get("text") or "",
         attachments=message.get("attachments") or [],
-        created_at=ingest.from_timestamp(message.get("date")),
+        created_at=from_timestamp(message.get("date")),
         raw=raw,
     )
 
@@ -136,7 +137,7 @@ class VkWebhookView(WebhookView):
         ingest.store(self.account, message_incoming(obj, payload))
 
     def on_user_block(self, obj, payload):
-        until = ingest.from_timestamp(obj.get("unblock_date") or None)
+        until = from_timestamp(obj.get("unblock_date") or None)
         Ban.objects.update_or_create(
             account=self.account,
             author_id=str(obj["user_id"]),
