@@ -370,3 +370,25 @@ def test_help_to_do_is_not_offered_with_a_verb_the_checker_flags():
     found = results("Волонтёры оказали содействие в проведении акции.")
     assert "Волонтёры помогли в проведении акции." in found
     assert "Волонтёры помогли провести акцию." not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Для получения компенсации необходимо представить справку.",
+            "Чтобы получить компенсацию, необходимо представить справку.",
+        ),
+        (
+            "Для оформления пособия заявителю необходимо принести паспорт.",
+            "Чтобы оформить пособие, заявителю необходимо принести паспорт.",
+        ),
+    ],
+)
+def test_for_getting_becomes_a_purpose_clause_closed_by_a_comma(text, expected):
+    assert expected in results(text)
+
+
+def test_for_getting_is_left_alone_without_a_predicate_to_close_it():
+    found = results("Для получения компенсации жители обращаются в МФЦ.")
+    assert not any(r.startswith("Чтобы") for r in found)

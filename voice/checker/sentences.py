@@ -71,8 +71,25 @@ def _analyse(
     out.extend(genitive_chains(sentence, book))
     offered = {(x.start, x.end, x.text) for f in found for x in f.fixes}
     out.extend(_passive(text, sentence, book, fixes, offered))
-    out.extend(_uncovered(verbal_nouns(sentence, book), found))
+    nouns = _uncovered(verbal_nouns(sentence, book), found)
+    out.extend(_for_purpose(text, sentence, book, f) if fixes else f for f in nouns)
     return out
+
+
+_PURPOSE = parse_suggestion("чтобы +инф")[0]
+
+
+def _for_purpose(text: str, sentence: Sentence, book: RuleBook, found: Finding):
+    """«Для получения компенсации необходимо …» at the start of a sentence: the
+    verbal noun's finding offers «Чтобы получить компенсацию, необходимо …»."""
+    tokens = sentence.tokens
+    n = next((i for i, t in enumerate(tokens) if t.start == found.start), None)
+    if n != 1 or tokens[0].norm != "для":
+        return found
+    fixes = fixes_for(Place(text, sentence, (0,), book), _PURPOSE.source)
+    if not fixes:
+        return found
+    return replace(found, suggestion=fixes[0].text, fixes=fixes)
 
 
 def _lexical(

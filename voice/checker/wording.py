@@ -116,6 +116,12 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
     if start_of_sentence:
         # «В целях снижения нагрузки на семьи, министерство …»: the clause runs to
         # the comma, and no verb of the main clause may come before it.
+        predicate = _predicative_after(place, end)
+        if predicate is not None:
+            # «Для получения компенсации (заявителю) необходимо …»: the clause
+            # ends before the predicate's dative or the predicate; a comma goes in.
+            draft.span(tokens[end].end, tokens[end + 1].start, ", ")
+            return draft.fix()
         comma = rest.find(",")
         if comma < 0:
             return None
@@ -131,6 +137,29 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             previous = tokens[place.first - 1]
             draft.span(previous.end, tokens[place.first].start, ", ")
     return draft.fix()
+
+
+_PREDICATIVES = frozenset(
+    {"необходимо", "нужно", "надо", "можно", "следует", "требуется", "нужны", "нужен"}
+)
+
+
+def _predicative_after(place: Place, end: int) -> int | None:
+    """The predicative word right after the purpose phrase, with at most one
+    dative noun (whom it concerns) between: «… заявителю необходимо»."""
+    tokens, text = place.tokens, place.text
+    k = end + 1
+    if k >= len(tokens) or not joined(text, tokens, k):
+        return None
+    if tokens[k].norm in _PREDICATIVES:
+        return k
+    datives = [p for p in place.phrases(k) if p.case == "datv"]
+    if not datives or len({p.end for p in datives}) != 1:
+        return None
+    k = datives[0].end + 1
+    if k < len(tokens) and joined(text, tokens, k) and tokens[k].norm in _PREDICATIVES:
+        return k
+    return None
 
 
 def _finite_verb(place: Place, first: int, last: int) -> bool:
