@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -328,7 +329,7 @@ class RateLimitBucket(models.Model):
     """The database backend of ``syndication.ratelimit`` (used without Redis): one row
     per limiter key, ``stamps`` being the times (unix seconds) of the calls still
     inside the window; a key ``pause:<key>`` holds the end of a wait the network
-    asked for.
+    asked for, and ``slot:<key>`` the expiries of the calls on their way.
 
     The table keeps the name it had when the model lived in the sandbox app, so
     existing databases keep their rows (migration 0004 adopts it)."""
@@ -430,3 +431,44 @@ class ApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("Approval with accounts and time")
         verbose_name_plural = _("Approvals with accounts and time")
+
+
+class DeliveryNotice(models.Model):
+    """A delivery that became «нужна проверка» or «не удалось», to be told by e-mail
+    (``syndication.notifications``). The first of an account's within
+    SYNDICATION_NOTIFY_DIGEST_MINUTES is mailed at once; the later ones wait for one
+    digest the scheduler's tick sends when that time is over, so a network outage
+    that fails 40 deliveries sends two e-mails, not 40."""
+
+    delivery = models.ForeignKey(
+        Delivery, on_delete=models.CASCADE, related_name="notices"
+    )
+    account = models.ForeignKey(
+        "accounts_registry.Account", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["account", "mailed_at"])]
+
+    def __str__(self) -> str:
+        return f"notice of delivery {self.delivery_id}"
+
+
+class NotificationPreference(models.Model):
+    """A person's choice in Wagtail's account settings («Уведомления»): whether
+    deliveries of their pages that need them are e-mailed (on unless turned off)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="syndication_notifications",
+    )
+    delivery_problems = models.BooleanField(
+        _("E-mail me when a post to a network needs a check or was not sent"),
+        default=True,
+    )
+
+    def __str__(self) -> str:
+        return f"notification preference of {self.user_id}"

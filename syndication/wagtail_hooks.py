@@ -3,6 +3,7 @@ settings, the page's syndication panel and the «Соцсети» preview in the
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -12,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import SwitchInput
 
 from cms.forms import ATTACH_TO_NEWS_PAGE_FORM
 
 from .delivery.scheduling import syndicated_page_types
-from .models import AccountSettings
+from .models import AccountSettings, NotificationPreference
 from .views import calendar, editor_choice, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
@@ -218,3 +221,32 @@ def register_log_actions(actions):
     actions.register_action(
         "syndication.move", _("Move the posts"), _("Posts in the networks moved")
     )
+
+
+class DeliveryNotificationsForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["delivery_problems"]
+        widgets = {"delivery_problems": SwitchInput()}  # as Wagtail's own choices
+
+
+@hooks.register("register_account_settings_panel")
+class DeliveryNotificationsPanel(BaseSettingsPanel):
+    """«Уведомления» → whether the deliveries of one's pages that need a person are
+    e-mailed (``syndication.notifications``), beside Wagtail's own choices."""
+
+    name = "syndication_notifications"
+    title = _("Posts to networks")
+    tab = notifications_tab
+    order = 110
+    form_class = DeliveryNotificationsForm
+
+    def get_form(self):
+        instance = NotificationPreference.objects.filter(
+            user=self.user
+        ).first() or NotificationPreference(user=self.user)
+        if self.request.method == "POST":
+            return self.form_class(
+                self.request.POST, instance=instance, prefix=self.name
+            )
+        return self.form_class(instance=instance, prefix=self.name)

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from syndication import notifications
 from syndication.models import Delivery, DeliveryAttempt
 
 from . import clients, conf, messages, outcome, scheduling, sending, state
@@ -73,6 +74,7 @@ def tick(enqueue) -> list[int]:
     ids = due_ids()
     for pk in ids:
         enqueue(pk)
+    notifications.send_digests()  # problems that came after an e-mail, in one
     return ids
 
 
