@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -27,44 +26,6 @@ def token_problem_q() -> Q:
     return Q(health__in=["error", "revoked"]) | Q(credential_expires_at__lte=limit)
 
 
-class OverdueReportFilter(SimpleListFilter):
-    title = _("report to the media department")
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("overdue")), ("no", _("nothing overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(overdue_q())
-        if self.value() == "no":
-            return queryset.exclude(overdue_q())
-        return queryset
-
-
-class TokenProblemFilter(SimpleListFilter):
-    title = _("token")
-    parameter_name = "token"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("problem", _("problem or expiring")),
-            ("missing", _("not set")),
-            ("ok", _("no problems")),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "problem":
-            return queryset.filter(token_problem_q())
-        if self.value() == "missing":
-            return queryset.filter(credential_set_at__isnull=True)
-        if self.value() == "ok":
-            return queryset.exclude(token_problem_q()).filter(
-                credential_set_at__isnull=False
-            )
-        return queryset
-
-
 def _choice(label, choices, **kwargs) -> django_filters.ChoiceFilter:
     """A filter the way Wagtail draws its own: radio buttons with «Все» first."""
     return django_filters.ChoiceFilter(
@@ -78,6 +39,50 @@ def _choice(label, choices, **kwargs) -> django_filters.ChoiceFilter:
 
 def _field_choices(model, name):
     return model._meta.get_field(name).choices
+
+
+class AccountFilterSet(WagtailFilterSet):
+    # The parameters are those of the wagtail-modeladmin list, so bookmarked lists
+    # («?overdue=yes&token=problem») still filter.
+    network = _choice(_("network"), _field_choices(Account, "network"))
+    status = _choice(_("status"), _field_choices(Account, "status"))
+    kind = _choice(_("kind"), _field_choices(Account, "kind"))
+    overdue = _choice(
+        _("report to the media department"),
+        [("yes", _("overdue")), ("no", _("nothing overdue"))],
+        method="filter_overdue",
+    )
+    token = _choice(
+        _("token"),
+        [
+            ("problem", _("problem or expiring")),
+            ("missing", _("not set")),
+            ("ok", _("no problems")),
+        ],
+        method="filter_token",
+    )
+
+    class Meta:
+        model = Account
+        fields = ["network", "status", "kind", "overdue", "token"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value == "yes":
+            return queryset.filter(overdue_q())
+        if value == "no":
+            return queryset.exclude(overdue_q())
+        return queryset
+
+    def filter_token(self, queryset, name, value):
+        if value == "problem":
+            return queryset.filter(token_problem_q())
+        if value == "missing":
+            return queryset.filter(credential_set_at__isnull=True)
+        if value == "ok":
+            return queryset.exclude(token_problem_q()).filter(
+                credential_set_at__isnull=False
+            )
+        return queryset
 
 
 class ObligationFilterSet(WagtailFilterSet):

@@ -4,7 +4,7 @@ registry's own forms and the OAuth callback: one place that knows its URL name."
 from django.urls import path, reverse
 from django.views.generic import RedirectView
 
-ACCOUNT_PAGE = "accounts_registry_account_modeladmin_inspect"
+ACCOUNT_PAGE = "registry_account:inspect"
 
 
 def account_url(account_or_pk) -> str:

@@ -17,14 +17,11 @@ from wagtail.images.widgets import AdminImageChooser
 from syndication.networks import registry
 
 from . import design, health
+from .admin_urls import account_url
 from .credentials import validate_credential
 from .history import record_event
 from .models import Account, DesignVersion
 from .oauth.providers import provider_for
-
-
-def _inspect_url(account):
-    return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
 
 
 class CredentialForm(forms.Form):
@@ -115,7 +112,7 @@ def set_credential(request, pk):
             messages.success(request, _("The credential is saved and encrypted."))
             if spec.bot_admin:
                 _check_bot(request, account)
-            return redirect(_inspect_url(account))
+            return redirect(account_url(account))
     else:
         form = CredentialForm(network=account.network)
     return render(
@@ -125,13 +122,13 @@ def set_credential(request, pk):
             "account": account,
             "form": form,
             "needs_credential": bool(spec.credential),
-            "connect_url": _connect_url(account),
-            "inspect_url": _inspect_url(account),
+            "connect_url": connect_url(account),
+            "inspect_url": account_url(account),
         },
     )
 
 
-def _connect_url(account) -> str:
+def connect_url(account) -> str:
     if provider_for(account.network) is None:
         return ""
     return reverse("registry_oauth_connect", args=[account.pk])
@@ -184,7 +181,7 @@ def design_view(request, pk):
                 actor=user,
             )
             messages.success(request, _("A new version of the design is saved."))
-            return redirect(_inspect_url(account))
+            return redirect(account_url(account))
     else:
         form = DesignForm(
             instance=DesignVersion(
@@ -201,7 +198,7 @@ def design_view(request, pk):
             "form": form,
             "versions": account.design_versions.all()[:50],
             "can_apply": design.can_apply(account),
-            "inspect_url": _inspect_url(account),
+            "inspect_url": account_url(account),
         },
     )
 
@@ -218,7 +215,7 @@ def apply_design(request, pk, version_pk):
         messages.error(request, _("The network refused: %s") % exc)
     else:
         messages.success(request, _("The description is applied on the network."))
-    return redirect(_inspect_url(version.account))
+    return redirect(account_url(version.account))
 
 
 @require_POST
@@ -234,4 +231,4 @@ def check_now(request, pk):
         level(request, f"{account}: {result.message}")
     if request.POST.get("next") == "dashboard":
         return redirect("wagtailadmin_home")
-    return redirect(_inspect_url(account))
+    return redirect(account_url(account))

@@ -7,11 +7,13 @@ display»): Russian then reads «Аккаунт '…' создана», «Нов
 translation can put every word in its case and gender.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class ModelWords:
     not_saved: Promise
     search: Promise  # the search box's placeholder: «Искать аккаунты»
     empty: Promise  # an empty list, nothing searched or filtered: «Аккаунтов пока нет.»
+    count: Callable[[int], str]  # under the list: «3 аккаунта» (Wagtail: «3 аккаунты»)
     confirm_delete: Promise = _("Delete this entry? This cannot be undone.")
 
 
@@ -46,6 +49,9 @@ ACCOUNT = ModelWords(
     not_saved=_("The account is not saved: correct the errors."),
     search=_("Search accounts"),
     empty=_("No accounts in the register yet."),
+    count=lambda n: (
+        ngettext("%(count)d account", "%(count)d accounts", n) % {"count": n}
+    ),
 )
 
 OBLIGATION = ModelWords(
@@ -62,6 +68,7 @@ OBLIGATION = ModelWords(
     not_saved=_("The report obligation is not saved: correct the errors."),
     search=_("Search reports"),
     empty=_("No events to report."),
+    count=lambda n: ngettext("%(count)d report", "%(count)d reports", n) % {"count": n},
 )
 
 ACCESS = ModelWords(
@@ -78,6 +85,9 @@ ACCESS = ModelWords(
     not_saved=_("The access entry is not saved: correct the errors."),
     search=_("Search the access list"),
     empty=_("Nobody is listed."),
+    count=lambda n: (
+        ngettext("%(count)d access entry", "%(count)d access entries", n) % {"count": n}
+    ),
     confirm_delete=_(
         "Delete this access entry? Revoke the access on the network first; the "
         "account's history keeps the entry."
@@ -116,6 +126,12 @@ class IndexWordsMixin(WordsMixin):
     @property
     def add_item_label(self):
         return self.words.add
+
+    def get_paginator(self, *args, **kwargs):
+        # Wagtail's «N <plural verbose name>» knows English plurals only.
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.items_count_label = self.words.count(paginator.count)
+        return paginator
 
     @property
     def no_results_message(self):

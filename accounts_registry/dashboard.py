@@ -103,10 +103,6 @@ class TokenHealthPanel(Component):
         )
 
 
-def inspect_url(account) -> str:
-    return reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
-
-
 def _renews_in_time(account) -> bool:
     """A short-lived OAuth token that renews itself (the VK ID hour) is no problem while
     it works and has not run out; a failed renewal marks the health as an error."""

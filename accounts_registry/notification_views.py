@@ -65,7 +65,7 @@ class SentForm(forms.Form):
 
 @permission_required("accounts_registry.add_notification", raise_exception=True)
 def new_notification(request):
-    form = SelectForm(request.POST or None)
+    form = SelectForm(request.POST or None, initial=_initial(request))
     if request.method == "POST" and form.is_valid():
         chosen = list(form.chosen())
         if not chosen:
@@ -78,6 +78,15 @@ def new_notification(request):
                 )
             return redirect("registry_notification", pk=notification.pk)
     return render(request, "accounts_registry/notification_new.html", {"form": form})
+
+
+def _initial(request) -> dict:
+    """«Сформировать уведомление» on an account's page comes with ``?account=``: that
+    account's unreported events are ticked."""
+    account = request.GET.get("account", "")
+    if not account.isdigit():
+        return {}
+    return {"obligations": ReportObligation.objects.open().filter(account_id=account)}
 
 
 def _obligations(notification):

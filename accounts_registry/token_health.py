@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from syndication.networks import registry
 
+from .admin_urls import account_url
 from .conf import app_settings
 from .models import Account, AccountChange
 from .oauth.providers import Provider, provider_for
@@ -161,9 +162,7 @@ def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
     rows, blocked_rows = [], []
     for account in accounts:
         urls = {
-            "inspect": reverse(
-                "accounts_registry_account_modeladmin_inspect", args=[account.pk]
-            ),
+            "inspect": account_url(account),
             "credential": reverse("registry_set_credential", args=[account.pk]),
             "check": reverse("registry_check", args=[account.pk]),
         }

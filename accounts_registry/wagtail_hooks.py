@@ -2,15 +2,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail_modeladmin.options import modeladmin_register
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from . import admin_views, notification_views, restricted_views, two_factor
 from .admin_access import access_viewset
+from .admin_accounts import account_viewset
 from .admin_obligations import obligation_viewset
 from .admin_urls import legacy_urls
 from .dashboard import RegistryPanel, TokenHealthPanel
 from .oauth import views as oauth_views
-from .registry_admin import RegistryGroup
 
 
 class NotificationMenuItem(MenuItem):
@@ -23,11 +23,17 @@ class RestrictedNetworksMenuItem(MenuItem):
         return request.user.has_perm("accounts_registry.view_restrictednetworkdecision")
 
 
-class RegistryMenuGroup(RegistryGroup):
+class RegistryGroup(ModelViewSetGroup):
+    """«Реестр аккаунтов» in the main menu: the three lists, then the letter and the
+    blocked networks (views of their own, not model lists)."""
+
+    menu_label = _("Accounts registry")
+    menu_icon = "group"
+    menu_order = 250
+    items = (account_viewset, obligation_viewset, access_viewset)
+
     def get_submenu_items(self):
         items = super().get_submenu_items()
-        items.append(obligation_viewset.get_menu_item(order=2))
-        items.append(access_viewset.get_menu_item(order=3))
         items.append(
             RestrictedNetworksMenuItem(
                 _("Blocked networks"),
@@ -47,18 +53,15 @@ class RegistryMenuGroup(RegistryGroup):
         return items
 
 
-modeladmin_register(RegistryMenuGroup)
-
-
 @hooks.register("register_admin_viewset")
-def register_registry_lists():
-    return [obligation_viewset, access_viewset]
+def register_registry():
+    return RegistryGroup()
 
 
 @hooks.register("register_admin_urls")
 def registry_urls():
     return [
-        *legacy_urls([obligation_viewset, access_viewset]),
+        *legacy_urls([account_viewset, obligation_viewset, access_viewset]),
         path("registry/2fa/setup/", two_factor.setup, name="registry_otp_setup"),
         path("registry/2fa/verify/", two_factor.verify, name="registry_otp_verify"),
         path(

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..admin_urls import account_url
 from ..credentials import validate_credential
 from ..models import Account
 from .providers import provider_for
@@ -19,9 +20,7 @@ SESSION_KEY = "registry_oauth"
 
 
 def _inspect(account):
-    return redirect(
-        reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
-    )
+    return redirect(account_url(account))
 
 
 @permission_required("accounts_registry.set_credential", raise_exception=True)

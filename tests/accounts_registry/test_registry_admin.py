@@ -15,19 +15,18 @@ pytestmark = pytest.mark.django_db
 
 
 def registry_urls(account, notification):
-    inspect = reverse("accounts_registry_account_modeladmin_inspect", args=[account.pk])
+    inspect = reverse("registry_account:inspect", args=[account.pk])
     return [
         "/admin/",
-        reverse("accounts_registry_account_modeladmin_index"),
-        reverse("accounts_registry_account_modeladmin_index") + "?export=csv",
-        reverse("accounts_registry_account_modeladmin_index") + "?export=xlsx",
-        reverse("accounts_registry_account_modeladmin_index")
-        + "?overdue=yes&token=problem",
-        reverse("accounts_registry_account_modeladmin_index") + "?q=Минсоц",
+        reverse("registry_account:index"),
+        reverse("registry_account:index") + "?export=csv",
+        reverse("registry_account:index") + "?export=xlsx",
+        reverse("registry_account:index") + "?overdue=yes&token=problem",
+        reverse("registry_account:index") + "?q=Минсоц",
         inspect,
-        reverse("accounts_registry_account_modeladmin_edit", args=[account.pk]),
-        reverse("accounts_registry_account_modeladmin_create"),
-        reverse("accounts_registry_account_modeladmin_history", args=[account.pk]),
+        reverse("registry_account:edit", args=[account.pk]),
+        reverse("registry_account:add"),
+        reverse("registry_account:history", args=[account.pk]),
         reverse("registry_reportobligation:index"),
         reverse("registry_accessgrant:index"),
         reverse("registry_set_credential", args=[account.pk]),
@@ -71,7 +70,7 @@ def test_inspect_view_is_russian_and_shows_history_and_warning(client, keeper, d
 
     fb = Account.objects.create(network="facebook", name="FB", external_id="77")
     login(client, keeper)
-    url = reverse("accounts_registry_account_modeladmin_inspect", args=[fb.pk])
+    url = reverse("registry_account:inspect", args=[fb.pk])
     html = client.get(url).content.decode()
     assert "экстремист" in html
     assert "История" in html

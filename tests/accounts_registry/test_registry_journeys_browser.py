@@ -68,7 +68,7 @@ def test_keepers_day(page_in_browser, live_server, django_user_model, tmp_path):
     log_in(page, base, keeper, device)
 
     # Half-filled: no name yet. The form says what is missing and keeps the rest.
-    page.goto(f"{base}/admin/accounts_registry/account/create/")
+    page.goto(f"{base}/admin/accounts_registry/account/new/")
     page.select_option("#id_network", "ok")
     page.fill("#id_external_id", "57000123")
     page.select_option("#id_status", "active")

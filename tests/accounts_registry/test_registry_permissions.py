@@ -31,12 +31,11 @@ MATRIX = {
 
 
 def url_for(view, account, note):
-    ma = "accounts_registry_{}_modeladmin_{}"
     return {
-        "account_index": reverse(ma.format("account", "index")),
-        "account_inspect": reverse(ma.format("account", "inspect"), args=[account.pk]),
-        "account_edit": reverse(ma.format("account", "edit"), args=[account.pk]),
-        "account_create": reverse(ma.format("account", "create")),
+        "account_index": reverse("registry_account:index"),
+        "account_inspect": reverse("registry_account:inspect", args=[account.pk]),
+        "account_edit": reverse("registry_account:edit", args=[account.pk]),
+        "account_create": reverse("registry_account:add"),
         "obligation_index": reverse("registry_reportobligation:index"),
         "access_index": reverse("registry_accessgrant:index"),
         "set_credential": reverse("registry_set_credential", args=[account.pk]),

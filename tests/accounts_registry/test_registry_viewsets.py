@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from accounts_registry.access import AccessGrant
+from accounts_registry.admin_accounts import deadline
 from accounts_registry.models import Account
 from accounts_registry.obligations import ReportObligation, local_today
 
@@ -16,7 +18,7 @@ from .conftest import login
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["reportobligation", "accessgrant"])
+@pytest.mark.parametrize("model", ["account", "reportobligation", "accessgrant"])
 def test_the_old_create_address_leads_to_the_new_form(client, keeper, model):
     login(client, keeper)
     response = client.get(f"/admin/accounts_registry/{model}/create/?account=5")
@@ -94,3 +96,64 @@ def test_removing_access_names_who_removed_it(client, keeper, account):
     removal = account.changes.filter(action="access").order_by("-pk").first()
     assert removal.user == keeper
     assert "удал" in response.wsgi_request._messages._queued_messages[0].message
+
+
+@pytest.mark.parametrize(
+    "days, words",
+    [
+        (1, "остался 1 день"),
+        (2, "осталось 2 дня"),
+        (5, "осталось 5 дней"),
+        (0, "срок сегодня"),
+        (-1, "просрочено"),
+    ],
+)
+def test_the_deadline_is_said_in_words(account, days, words):
+    ob = account.report_obligations.get()
+    ob.due_on = local_today() + datetime.timedelta(days=days)
+    with translation.override("ru"):
+        assert deadline(ob) == words
+    ob.reported_on = local_today()
+    assert deadline(ob) == ""
+
+
+def test_the_list_counts_in_russian_and_opens_the_accounts_page(
+    client, keeper, account
+):
+    Account.objects.create(network="ok", name="Группа", external_id="9")
+    Account.objects.create(network="max", name="Канал", external_id="8")
+    login(client, keeper)
+    html = client.get(reverse("registry_account:index")).content.decode()
+    assert "3 аккаунта" in html and "3 аккаунты" not in html
+    # The name links to the account's page (reports, credential, history).
+    inspect = reverse("registry_account:inspect", args=[account.pk])
+    assert f'href="{inspect}"' in html
+    assert reverse("registry_set_credential", args=[account.pk]) in html
+    assert reverse("registry_account:history", args=[account.pk]) in html
+
+
+def test_bookmarked_filters_of_the_old_list_still_filter(client, keeper, account):
+    late = Account.objects.create(
+        network="ok", name="Опоздавшая группа", external_id="9", status="active"
+    )
+    reported(late, due_on=local_today() - datetime.timedelta(days=1))
+    login(client, keeper)
+    url = reverse("registry_account:index")
+    html = client.get(url, {"overdue": "yes", "token": "missing"}).content.decode()
+    assert late.name in html and account.name not in html
+    html = client.get(url, {"network": "vk", "status": "active"}).content.decode()
+    assert account.name in html and late.name not in html
+
+
+def test_the_letter_from_an_accounts_page_ticks_its_events(client, keeper, account):
+    other = Account.objects.create(
+        network="ok", name="Другая группа", external_id="9", status="active"
+    )
+    login(client, keeper)
+    page = client.get(reverse("registry_account:inspect", args=[account.pk]))
+    letter = reverse("registry_notification_new") + f"?account={account.pk}"
+    assert letter.replace("&", "&amp;") in page.content.decode()
+    form = client.get(letter).context["form"]
+    ticked = {ob.account for ob in form["obligations"].initial}
+    assert ticked == {account}
+    assert other.report_obligations.exists()

@@ -113,7 +113,7 @@ def test_registry_listing_download_is_neutralised(client, django_user_model, fmt
 
     hostile_account()
     login(client, make_user(django_user_model, "keeper", KEEPER_GROUP))
-    url = reverse("accounts_registry_account_modeladmin_index") + f"?export={fmt}"
+    url = reverse("registry_account:index") + f"?export={fmt}"
     response = client.get(url)
     assert response.status_code == 200
     content = (
