@@ -72,6 +72,35 @@ def delivery_log(request):
     )
 
 
+# The statuses state.reschedule and state.cancel act on: a button that would change
+# nothing (retrying a sent post) is not offered.
+RETRYABLE = {
+    Delivery.Status.FAILED,
+    Delivery.Status.NEEDS_CHECK,
+    Delivery.Status.CANCELLED,
+}
+CANCELLABLE = {
+    Delivery.Status.SCHEDULED,
+    Delivery.Status.FAILED,
+    Delivery.Status.NEEDS_CHECK,
+}
+
+
+def held_since(delivery):
+    """When the account's sending stopped because the network refused its key: the
+    delivery still reads «scheduled», but nothing goes out until the key is replaced."""
+    if delivery.status != Delivery.Status.SCHEDULED:
+        return None
+    settings = getattr(delivery.account, "syndication_settings", None)
+    return settings.held_at if settings is not None else None
+
+
+def credential_url(user, account) -> str:
+    if not user.has_perm("accounts_registry.set_credential"):
+        return ""
+    return reverse("registry_set_credential", args=[account.pk])
+
+
 @permission_required("syndication.view_delivery", raise_exception=True)
 def delivery_detail(request, pk):
     delivery = get_object_or_404(
@@ -88,10 +117,15 @@ def delivery_detail(request, pk):
             if delivery.status == Delivery.Status.SCHEDULED
             and delivery.next_attempt_at
             and delivery.next_attempt_at > timezone.now()
+            and not held_since(delivery)  # it waits for a key, not for a time
             else None,
             "attempts": delivery.attempt_log.order_by("number"),
             "full_text_page": full_text.page_of(delivery),
             "can_act": permissions.can_act_on_deliveries(request.user),
+            "can_retry": delivery.status in RETRYABLE,
+            "can_cancel": delivery.status in CANCELLABLE,
+            "held_since": held_since(delivery),
+            "credential_url": credential_url(request.user, delivery.account),
         },
     )
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from syndication.delivery import scheduling
+from syndication.delivery import scheduling, state
 from syndication.models import Delivery
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
@@ -83,3 +83,32 @@ def test_the_delivery_page_speaks_russian_and_names_the_piece(
     assert "Следующая попытка" not in html  # a past time is not the next attempt
     failed = chief.get(reverse("syndication_delivery", args=[troubled[0].pk]))
     assert "Соцсеть отказала, пост не опубликован" in failed.content.decode()
+
+
+def test_a_post_held_for_a_refused_key_says_so_and_offers_the_key(
+    chief, piece_page, accounts
+):
+    """The network refused the account's key: the post stays «scheduled» but waits for
+    a new key; its page says so and links to the key's form instead of a «next attempt»
+    that will not happen."""
+    rows = scheduling.schedule_page(piece_page)
+    state.hold_account(rows[0].account, "[vk] 5 User authorization failed")
+    held = chief.get(reverse("syndication_delivery", args=[rows[0].pk]))
+    html = held.content.decode()
+    assert "Отправка в этот аккаунт приостановлена с" in html
+    assert "соцсеть отклонила его ключ" in html
+    credential = reverse("registry_set_credential", args=[rows[0].account.pk])
+    assert f'href="{credential}"' in html
+    other = chief.get(reverse("syndication_delivery", args=[rows[1].pk]))
+    assert "приостановлена" not in other.content.decode()
+
+
+def test_a_sent_post_offers_no_button_that_changes_nothing(chief, piece_page, accounts):
+    row = scheduling.schedule_page(piece_page)[0]
+    Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SENT)
+    html = chief.get(reverse("syndication_delivery", args=[row.pk])).content.decode()
+    assert 'value="retry"' not in html
+    assert 'value="cancel"' not in html
+    Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.FAILED)
+    html = chief.get(reverse("syndication_delivery", args=[row.pk])).content.decode()
+    assert 'value="retry"' in html and 'value="cancel"' in html
