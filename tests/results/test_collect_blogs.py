@@ -12,8 +12,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from results.collect import run_round
+from results.collectors import wordpress
 from results.models import AccountObservation, PostObservation, PostTracking
 from sandbox.models import SandboxComment, SandboxPage, SandboxPost
+from syndication.api.errors import PermanentError
 from syndication.models import Delivery
 from tests.sandbox.fixtures import (  # noqa: F401
     relaxed_account,
@@ -72,3 +74,71 @@ def test_telegraph_page_that_is_gone_stops_being_tracked(blog_posts):
     report = run_round(timezone.now())
     assert report.posts_gone == 1 and report.posts_failed == 0, report.errors
     assert PostTracking.objects.get(network="telegraph").finished
+
+
+def test_wordpress_post_in_the_trash_stops_being_tracked(blog_posts):
+    """A post the blog's editor moved to the trash keeps its comments (the comments
+    collection still answers its author), so only reading the post tells: its
+    ``status`` is ``trash``. It is shown as deleted, and its comments are no longer
+    read; a post deleted for good (404 rest_post_invalid_id) likewise."""
+    post = SandboxPost.objects.get(account__network="wordpress")
+    SandboxComment.objects.create(
+        post=post, remote_id=901, author_id=1, author_name="Читатель",
+        text="Вопрос", status="approved",
+    )  # fmt: skip
+    post.meta = {**post.meta, "status": "trash"}
+    post.save(update_fields=["meta"])
+    report = run_round(timezone.now())
+    assert (report.posts_gone, report.posts_failed) == (1, 0), report.errors
+    blog = PostTracking.objects.get(network="wordpress")
+    assert blog.finished and blog.last_error == "gone"
+    assert not blog.observations.exists()  # no figure read from a trashed post
+    page = PostTracking.objects.get(network="telegraph")
+    assert not page.finished and page.views > 0  # the other blog goes on
+
+
+def test_wordpress_post_deleted_for_good_stops_being_tracked(blog_posts):
+    SandboxPost.objects.filter(account__network="wordpress").update(deleted=True)
+    report = run_round(timezone.now())
+    assert (report.posts_gone, report.posts_failed) == (1, 0), report.errors
+    assert PostTracking.objects.get(network="wordpress").finished
+
+
+class AnsweringClient:
+    """Answers ``posts/<id>`` with ``post`` (or raises it) and the comments with a
+    total, so the rule is checked for answers the sandbox does not give."""
+
+    def __init__(self, post):
+        self.post, self.calls, self.last_headers = post, [], {}
+
+    def call(self, method, route, **kwargs):
+        self.calls.append(route)
+        if route.startswith("posts/"):
+            if isinstance(self.post, Exception):
+                raise self.post
+            return self.post
+        self.last_headers = {"X-WP-Total": "3"}
+        return []
+
+
+@pytest.mark.parametrize(
+    ("post", "kept"),
+    [
+        ({"id": 7, "status": "publish"}, True),
+        ({"id": 7, "status": "trash"}, False),
+        (PermanentError("HTTP 404 rest_post_invalid_id: Invalid post ID.",
+                        code="rest_post_invalid_id"), False),
+        (PermanentError("HTTP 410 : ", response="<h1>Gone</h1>"), False),
+    ],
+)  # fmt: skip
+def test_wordpress_post_answer_decides_tracking(post, kept):
+    client = AnsweringClient(post)
+    found = wordpress.observe_posts(client, ["7"])
+    assert (found == {"7": {"comments": 3}}) is kept
+    assert ("comments" in client.calls) is kept
+
+
+def test_wordpress_missing_route_is_an_error_not_a_deleted_post():
+    error = PermanentError("HTTP 404 rest_no_route: No route", code="rest_no_route")
+    with pytest.raises(PermanentError):
+        wordpress.observe_posts(AnsweringClient(error), ["7"])
