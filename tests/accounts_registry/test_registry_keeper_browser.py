@@ -53,6 +53,12 @@ def test_keepers_day_on_the_new_screens(
     for name in (fresh.name, late.name, "Будущая группа"):
         assert name in listing.inner_text()
     assert "3 аккаунта" in page.inner_text(".pagination")
+    # The register's list style (admin.css): wide lists scroll, words never break.
+    style = (
+        "s => [getComputedStyle(s).overflowX, getComputedStyle(s.querySelector('td'))"
+    )
+    style += ".wordBreak]"
+    assert page.eval_on_selector("#listing-results", style) == ["auto", "normal"]
     shot(page, "keeper-views-1-list")
 
     # Filters: VK only, then what is overdue.
