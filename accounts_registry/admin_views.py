@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -51,7 +52,9 @@ class CredentialForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._refuse_a_past_expiry(cleaned)
         if self.errors:
+            self._ask_again_for_secrets()
             return cleaned
         data = {}
         for spec_field in self.spec_fields:
@@ -71,6 +74,32 @@ class CredentialForm(forms.Form):
         else:
             cleaned["expiry"] = None
         return cleaned
+
+    def _refuse_a_past_expiry(self, cleaned) -> None:
+        # Only the generic field: a network's own expiry comes with a refresh key,
+        # and an access key past its time still renews through it.
+        if "expires_at" in {f.name for f in self.spec_fields}:
+            return
+        expires = cleaned.get("expires_at")
+        if expires is not None and expires <= timezone.now():
+            self.add_error(
+                "expires_at",
+                _(
+                    "This time has passed: a key that has expired does not work. "
+                    "Leave the field empty if the key does not expire."
+                ),
+            )
+
+    def _ask_again_for_secrets(self) -> None:
+        # Secret inputs never render their value, so after any error a typed secret
+        # comes back empty: say so on the field rather than let it look untouched.
+        for spec_field in self.spec_fields:
+            name = spec_field.name
+            if spec_field.secret and self.data.get(name) and name not in self.errors:
+                self.add_error(
+                    name,
+                    _("Not saved: enter it again (a secret is never shown back)."),
+                )
 
 
 def _form_field(spec_field) -> forms.Field:

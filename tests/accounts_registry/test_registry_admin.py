@@ -99,7 +99,11 @@ def test_credential_form_saves_and_never_echoes(client, keeper, account):
     errors = re.findall(
         r'class="error-message"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+)', bad.content.decode()
     )
-    assert [e.strip() for e in errors] == ["Требуется заполнить это поле."], errors
+    # The type is missing; the key typed with it is lost (never echoed), and says so.
+    assert [e.strip() for e in errors] == [
+        "Не сохранено: введите ещё раз (секрет на странице не показывается).",
+        "Требуется заполнить это поле.",
+    ], errors
     ok = client.post(url, {"access_token": new_secret, "token_type": "user"})
     assert ok.status_code == 302
     account.refresh_from_db()
