@@ -45,7 +45,17 @@ def concurrency() -> int:
 
 
 def default_slots() -> list[str]:
-    return list(setting("SYNDICATION_DEFAULT_SLOTS", ["09:00", "13:00", "18:00"]))
+    """Publishing slots of an account that has none of its own (local times; the
+    account's settings in the admin replace them), as a press office's queue
+    (SMMplanner, Buffer) spreads a day's posts."""
+    return list(
+        setting("SYNDICATION_DEFAULT_SLOTS", ["09:00", "12:00", "15:00", "18:00"])
+    )
+
+
+def slot_weekdays() -> list[int]:
+    """Days of the week that have slots (0 is Monday): working days by default."""
+    return [int(d) for d in setting("SYNDICATION_SLOT_WEEKDAYS", [0, 1, 2, 3, 4])]
 
 
 def full_text_page_tries() -> int:

@@ -8,7 +8,7 @@ makes a second job."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -83,29 +83,52 @@ def slot_times(account) -> list[time]:
     return sorted(t for t in (parse_slot(v) for v in raw) if t is not None)
 
 
-def next_free_slot(account, after: datetime | None = None) -> datetime:
-    """The first slot of the account after ``after`` with no other publish in it."""
-    after = after or timezone.now()
+def day_slots(account, day: date, times: list[time] | None = None) -> list[tuple]:
+    """The account's slots on ``day`` as (start, end): a slot lasts until the next
+    one of the day (the last until midnight), so a post set for 12:40 fills the
+    12:00 slot. No slots on days off."""
+    if day.weekday() not in conf.slot_weekdays():
+        return []
     tz = timezone.get_current_timezone()
-    taken = set(
+    times = slot_times(account) if times is None else times
+    starts = [timezone.make_aware(datetime.combine(day, t), tz) for t in times]
+    midnight = timezone.make_aware(
+        datetime.combine(day + timedelta(days=1), time()), tz
+    )
+    return list(zip(starts, starts[1:] + [midnight], strict=True))
+
+
+def taken_times(account, since: datetime) -> list[datetime]:
+    """When the account's posts are due from ``since`` on (any page, any mode)."""
+    return list(
         Delivery.objects.filter(
-            account=account,
-            action=A.PUBLISH,
-            scheduled_at__gte=after,
+            account=account, action=A.PUBLISH, scheduled_at__gte=since
         )
         .exclude(status=S.CANCELLED)
         .values_list("scheduled_at", flat=True)
     )
+
+
+def next_free_slot(account, after: datetime | None = None) -> datetime:
+    """The earliest slot of the account starting at or after ``after`` with no
+    other post of the account due in it. Who plans by it holds the account's lock
+    (``lock_account``), so two approvals never take the same slot."""
+    after = after or timezone.now()
+    day = timezone.localtime(after).date()
+    since = timezone.make_aware(datetime.combine(day, time()))
+    taken = taken_times(account, since)
     times = slot_times(account)
-    day = timezone.localtime(after, tz).date()
     for offset in range(SLOT_SEARCH_DAYS):
-        for slot in times:
-            candidate = timezone.make_aware(
-                datetime.combine(day + timedelta(days=offset), slot), tz
-            )
-            if candidate >= after and candidate not in taken:
-                return candidate
-    return after
+        for start, end in day_slots(account, day + timedelta(days=offset), times):
+            if start >= after and not any(start <= t < end for t in taken):
+                return start
+    return after  # no slots configured (or two months full): at once
+
+
+def lock_account(account) -> None:
+    """Serialise slot-taking per account until the transaction ends: the second
+    approval waits here and then sees the first one's delivery in its slot."""
+    Account.objects.select_for_update().filter(pk=account.pk).first()
 
 
 def send_time(page, account, now: datetime | None = None) -> datetime:
@@ -189,10 +212,16 @@ def schedule_page(page, revision=None, accounts=None) -> list[Delivery]:
     revision = revision or page.live_revision or page.latest_revision
     if accounts is None:
         accounts = chosen_accounts(page)
-    return [
-        schedule_for_account(page, revision, account, send_time(page, account))
-        for account in accounts
-    ]
+    choice = page_choice(page)
+    by_slot = choice is not None and choice.schedule_mode == ScheduleMode.NEXT_SLOT
+    deliveries = []
+    for account in accounts:
+        with transaction.atomic():  # the lock lasts to the outer commit
+            if by_slot:
+                lock_account(account)
+            when = send_time(page, account)
+            deliveries.append(schedule_for_account(page, revision, account, when))
+    return deliveries
 
 
 def schedule_deletes(page) -> list[Delivery]:

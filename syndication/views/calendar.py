@@ -17,8 +17,10 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from accounts_registry.models import Account
 from cms.region import REGION_TIME_NAME
 from syndication import permissions
+from syndication.delivery import scheduling
 from syndication.models import Delivery
 from syndication.networks import registry
 
@@ -69,9 +71,15 @@ def delivery_calendar(request):
         deliveries = deliveries.filter(account__network=request.GET["network"])
     by_day = cards_by_day(deliveries)
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    slots = slot_marks(days, deliveries, request.GET.get("network"))
     weeks = [
         [
-            (d, by_day.get(d, []), d.month == anchor.month or view == "week")
+            (
+                d,
+                by_day.get(d, []),
+                d.month == anchor.month or view == "week",
+                slots.get(d, []),
+            )
             for d in days[i : i + 7]
         ]
         for i in range(0, len(days), 7)
@@ -130,6 +138,42 @@ def cards_by_day(deliveries) -> dict[date, list[dict]]:
         card["beginning"] = beginnings.get(page_id, "")
         by_day.setdefault(local.date(), []).append(card)
     return by_day
+
+
+def slot_marks(days, deliveries, network="") -> dict[date, list[dict]]:
+    """The publishing slots still ahead on each shown day, for the accounts shown:
+    how many accounts have the slot free and which (what «В ближайшее свободное
+    окно» would fill), so the chief editor sees the queue beside the posts."""
+    accounts = Account.objects.active().filter(
+        network__in=scheduling.sendable_networks()
+    )
+    if network:
+        accounts = accounts.filter(network=network)
+    taken: dict[int, list] = {}
+    for delivery in deliveries:
+        if delivery.action == Delivery.Action.PUBLISH:
+            taken.setdefault(delivery.account_id, []).append(delivery.scheduled_at)
+    now = timezone.now()
+    marks: dict[date, dict] = {}
+    for account in accounts.order_by("network", "name"):
+        times = scheduling.slot_times(account)
+        due = taken.get(account.pk, [])
+        for day in days:
+            for begin, end in scheduling.day_slots(account, day, times):
+                if begin <= now:
+                    continue
+                local = timezone.localtime(begin)
+                mark = marks.setdefault(day, {}).setdefault(
+                    local.time(), {"at": local, "free": [], "total": 0}
+                )
+                mark["total"] += 1
+                if not any(begin <= t < end for t in due):
+                    mark["free"].append(
+                        f"{registry.name_of(account.network)}: {account.name}"
+                    )
+    return {
+        day: [by_time[t] for t in sorted(by_time)] for day, by_time in marks.items()
+    }
 
 
 def text_beginnings(page_ids) -> dict[int, str]:

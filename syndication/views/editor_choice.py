@@ -5,6 +5,8 @@ the separate «Аккаунты и время» page stays for the technician's 
 
 from __future__ import annotations
 
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
@@ -15,6 +17,7 @@ from syndication.models import ScheduleMode
 from syndication.networks import registry
 
 from .forms import PageSyndicationForm
+from .plan import when_text
 
 PREFIX = "syndication"
 
@@ -38,6 +41,24 @@ class EditorChoiceForm(PageSyndicationForm):
         for spec in [s for s in self.override_specs if s.code not in sendable]:
             del self.fields[f"{spec.code}_text"], self.fields[f"{spec.code}_omit"]
         self.override_specs = [s for s in self.override_specs if s.code in sendable]
+
+    zone = REGION_TIME_NAME
+
+    @cached_property
+    def next_slots(self) -> list[dict]:
+        """Which slot each account would get if published now («ВКонтакте:
+        Минсоц — 08.12 в 12:00»), shown under «В ближайшее свободное окно» for
+        the accounts ticked; the publish takes the slot under the account's lock
+        and may find it taken meanwhile, then the message names the next one."""
+        now = timezone.now()
+        return [
+            {
+                "account": account,
+                "label": self.fields["accounts"].label_from_instance(account),
+                "when": when_text(scheduling.next_free_slot(account, now), now),
+            }
+            for account in self.fields["accounts"].queryset
+        ]
 
     def save_for(self, page) -> None:
         """Saved once the page has its id (a new piece gets it on its first save)."""

@@ -17,7 +17,9 @@ from accounts_registry.models import Account
 from cms import roles
 from cms.demo.setup import ensure_groups, ensure_workflow
 from cms.models import NewsPage
+from syndication.delivery import scheduling
 from syndication.models import Delivery
+from syndication.views import plan
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -111,3 +113,56 @@ def test_the_chief_editor_chooses_accounts_and_time_when_approving(
     assert {d.account.network for d in deliveries} == {"vk", "telegram"}
     assert {d.scheduled_at for d in deliveries} == {when}
     assert Account.objects.filter(network="ok").exists()
+
+
+def test_the_chief_editor_approves_into_the_next_free_slot(
+    page_in_browser, live_server, submitted, accounts
+):
+    """«В ближайшее свободное окно»: the dialog names the slot each ticked account
+    gets before he approves, and the message after it states the same slots."""
+    vk = accounts[0]
+    earlier = submitted.get_parent().add_child(
+        instance=NewsPage(title="Приём граждан в январе", lead="График.", live=False)
+    )
+    other = Delivery.objects.create(  # VK's next slot is taken by another piece
+        page=earlier,
+        account=vk,
+        revision=earlier.save_revision(),
+        scheduled_at=scheduling.next_free_slot(vk),
+    )
+    vk_slot = scheduling.next_free_slot(vk)
+    telegram_slot = scheduling.next_free_slot(accounts[2])
+    page = page_in_browser
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "pavel")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+    page.goto(f"{base}/admin/pages/{submitted.pk}/edit/")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.get_by_role("button", name="Согласовать и опубликовать").click()
+    modal = page.locator(".modal-content")
+    modal.locator("input[name=schedule_mode]").first.wait_for()
+    slots = modal.locator("[data-syndication-slots]")
+    assert not slots.is_visible()  # only with «в ближайшее свободное окно»
+    modal.get_by_label("Одноклассники: ok 2002").uncheck()
+    modal.get_by_label("В ближайшее свободное окно").check()
+    slots.wait_for()
+    text = slots.inner_text()
+    assert f"ВКонтакте: vk 1001 — {plan.when_text(vk_slot, timezone.now())}" in text
+    assert "Одноклассники" not in text  # unticked: no slot shown
+    assert not modal.locator("input[name=send_at]").is_visible()
+    shot(page, "approve-slot-1-dialog")
+    modal.get_by_role("button", name="Согласовать", exact=True).click()
+    page.wait_for_url(lambda url: "/edit/" not in url)
+    page.locator(".messages li").first.wait_for()
+    shot(page, "approve-slot-2-approved")
+    messages = page.locator(".messages").inner_text()
+    assert plan.when_text(vk_slot, timezone.now()) in messages, messages
+    deliveries = Delivery.objects.filter(page=submitted).exclude(pk=other.pk)
+    assert {d.account.network: d.scheduled_at for d in deliveries} == {
+        "vk": vk_slot,
+        "telegram": telegram_slot,
+    }

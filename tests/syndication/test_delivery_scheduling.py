@@ -145,9 +145,8 @@ def test_next_free_slot_skips_taken_slots(piece_page, accounts):
     vk = accounts[0]
     AccountSettings.objects.create(account=vk, slot_times=["09:00", "18:00"])
     tz = timezone.get_current_timezone()
-    morning = timezone.make_aware(
-        datetime.combine(timezone.localdate() + timedelta(days=1), time(7, 0)), tz
-    )
+    # A Monday: slots are on working days only (a Saturday would skip to Monday).
+    morning = timezone.make_aware(datetime(2027, 1, 18, 7, 0), tz)
     first = scheduling.next_free_slot(vk, morning)
     assert timezone.localtime(first).time() == time(9, 0)
     Delivery.objects.create(
