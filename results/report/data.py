@@ -3,7 +3,9 @@ headings and rows of plain values, so the three formats cannot disagree."""
 
 from __future__ import annotations
 
+import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -22,6 +24,57 @@ from moderation.models import InboxItem, ModerationAction, Reason
 from .. import collectors, periods, queries
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A counter as the screens show it: ``value`` is None where the network does not
+    report it («нет данных у сети»); ``mark`` labels a figure Vestnik counted itself
+    («подсчёт Вестника»); ``signed`` shows the sign (a change of the audience). XLSX
+    keeps the number, DOCX and PDF print ``cell(figure)``."""
+
+    value: int | None
+    mark: str = ""
+    signed: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What DOCX and PDF print in a cell: the text, a label under it, and whether it
+    is a figure (right-aligned) or the network's missing one (set small)."""
+
+    text: str
+    mark: str = ""
+    kind: str = "text"  # "num" or "na" or "text"
+
+
+def grouped(value: int) -> str:
+    text = f"{abs(value):,}".replace(",", "\u00a0")
+    return ("−" if value < 0 else "") + text
+
+
+# A figure written as text: «0,1 %», «3,5 ч», «—»; not «90 % answered within» or a date.
+FIGURE_TEXT = re.compile(r"^(—|[−+]?\d[\d\u00a0]*(,\d+)?[ \u00a0]?(%|ч)?)$")
+
+
+def no_break(text: str) -> str:
+    """A one-letter word stays with the next one («у сети»), as Russian typesetting
+    wants: a narrow cell must not end a line with «у»."""
+    return re.sub(r"(?<=\b\w) ", "\u00a0", text)
+
+
+def cell(value) -> Cell:
+    if isinstance(value, Figure):
+        if value.value is None:
+            return Cell(no_break(str(_("no data from the network"))), kind="na")
+        text = grouped(value.value)
+        if value.signed and value.value > 0:
+            text = "+" + text
+        return Cell(text, value.mark, "num")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Cell(grouped(value), kind="num")
+    text = str(value)
+    return Cell(text, kind="num" if FIGURE_TEXT.match(text) else "text")
+
+
 @dataclass
 class Table:
     title: str
@@ -31,6 +84,10 @@ class Table:
     empty: str = ""
     # Widths in mm of the first columns on paper (the rest share what is left).
     widths: tuple[int, ...] = ()
+
+    @property
+    def cells(self) -> list[list[Cell]]:
+        return [[cell(value) for value in row] for row in self.rows]
 
 
 @dataclass
@@ -53,10 +110,6 @@ def month_title(month: str) -> str:
     }
 
 
-def _value(value):
-    return "—" if value is None else value
-
-
 def _rate(totals) -> str:
     rate = totals.engagement_rate
     return "—" if rate is None else f"{rate:.1f}".replace(".", ",") + " %"
@@ -67,9 +120,25 @@ def counters_headings() -> list[str]:
             _("Comments"), _("Engagement")]  # fmt: skip
 
 
-def counters(totals) -> list:
-    return [totals.posts, *(_value(getattr(totals, m)) for m in queries.METRICS),
-            _rate(totals)]  # fmt: skip
+def counted_mark(networks: list[str], metric: str) -> str:
+    """The screens' label (results_tags.counted_mark): «подсчёт Вестника» when every
+    network of the figure is counted by Vestnik, «в т. ч. подсчёт Вестника» when the
+    sum holds the networks' figures too."""
+    ours = [code for code in networks if metric in collectors.counted(code)]
+    if not ours:
+        return ""
+    if len(ours) == len(networks):
+        return str(_("counted by Vestnik"))
+    return str(_("incl. Vestnik's count"))
+
+
+def counters(totals, networks: list[str]) -> list:
+    figures = []
+    for metric in queries.METRICS:
+        value = getattr(totals, metric)
+        mark = counted_mark(networks, metric) if value is not None else ""
+        figures.append(Figure(value, mark))
+    return [totals.posts, *figures, _rate(totals)]
 
 
 def network_name(code: str) -> str:
@@ -94,43 +163,64 @@ def accounts_table(period) -> Table:
             [
                 row.account.get_network_display(),
                 row.account.name,
-                _value(row.subscribers),
-                _value(row.subscribers_change),
-                *counters(row.totals),
+                Figure(row.subscribers),
+                ""
+                if row.subscribers_change is None
+                else Figure(row.subscribers_change, signed=True),
+                *counters(row.totals, [row.account.network]),
             ]  # fmt: skip
         )
+    accounts_of = Counter(row.account.network for row in period.by_account)
     for code, totals in period.by_network:
-        table.rows.append(
-            [network_name(code), _("all accounts"), "", "", *counters(totals)]
-        )
-    table.rows.append([_("Total"), "", "", "", *counters(period.total)])
-    silent = sorted(
-        {
-            row.account.get_network_display()
-            for row in period.by_account
-            if not collectors.given(row.account.network)
-        }
-    )
-    if silent:
-        table.note = _(
-            "«—»: the network does not report the figure. %(names)s give no counters "
-            "of a post through their APIs."
-        ) % {"names": ", ".join(str(s) for s in silent)}
-    else:
-        table.note = _("«—»: the network does not report the figure.")
-    counting = sorted(
-        {
-            row.account.get_network_display()
-            for row in period.by_account
-            if "comments" in collectors.counted(row.account.network)
-        }
-    )
-    if counting:
-        table.note += " " + _(
-            "Comments in %(names)s are counted by Vestnik from its moderation inbox: "
-            "the network does not report them."
-        ) % {"names": ", ".join(str(s) for s in counting)}
+        if accounts_of[code] > 1:  # one account's row already says it all
+            table.rows.append(
+                [
+                    network_name(code),
+                    _("all accounts"),
+                    "",
+                    "",
+                    *counters(totals, [code]),
+                ]  # fmt: skip
+            )
+    every = [code for code, _totals in period.by_network]
+    table.rows.append([_("Total"), "", "", "", *counters(period.total, every)])
+    table.note = accounts_note(period)
     return table
+
+
+def accounts_note(period) -> str:
+    shown = {row.account.network: row.account.get_network_display()
+             for row in period.by_account}  # fmt: skip
+    silent = sorted(str(name) for code, name in shown.items()
+                    if not collectors.given(code))  # fmt: skip
+    counting = sorted(str(name) for code, name in shown.items()
+                      if "comments" in collectors.counted(code))  # fmt: skip
+    note = [_("«no data from the network»: the network does not report the figure "
+              "through its API, so it is not counted as zero.")]  # fmt: skip
+    if silent:
+        note.append(
+            ngettext(
+                "%(names)s gives no counters of a post through its API.",
+                "%(names)s give no counters of a post through their APIs.",
+                len(silent),
+            )
+            % {"names": ", ".join(silent)}
+        )
+    if counting:
+        note.append(
+            _(
+                "«counted by Vestnik»: comments in %(names)s are counted by Vestnik "
+                "from its moderation inbox, the network does not report them."
+            )  # fmt: skip
+            % {"names": ", ".join(counting)}
+        )
+    note.append(
+        _(
+            "Engagement: reactions, reposts and comments per view; «—» where there "
+            "are no views to divide by."
+        )  # fmt: skip
+    )
+    return " ".join(str(part) for part in note)
 
 
 def top_table(period) -> Table:
@@ -146,7 +236,7 @@ def top_table(period) -> Table:
                 number,
                 piece.title,
                 ", ".join(network_name(n) for n in piece.networks),
-                *counters(piece.totals),
+                *counters(piece.totals, piece.networks),
             ]  # fmt: skip
         )
     return table
@@ -157,6 +247,10 @@ def hours(delta: timedelta) -> str:
     return ngettext("%(h)s hour", "%(h)s hours", max(1, round(value))) % {
         "h": f"{value:.1f}".replace(".", ",")
     }
+
+
+# «of them» rows sit under their total; no-break spaces survive HTML's collapsing.
+INDENT = "\u00a0" * 4
 
 
 def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
@@ -181,7 +275,7 @@ def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
     of_them = _("of them")
     for row in removed.values("reason").annotate(n=Count("pk")).order_by("-n"):
         label = reasons.get(row["reason"]) or _("reason not given")
-        table.rows.append([f"    {of_them}: {label}", row["n"]])
+        table.rows.append([f"{INDENT}{of_them}: {label}", row["n"]])
     table.rows.append([_("Answered"), len(waits)])
     if waits:
         median = statistics.median(waits)
@@ -193,10 +287,10 @@ def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
         table.rows.append([_("Median time to answer"), hours(median)])
         table.rows.append([_("90 % answered within"), hours(ninetieth)])
     else:
-        table.rows.append([_("Median time to answer"), "—"])
-        table.rows.append([_("90 % answered within"), "—"])
+        table.rows.append([_("Median time to answer"), _("no answers")])
+        table.rows.append([_("90 % answered within"), _("no answers")])
     table.rows.append([_("Deadlines to answer that fell in the period"), due.count()])
-    table.rows.append([_("of them missed"), missed])
+    table.rows.append([f"{INDENT}{_('of them missed')}", missed])
     return table
 
 

@@ -9,10 +9,11 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from accounts_registry import notification_doc as official
 
+from . import data
 from .data import Report, Table
 from .letter import letter_for
 
@@ -68,8 +69,11 @@ def _table(document, table: Table) -> None:
         )
     for row in table.rows:
         for cell, value in zip(grid.add_row().cells, row, strict=True):
-            number = isinstance(value, int) or str(value) in {"—", ""}
-            official._cell_text(
-                cell, [str(value)], size=size,
-                align=WD_ALIGN_PARAGRAPH.RIGHT if number else None,
-            )  # fmt: skip
+            shown = data.cell(value)
+            right = WD_ALIGN_PARAGRAPH.RIGHT if shown.kind != "text" else None
+            small = size - 1 if shown.kind == "na" else size
+            official._cell_text(cell, [shown.text], size=small, align=right)
+            if shown.mark:  # under the figure, smaller, as on the screens
+                paragraph = cell.add_paragraph()
+                paragraph.alignment = right
+                paragraph.add_run(shown.mark).font.size = Pt(size - 2)

@@ -12,7 +12,26 @@ from openpyxl.styles import Font
 
 from cms.spreadsheets import xlsx_append
 
-from .data import Report
+from .data import Figure, Report
+
+
+def plain(value):
+    """A figure stays a number (so it can be summed); the network's missing one
+    says so in words, as on the screens."""
+    if isinstance(value, Figure):
+        return (
+            str(_("no data from the network")) if value.value is None else value.value
+        )
+    return value
+
+
+def number_format(figure: Figure) -> str:
+    """Digits grouped; a sign for a change; Vestnik's own count labelled in the
+    cell's format, so the cell still holds the number."""
+    base = "+#,##0;−#,##0;0" if figure.signed else "#,##0"
+    if not figure.mark:
+        return base
+    return ";".join(f'{part}" ({figure.mark})"' for part in base.split(";"))
 
 
 def build_xlsx(report: Report) -> bytes:
@@ -30,7 +49,12 @@ def build_xlsx(report: Report) -> bytes:
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            xlsx_append(sheet, row)
+            xlsx_append(sheet, [plain(value) for value in row])
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, Figure) and value.value is not None:
+                    sheet.cell(sheet.max_row, column).number_format = number_format(
+                        value
+                    )
         if not table.rows:
             xlsx_append(sheet, [table.empty])
         if table.note:

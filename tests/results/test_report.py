@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from accounts_registry.models import AccountChange
 from moderation.models import InboxItem, ModerationAction
-from results.report import data, formats
+from results.models import PostTracking
+from results.report import data, formats, pdf
 from tests.results import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,10 @@ def november(piece_page):
     return vk, tg
 
 
+def plain(value):
+    return value.value if isinstance(value, data.Figure) else value
+
+
 def rows(table):
     return {str(row[0]).strip(): row[1] for row in table.rows}
 
@@ -67,11 +72,14 @@ def test_report_sections(november):
     accounts, top, moderation, register = report.tables
 
     vk_row = next(r for r in accounts.rows if r[0] == "ВКонтакте")
-    assert vk_row[2:6] == [2042, 42, 1, 700]
+    assert [plain(v) for v in vk_row[2:6]] == [2042, 42, 1, 700]
     tg_row = next(r for r in accounts.rows if r[0] == "Telegram")
-    assert tg_row[2:4] == [1490, -10] and tg_row[5] == "—"
-    assert "Telegram не дают счётчиков публикаций" in accounts.note
-    assert "Комментарии в Telegram подсчитывает Вестник" in accounts.note
+    assert [plain(v) for v in tg_row[2:4]] == [1490, -10]
+    assert tg_row[5] == data.Figure(None)  # views: the network does not give them
+    # One account per network: no «все аккаунты» row repeating it.
+    assert [r[0] for r in accounts.rows] == ["Telegram", "ВКонтакте", "Итого"]
+    assert "Telegram не даёт счётчиков публикаций" in accounts.note  # one network
+    assert "комментарии в Telegram подсчитывает Вестник" in accounts.note
     assert top.rows[0][1] == "Выплаты выросли"
 
     figures = rows(moderation)
@@ -124,3 +132,35 @@ def test_command_writes_each_format(november, tmp_path):
         call_command("report", "monthly", "--month", "2026-13", "-o", "x.pdf")
     with pytest.raises(CommandError):
         call_command("report", "monthly", "--month", "2026-11", "-o", "x.txt")
+
+
+def test_report_speaks_as_the_screens(november, piece_page):
+    """Where a network gives no counter every format says «нет данных у сети» (the
+    screens' words, never «—» or 0), and Telegram's comments, which Vestnik counts
+    itself, carry «подсчёт Вестника» (a sum holding them «в т. ч. подсчёт Вестника»)."""
+    vk, tg = november
+    post = factories.tracked(piece_page, tg, NOV, views=(), likes=(), remote="9")
+    PostTracking.objects.filter(pk=post.pk).update(comments=2)  # from the inbox
+    report = data.build("2026-11", now=NOW)
+    accounts = report.tables[0]
+    tg_row = next(r for r in accounts.rows if r[0] == "Telegram")
+    cells = [data.cell(v) for v in tg_row]
+    assert cells[5] == data.Cell("нет данных у\u00a0сети", kind="na")  # views
+    assert (cells[9].text, cells[9].mark) == ("2", "подсчёт Вестника")  # comments
+    total = [data.cell(v) for v in accounts.rows[-1]]
+    assert total[9].mark == "в т. ч. подсчёт Вестника"
+    assert all(c.text != "—" for c in cells[2:10])
+
+    html = pdf.render_html(report)
+    assert "нет данных у\u00a0сети" in html and "подсчёт Вестника</small>" in html
+
+    content, _ = formats.render(report, "docx")
+    texts = [c.text for t in Document(io.BytesIO(content)).tables
+             for r in t.rows for c in r.cells]  # fmt: skip
+    assert "нет данных у\u00a0сети" in texts and "2\nподсчёт Вестника" in texts
+
+    content, _ = formats.render(report, "xlsx")
+    sheet = load_workbook(io.BytesIO(content))["1"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Telegram")
+    assert row[5].value == "нет данных у сети"
+    assert row[9].value == 2 and "подсчёт Вестника" in row[9].number_format
