@@ -94,6 +94,7 @@ SETS = {
     "fresh 7": lambda s: s.get("fresh") == 7,
     "fresh 8": lambda s: s.get("fresh") == 8,
     "fresh 9": lambda s: s.get("fresh") == 9,
+    "fresh 10": lambda s: s.get("fresh") == 10,
     "all": lambda s: True,
 }
 
