@@ -539,3 +539,60 @@ def test_an_object_before_the_verb_is_told_by_the_only_possible_subject():
     assert results("Продукты питания доставляют машины.", "Продукты питания") == [
         "Продукты доставляют машины."
     ]
+
+
+def test_an_adverbial_instrumental_is_not_the_actor():
+    # Round 10 (v01): «сроком» says for how long, not who concludes the contract.
+    text = "Социальный контракт заключается сроком на один год."
+    assert "Социальный контракт заключает срок на один год." not in results(text)
+    assert not any("заключает срок" in r for r in results(text))
+
+
+def test_obliged_is_not_a_hidden_actor():
+    # Round 10 (v15): «обязаны» means "must"; «их обязали» says someone just did.
+    text = "Получатели пособия обязаны сообщать об изменении дохода семьи."
+    assert not any("обязали" in r for r in results(text))
+    found = check(text).findings
+    assert not [f for f in found if text[f.start : f.end] == "обязаны"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 10: the constructions it showed the checker had no rule for.
+        (
+            "Договор заключается сроком на пять лет.",
+            "Договор заключается на пять лет.",
+        ),
+        (
+            "Жители, изъявившие желание участвовать, записываются у старосты.",
+            "Жители, захотевшие участвовать, записываются у старосты.",
+        ),
+        (
+            "Новости публикуют средства массовой информации.",
+            "Новости публикуют СМИ.",
+        ),
+        (
+            "Заявителю следует предварительно записаться.",
+            "Заявителю следует заранее записаться.",
+        ),
+        (
+            "Документы принимают в порядке живой очереди.",
+            "Документы принимают по очереди.",
+        ),
+        (
+            "Заявления принимают не позднее 1 марта.",
+            "Заявления принимают не позже 1 марта.",
+        ),
+        (
+            "Документы принимают при предъявлении паспорта.",
+            "Документы принимают по паспорту.",
+        ),
+        (
+            "В период с 1 по 10 июня открыта запись в лагеря.",
+            "С 1 по 10 июня открыта запись в лагеря.",
+        ),
+    ],
+)
+def test_fixes_the_tenth_round_showed_missing(text, expected):
+    assert expected in results(text)

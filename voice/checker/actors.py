@@ -15,6 +15,40 @@ from .phrases import (
     joined,
 )
 
+# Nouns whose instrumental says how, how long or how much, never who acts:
+# «заключается сроком на год» is not «срок заключает», «выплачивается
+# ежемесячно разовым платежом» names no payer. Their instrumental is never taken
+# for the actor of a passive verb.
+ADVERBIAL_INSTRUMENTALS = frozenset(
+    {
+        "срок",
+        "путь",
+        "образ",
+        "способ",
+        "порядок",
+        "раз",
+        "размер",
+        "темп",
+        "вид",
+        "форма",
+        "характер",
+        "платёж",
+        "платеж",
+        "частью",
+        "часть",
+    }
+)
+
+
+def _adverbial(place: Place, phrase: Phrase) -> bool:
+    chosen = phrase.chosen.get(phrase.head)
+    lemmas = (
+        {chosen.lemma}
+        if chosen is not None
+        else {r.lemma for r in readings(place.word(phrase.head))}
+    )
+    return bool(lemmas & ADVERBIAL_INSTRUMENTALS)
+
 
 def agent_before(place: Place, before: int) -> Phrase | None:
     """The instrumental that names who acts, right before the verb: «Специалистами
@@ -31,6 +65,7 @@ def agent_before(place: Place, before: int) -> Phrase | None:
                 phrase.end == left
                 and phrase.case == "ablt"
                 and not place.preposition_before(s)
+                and not _adverbial(place, phrase)
             ) and all(p.case == "ablt" for p in place.phrases(s, before)):
                 return phrase
     return None
@@ -45,7 +80,7 @@ def agent_after(place: Place, v: int) -> Phrase | None:
         return None
     phrases = place.phrases(j)
     if phrases and all(p.case == "ablt" for p in phrases):
-        return phrases[0]
+        return None if _adverbial(place, phrases[0]) else phrases[0]
     return None
 
 

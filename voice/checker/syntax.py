@@ -53,7 +53,8 @@ def genitive_chains(sentence: Sentence, book: RuleBook) -> list[Finding]:
 
 def passive_voice(sentence: Sentence, book: RuleBook) -> list[Finding]:
     exclusions = book.settings["_passive_exclusions"]
-    # «ему положена выплата» means "is entitled", not a hidden actor.
+    # «ему положена выплата» means "is entitled", «они обязаны сообщать» "must":
+    # no hidden actor to name («их обязали» would say someone just did).
     short_exclusions = book.settings["_short_passive_exclusions"]
     found = []
     for token in sentence.tokens:
