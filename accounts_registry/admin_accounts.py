@@ -25,6 +25,7 @@ from .admin_base import (
 )
 from .admin_columns import day
 from .admin_filters import AccountFilterSet
+from .admin_urls import account_url
 from .admin_views import connect_url
 from .exporting import COLUMNS, export, restricted_warning
 from .history import change_rows
@@ -86,10 +87,13 @@ class AccountIndexView(RegistryIndexView):
                     priority=25,
                 )
             )
+        # The register's own history (who changed which field, the credential, the
+        # reports) is on the account's page; Wagtail's history view only lists the
+        # admin's log entries, empty for an account imported or changed elsewhere.
         buttons.append(
             MenuItem(
                 _("History"),
-                url=reverse("registry_account:history", args=[instance.pk]),
+                url=account_url(instance) + "#history",
                 icon_name="history",
                 priority=28,
             )
@@ -137,7 +141,7 @@ class AccountInspectView(RegistryInspectView):
         buttons.append(
             Button(
                 _("History"),
-                url=reverse("registry_account:history", args=[account.pk]),
+                url="#history",
                 icon_name="history",
                 priority=40,
             )

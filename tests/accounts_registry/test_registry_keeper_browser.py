@@ -116,6 +116,25 @@ def test_keepers_day_on_the_new_screens(
     assert "219876" in page.content() and late.name not in sheet
     shot(page, "keeper-views-5-letter")
 
+    # The reports list: both events, counted in Russian, the sent one with its number.
+    page.get_by_role("button", name="Реестр аккаунтов").click()
+    page.get_by_role("link", name="Уведомления (10 дней)").click()
+    page.wait_for_url(f"{base}/admin/accounts_registry/reportobligation/")
+    assert "2 уведомления" in page.inner_text(".pagination")
+    shot(page, "keeper-views-5b-reports-list")
+    # «История» in the row's menu: the register's own history on the account's page.
+    page.goto(f"{base}/admin/accounts_registry/account/")
+    page.get_by_role("button", name=f"Дополнительные опции для '{fresh}'").click()
+    page.get_by_role("link", name="История").click()
+    page.wait_for_url(f"**/account/inspect/{fresh.pk}/#history")
+    assert (
+        "Минсоцзащиты Кузбасса ВКонтакте"
+        in page.locator("#history ~ table").inner_text()
+    )
+    # Known gap: the admin does not scroll to the #history anchor on its own yet.
+    page.locator("#history").scroll_into_view_if_needed()
+    shot(page, "keeper-views-5c-history")
+
     # Half-filled: the name wiped, an address typed with a space. Russian errors, the
     # rest kept.
     page.goto(f"{base}/admin/accounts_registry/account/edit/{fresh.pk}/")
