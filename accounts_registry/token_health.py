@@ -86,7 +86,10 @@ def credential_state(account: Account, now=None) -> tuple[str, str, str]:
     if expires is not None:
         # Before «fails»: a check that worked but found the token expiring soon is
         # recorded as an error too (health.check_account).
-        days = (expires - now).days
+        # Calendar days where the people are: a key expiring the day after tomorrow
+        # at noon is «in 2 days» at 13:00 today too (timedelta.days said 1), and one
+        # expiring tomorrow morning is not «today».
+        days = (timezone.localdate(expires) - timezone.localdate(now)).days
         if days < app_settings.EXPIRY_WARNING_DAYS and not renews_itself(account):
             if days < 1:
                 label = _("expires today")

@@ -49,7 +49,7 @@ def register():
             "Истекающий",
             {
                 **vk,
-                "expires_at": (now + datetime.timedelta(days=3, hours=1)).isoformat(),
+                "expires_at": (now + datetime.timedelta(days=3)).isoformat(),
             },
             health="ok",
         ),
@@ -85,6 +85,30 @@ def test_each_credential_state_in_words(register):
     # A token that renews itself is not «expiring» an hour before its end.
     assert states["renewing"][0] == "valid"
     assert states["none"] == ("none", "не нужны", "ok")
+
+
+def test_days_left_are_calendar_days(db):
+    """Counted by the local date, not by whole 24-hour spans: at 13:00 a key that
+    expires the day after tomorrow at noon has 2 days left (not 1), and at 22:00 one
+    that expires tomorrow morning does not expire «today»."""
+    zone = timezone.get_current_timezone()
+    noon_after_tomorrow = datetime.datetime(2026, 12, 9, 12, 0, tzinfo=zone)
+    account = _account(
+        "vk",
+        "Истекающий",
+        {
+            "access_token": SECRET,
+            "token_type": "community",
+            "expires_at": noon_after_tomorrow.isoformat(),
+        },
+        health="ok",
+    )
+    at_one = datetime.datetime(2026, 12, 7, 13, 0, tzinfo=zone)
+    assert credential_state(account, at_one)[1] == "истекает через 2 дня"
+    late = datetime.datetime(2026, 12, 8, 22, 0, tzinfo=zone)
+    assert credential_state(account, late)[1] == "истекает через 1 день"
+    same_day = datetime.datetime(2026, 12, 9, 8, 0, tzinfo=zone)
+    assert credential_state(account, same_day)[1] == "истекает сегодня"
 
 
 def test_rows_put_blocked_networks_apart_and_problems_first(register):
