@@ -596,3 +596,16 @@ def test_obliged_is_not_a_hidden_actor():
 )
 def test_fixes_the_tenth_round_showed_missing(text, expected):
     assert expected in results(text)
+
+
+def test_a_minor_given_something_is_a_plural_dative():
+    # «Несовершеннолетним» reads as a plural dative or a singular instrumental;
+    # a verb of giving in the sentence tells which, and only then is it replaced.
+    text = (
+        "Несовершеннолетним, оставшимся без попечения родителей, "
+        "предоставляется бесплатный проезд."
+    )
+    assert "Подросткам, оставшимся без попечения родителей, " in " ".join(
+        results(text, "Несовершеннолетним")
+    )
+    assert results("Несовершеннолетним совершена кража.", "Несовершеннолетним") == []

@@ -124,9 +124,60 @@ def _takes_object(place: Place, i: int) -> bool:
     return False
 
 
+# Verbs and predicatives whose sentence names, in the dative, whom something is
+# given or due to. With one of them in the sentence, «Несовершеннолетним» is the
+# plural dative («…предоставляется проезд»), not the singular instrumental of an
+# actor («Несовершеннолетним совершена кража» has none of them).
+DATIVE_PREDICATES = frozenset(
+    {
+        "предоставляться",
+        "предоставить",
+        "предоставлять",
+        "оказываться",
+        "оказать",
+        "оказывать",
+        "выплачиваться",
+        "выплатить",
+        "назначаться",
+        "назначить",
+        "выдаваться",
+        "выдать",
+        "вручаться",
+        "вручить",
+        "направляться",
+        "направить",
+        "гарантироваться",
+        "гарантировать",
+        "положить",
+        "необходимо",
+        "нужно",
+        "надо",
+        "следует",
+        "следовать",
+        "компенсироваться",
+    }
+)
+
+
+def _dative_of_giving(place: Place, phrases: list) -> list:
+    """Of a plural dative and a singular instrumental reading of the same words,
+    keep the dative where the sentence gives something to someone."""
+    if {p.case for p in phrases} != {"datv", "ablt"}:
+        return phrases
+    if any(p.case == "ablt" and p.number != "sing" for p in phrases):
+        return phrases
+    giving = any(
+        r.lemma in DATIVE_PREDICATES
+        for i in range(len(place.tokens))
+        if i not in place.matched
+        for r in readings(place.word(i))
+    )
+    return [p for p in phrases if p.case == "datv"] if giving else phrases
+
+
 def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     head = next((i for i in place.matched if place.is_noun(i)), place.first)
-    phrases = _phrase_readings(place, head)
+    phrases = _dative_of_giving(place, _phrase_readings(place, head))
     if not phrases:
         return None
     results = set()
