@@ -27,16 +27,41 @@
   ]);
   const CHOOSER_FUNCTIONS = new Set(["createTaskChooser"]);
 
+  // The date and time pickers (jQuery xdsoft datetimepicker) open 100 ms after the
+  // field gets focus, without asking whether it still has it: focus that passes
+  // through quickly (Tab, a filled-in field, a click on the next field within the
+  // 100 ms) opened the picker over the fields below — in the approve dialog over its
+  // submit button — with no outside click left to close it. A picker opens only for
+  // the field that has the focus now.
+  const onlyWhileFocused = (config) => ({
+    ...config,
+    onShow: (_current, $input) => {
+      const input = $input && $input[0];
+      return !input || input.ownerDocument.activeElement === input;
+    },
+  });
+  // It closes on a click outside or Tab only: focus moved on otherwise (a click on
+  // a label, a script, the browser's autofill) left it open too, so it closes when
+  // the focus goes anywhere but into the picker.
+  const closeWhenFocusLeaves = (id) => {
+    const input = document.getElementById(id);
+    if (!input || !window.jQuery) return;
+    input.addEventListener("focusout", (event) => {
+      const next = event.relatedTarget;
+      if (next && next.closest(".xdsoft_datetimepicker")) return;
+      window.jQuery(input).datetimepicker("hide");
+    });
+  };
+  const picker = (name) => (marker) => {
+    const id = marker.dataset.vestnikFor;
+    window[name](id, onlyWhileFocused(json(marker.dataset.vestnikConfig)));
+    closeWhenFocusLeaves(id);
+  };
+
   const initialisers = {
-    initDateChooser: (marker) =>
-      window.initDateChooser(marker.dataset.vestnikFor, json(marker.dataset.vestnikConfig)),
-    initTimeChooser: (marker) =>
-      window.initTimeChooser(marker.dataset.vestnikFor, json(marker.dataset.vestnikConfig)),
-    initDateTimeChooser: (marker) =>
-      window.initDateTimeChooser(
-        marker.dataset.vestnikFor,
-        json(marker.dataset.vestnikConfig),
-      ),
+    initDateChooser: picker("initDateChooser"),
+    initTimeChooser: picker("initTimeChooser"),
+    initDateTimeChooser: picker("initDateTimeChooser"),
     // Choosers (cms/admin_csp.py): a constructor or function from these lists only,
     // so markup injected into a page cannot call whatever it names.
     chooser: (marker) => {
