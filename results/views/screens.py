@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +16,7 @@ from accounts_registry.networks import Network
 
 from .. import collectors, periods, queries
 from ..permissions import can_view
+from .period_form import PeriodForm
 
 
 def _guard(request):
@@ -24,17 +25,23 @@ def _guard(request):
 
 
 def _period_from(request) -> tuple:
-    """``?from=YYYY-MM-DD&to=YYYY-MM-DD`` (both days included); the last 30 days by
-    default or when a date does not parse."""
-    try:
-        first = date.fromisoformat(request.GET.get("from", ""))
-        last = date.fromisoformat(request.GET.get("to", ""))
-    except ValueError:
-        start, end = periods.last_days(30)
-        return start, end, False
-    if last < first:
-        first, last = last, first
-    return periods.day_start(first), periods.day_start(last + timedelta(days=1)), True
+    """``?from=дд.мм.гггг&to=дд.мм.гггг`` (or ISO days; both days included) and the
+    form that shows them; the last 30 days by default or when a day does not parse."""
+    form = PeriodForm(request.GET if "from" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["from"], form.cleaned_data["to"]
+        if last < first:
+            first, last = last, first
+        start = periods.day_start(first)
+        return start, periods.day_start(last + timedelta(days=1)), True, form
+    start, end = periods.last_days(30)
+    form = PeriodForm(
+        initial={
+            "from": timezone.localtime(start).date(),
+            "to": timezone.localtime(end).date() - timedelta(days=1),
+        }
+    )
+    return start, end, False, form
 
 
 def posts_phrase(count: int) -> str:
@@ -43,7 +50,7 @@ def posts_phrase(count: int) -> str:
 
 def index(request):
     _guard(request)
-    start, end, chosen = _period_from(request)
+    start, end, chosen, period_form = _period_from(request)
     data = queries.period(start, end)
     chart = {
         "days": [d for d, _p, _v in data.by_day],
@@ -71,6 +78,7 @@ def index(request):
             "first_day": timezone.localtime(start).date(),
             "last_day": timezone.localtime(end).date() - timedelta(days=1),
             "chosen": chosen,
+            "period_form": period_form,
             "posts_phrase": posts_phrase(data.total.posts),
             "failing": failing,
             "failing_phrase": ngettext(

@@ -94,13 +94,22 @@ def test_chief_reads_the_month_and_downloads_the_report(
     assert "Пособие на ребёнка выросло на 8 %" in page.content()
     shot(page, "period")
 
-    # Half-filled: the period's start moved, the end left as it was.
-    first = (timezone.localdate() - timedelta(days=8)).isoformat()
+    # The days read дд.мм.гггг (Wagtail's date widget, not the browser locale's
+    # order of a bare type=date). Half-filled: the start moved, the end kept.
+    end = page.input_value("input[name=to]")
+    assert end == timezone.localdate().strftime("%d.%m.%Y")  # the last 30 days
+    first = (timezone.localdate() - timedelta(days=8)).strftime("%d.%m.%Y")
     page.fill("input[name=from]", first)
+    page.keyboard.press("Escape")  # close the date picker
     page.get_by_role("button", name="Показать").click()
     page.wait_for_load_state()
     assert "публикаци" in page.content() and f"from={first}" in page.url
+    assert page.input_value("input[name=from]") == first
+    assert page.locator("input[name=from]").get_attribute("type") == "text"
+    page.click("input[name=from]")  # Wagtail's own picker opens, in Russian
+    page.wait_for_selector(".xdsoft_datetimepicker", state="visible")
     shot(page, "period-chosen")
+    page.keyboard.press("Escape")
 
     page.get_by_role("link", name="Горячая линия работает в праздники").first.click()
     page.wait_for_url(f"**/admin/results/piece/{pages[4].pk}/")

@@ -93,6 +93,21 @@ def test_a_period_is_chosen_by_dates(client, chief, results):
     assert "0 публикаций" in response.content.decode()
 
 
+def test_period_days_read_in_russian_order_whatever_the_browser(client, chief, results):
+    """Wagtail's date widget (WAGTAIL_DATE_FORMAT, дд.мм.гггг), not a bare
+    ``type=date`` that shows the browser language's order; ISO links still work."""
+    client.force_login(chief)
+    html = client.get(reverse("results_index")).content.decode()
+    assert 'type="date"' not in html
+    today = timezone.localdate()
+    assert f'value="{today:%d.%m.%Y}"' in html  # the last 30 days end today
+    chosen = client.get(reverse("results_index"), {"from": "05.01.2020", "to": "31.01.2020"})  # fmt: skip
+    assert chosen.context["chosen"]
+    assert chosen.context["first_day"].isoformat() == "2020-01-05"
+    page = chosen.content.decode()
+    assert 'value="05.01.2020"' in page and 'value="31.01.2020"' in page
+
+
 def test_editor_without_the_permission_is_refused(client, django_user_model, db):
     user = django_user_model.objects.create_user("anna", password="x")
     from django.contrib.auth.models import Permission
