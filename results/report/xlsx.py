@@ -28,7 +28,7 @@ def plain(value):
 def number_format(figure: Figure) -> str:
     """Digits grouped; a sign for a change; Vestnik's own count labelled in the
     cell's format, so the cell still holds the number."""
-    base = "+#,##0;−#,##0;0" if figure.signed else "#,##0"
+    base = '+#,##0;"−"#,##0;0' if figure.signed else "#,##0"
     if not figure.mark:
         return base
     return ";".join(f'{part}" ({figure.mark})"' for part in base.split(";"))

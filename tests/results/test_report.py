@@ -164,3 +164,5 @@ def test_report_speaks_as_the_screens(november, piece_page):
     row = next(r for r in sheet.iter_rows() if r[0].value == "Telegram")
     assert row[5].value == "нет данных у сети"
     assert row[9].value == 2 and "подсчёт Вестника" in row[9].number_format
+    # The change keeps its sign as a number; «−» is quoted, as a format's literal.
+    assert (row[3].value, row[3].number_format) == (-10, '+#,##0;"−"#,##0;0')
