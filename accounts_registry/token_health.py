@@ -47,6 +47,8 @@ class TokenRow:
     delivery_error: str = ""
     polling_failures: int = 0
     polling_error: str = ""
+    held_since: datetime.datetime | None = None
+    held_posts: int = 0
     urls: dict = field(default_factory=dict)
 
     @property
@@ -55,7 +57,7 @@ class TokenRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.level != Level.OK or self.failures > 0
+        return self.level != Level.OK or self.failures > 0 or bool(self.held_since)
 
 
 def renews_itself(account: Account) -> bool:
@@ -133,6 +135,25 @@ def _delivery_failures(since) -> dict[int, tuple[int, str]]:
     return found
 
 
+def _held_accounts() -> dict[int, tuple[datetime.datetime, int]]:
+    """account id -> (since when its sending is paused for a refused key, the posts
+    waiting): the scheduler sends them once the key is replaced, so the technician
+    sees here what his replacement will release."""
+    settings = apps.get_model("syndication", "AccountSettings")
+    delivery = apps.get_model("syndication", "Delivery")
+    held = dict(
+        settings.objects.filter(held_at__isnull=False).values_list("account", "held_at")
+    )
+    waiting = {
+        row["account"]: row["n"]
+        for row in delivery.objects.filter(account__in=held, status="scheduled")
+        .order_by()
+        .values("account")
+        .annotate(n=Count("id"))
+    }
+    return {pk: (since, waiting.get(pk, 0)) for pk, since in held.items()}
+
+
 def _polling_failures() -> dict[int, tuple[int, str]]:
     """account id -> (posts whose comment polling fails now, the last error)."""
     if not apps.is_installed("moderation"):
@@ -161,6 +182,7 @@ def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
     )
     deliveries = _delivery_failures(now - DAY)
     polling = _polling_failures()
+    held = _held_accounts()
     blocked = set(blocked_networks())
     rows, blocked_rows = [], []
     for account in accounts:
@@ -184,6 +206,7 @@ def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
         renews = account.has_credential and renews_itself(account)
         delivery = deliveries.get(account.pk, (0, ""))
         poll = polling.get(account.pk, (0, ""))
+        held_since, held_posts = held.get(account.pk, (None, 0))
         rows.append(
             TokenRow(
                 account,
@@ -197,9 +220,11 @@ def token_rows(now=None) -> tuple[list[TokenRow], list[TokenRow]]:
                 delivery_error=delivery[1],
                 polling_failures=poll[0],
                 polling_error=poll[1],
+                held_since=held_since,
+                held_posts=held_posts,
                 urls=urls,
             )
         )
     order = {Level.CRITICAL: 0, Level.WARNING: 1, Level.OK: 2}
-    rows.sort(key=lambda r: (order[r.level], -r.failures))
+    rows.sort(key=lambda r: (r.held_since is None, order[r.level], -r.failures))
     return rows, blocked_rows

@@ -10,6 +10,8 @@ from django.utils import timezone
 from accounts_registry.history import acting_as
 from accounts_registry.models import Account
 from accounts_registry.token_health import credential_state, token_rows
+from syndication.delivery.state import hold_account
+from syndication.models import Delivery
 
 from .conftest import SECRET, login
 
@@ -155,6 +157,28 @@ def test_failures_of_delivery_and_polling(register, news_page):
     assert (row.delivery_failures, row.delivery_error) == (2, "ошибка 4")
     assert (row.polling_failures, row.polling_error) == (1, "HTTP 500")
     assert row.needs_attention
+
+
+def test_an_account_held_for_a_refused_key_shows_the_posts_it_holds(
+    client, register, news_page, tech
+):
+    """The network refused the key and sending stopped: the technician's row says so
+    and how many posts his new key will release, above the rest."""
+    account = register["valid"]
+    # Publishing the page already scheduled one post to every account in service.
+    Delivery.objects.filter(page=news_page).delete()
+    for _ in range(2):
+        Delivery.objects.create(page=news_page, account=account)
+    Delivery.objects.create(page=news_page, account=register["failing"])
+    hold_account(account, "[vk] 5 User authorization failed")
+    rows = token_rows()[0]
+    assert rows[0].account == account
+    assert rows[0].held_posts == 2 and rows[0].needs_attention
+    assert next(r for r in rows if r.account == register["failing"]).held_since is None
+    login(client, tech)
+    page = client.get("/admin/").content.decode()
+    assert "отправка приостановлена с" in page
+    assert "2 публикации ждут нового ключа" in page
 
 
 def test_panel_on_the_technicians_dashboard_only(client, register, tech, keeper):
