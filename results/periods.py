@@ -33,3 +33,14 @@ def previous_month(now: datetime | None = None) -> str:
     first = timezone.localdate(now).replace(day=1)
     last = first - timedelta(days=1)
     return f"{last.year:04d}-{last.month:02d}"
+
+
+def recent_months(count: int = 13, now: datetime | None = None) -> list[str]:
+    """The current month and the ``count - 1`` before it, newest first (the
+    observations are kept 13 months)."""
+    day = timezone.localdate(now).replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(f"{day.year:04d}-{day.month:02d}")
+        day = (day - timedelta(days=1)).replace(day=1)
+    return months

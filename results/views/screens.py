@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
@@ -42,6 +43,11 @@ def _period_from(request) -> tuple:
         }
     )
     return start, end, False, form
+
+
+def month_label(month: str) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return f"{str(MONTHS[number]).lower()} {year}"
 
 
 def posts_phrase(count: int) -> str:
@@ -88,6 +94,11 @@ def index(request):
             )
             % {"count": failing},
             "report_month": periods.previous_month(),
+            # A list in Russian words: a bare type=month shows the browser's
+            # language («November 2026») and order.
+            "report_months": [
+                (month, month_label(month)) for month in periods.recent_months()
+            ],
             "report_formats": ["docx", "pdf", "xlsx"],
             "silent_networks": silent_networks(),
             "network_codes": [code for code, _t in data.by_network],

@@ -14,6 +14,8 @@ from tests.results import factories
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct-horse-battery"
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]  # fmt: skip
 SHOTS = Path(__file__).resolve().parents[2] / ".artifacts"
 
 
@@ -127,7 +129,10 @@ def test_chief_reads_the_month_and_downloads_the_report(
 
     page.goto(f"{live_server.url}/admin/results/")
     this_month = timezone.localdate().strftime("%Y-%m")
-    page.fill("#results-report-month", this_month)
+    month_word = page.locator("#results-report-month option:checked").inner_text()
+    last = timezone.localdate().replace(day=1) - timedelta(days=1)
+    assert month_word == f"{MONTHS_RU[last.month - 1]} {last.year}"  # not «November»
+    page.select_option("#results-report-month", this_month)
     with page.expect_download() as download:
         page.get_by_role("button", name="XLSX").click()
     assert download.value.suggested_filename == f"vestnik-report-{this_month}.xlsx"

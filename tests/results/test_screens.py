@@ -93,14 +93,22 @@ def test_a_period_is_chosen_by_dates(client, chief, results):
     assert "0 публикаций" in response.content.decode()
 
 
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]  # fmt: skip
+
+
 def test_period_days_read_in_russian_order_whatever_the_browser(client, chief, results):
     """Wagtail's date widget (WAGTAIL_DATE_FORMAT, дд.мм.гггг), not a bare
     ``type=date`` that shows the browser language's order; ISO links still work."""
     client.force_login(chief)
     html = client.get(reverse("results_index")).content.decode()
-    assert 'type="date"' not in html
-    today = timezone.localdate()
-    assert f'value="{today:%d.%m.%Y}"' in html  # the last 30 days end today
+    assert 'type="date"' not in html and 'type="month"' not in html
+    last = timezone.localdate().replace(day=1) - timedelta(days=1)
+    month = MONTHS_RU[last.month - 1]
+    assert f'<option value="{last:%Y-%m}" selected>{month} {last.year}<' in html
+    assert (
+        f'value="{timezone.localdate():%d.%m.%Y}"' in html
+    )  # the last 30 days end today
     chosen = client.get(reverse("results_index"), {"from": "05.01.2020", "to": "31.01.2020"})  # fmt: skip
     assert chosen.context["chosen"]
     assert chosen.context["first_day"].isoformat() == "2020-01-05"
