@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts_registry.two_factor.RequireOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # «Публикация запланирована: …» after approving from the dashboard (after the
+    # messages middleware, so the message is stored with the response).
+    "syndication.middleware.ApprovalPlanMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.

@@ -177,3 +177,42 @@ def test_the_chief_editor_approves_into_the_next_free_slot(
         "vk": vk_slot,
         "telegram": telegram_slot,
     }
+
+
+def test_the_chief_editor_approves_from_the_dashboard_and_is_told_the_plan(
+    page_in_browser, live_server, submitted, accounts
+):
+    """The dashboard's «Ожидают согласования» opens the same dialog; after it the
+    dashboard says what happens next, as the editor does."""
+    page = page_in_browser
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "pavel")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    row = page.locator("tr", has_text=submitted.title)
+    row.locator("[data-w-dropdown-target='toggle']").click()
+    shot(page, "dashboard-approve-1-panel")
+    row.get_by_role("button", name="Согласовать", exact=True).click()
+    modal = page.locator(".modal-content")
+    modal.locator("input[name=schedule_mode]").first.wait_for()
+    # Half-filled: «в заданное время» without the time is refused first.
+    modal.get_by_label("Одноклассники: ok 2002").uncheck()
+    modal.get_by_label("В заданное время").check()
+    modal.get_by_role("button", name="Согласовать", exact=True).click()
+    modal.get_by_text("Укажите время отправки.").wait_for()
+    modal.get_by_label("В ближайшее свободное окно").check()
+    slots = modal.locator("[data-syndication-slots]").inner_text()
+    shot(page, "dashboard-approve-2-dialog")
+    modal.get_by_role("button", name="Согласовать", exact=True).click()
+    page.locator(".messages li").first.wait_for()
+    shot(page, "dashboard-approve-3-told")
+    assert page.url.rstrip("/") == f"{base}/admin"
+    message = page.locator(".messages").inner_text()
+    deliveries = Delivery.objects.filter(page=submitted).select_related("account")
+    assert {d.account.network for d in deliveries} == {"vk", "telegram"}
+    assert "Публикация запланирована:" in message, message
+    for delivery in deliveries:
+        when = plan.when_text(delivery.scheduled_at, timezone.now())
+        assert when in message and when in slots, (message, slots)

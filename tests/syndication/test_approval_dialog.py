@@ -180,3 +180,40 @@ def test_an_approver_who_may_not_plan_posts_approves_as_in_wagtail(
     assert response.json()["step"] == "success"
     page.refresh_from_db()
     assert page.live
+
+
+def test_approving_from_the_dashboard_says_what_happens_next(client, desk):
+    """The dashboard's «Ожидают согласования» posts the dialog to Wagtail's own
+    workflow action view (no edit view, no hook): the dashboard it returns to says
+    what happens next, as the editor does; a refused dialog says nothing."""
+    client.force_login(desk["pavel"])
+    page = desk["page"]
+    vk = page_accounts("vk")
+    url = action_url(page, "workflow_action") + "?next=" + reverse("wagtailadmin_home")
+    refused = client.post(url, {"accounts": [vk.pk], "schedule_mode": "at"}, **XHR)
+    assert refused.json()["step"] == "action"
+    assert "Публикация запланирована" not in dashboard(client)
+    when = timezone.localtime(timezone.now() + timedelta(days=3)).replace(
+        hour=11, minute=30, second=0, microsecond=0
+    )
+    response = client.post(
+        url,
+        {
+            "accounts": [vk.pk],
+            "schedule_mode": "at",
+            "send_at": when.strftime("%d.%m.%Y %H:%M"),
+        },
+        **XHR,
+    )
+    assert response.json() == {
+        "step": "success",
+        "redirect": reverse("wagtailadmin_home"),
+    }
+    html = dashboard(client)
+    expected = f"Публикация запланирована: ВКонтакте — {when:%d.%m} в 11:30."
+    assert expected in html
+    assert expected not in dashboard(client)  # said once
+
+
+def dashboard(client) -> str:
+    return client.get(reverse("wagtailadmin_home")).content.decode()
