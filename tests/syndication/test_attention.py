@@ -6,6 +6,7 @@ time as the next attempt."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -112,3 +113,17 @@ def test_a_sent_post_offers_no_button_that_changes_nothing(chief, piece_page, ac
     Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.FAILED)
     html = chief.get(reverse("syndication_delivery", args=[row.pk])).content.decode()
     assert 'value="retry"' in html and 'value="cancel"' in html
+
+
+def test_the_delivery_page_heads_with_the_piece_and_the_account(
+    chief, piece_page, accounts
+):
+    """Wagtail's header reads a context variable named «heading» as its whole title
+    block: the page's own heading under that name replaced the h1, its icon and the
+    account's name with a bare line of text."""
+    row = scheduling.schedule_page(piece_page)[0]
+    html = chief.get(reverse("syndication_delivery", args=[row.pk])).content.decode()
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert h1, "no h1"
+    assert f"«{piece_page.title}»" in h1.group(1)
+    assert row.account.name in h1.group(1)
