@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts_registry.models import Account
@@ -177,6 +178,15 @@ def test_the_chief_editor_approves_into_the_next_free_slot(
         "vk": vk_slot,
         "telegram": telegram_slot,
     }
+    # The calendar's week marks the slots still ahead: Telegram's and VK's taken.
+    day = f"{timezone.localtime(vk_slot):%Y-%m-%d}"
+    page.goto(f"{base}{reverse('syndication_calendar')}?day={day}")
+    taken = page.locator(
+        f"td[data-calendar-day='{day}'] .syndication-slot",
+        has_text=f"{timezone.localtime(vk_slot):%H:%M}",
+    )
+    assert "свободно у" in taken.inner_text()
+    shot(page, "approve-slot-3-calendar")
 
 
 def test_the_chief_editor_approves_from_the_dashboard_and_is_told_the_plan(
