@@ -84,7 +84,11 @@ def test_keepers_day(page_in_browser, live_server, django_user_model, tmp_path):
     page.fill("#id_created_on", created.strftime("%d.%m.%Y"))  # WAGTAIL_DATE_FORMAT
     # Close the field's calendar as a click elsewhere does: on the ModelViewSet form
     # it otherwise covers «Создать» (the click then lands on a day of the calendar).
+    # It opens a moment after the focus: wait for it, then for it to go.
+    calendar = page.locator(".xdsoft_datetimepicker:visible")
+    calendar.wait_for()
     page.locator("body").dispatch_event("mousedown")
+    calendar.wait_for(state="hidden")
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_url(f"{base}/admin/accounts_registry/account/")
     assert "Аккаунт «Одноклассники: Минсоцзащиты" in page.inner_text(".messages")
