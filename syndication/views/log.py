@@ -126,6 +126,9 @@ def delivery_detail(request, pk):
             "can_cancel": delivery.status in CANCELLABLE,
             "held_since": held_since(delivery),
             "credential_url": credential_url(request.user, delivery.account),
+            # The API calls as recorded are the technician's reading, not the
+            # chief editor's, who comes here from a «needs a check» notice.
+            "show_request": request.user.has_perm("accounts_registry.set_credential"),
         },
     )
 

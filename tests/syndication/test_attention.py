@@ -10,11 +10,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from cms import roles
+from cms.demo.setup import ensure_groups
 from syndication.delivery import scheduling, state
-from syndication.models import Delivery
+from syndication.models import Delivery, DeliveryAttempt
 
 pytest_plugins = ["tests.syndication.test_delivery_support"]
 pytestmark = pytest.mark.django_db
@@ -127,3 +130,26 @@ def test_the_delivery_page_heads_with_the_piece_and_the_account(
     assert h1, "no h1"
     assert f"«{piece_page.title}»" in h1.group(1)
     assert row.account.name in h1.group(1)
+
+
+def test_the_request_as_recorded_is_for_the_technician_only(
+    client, django_user_model, piece_page, accounts, settings
+):
+    settings.REGISTRY_REQUIRE_OTP = False  # the technician's second factor is not this
+    ensure_groups(piece_page.get_parent().specific)
+    row = scheduling.schedule_page(piece_page)[0]
+    DeliveryAttempt.objects.create(
+        delivery=row,
+        number=1,
+        action="publish",
+        started_at=timezone.now(),
+        outcome="auth",
+        request_summary={"network": "vk", "messages": [{"method": "wall.post"}]},
+    )
+    url = reverse("syndication_delivery", args=[row.pk])
+    for group, sees in ((roles.CHIEF_EDITOR, False), (roles.TECHNICAL_OFFICER, True)):
+        user = django_user_model.objects.create_user(group[:10], password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert ("wall.post" in html) is sees, group
