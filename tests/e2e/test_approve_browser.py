@@ -226,3 +226,30 @@ def test_the_chief_editor_approves_from_the_dashboard_and_is_told_the_plan(
     for delivery in deliveries:
         when = plan.when_text(delivery.scheduled_at, timezone.now())
         assert when in message and when in slots, (message, slots)
+
+
+def test_the_editors_tab_lists_each_accounts_next_free_slot(
+    page_in_browser, live_server, submitted, accounts
+):
+    """The «Соцсети» tab has the same choice and the same list, for the ticked
+    accounts only, shown only with «в ближайшее свободное окно»."""
+    page = page_in_browser
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "pavel")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    page.goto(f"{base}/admin/pages/{submitted.pk}/edit/")
+    page.get_by_role("tab", name="Соцсети").click()
+    slots = page.locator("[data-syndication-choice] [data-syndication-slots]")
+    assert slots.is_hidden()
+    page.uncheck(f"input[name=syndication-accounts][value='{accounts[1].pk}']")
+    page.check("input[name=syndication-schedule_mode][value=slot]")
+    slots.wait_for()
+    text = slots.inner_text()
+    telegram = plan.when_text(scheduling.next_free_slot(accounts[2]), timezone.now())
+    assert f"Telegram: telegram -1003 — {telegram}" in text, text
+    assert "Одноклассники" not in text
+    assert page.locator("[data-syndication-send-at]").is_hidden()
+    shot(page, "tab-slot-1-chosen")
