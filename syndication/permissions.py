@@ -41,6 +41,12 @@ def can_view_deliveries(user) -> bool:
     return user.has_perm(VIEW_DELIVERY)
 
 
+def reads_network_answers(user) -> bool:
+    """The network's own words («[telegram] Unauthorized», the request as sent) are the
+    technician's reading; everyone else reads Vestnik's explanation (issue 17)."""
+    return user.has_perm("accounts_registry.set_credential")
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied

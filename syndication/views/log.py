@@ -68,6 +68,7 @@ def delivery_log(request):
             "accounts": Account.objects.order_by("network", "name"),
             "query": request.GET.urlencode(),
             "can_act": permissions.can_act_on_deliveries(request.user),
+            "show_raw": permissions.reads_network_answers(request.user),
         },
     )
 
@@ -128,7 +129,7 @@ def delivery_detail(request, pk):
             "credential_url": credential_url(request.user, delivery.account),
             # The API calls as recorded are the technician's reading, not the
             # chief editor's, who comes here from a «needs a check» notice.
-            "show_request": request.user.has_perm("accounts_registry.set_credential"),
+            "show_request": permissions.reads_network_answers(request.user),
         },
     )
 

@@ -51,6 +51,7 @@ def page_syndication(request, page_id):
             "form": form,
             "deliveries": deliveries,
             "held": held,
+            "show_raw": permissions.reads_network_answers(request.user),
             "can_send": page.live and permissions.can_publish_posts(request.user, page),
             "can_delete_remote": not page.live
             and permissions.can_publish_posts(request.user, page)

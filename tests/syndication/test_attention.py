@@ -153,3 +153,56 @@ def test_the_request_as_recorded_is_for_the_technician_only(
         client.force_login(user)
         html = client.get(url).content.decode()
         assert ("wall.post" in html) is sees, group
+
+
+def test_the_networks_own_words_are_for_the_technician_only(
+    client, django_user_model, piece_page, accounts, settings
+):
+    """The delivery page, the piece's «Соцсети» page and the log show the chief
+    editor Vestnik's explanation; the network's answer («[telegram] Unauthorized»,
+    «[ok] HTTP 502, empty body») is the technician's reading (a walk as the
+    technician found it on the page the chief editor opens from a notice)."""
+    settings.REGISTRY_REQUIRE_OTP = False
+    ensure_groups(piece_page.get_parent().specific)
+    rows = scheduling.schedule_page(piece_page)
+    Delivery.objects.filter(pk=rows[0].pk).update(
+        status=Delivery.Status.NEEDS_CHECK,
+        last_error="Подключите аккаунт заново: соцсеть отклонила его ключ. "
+        "([telegram] Unauthorized)",
+    )
+    Delivery.objects.filter(pk=rows[1].pk).update(
+        status=Delivery.Status.FAILED, last_error="[ok] HTTP 502, empty body"
+    )
+    DeliveryAttempt.objects.create(
+        delivery=rows[1],
+        number=1,
+        action="publish",
+        started_at=timezone.now(),
+        outcome="permanent",
+        error="[ok] HTTP 502, empty body",
+    )
+    pages = [
+        reverse("syndication_delivery", args=[rows[0].pk]),
+        reverse("syndication_delivery", args=[rows[1].pk]),
+        reverse("syndication_page", args=[piece_page.pk]),
+        reverse("syndication_log"),
+    ]
+    for group, sees in ((roles.CHIEF_EDITOR, False), (roles.TECHNICAL_OFFICER, True)):
+        user = django_user_model.objects.create_user(group[:10], password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        for url in pages:
+            response = client.get(url)
+            if response.status_code == 403:
+                continue  # the technician may not open the piece's page
+            html = response.content.decode()
+            if not sees:
+                for words in ("Unauthorized", "HTTP 502", "[ok]", "[telegram]"):
+                    assert words not in html, (url, words)
+        if not sees:
+            first = client.get(pages[0]).content.decode()
+            assert "Подключите аккаунт заново: соцсеть отклонила его ключ." in first
+            second = client.get(pages[1]).content.decode()
+            assert "Соцсеть ответила ошибкой; её точный ответ виден" in second
+        else:
+            assert "Unauthorized" in client.get(pages[0]).content.decode()
