@@ -34,7 +34,12 @@ def live_sandbox(sandbox, settings, monkeypatch):  # noqa: F811
         monkeypatch.setenv(name, getattr(settings, name))
     for name in ("VK_RATE_USER", "VK_RATE_COMMUNITY", "TELEGRAM_RATE_BOT", "OK_RATE"):
         monkeypatch.setenv(name, "1000,1.0")
-    monkeypatch.setenv("SYNDICATION_HTTP_TIMEOUT", "5,30")
+    # A worker killed mid-request keeps its token's in-flight slot (RATE_LIMIT_IN_FLIGHT)
+    # until the slot's TTL: the longest wait for a turn plus the HTTP timeouts, here
+    # 3 + 5 + 10 + 2 = 20 s. With the defaults (30 + 5 + 30 + 2 s) the restarted
+    # worker would wait out the test's whole window.
+    monkeypatch.setenv("SYNDICATION_HTTP_TIMEOUT", "5,10")
+    monkeypatch.setenv("RATE_LIMIT_MAX_WAIT", "3")
     settings.SYNDICATION_BACKOFF_BASE = 0.2
     settings.SYNDICATION_STALE_SENDING_AFTER = 2
     monkeypatch.setenv("SYNDICATION_BACKOFF_BASE", "0.2")
@@ -129,11 +134,18 @@ def test_worker_killed_mid_send_no_duplicate_no_loss(
 
     wait_for(
         tick_and_check,
-        60,
+        60,  # the dead worker's slot (20 s, above) is freed well inside it
         lambda: f"{Delivery.objects.filter(pk=delivery.pk).values()}\n{second.log()}",
     )
     delivery.refresh_from_db()
     post = posts_of(vk).get()  # exactly one: the retry reused the guid
     assert delivery.remote_ref["ids"] == [str(post.remote_id)]
     outcomes = list(delivery.attempt_log.values_list("outcome", flat=True))
-    assert outcomes == ["unknown", "ok"]
+    # The dead worker's attempt is unknown; the restarted worker then waits for the
+    # token's in-flight slot the dead one still holds (transient: its turn did not
+    # come within RATE_LIMIT_MAX_WAIT) until the slot's TTL frees it. This test takes
+    # a delivery as stale after 2 s (600 s by default), so an attempt still waiting
+    # for its turn may be sent once more: VK's guid makes that the same post, which
+    # the single post above proves.
+    assert outcomes[0] == "unknown" and outcomes[-1] == "ok", outcomes
+    assert set(outcomes[1:]) <= {"transient", "ok"}, outcomes
