@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.voice.report import (  # noqa: E402
+    README,
     block_text,
     machine,
     machine_line,
@@ -200,6 +202,40 @@ def first_score_markdown(results: dict, command: str, round_: int) -> str:
     return "\n".join(lines)
 
 
+# «**91.4 % (53 of 58)**» in a round's block; round 1's block is the whole table,
+# whose «fresh» row holds it.
+FIRST_SCORE = re.compile(
+    r"(?:\*\*|^\| fresh \| \d+ \| )[\d.,]+ % \((\d+) of (\d+)\)", re.M
+)
+ROUND_BLOCK = re.compile(r"<!-- bench_fixes:first-score-(\d+):begin -->")
+
+
+def pooled_first_scores_markdown() -> str:
+    """The first scores of every fresh round, read from their blocks and summed, so
+    the pooled figure is written by a command and not added up by hand."""
+    rounds = sorted(int(n) for n in ROUND_BLOCK.findall(README.read_text("utf-8")))
+    rows, correct, offered = [], 0, 0
+    for round_ in rounds:
+        found = FIRST_SCORE.search(block_text(f"bench_fixes:first-score-{round_}"))
+        if found is None:
+            continue  # the round's block is not written yet
+        good, total = int(found.group(1)), int(found.group(2))
+        rows.append(f"| {round_} | {good} of {total} | {100 * good / total:.1f} % |")
+        correct, offered = correct + good, offered + total
+    share = f"{100 * correct / offered:.1f} %"
+    return "\n".join(
+        [
+            "`bench/voice/bench_fixes.py --write --pool` — the first-score blocks "
+            "above, summed (target: 95 %).",
+            "",
+            "| fresh round | first score | share |",
+            "| --- | --- | --- |",
+            *rows,
+            f"| all | {correct} of {offered} | {share} |",
+        ]
+    )
+
+
 def _committed() -> bool:
     """Whether the engine and the evaluation set are as committed (HEAD)."""
     status = subprocess.run(
@@ -235,7 +271,19 @@ def main() -> None:
         help="write the first score of fresh round N into its own block (once, "
         "before any change to the engine after the round was committed)",
     )
+    parser.add_argument(
+        "--pool",
+        action="store_true",
+        help="with --write: sum the fresh rounds' first scores into their block",
+    )
     args = parser.parse_args()
+    if args.pool:
+        if not args.write:
+            parser.error("--pool goes with --write")
+        block = pooled_first_scores_markdown()
+        print(block)
+        write_block("bench_fixes:pooled", block)
+        return
     if args.write and args.quick and not args.first_score:
         parser.error("--write needs the timing: drop --quick")
     if args.first_score:
