@@ -37,4 +37,5 @@ def without_network_answer(text: str) -> str:
 @register.filter
 def plain_error(text, raw: bool = False) -> str:
     """``raw``: the reader is the technician, who sees the network's words as well."""
-    return text or "" if raw else without_network_answer(str(text or ""))
+    text = str(text or "")
+    return text if raw else without_network_answer(text)
