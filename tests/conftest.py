@@ -8,6 +8,7 @@ import shutil
 import pytest
 from wagtail.models import Page, Site
 
+from tests.browser import wait_for_live_server_requests
 from tests.factories import make_image
 
 
@@ -165,3 +166,4 @@ def page_in_browser(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    wait_for_live_server_requests()

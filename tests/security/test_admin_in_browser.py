@@ -28,6 +28,7 @@ from django.test import Client
 
 from cms.models import NewsPage
 from tests.accounts_registry.conftest import login
+from tests.browser import wait_for_live_server_requests
 from tests.cms.test_demo_crawl import admin_links, menu_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -154,6 +155,7 @@ def test_every_admin_screen_runs_under_the_csp_and_asks_no_foreign_host(
     for url in ("/", piece.url):
         walk.open(live_server.url, url)
     context.close()
+    wait_for_live_server_requests()
 
     assert len(walk.opened) > 25, walk.opened
     assert walk.violations == [], "\n".join(walk.violations)
@@ -209,6 +211,7 @@ def test_forms_added_later_and_date_pickers_still_initialise(
         field_id,
     )
     context.close()
+    wait_for_live_server_requests()
 
     assert walk.violations == [], "\n".join(walk.violations)
     assert walk.script_errors == [], "\n".join(walk.script_errors)
