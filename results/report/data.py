@@ -7,7 +7,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -37,6 +37,18 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A figure that is not a count: a share in per cent (``unit="percent"``, the
+    engagement rate) or hours (``unit="hours"``, the time to answer); None where
+    there is nothing to divide by («—»). XLSX keeps the number, with the unit in the
+    cell's format (so a column can be sorted and summed); DOCX and PDF print
+    ``cell(measure)``."""
+
+    value: float | None
+    unit: str
+
+
+@dataclass(frozen=True)
 class Cell:
     """What DOCX and PDF print in a cell: the text, a label under it, and whether it
     is a figure (right-aligned) or the network's missing one (set small)."""
@@ -61,7 +73,25 @@ def no_break(text: str) -> str:
     return re.sub(r"(?<=\b\w) ", "\u00a0", text)
 
 
+def decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def measure_text(measure: Measure) -> str:
+    if measure.value is None:
+        return "—"
+    if measure.unit == "percent":
+        return decimal(measure.value) + "\u00a0%"  # «0,1 %» never split in a cell
+    return ngettext("%(h)s hour", "%(h)s hours", max(1, round(measure.value))) % {
+        "h": decimal(measure.value)
+    }
+
+
 def cell(value) -> Cell:
+    if isinstance(value, Measure):
+        return Cell(measure_text(value), kind="num")
+    if isinstance(value, date):
+        return Cell(value.strftime("%d.%m.%Y"))
     if isinstance(value, Figure):
         if value.value is None:
             return Cell(no_break(str(_("no data from the network"))), kind="na")
@@ -110,9 +140,8 @@ def month_title(month: str) -> str:
     }
 
 
-def _rate(totals) -> str:
-    rate = totals.engagement_rate
-    return "—" if rate is None else f"{rate:.1f}".replace(".", ",") + " %"
+def _rate(totals) -> Measure:
+    return Measure(totals.engagement_rate, "percent")
 
 
 def counters_headings() -> list[str]:
@@ -242,11 +271,8 @@ def top_table(period) -> Table:
     return table
 
 
-def hours(delta: timedelta) -> str:
-    value = delta.total_seconds() / 3600
-    return ngettext("%(h)s hour", "%(h)s hours", max(1, round(value))) % {
-        "h": f"{value:.1f}".replace(".", ",")
-    }
+def hours(delta: timedelta) -> Measure:
+    return Measure(delta.total_seconds() / 3600, "hours")
 
 
 # «of them» rows sit under their total; no-break spaces survive HTML's collapsing.
@@ -331,7 +357,7 @@ def register_table(start: datetime, end: datetime) -> Table:
             continue
         table.rows.append(
             [
-                timezone.localtime(change.at).strftime("%d.%m.%Y"),
+                timezone.localtime(change.at).date(),
                 change.account.name,
                 change.account.get_network_display(),
                 what,

@@ -5,24 +5,51 @@ checked and summed; every text cell goes through the shared formula neutraliser
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cms.spreadsheets import xlsx_append
 
-from .data import Figure, Report
+from .data import Figure, Measure, Report
+
+COUNT = "#,##0"
+DATE = "DD.MM.YYYY"
 
 
 def plain(value):
-    """A figure stays a number (so it can be summed); the network's missing one
-    says so in words, as on the screens."""
+    """A figure stays a number (so it can be summed and sorted); the network's
+    missing one says so in words, as on the screens; a share is kept as Excel keeps
+    one (0.05 shown «5,0 %»); an empty cell is empty, not an empty text."""
     if isinstance(value, Figure):
         return (
             str(_("no data from the network")) if value.value is None else value.value
         )
-    return value
+    if isinstance(value, Measure):
+        if value.value is None:
+            return "—"
+        return value.value / 100 if value.unit == "percent" else value.value
+    return None if value == "" else value
+
+
+def format_of(value) -> str | None:
+    """The cell's number format, or None for text (left as General)."""
+    if isinstance(value, Figure):
+        return None if value.value is None else number_format(value)
+    if isinstance(value, Measure):
+        if value.value is None:
+            return None
+        if value.unit == "percent":
+            return "0.0%"
+        return f'0.0" {pgettext("hours, after a number", "h")}"'
+    if isinstance(value, date):
+        return DATE
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return COUNT
+    return None
 
 
 def number_format(figure: Figure) -> str:
@@ -51,10 +78,8 @@ def build_xlsx(report: Report) -> bytes:
         for row in table.rows:
             xlsx_append(sheet, [plain(value) for value in row])
             for column, value in enumerate(row, start=1):
-                if isinstance(value, Figure) and value.value is not None:
-                    sheet.cell(sheet.max_row, column).number_format = number_format(
-                        value
-                    )
+                if fmt := format_of(value):
+                    sheet.cell(sheet.max_row, column).number_format = fmt
         if not table.rows:
             xlsx_append(sheet, [table.empty])
         if table.note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -86,8 +87,8 @@ def test_report_sections(november):
     assert figures["Получено комментариев и сообщений"] == 7
     assert figures["Удалено или скрыто"] == 3
     assert figures["из них: Спам"] == 2
-    assert figures["Медианное время ответа"] == "3,0 ч"
-    assert figures["90 % ответов даны в течение"].endswith(" ч")
+    assert data.cell(figures["Медианное время ответа"]).text == "3,0 ч"
+    assert data.cell(figures["90 % ответов даны в течение"]).text.endswith(" ч")
     assert figures["из них пропущено"] == 2  # one answered late, one never
 
     assert [(r[1], r[3]) for r in register.rows] == [
@@ -106,6 +107,39 @@ def test_xlsx_never_holds_a_formula(november):
     evil = [c for c in cells if str(c.value or "").startswith("=HYPERLINK")]
     assert evil and all(c.data_type == "s" and c.quotePrefix for c in evil)
     assert 700 in [c.value for c in cells]  # figures stay numbers
+
+
+# Text a person would read as a number: «700», «0,1 %», «3,0 ч», «07.11.2026».
+LOOKS_NUMERIC = re.compile(r"^[−+-]?\d[\d\s\u00a0.,]*(%|ч)?$")
+
+
+def test_xlsx_figures_are_numbers_a_spreadsheet_can_sum(november):
+    """Every figure of every sheet is a numeric cell with a number format (a share
+    in a percent format, hours with «ч» in the format, a date as a date), so the
+    department can sum and sort the columns; no figure is written as text."""
+    report = data.build("2026-11", now=NOW)
+    content, _ = formats.render(report, "xlsx")
+    book = load_workbook(io.BytesIO(content))
+    texts = [c for sheet in book for row in sheet.iter_rows() for c in row
+             if c.data_type == "s"]  # fmt: skip
+    assert not [c.value for c in texts if LOOKS_NUMERIC.match(str(c.value).strip())]
+    numbers = [c for sheet in book for row in sheet.iter_rows() for c in row
+               if c.data_type in ("n", "d") and c.value is not None]  # fmt: skip
+    assert numbers and all(c.number_format != "General" for c in numbers)
+
+    accounts = book["1"]
+    vk = next(r for r in accounts.iter_rows() if r[0].value == "ВКонтакте")
+    rate = vk[-1]  # engagement, «3,1 %» in the PDF: 0.031 in a percent format
+    shown = next(r for r in report.tables[0].rows if r[0] == "ВКонтакте")[-1]
+    assert data.cell(shown).text == "3,1\u00a0%"
+    assert rate.data_type == "n" and rate.number_format == "0.0%"
+    assert rate.value == pytest.approx(shown.value / 100)
+    moderation = {str(r[0].value).strip(): r[1] for r in book["3"].iter_rows(min_row=3)}
+    median = moderation["Медианное время ответа"]
+    assert (median.value, median.number_format) == (3.0, '0.0" ч"')
+    assert moderation["Получено комментариев и сообщений"].value == 7
+    dates = [r[0] for r in book["4"].iter_rows(min_row=3) if r[0].value]
+    assert dates and all(c.is_date and c.number_format == "DD.MM.YYYY" for c in dates)
 
 
 def test_docx_is_the_official_letter(november):
