@@ -117,6 +117,13 @@ def to_active(
     removed: list[int],
 ) -> Fix | None:
     tokens = place.tokens
+    modal = modal_before(place, v) if original.pos == "PRTS" else None
+    if modal is not None:  # the words a verb phrase loses are not handled there
+        return (
+            None
+            if removed
+            else _modal_to_active(place, v, original, target, rest, modal)
+        )
     aux = auxiliary(place, v) if original.pos == "PRTS" else None
     if original.pos == "PRTS":  # a past passive participle: the active is perfective
         tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
@@ -183,6 +190,55 @@ def to_active(
     return draft.fix()
 
 
+# «может быть получена» → «можно получить», «должны быть представлены» →
+# «нужно представить»: the modal and «быть» go with the participle.
+_MODALS = {"может": "можно", "могут": "можно"} | {
+    form: "нужно" for form in ("должен", "должна", "должно", "должны")
+}
+
+
+def modal_before(place: Place, v: int) -> int | None:
+    """The index of «может» / «должны» in «может быть получена», if so; -1 when
+    «быть» stands before the participle with another word before it (no fix)."""
+    if v < 1 or place.word(v - 1) != "быть":
+        return None
+    if v < 2 or place.word(v - 2) not in _MODALS:
+        return -1
+    if v >= 3 and place.word(v - 3) == "не":
+        return -1  # «не может быть выдана» ≠ «нельзя выдать» in every sentence
+    return v - 2
+
+
+def _modal_to_active(
+    place: Place, v: int, original: Reading, target: Reading, rest, modal: int
+) -> Fix | None:
+    """«Справка может быть получена в МФЦ» → «Справку можно получить в МФЦ»: the
+    subject becomes the object of the infinitive, in the accusative. Not where
+    the one who acts is named («может быть получена заявителем»)."""
+    if modal < 0 or v != place.first:
+        return None
+    if (
+        agent_before(place, modal)
+        or agent_after(place, v)
+        or other_instrumental(place, v)
+    ):
+        return None
+    subject = subject_of(place, v, original, None)
+    if subject is False:
+        return None
+    if subject and _says_what_it_is_for(place, original, subject):
+        return None
+    perfective = with_aspect(place, target, "perf")
+    if perfective is None:
+        return None
+    draft = Draft(place)
+    words = [_MODALS[place.word(modal)], perfective.parse.word, *rest]
+    draft.span(place.tokens[modal].start, place.tokens[v].end, " ".join(words))
+    if subject and not recase(place, draft, [subject], "accs"):
+        return None
+    return draft.fix()
+
+
 def _says_what_it_is_for(place: Place, original: Reading, subject) -> bool:
     """«Меры направлены на поддержку»: not a passive action but a purpose."""
     aims = place.book.grammar["aim_participles"]
@@ -231,8 +287,20 @@ def _recipient(place: Place, v: int) -> bool:
     return any(
         i != v
         and place.preposition_before(i) is None
+        and not _noun_dependant(place, i)
         and may_be_case(place, i, ("datv",), adjectives=True)
         for i in range(len(place.tokens))
+    )
+
+
+def _noun_dependant(place: Place, i: int) -> bool:
+    """«о размере пенсии»: a word right after a noun that may be its genitive
+    hangs on that noun and names no one to whom something is due."""
+    return (
+        i > 0
+        and joined(place.text, place.tokens, i)
+        and place.is_noun(i - 1)
+        and may_be_case(place, i, ("gent",), adjectives=True)
     )
 
 
@@ -250,6 +318,8 @@ def action_fix(place: Place) -> Fix | None:
     short = original.pos == "PRTS" and "pssv" in original.grammemes
     if not short and (original.pos != "VERB" or not original.lemma.endswith("ся")):
         return None
+    if short and modal_before(place, v) is not None:
+        return None  # «может быть произведена»: not a past or future passive
     # «Выплаты будут произведены» → «Выплатят»: the auxiliary goes too.
     aux = auxiliary(place, v) if short else None
     if aux is not None and aux != v - 1:

@@ -71,6 +71,11 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     wanted = _complement_cases(place, template)
     if wanted is None:
         return None
+    needs_noun = bool(template.complement_case) or (
+        bool(template.words) and is_preposition(template.words[-1])
+    )
+    if needs_noun and not (_noun_follows(place) or _number_follows(place)):
+        return None  # «в случае, если» → «при, если»: nothing for «при» to govern
     if wanted and not _recase_complement(
         place, draft, wanted, template.complement_case
     ):
@@ -120,6 +125,15 @@ def _counted_time_follows(place: Place) -> bool:
         return False
     phrases = place.phrases(j)
     return bool(phrases) and all(p.numeral for p in phrases)
+
+
+def _number_follows(place: Place) -> bool:
+    j = place.last + 1
+    return (
+        j < len(place.tokens)
+        and joined(place.text, place.tokens, j)
+        and place.word(j)[:1].isdigit()
+    )
 
 
 def _noun_follows(place: Place) -> bool:

@@ -14,6 +14,7 @@ from .grammar import (
 from .morph import is_transitive_base
 from .phrases import (
     Phrase,
+    clause_of,
     complement,
     inflect_phrase,
     joined,
@@ -297,9 +298,25 @@ def dash_fix(place: Place) -> Fix | None:
         return None
     draft = Draft(place)
     draft.words(v, c - 1, "—")
+    if original.lemma == "являться" and not any(p.case == "ablt" for p in phrases):
+        # «Основанием для выплаты является заявление» → «Основание для выплаты —
+        # заявление»: the instrumental stands before the link verb.
+        phrases = _instrumental_before(place, v)
+        if not phrases:
+            return None
+    elif original.lemma == "являться":
+        phrases = [p for p in phrases if p.case == "ablt"]
     if not recase(place, draft, phrases, "nomn"):
         return None
     return draft.fix()
+
+
+def _instrumental_before(place: Place, v: int) -> list:
+    """The instrumental noun phrase that opens the clause of the link verb ``v``."""
+    first, _ = clause_of(place.text, place.tokens, v)
+    if first >= v or place.preposition_before(first) is not None:
+        return []
+    return [p for p in place.phrases(first, v) if p.case == "ablt" and p.end < v]
 
 
 def valency_fix(place: Place, template: Template) -> Fix | None:
