@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.dates import ExactDateField
 from cms.private_files import private_file_response
 
 from .history import record_event
@@ -31,8 +32,8 @@ from .requisites import LetterRequisites
 
 
 class SelectForm(forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("From"), required=False)
-    date_to = forms.DateField(label=gettext_lazy("To"), required=False)
+    date_from = ExactDateField(label=gettext_lazy("From"), required=False)
+    date_to = ExactDateField(label=gettext_lazy("To"), required=False)
     obligations = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Events"),
         queryset=ReportObligation.objects.none(),
@@ -60,7 +61,7 @@ class SelectForm(forms.Form):
 
 class SentForm(forms.Form):
     outgoing_number = forms.CharField(label=gettext_lazy("Outgoing number"))
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), initial=local_today)
+    sent_on = ExactDateField(label=gettext_lazy("Sent on"), initial=local_today)
 
 
 @permission_required("accounts_registry.add_notification", raise_exception=True)

@@ -15,6 +15,7 @@ class CmsConfig(AppConfig):
         # admin, which need the app registry ready.
         from . import private_files  # noqa: F401 - registers its system check
         from .admin_csp import install_inline_script_free_choosers
+        from .dates import install_exact_date_fields
         from .forms import persist_choice
         from .models import NewsPage
         from .spreadsheets import install_export_guard
@@ -23,6 +24,7 @@ class CmsConfig(AppConfig):
         install_rich_text_parser_guard()
         install_inline_script_free_choosers()
         install_export_guard()
+        install_exact_date_fields()
         app_settings.register_check()
 
         # A new piece's choice of accounts and time is saved once it has an id,
