@@ -83,6 +83,8 @@ POST_TAGS = frozenset(
 POST_ATTRS = {"a": ["href", "title", "rel"], "img": ["src", "alt", "width", "height"]}
 PROTOCOLS = ["http", "https", "mailto"]
 POST_STATUSES = ("publish", "future", "draft", "pending", "private")
+# get_post_stati(): what a collection's ``status`` may name (core's own statuses).
+POST_STATI = (*POST_STATUSES, "trash", "auto-draft", "inherit")
 # handle_status_param of the comments controller (§6.A.5).
 COMMENT_STATUS_IN = {
     "approve": "approved", "approved": "approved", "1": "approved",
@@ -314,14 +316,75 @@ def kses(content) -> str:
     return bleach.clean(str(content), tags=POST_TAGS, attributes=POST_ATTRS, protocols=PROTOCOLS, strip=True)  # fmt: skip
 
 
+def _page_params(params) -> tuple[int, int]:
+    try:
+        per_page = int(params.get("per_page", 10))
+        page = int(params.get("page", 1))
+    except ValueError:
+        raise WpFail(
+            400, "rest_invalid_param", "Invalid parameter(s): per_page"
+        ) from None
+    if not 1 <= per_page <= MAX_PER_PAGE or page < 1:
+        raise WpFail(400, "rest_invalid_param", "Invalid parameter(s): per_page", params={"per_page": "per_page must be between 1 (inclusive) and 100 (inclusive)"})  # fmt: skip
+    return per_page, page
+
+
+def query_list(params, name) -> list[str] | None:
+    """A collection's array argument as WordPress takes it: ``name=1,2`` or
+    ``name[]=1&name[]=2`` (rest_sanitize_array splits a string on commas)."""
+    values = params.getlist(f"{name}[]") or params.getlist(name)
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def only_fields(request, item: dict) -> dict:
+    """``_fields``: the answer keeps the top-level fields named (rest_filter_response_fields)."""
+    wanted = query_list(request.GET, "_fields")
+    if not wanted:
+        return item
+    top = {name.split(".", 1)[0] for name in wanted}
+    return {k: v for k, v in item.items() if k in top}
+
+
+def _post_statuses(params, authed) -> set[str]:
+    """``status`` as WP_REST_Posts_Controller::sanitize_post_statuses reads it: the
+    default ``publish`` for anyone, any other registered status (or ``any``: all but
+    the trash and auto-drafts) only for a user who may edit posts."""
+    statuses = query_list(params, "status") or ["publish"]
+    for status in statuses:
+        if status == "publish":
+            continue
+        if not authed:
+            raise WpFail(401, "rest_forbidden_status", "Status is forbidden.")
+        if status not in (*POST_STATI, "any"):
+            raise WpFail(400, "rest_invalid_param", "Invalid parameter(s): status", params={"status": f"status[0] is not one of {', '.join((*POST_STATI, 'any'))}."})  # fmt: skip
+    if "any" in statuses:
+        return {*POST_STATUSES}
+    return set(statuses)
+
+
 def posts_collection(request, account, authed, rest):
     if request.method == "GET":
-        posts = account.posts.filter(deleted=False, kind="article").order_by(
-            "-remote_id"
-        )
-        items = [p for p in posts if p.meta.get("status") == "publish" or authed]
-        return _json([post_json(request, p) for p in items[:MAX_PER_PAGE]],
-                     headers={"X-WP-Total": len(items), "X-WP-TotalPages": max(1, -(-len(items) // MAX_PER_PAGE))})  # fmt: skip
+        params = request.GET
+        per_page, page = _page_params(params)
+        statuses = _post_statuses(params, authed)
+        posts = account.posts.filter(deleted=False, kind="article")
+        include = query_list(params, "include")
+        if include is not None:
+            try:
+                posts = posts.filter(remote_id__in=[int(v) for v in include])
+            except ValueError:
+                raise WpFail(400, "rest_invalid_param", "Invalid parameter(s): include", params={"include": "include[0] is not of type integer."}) from None  # fmt: skip
+        items = [p for p in posts.order_by("-created_at", "-remote_id")
+                 if p.meta.get("status", "publish") in statuses]  # fmt: skip
+        total = len(items)
+        pages = -(-total // per_page)
+        if total and page > pages:
+            raise WpFail(400, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")  # fmt: skip
+        chunk = items[(page - 1) * per_page : page * per_page]
+        return _json([only_fields(request, post_json(request, p)) for p in chunk],
+                     headers={"X-WP-Total": total, "X-WP-TotalPages": pages})  # fmt: skip
     require_auth(authed, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")  # fmt: skip
     params = body_params(request)
     if params.get("id"):
@@ -349,7 +412,7 @@ def post_item(request, account, authed, rest):
             raise WpFail(
                 401, "rest_forbidden", "Sorry, you are not allowed to do that."
             )
-        return _json(post_json(request, post))
+        return _json(only_fields(request, post_json(request, post)))
     if request.method == "DELETE":
         require_auth(authed, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.")  # fmt: skip
         if _flag(request.GET.get("force")):
@@ -495,25 +558,19 @@ def comments_collection(request, account, authed, rest):
         edit = params.get("context") == "edit"
         if edit:
             require_auth(authed, "rest_forbidden_context", "Sorry, you are not allowed to edit comments.")  # fmt: skip
-        try:
-            per_page = int(params.get("per_page", 10))
-            page = int(params.get("page", 1))
-        except ValueError:
-            raise WpFail(
-                400, "rest_invalid_param", "Invalid parameter(s): per_page"
-            ) from None
-        if not 1 <= per_page <= MAX_PER_PAGE or page < 1:
-            raise WpFail(400, "rest_invalid_param", "Invalid parameter(s): per_page", params={"per_page": "per_page must be between 1 (inclusive) and 100 (inclusive)"})  # fmt: skip
+        per_page, page = _page_params(params)
         items = [c for c in _comments(account) if comment_status(c) in COMMENT_FILTER.get(status, {status})]  # fmt: skip
-        if params.get("post"):
-            # As get_items_permissions_check: the comments of a post readers cannot
-            # see (trashed, a draft) are for its author only; its author (our
-            # client) still gets them, so a trashed post is not told by this list.
-            wanted = params["post"] if params["post"].isdigit() else 0
-            post = account.posts.filter(remote_id=wanted, deleted=False).first()
-            if post and post.meta.get("status", "publish") != "publish" and not authed:
-                raise WpFail(401, "rest_cannot_read_post", "Sorry, you are not allowed to read the post for this comment.")  # fmt: skip
-            items = [c for c in items if str(c.post.remote_id) == params["post"]]
+        wanted = query_list(params, "post")
+        if wanted:
+            # As get_items_permissions_check, for each post asked for: the comments
+            # of a post readers cannot see (trashed, a draft) are for its author
+            # only; its author (our client) still gets them, so a trashed post is
+            # not told by this list.
+            ids = [int(v) if v.isdigit() else 0 for v in wanted]
+            for post in account.posts.filter(remote_id__in=ids, deleted=False):
+                if post.meta.get("status", "publish") != "publish" and not authed:
+                    raise WpFail(401, "rest_cannot_read_post", "Sorry, you are not allowed to read the post for this comment.")  # fmt: skip
+            items = [c for c in items if c.post.remote_id in ids]
         if params.get("after"):
             after = _wp_date(params["after"])
             items = [c for c in items if c.created_at.replace(microsecond=0) > after]
@@ -524,7 +581,7 @@ def comments_collection(request, account, authed, rest):
         if total and page > pages:
             raise WpFail(400, "rest_comment_invalid_page_number", "The page number requested is larger than the number of pages available.")  # fmt: skip
         chunk = items[(page - 1) * per_page : page * per_page]
-        return _json([comment_json(request, c, edit) for c in chunk],
+        return _json([only_fields(request, comment_json(request, c, edit)) for c in chunk],
                      headers={"X-WP-Total": total, "X-WP-TotalPages": pages})  # fmt: skip
     require_auth(authed, "rest_comment_login_required", "Sorry, you must be logged in to comment.")  # fmt: skip
     params = body_params(request)

@@ -8,10 +8,11 @@ import io
 from datetime import timedelta
 
 import pytest
+import requests
 from django.core.management import call_command
 from django.utils import timezone
 
-from results.collect import run_round
+from results.collect import enrol, run_round
 from results.collectors import wordpress
 from results.models import AccountObservation, PostObservation, PostTracking
 from sandbox.models import SandboxComment, SandboxPage, SandboxPost
@@ -104,38 +105,121 @@ def test_wordpress_post_deleted_for_good_stops_being_tracked(blog_posts):
     assert PostTracking.objects.get(network="wordpress").finished
 
 
-class AnsweringClient:
-    """Answers ``posts/<id>`` with ``post`` (or raises it) and the comments with a
-    total, so the rule is checked for answers the sandbox does not give."""
+def test_wordpress_round_reads_a_hundred_posts_a_call(blog_posts, monkeypatch):
+    """250 posts of one blog cost 3 calls to list which are still there
+    (``posts?include=…&status=…&per_page=100``) and 3 to count their comments
+    (``comments?post=…&per_page=100``), not one or two per post; the trashed, the
+    deleted for good and the kept are told apart as with one call a post."""
+    enrol(timezone.now())
+    first = PostTracking.objects.get(network="wordpress")
+    sandbox_account = SandboxPost.objects.get(account__network="wordpress").account
+    delivery = first.delivery
+    sent = timezone.now() - timedelta(hours=3)
+    for number in range(249):
+        post = SandboxPost.objects.create(
+            account=sandbox_account, remote_id=sandbox_account.next_id(),
+            kind="article", text="x", meta={"status": "publish", "title": "x"},
+        )  # fmt: skip
+        if number % 50 == 1:
+            SandboxComment.objects.create(
+                post=post, remote_id=sandbox_account.next_id(), author_id=1,
+                author_name="Читатель", text="Вопрос", status="approved",
+            )  # fmt: skip
+        copy = Delivery.objects.create(
+            page=delivery.page, account=delivery.account, status="sent",
+            sent_at=sent, remote_ref={"ids": [str(post.remote_id)]},
+        )  # fmt: skip
+        PostTracking.objects.create(
+            delivery=copy, page=delivery.page, account=delivery.account,
+            network="wordpress", sent_at=sent, next_due_at=sent,
+        )  # fmt: skip
+    posts = SandboxPost.objects.filter(account=sandbox_account).order_by("remote_id")
+    trashed, deleted = posts[10], posts[200]
+    trashed.meta = {**trashed.meta, "status": "trash"}
+    trashed.save(update_fields=["meta"])
+    SandboxPost.objects.filter(pk=deleted.pk).update(deleted=True)
+    PostTracking.objects.update(next_due_at=sent)
+    PostTracking.objects.filter(network="telegraph").update(finished=True)
 
-    def __init__(self, post):
-        self.post, self.calls, self.last_headers = post, [], {}
+    calls = []
+    send = requests.adapters.HTTPAdapter.send
+
+    def counting(adapter, request, **kwargs):
+        if "/sandbox/wordpress/" in request.url:
+            calls.append(request.url.split("/wp/v2/", 1)[1].split("?", 1)[0])
+        return send(adapter, request, **kwargs)
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", counting)
+    report = run_round(timezone.now())
+    assert (report.posts_observed, report.posts_gone) == (248, 2), report.errors
+    assert calls == ["posts", "comments"] * 3
+    gone = PostTracking.objects.filter(network="wordpress", finished=True)
+    assert {t.delivery.remote_id for t in gone} == {
+        str(trashed.remote_id),
+        str(deleted.remote_id),
+    }
+    commented = PostTracking.objects.filter(network="wordpress", comments=1)
+    assert commented.count() == 5  # one comment on every 50th new post
+
+
+class AnsweringClient:
+    """Answers the posts collection with ``posts`` (or raises it) and the comments
+    collection with ``comments`` in pages of ``per_page``, so the rules are checked
+    for answers the sandbox does not give."""
+
+    def __init__(self, posts, comments=(), per_page=100):
+        self.posts, self.comments, self.per_page = posts, list(comments), per_page
+        self.calls, self.last_headers = [], {}
 
     def call(self, method, route, **kwargs):
-        self.calls.append(route)
-        if route.startswith("posts/"):
-            if isinstance(self.post, Exception):
-                raise self.post
-            return self.post
-        self.last_headers = {"X-WP-Total": "3"}
-        return []
+        params = kwargs.get("params", {})
+        self.calls.append((route, params.get("page", 1), params.get("post")))
+        if route == "posts":
+            if isinstance(self.posts, Exception):
+                raise self.posts
+            return self.posts
+        wanted = str(params["post"]).split(",")
+        mine = [c for c in self.comments if str(c["post"]) in wanted]
+        size = min(self.per_page, params["per_page"])
+        page = params.get("page", 1)
+        self.last_headers = {
+            "X-WP-Total": str(len(mine)),
+            "X-WP-TotalPages": str(-(-len(mine) // size)),
+        }
+        return mine[(page - 1) * size : page * size]
 
 
 @pytest.mark.parametrize(
-    ("post", "kept"),
+    ("posts", "kept"),
     [
-        ({"id": 7, "status": "publish"}, True),
-        ({"id": 7, "status": "trash"}, False),
-        (PermanentError("HTTP 404 rest_post_invalid_id: Invalid post ID.",
-                        code="rest_post_invalid_id"), False),
-        (PermanentError("HTTP 410 : ", response="<h1>Gone</h1>"), False),
+        ([{"id": 7, "status": "publish"}], True),
+        ([{"id": 7, "status": "draft"}], True),  # unpublished, not deleted
+        ([{"id": 7, "status": "trash"}], False),
+        ([], False),  # deleted for good: not in the collection
     ],
-)  # fmt: skip
-def test_wordpress_post_answer_decides_tracking(post, kept):
-    client = AnsweringClient(post)
+)
+def test_wordpress_post_answer_decides_tracking(posts, kept):
+    client = AnsweringClient(posts, [{"id": n, "post": 7} for n in range(3)])
     found = wordpress.observe_posts(client, ["7"])
     assert (found == {"7": {"comments": 3}}) is kept
-    assert ("comments" in client.calls) is kept
+    assert (("comments", 1, "7") in client.calls) is kept
+
+
+def test_wordpress_many_comments_are_read_by_page_or_counted_per_post():
+    """Comments are counted from their pages while that is cheaper; a blog with
+    more pages than posts in the batch is asked each post's X-WP-Total instead."""
+    posts = [{"id": n, "status": "publish"} for n in (1, 2, 3)]
+    comments = [{"id": n, "post": 1 + n % 3} for n in range(12)]
+    paged = AnsweringClient(posts, comments, per_page=4)
+    found = wordpress.observe_posts(paged, ["1", "2", "3"])
+    assert found == {str(n): {"comments": 4} for n in (1, 2, 3)}
+    assert [c[:2] for c in paged.calls] == [("posts", 1), ("comments", 1),
+                                            ("comments", 2), ("comments", 3)]  # fmt: skip
+
+    many = AnsweringClient(posts, comments, per_page=2)  # 6 pages for 3 posts
+    found = wordpress.observe_posts(many, ["1", "2", "3"])
+    assert found == {str(n): {"comments": 4} for n in (1, 2, 3)}
+    assert [c[2] for c in many.calls[2:]] == ["1", "2", "3"]
 
 
 def test_wordpress_missing_route_is_an_error_not_a_deleted_post():

@@ -328,3 +328,47 @@ def test_comments_after_is_the_sites_local_time(sandbox, wordpress_account):
         timeout=5,
     )
     assert local.json() == []  # strictly after: nothing newer than the cursor
+
+
+def test_posts_collection_by_ids_and_status(sandbox, wordpress_account):
+    """``GET posts?include=…&status=…`` as WP_REST_Posts_Controller answers it (the
+    results collector's batch): the default status is ``publish`` for anyone, other
+    statuses only for a user who may edit posts, ``any`` leaves the trash out, a post
+    deleted for good is simply absent, ``_fields`` trims each post; comments take a
+    list of posts the same way."""
+    credentials = auth(wordpress_account)
+    ids = []
+    for status in ("publish", "draft", "publish", "publish"):
+        created = requests.post(api(sandbox, "posts"), json={"title": "x", "content": "y", "status": status}, auth=credentials, timeout=5)  # fmt: skip
+        ids.append(created.json()["id"])
+    requests.delete(api(sandbox, f"posts/{ids[2]}"), auth=credentials, timeout=5)
+    requests.delete(api(sandbox, f"posts/{ids[3]}?force=true"), auth=credentials, timeout=5)  # fmt: skip
+    include = ",".join(map(str, ids))
+
+    public = requests.get(api(sandbox, "posts"), params={"include": include}, timeout=5)  # fmt: skip
+    assert [p["id"] for p in public.json()] == [ids[0]]
+    assert public.headers["X-WP-Total"] == "1"
+    forbidden = requests.get(api(sandbox, "posts"), params={"include": include, "status": "trash"}, timeout=5)  # fmt: skip
+    assert (forbidden.status_code, forbidden.json()["code"]) == (401, "rest_forbidden_status")  # fmt: skip
+    unknown = requests.get(api(sandbox, "posts"), params={"status": "gone"}, auth=credentials, timeout=5)  # fmt: skip
+    assert (unknown.status_code, unknown.json()["code"]) == (400, "rest_invalid_param")
+
+    every = requests.get(
+        api(sandbox, "posts"), auth=credentials, timeout=5,
+        params={"include": include, "per_page": 100, "_fields": "id,status",
+                "status": "publish,future,draft,pending,private,trash"},
+    )  # fmt: skip
+    assert sorted(every.json(), key=lambda p: p["id"]) == [
+        {"id": ids[0], "status": "publish"},
+        {"id": ids[1], "status": "draft"},
+        {"id": ids[2], "status": "trash"},
+    ]
+    any_status = requests.get(api(sandbox, "posts"), params={"include": include, "status": "any"}, auth=credentials, timeout=5)  # fmt: skip
+    assert sorted(p["id"] for p in any_status.json()) == ids[:2]
+    too_many = requests.get(api(sandbox, "posts"), params={"per_page": 101}, timeout=5)
+    assert too_many.json()["code"] == "rest_invalid_param"
+
+    post = SandboxPost.objects.get(remote_id=ids[0])
+    anna = add_reader_comment(post, "Анна", "Когда начнут выплаты?")
+    both = requests.get(api(sandbox, "comments"), params={"post[]": [ids[0], ids[1]], "_fields": "id,post"}, auth=credentials, timeout=5)  # fmt: skip
+    assert both.json() == [{"id": anna.remote_id, "post": ids[0]}]
