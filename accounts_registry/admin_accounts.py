@@ -27,6 +27,7 @@ from .admin_columns import day
 from .admin_filters import AccountFilterSet
 from .admin_urls import account_url
 from .admin_views import connect_url
+from .expiry import expiry_words
 from .exporting import COLUMNS, export, restricted_warning
 from .history import change_rows
 from .models import Account
@@ -167,6 +168,11 @@ class AccountInspectView(RegistryInspectView):
             design_url=reverse("registry_design", args=[account.pk]),
             check_url=reverse("registry_check", args=[account.pk]),
             connect_url=connect_url(account),
+            credential_expiry=(
+                expiry_words(account.credential_expires_at)
+                if account.credential_expires_at
+                else ""
+            ),
         )
         return context
 

@@ -11,6 +11,7 @@ from syndication.api import get_client
 from syndication.networks import registry
 
 from .credentials import scrub
+from .expiry import expiry_words
 from .restricted import is_blocked
 from .token_health import renews_itself
 
@@ -73,11 +74,11 @@ def check_account(account, get_client=None) -> CheckResult:
             # A token that renews itself (OAuth with a refresh token: the VK ID hour,
             # OK's half hour) is not a problem for its short life.
             if account.credential_expires_soon and not renews_itself(account):
-                message = _("OK, but the token expires on %s") % (
-                    timezone.localtime(account.credential_expires_at).strftime(
-                        "%d.%m.%Y %H:%M"
-                    )
-                )
+                expires = account.credential_expires_at
+                message = _("OK, but the token %(expiry)s (%(date)s)") % {
+                    "expiry": expiry_words(expires),
+                    "date": timezone.localtime(expires).strftime("%d.%m.%Y %H:%M"),
+                }
                 ok = False
     if ok:
         account.health = account.Health.OK

@@ -13,12 +13,12 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from syndication.networks import registry
 
 from .admin_urls import account_url
 from .conf import app_settings
+from .expiry import days_to, expiry_words
 from .models import Account, AccountChange
 from .oauth.providers import Provider, provider_for
 from .restricted import blocked_networks
@@ -77,12 +77,7 @@ def credential_state(account: Account, now=None) -> tuple[str, str, str]:
         return "missing", _("not set"), Level.CRITICAL
     expires = account.credential_expires_at
     if expires is not None and expires <= now:
-        return (
-            "expired",
-            _("expired on %(date)s")
-            % {"date": timezone.localtime(expires).strftime("%d.%m.%Y %H:%M")},
-            Level.CRITICAL,
-        )
+        return "expired", expiry_words(expires, now), Level.CRITICAL
     if account.health == Account.Health.REVOKED:
         return "revoked", _("revoked"), Level.CRITICAL
     if expires is not None:
@@ -91,15 +86,9 @@ def credential_state(account: Account, now=None) -> tuple[str, str, str]:
         # Calendar days where the people are: a key expiring the day after tomorrow
         # at noon is «in 2 days» at 13:00 today too (timedelta.days said 1), and one
         # expiring tomorrow morning is not «today».
-        days = (timezone.localdate(expires) - timezone.localdate(now)).days
+        days = days_to(expires, now)
         if days < app_settings.EXPIRY_WARNING_DAYS and not renews_itself(account):
-            if days < 1:
-                label = _("expires today")
-            else:
-                label = ngettext(
-                    "expires in %(days)d day", "expires in %(days)d days", days
-                ) % {"days": days}
-            return "expiring", label, Level.WARNING
+            return "expiring", expiry_words(expires, now), Level.WARNING
     if account.health == Account.Health.ERROR:
         return "failing", _("the check fails"), Level.CRITICAL
     if account.health == Account.Health.OK:

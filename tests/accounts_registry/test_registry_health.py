@@ -61,7 +61,9 @@ def test_expiring_token_is_warned_7_days_ahead(account):
     account.credential_expires_at = timezone.now() + datetime.timedelta(days=6)
     account.save()
     result = check_account(account, fake("good"))
-    assert not result.ok and "истекает" in result.message
+    assert not result.ok and "В порядке, но токен истекает через 6 дней (" in (
+        result.message
+    )
 
 
 def test_telegram_bot_must_be_channel_admin(db):

@@ -5,7 +5,7 @@ blocked networks apart."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts_registry.history import acting_as
 from accounts_registry.models import Account
@@ -110,7 +110,41 @@ def test_days_left_are_calendar_days(db):
     late = datetime.datetime(2026, 12, 8, 22, 0, tzinfo=zone)
     assert credential_state(account, late)[1] == "истекает через 1 день"
     same_day = datetime.datetime(2026, 12, 9, 8, 0, tzinfo=zone)
-    assert credential_state(account, same_day)[1] == "истекает сегодня"
+    assert credential_state(account, same_day)[1] == "истекает сегодня в 12:00"
+
+
+@pytest.mark.parametrize(
+    "days, words",
+    [
+        (1, "истекает через 1 день"),
+        (3, "истекает через 3 дня"),
+        (5, "истекает через 5 дней"),
+        (21, "истекает через 21 день"),
+        (-1, "истёк 1 день назад"),
+        (-3, "истёк 3 дня назад"),
+        (-11, "истёк 11 дней назад"),
+        (-22, "истёк 22 дня назад"),
+    ],
+)
+def test_expiry_in_russian_words_with_plurals(days, words):
+    from accounts_registry.expiry import expiry_words
+
+    zone = timezone.get_current_timezone()
+    now = datetime.datetime(2026, 12, 7, 13, 0, tzinfo=zone)
+    expires = now.replace(hour=12) + datetime.timedelta(days=days)
+    with translation.override("ru"):
+        assert expiry_words(expires, now) == words
+
+
+def test_expired_earlier_today_says_when():
+    from accounts_registry.expiry import expiry_words
+
+    zone = timezone.get_current_timezone()
+    now = datetime.datetime(2026, 12, 7, 13, 0, tzinfo=zone)
+    with translation.override("ru"):
+        assert expiry_words(now.replace(hour=9, minute=5), now) == (
+            "истёк сегодня в 09:05"
+        )
 
 
 def test_rows_put_blocked_networks_apart_and_problems_first(register):
@@ -200,3 +234,14 @@ def test_check_now_from_the_dashboard_comes_back_to_it(client, register, tech):
         {"next": "dashboard"},
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_account_page_says_how_long_ago_the_key_expired(client, keeper, account):
+    from django.urls import reverse
+
+    account.credential_expires_at = timezone.now() - datetime.timedelta(days=3)
+    account.save()
+    login(client, keeper)
+    html = client.get(reverse("registry_account:inspect", args=[account.pk]))
+    text = html.content.decode()
+    assert "Действует до" in text and "(истёк 3 дня назад)" in text
