@@ -98,3 +98,43 @@ def test_positive_due_needs_a_dative_that_is_not_a_noun_dependant():
     assert "Данные услуги положены гражданам бесплатно." in results(
         text, "предоставляются"
     )
+
+
+@pytest.mark.parametrize(
+    "text, fragment, expected",
+    [
+        (
+            "Школы оснащены новым оборудованием.",
+            "оснащены",
+            "Школы оснастили новым оборудованием.",
+        ),
+        (
+            "Выплата не облагается налогом.",
+            "облагается",
+            "Выплату не облагают налогом.",
+        ),
+        (
+            "Ветераны награждены памятными медалями.",
+            "награждены",
+            "Ветеранов наградили памятными медалями.",
+        ),
+        # An actor of another verb stays the actor.
+        ("Решение принято комиссией.", "принято", "Решение приняла комиссия."),
+    ],
+)
+def test_instrumental_of_what_is_given_is_not_the_actor(text, fragment, expected):
+    assert results(text, fragment) == [expected]
+
+
+def test_preposition_before_a_changed_word_takes_its_form():
+    text = "Министерством принято решение об увеличении размера выплаты."
+    assert "Министерством принято решение о росте размера выплаты." in results(
+        text, "увеличении"
+    )
+
+
+def test_individual_order_is_individually_not_in_person():
+    text = "Размер доплаты определяется в индивидуальном порядке."
+    assert results(text, "в индивидуальном порядке") == [
+        "Размер доплаты определяется индивидуально."
+    ]

@@ -6,6 +6,7 @@ turned active («осуществляется выдача» → «выдают�
 from __future__ import annotations
 
 from .actors import (
+    INSTRUMENT_VERBS,
     agent_after,
     agent_before,
     may_be_case,
@@ -141,9 +142,14 @@ def to_active(
         return None
     if tense == "pres" and aspect == "perf":
         tense = "futr"
-    agent = agent_before(place, v if aux is None else aux) or agent_after(place, v)
-    if agent is None and other_instrumental(place, v):
-        return None
+    agent = agent_before(place, v if aux is None else aux)
+    if target.lemma in INSTRUMENT_VERBS:
+        if agent is not None:
+            return None  # «Министерством школы оснащены …»: two instrumentals
+    else:
+        agent = agent or agent_after(place, v)
+        if agent is None and other_instrumental(place, v):
+            return None
     subject = None
     if not removed:
         subject = subject_of(place, v, original, agent)

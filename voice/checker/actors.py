@@ -40,6 +40,36 @@ ADVERBIAL_INSTRUMENTALS = frozenset(
 )
 
 
+# Verbs whose active form takes the thing given in the instrumental: in
+# «Школы оснащены оборудованием», «Выплата облагается налогом» the instrumental
+# is what is given, not who gives it; the active verb keeps it and gets the
+# indefinite «они» for subject («Школы оснастили оборудованием»).
+INSTRUMENT_VERBS = frozenset(
+    {
+        "облагать",
+        "обложить",
+        "оснащать",
+        "оснастить",
+        "награждать",
+        "наградить",
+        "наделять",
+        "наделить",
+        "снабжать",
+        "снабдить",
+        "комплектовать",
+        "укомплектовать",
+        "оборудовать",
+        "заполнять",
+        "заполнить",
+        "обеспечивать",
+        "обеспечить",
+        "премировать",
+        "поощрять",
+        "поощрить",
+    }
+)
+
+
 def _adverbial(place: Place, phrase: Phrase) -> bool:
     chosen = phrase.chosen.get(phrase.head)
     lemmas = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .findings import Fix
-from .grammar import capitalise, is_preposition, readings
+from .grammar import capitalise, euphonic, is_preposition, readings, same_shape
 from .lexicon import Match, match_lexical
 from .phrases import Phrase, noun_phrase
 from .rules import RuleBook
@@ -69,6 +69,11 @@ class Place:
         return memo["matches"]
 
 
+# A preposition whose form depends on the next word («об увеличении», «о росте»).
+_EUPHONIC_BASE = {"о": "о", "об": "о", "в": "в", "во": "в", "с": "с", "со": "с"}
+_EUPHONIC_BASE |= {"к": "к", "ко": "к"}
+
+
 @dataclass
 class Draft:
     """Edits of one fix, by character span; turned into one ``Fix`` at the end."""
@@ -88,9 +93,30 @@ class Draft:
     def span(self, start: int, end: int, new: str) -> None:
         self.changes[(start, end)] = new
 
+    def _euphony(self) -> None:
+        """A word that changed after «о/об», «в/во», «с/со», «к/ко» gets the
+        preposition's form it needs: «об увеличении» → «о росте»."""
+        tokens = self.place.tokens
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        for (start, _end), new in list(self.changes.items()):
+            i = starts.get(start)
+            if not i or not new or not new[0].isalpha():
+                continue
+            before = tokens[i - 1]
+            base = _EUPHONIC_BASE.get(before.norm)
+            gap = self.place.text[before.end : start]
+            if base is None or not gap.isspace():
+                continue
+            if any(s <= before.start < e for s, e in self.changes):
+                continue  # the preposition was rewritten by the fix itself
+            form = same_shape(before.text, euphonic(base, new))
+            if form != before.text:
+                self.changes[(before.start, before.end)] = form
+
     def fix(self) -> Fix | None:
         if not self.changes:
             return None
+        self._euphony()
         text = self.place.text
         items = sorted(self.changes.items())
         start = items[0][0][0]
