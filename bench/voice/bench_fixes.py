@@ -97,6 +97,7 @@ SETS = {
     "fresh 8": lambda s: s.get("fresh") == 8,
     "fresh 9": lambda s: s.get("fresh") == 9,
     "fresh 10": lambda s: s.get("fresh") == 10,
+    "fresh 11": lambda s: s.get("fresh") == 11,
     "all": lambda s: True,
 }
 
