@@ -57,6 +57,7 @@ format: $(STAMP)
 
 messages: $(STAMP)
 	cd cms && ../$(BIN)/django-admin makemessages -l ru && ../$(BIN)/django-admin compilemessages
+	cd locale/ru/LC_MESSAGES && for f in django djangojs; do msgfmt --check-format -o $$f.mo $$f.po; done
 
 clean:
 	rm -rf var
