@@ -269,6 +269,8 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
         return None
     if not _recipient(place, v):
         return None  # «услуга положена на бесплатной основе»: due to whom?
+    if subject.chosen[subject.head].lemma in _NOT_DUE:
+        return None  # «предоставляется право» → «дают право», not «положено право»
     short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
     if short is None:
         return None
@@ -283,6 +285,11 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
     draft = Draft(place)
     draft.word(v, form)
     return draft.fix()
+
+
+# What is granted but not «положено»: a right or a chance is given («дают
+# право»), a benefit, a payment or a service is due («положена выплата»).
+_NOT_DUE = frozenset({"право", "возможность", "информация", "слово"})
 
 
 def _recipient(place: Place, v: int) -> bool:

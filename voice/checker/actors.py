@@ -125,8 +125,9 @@ def other_instrumental(place: Place, v: int) -> bool:
             phrases
             and all(p.case == "ablt" for p in phrases)
             and not place.preposition_before(s)
+            and not _adverbial(place, phrases[0])
         ):
-            return True
+            return True  # «путём перечисления» says how, not who
     return False
 
 

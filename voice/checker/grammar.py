@@ -214,7 +214,7 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
     withdrawn rather than guessed).
     """
     forms = _lexeme(reading.parse)
-    wanted = frozenset(wanted)
+    wanted = frozenset(wanted) | _kept_by_participle(reading, wanted)
     first = next((g for _, g in forms if wanted <= g and not g & _RARE), None)
     if first is None:
         return None
@@ -233,6 +233,27 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
     if _common_prefix(ranked[0], source) == _common_prefix(ranked[1], source):
         return None
     return ranked[0]
+
+
+_VOICES = frozenset({"actv", "pssv"})
+_TENSES = frozenset({"past", "pres"})
+_VERB_POS = frozenset({"PRTF", "PRTS", "VERB", "INFN", "GRND"})
+
+
+def _kept_by_participle(reading: Reading, wanted) -> frozenset[str]:
+    """A participle agreeing with a new noun stays what it was: its lexeme is
+    the verb's, where «проведённого» in the feminine would otherwise come out
+    as the active «провёдшей» instead of «проведённой»."""
+    if reading.pos not in ("PRTF", "PRTS"):
+        return frozenset()
+    kept = set()
+    if not wanted & _VOICES:
+        kept |= reading.grammemes & _VOICES
+    if not wanted & _TENSES:
+        kept |= reading.grammemes & _TENSES
+    if not wanted & _VERB_POS:
+        kept.add(reading.pos)
+    return frozenset(kept)
 
 
 def _common_prefix(a: str, b: str) -> int:

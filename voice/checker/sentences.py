@@ -103,10 +103,10 @@ def _lexical(
         place = Place(text, sentence, matched, book)
         found: tuple[Fix, ...] = ()
         hint = rule.hint
-        if fixes:
+        if fixes and not _quoted(text, sentence, tokens[matched[0]].start):
             found = fixes_for(place, rule.suggestion) or _prefix_fixes(place, rule)
-            if not found:
-                hint = _with_advice(hint, rule.suggestion)
+        if fixes and not found:
+            hint = _with_advice(hint, rule.suggestion)
         out.append(
             Finding(
                 tokens[matched[0]].start,
@@ -118,6 +118,13 @@ def _lexical(
             )
         )
     return out
+
+
+def _quoted(text: str, sentence: Sentence, start: int) -> bool:
+    """Words inside quotation marks are a name («программа „Старшее поколение“»)
+    or someone's words: the finding stays, but no one-click fix rewrites them."""
+    before = text[sentence.start : start]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
 
 
 def _prefix_fixes(place: Place, rule: Rule) -> tuple[Fix, ...]:

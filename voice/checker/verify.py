@@ -62,11 +62,28 @@ def _participles_agree(
     """A noun that changed form keeps the participle after its comma agreeing:
     «по заявлению, поданного» is withdrawn, «по заявлению, поданному» kept."""
     for i, j in changed.items():
+        if j is None:
+            j = _same_comma_before(place, tokens, i)
         if j is None or _participle_agrees(place.text, place.tokens, j) is not True:
             continue
         if _participle_agrees(text, tokens, i) is False:
             return False
     return True
+
+
+def _same_comma_before(place: Place, tokens: list[Token], i: int) -> int | None:
+    """For a new word with no one-to-one counterpart («жилых помещений» →
+    «жилья»), the old word that stood before the same comma and participle."""
+    k = i + 1
+    if k >= len(tokens):
+        return None
+    old = place.tokens
+    for m in range(1, len(old)):
+        if old[m].text == tokens[k].text and old[m].start >= old[0].start:
+            between = place.text[old[m - 1].end : old[m].start].strip()
+            if between == ",":
+                return m - 1
+    return None
 
 
 _O = frozenset({"о", "об", "обо"})
