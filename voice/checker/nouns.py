@@ -349,6 +349,13 @@ def after_noun_fix(place: Place, template: Template) -> Fix | None:
     phrases = [p for p in place.phrases(a) if p.head == n]
     if not phrases:
         return None  # no noun right after it that it agrees with
+    if a > 0 and (
+        place.word(a - 1) in ("и", "или", "либо")
+        or "," in text[tokens[a - 1].end : tokens[a].start]
+    ):
+        # «многодетных и малоимущих семей» → «многодетных и семей с низким
+        # доходом»: the first adjective would be left without its noun.
+        return None
     draft = Draft(place)
     draft.span(tokens[a].start, tokens[n].start, "")
     draft.span(tokens[n].end, tokens[n].end, " " + " ".join(template.words))
