@@ -138,3 +138,8 @@ def test_individual_order_is_individually_not_in_person():
     assert results(text, "в индивидуальном порядке") == [
         "Размер доплаты определяется индивидуально."
     ]
+
+
+def test_both_nouns_of_a_hyphenated_compound_change_case():
+    text = "Осуществляется строительство дома-интерната на 200 мест."
+    assert results(text, "Осуществляется") == ["Строят дом-интернат на 200 мест."]

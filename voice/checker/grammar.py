@@ -213,6 +213,8 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
     when the lexeme has no such form, or two equally plain ones (the fix is then
     withdrawn rather than guessed).
     """
+    if "-" in reading.parse.word and _guessed_compound(reading.parse):
+        return _inflect_compound(reading, frozenset(wanted))
     forms = _lexeme(reading.parse)
     wanted = frozenset(wanted) | _kept_by_participle(reading, wanted)
     first = next((g for _, g in forms if wanted <= g and not g & _RARE), None)
@@ -233,6 +235,37 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
     if _common_prefix(ranked[0], source) == _common_prefix(ranked[1], source):
         return None
     return ranked[0]
+
+
+def _guessed_compound(parse) -> bool:
+    return type(parse.methods_stack[0][0]).__name__ == "HyphenatedWordsAnalyzer"
+
+
+_NOMINAL = frozenset(CASES) | {"sing", "plur"}
+
+
+def _inflect_compound(reading: Reading, wanted: frozenset[str]) -> str | None:
+    """«дома-интерната» → «дом-интернат», «детей-сирот» → «детям-сиротам»: both
+    nouns of a hyphenated compound change; the dictionary's guess for the whole
+    word changes only the last («дома-интернат»)."""
+    parts = reading.parse.word.split("-")
+    if len(parts) != 2 or reading.pos != "NOUN":
+        return None
+    have = {reading.case(), reading.number()}
+    out = []
+    for part in parts:
+        own = [
+            r
+            for r in readings(part)
+            if r.pos == "NOUN" and {r.case(), r.number()} == have
+        ]
+        if not own:
+            return None
+        forms = {inflect(r, wanted & _NOMINAL) for r in own}
+        if len(forms) != 1 or None in forms:
+            return None
+        out.append(forms.pop())
+    return "-".join(out)
 
 
 _VOICES = frozenset({"actv", "pssv"})
