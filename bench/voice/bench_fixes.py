@@ -98,6 +98,7 @@ SETS = {
     "fresh 9": lambda s: s.get("fresh") == 9,
     "fresh 10": lambda s: s.get("fresh") == 10,
     "fresh 11": lambda s: s.get("fresh") == 11,
+    "fresh 12": lambda s: s.get("fresh") == 12,
     "all": lambda s: True,
 }
 
