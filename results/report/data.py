@@ -114,6 +114,8 @@ class Table:
     empty: str = ""
     # Widths in mm of the first columns on paper (the rest share what is left).
     widths: tuple[int, ...] = ()
+    # Rows that sum others («Итого», a network's «все аккаунты»): set in bold.
+    strong: set[int] = field(default_factory=set)
 
     @property
     def cells(self) -> list[list[Cell]]:
@@ -202,6 +204,7 @@ def accounts_table(period) -> Table:
     accounts_of = Counter(row.account.network for row in period.by_account)
     for code, totals in period.by_network:
         if accounts_of[code] > 1:  # one account's row already says it all
+            table.strong.add(len(table.rows))
             table.rows.append(
                 [
                     network_name(code),
@@ -212,6 +215,7 @@ def accounts_table(period) -> Table:
                 ]  # fmt: skip
             )
     every = [code for code, _totals in period.by_network]
+    table.strong.add(len(table.rows))
     table.rows.append([_("Total"), "", "", "", *counters(period.total, every)])
     table.note = accounts_note(period)
     return table

@@ -67,12 +67,15 @@ def _table(document, table: Table) -> None:
         official._cell_text(
             cell, [str(heading)], size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER
         )
-    for row in table.rows:
+    for number, row in enumerate(table.rows):
+        strong = number in table.strong
         for cell, value in zip(grid.add_row().cells, row, strict=True):
             shown = data.cell(value)
             right = WD_ALIGN_PARAGRAPH.RIGHT if shown.kind != "text" else None
             small = size - 1 if shown.kind == "na" else size
-            official._cell_text(cell, [shown.text], size=small, align=right)
+            official._cell_text(
+                cell, [shown.text], size=small, align=right, bold=strong
+            )
             if shown.mark:  # under the figure, smaller, as on the screens
                 paragraph = cell.add_paragraph()
                 paragraph.alignment = right

@@ -50,6 +50,19 @@ def month_label(month: str) -> str:
     return f"{str(MONTHS[number]).lower()} {year}"
 
 
+def report_month(start, end, chosen: bool) -> str:
+    """The month the period lies in, when one was chosen (01.11–30.11 offers
+    «ноябрь 2026»), so the report's buttons give the month on the screen; else the
+    last whole month, the one the department asks for."""
+    first = timezone.localtime(start).date()
+    last = timezone.localtime(end).date() - timedelta(days=1)
+    month = f"{first.year:04d}-{first.month:02d}"
+    same = (first.year, first.month) == (last.year, last.month)
+    if chosen and same and month in periods.recent_months():
+        return month
+    return periods.previous_month()
+
+
 def posts_phrase(count: int) -> str:
     return ngettext("%(count)d post", "%(count)d posts", count) % {"count": count}
 
@@ -93,7 +106,7 @@ def index(request):
                 failing,
             )
             % {"count": failing},
-            "report_month": periods.previous_month(),
+            "report_month": report_month(start, end, chosen),
             # A list in Russian words: a bare type=month shows the browser's
             # language («November 2026») and order.
             "report_months": [

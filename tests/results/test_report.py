@@ -79,7 +79,7 @@ def test_report_sections(november):
     assert tg_row[5] == data.Figure(None)  # views: the network does not give them
     # One account per network: no «все аккаунты» row repeating it.
     assert [r[0] for r in accounts.rows] == ["Telegram", "ВКонтакте", "Итого"]
-    assert "Telegram не даёт счётчиков публикаций" in accounts.note  # one network
+    assert "Telegram не передаёт Вестнику счётчиков публикаций" in accounts.note
     assert "комментарии в Telegram подсчитывает Вестник" in accounts.note
     assert top.rows[0][1] == "Выплаты выросли"
 
@@ -151,6 +151,12 @@ def test_docx_is_the_official_letter(november):
     assert document.styles["Normal"].font.name == "Times New Roman"
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Получено комментариев и сообщений" in cells and "700" in cells
+    total = next(
+        r for t in document.tables for r in t.rows if r.cells[0].text == "Итого"
+    )
+    assert all(run.bold for run in total.cells[0].paragraphs[0].runs)  # sums in bold
+    html = pdf.render_html(data.build("2026-11", now=NOW))
+    assert '<tr class="report-total"><td class="text">Итого</td>' in html
 
 
 def test_command_writes_each_format(november, tmp_path):

@@ -116,6 +116,24 @@ def test_period_days_read_in_russian_order_whatever_the_browser(client, chief, r
     assert 'value="05.01.2020"' in page and 'value="31.01.2020"' in page
 
 
+def test_the_report_offers_the_month_on_the_screen(client, chief, results):
+    """A period inside one month offers that month's report, in Russian words (the
+    «PDF» button next to it prints what the screen shows); a period across months,
+    or older than the kept 13, offers the last whole month."""
+    client.force_login(chief)
+    first = (timezone.localdate().replace(day=1) - timedelta(days=40)).replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    one = client.get(reverse("results_index"), {"from": f"{first:%d.%m.%Y}", "to": f"{last:%d.%m.%Y}"})  # fmt: skip
+    label = f"{MONTHS_RU[first.month - 1]} {first.year}"
+    assert f'<option value="{first:%Y-%m}" selected>{label}<' in one.content.decode()
+    assert 'formaction="/admin/results/report.pdf"' in one.content.decode()
+    previous = timezone.localdate().replace(day=1) - timedelta(days=1)
+    across = client.get(reverse("results_index"), {"from": f"{first:%d.%m.%Y}", "to": f"{previous:%d.%m.%Y}"})  # fmt: skip
+    assert across.context["report_month"] == f"{previous:%Y-%m}"
+    old = client.get(reverse("results_index"), {"from": "01.01.2020", "to": "31.01.2020"})  # fmt: skip
+    assert old.context["report_month"] == f"{previous:%Y-%m}"
+
+
 def test_editor_without_the_permission_is_refused(client, django_user_model, db):
     user = django_user_model.objects.create_user("anna", password="x")
     from django.contrib.auth.models import Permission

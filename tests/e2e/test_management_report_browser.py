@@ -1,0 +1,151 @@
+"""In a real browser, the management's monthly journey (docs/journeys.md «Руководство»)
+on the demo site: the chief editor, who reports to management, opens «Результаты» for
+November, a piece's results and an account's, and downloads the month's PDF for the
+regional media department. Screenshots and the PDF's pages (pdftoppm) go to
+.artifacts/ for a person to look at; the PDF's text is checked for what the department
+must never receive: English words, figures without Russian digit grouping."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.results import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(__file__).resolve().parents[2] / ".artifacts"
+# The end of November: every post of the month observed for days.
+END_OF_NOVEMBER = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+# Latin words a Russian official letter may hold: the networks' own names.
+PROPER_NAMES = {"Telegram", "MAX", "WordPress", "LiveJournal", "Telegraph", "e-mail"}
+
+
+@pytest.fixture
+def demo_november():
+    from cms.demo.setup import load_demo
+    from moderation.models import InboxItem, ModerationAction
+    from results.groups import ensure_groups as results_groups
+
+    demo = load_demo()
+    results_groups()
+    from accounts_registry.models import Account
+
+    accounts = list(
+        Account.objects.filter(network__in=["vk", "ok", "max"]).order_by("network")
+    )
+    pages = demo["pages"][:6]
+    factories.month_of_results(pages, accounts, END_OF_NOVEMBER, days=22)
+    for account in accounts:
+        factories.audience(
+            account,
+            END_OF_NOVEMBER - timedelta(days=29),
+            [12400 + 17 * i + 3 * account.pk for i in range(116)],
+        )
+    vk = accounts[-1]
+    for number, hours in enumerate([1, 2, 3, 5, 8, 30]):
+        received = END_OF_NOVEMBER - timedelta(days=12 - number)
+        InboxItem.objects.create(
+            account=vk, network=vk.network, remote_id=f"q{number}",
+            text="Когда придёт выплата?", received_at=received,
+            status=InboxItem.Status.REPLIED,
+            answered_at=received + timedelta(hours=hours),
+            deadline=received + timedelta(hours=24),
+        )  # fmt: skip
+    spam = InboxItem.objects.create(
+        account=vk, network=vk.network, remote_id="s1", text="Купи диплом",
+        received_at=END_OF_NOVEMBER - timedelta(days=3),
+        status=InboxItem.Status.DELETED,
+    )  # fmt: skip
+    for reason in ("spam", "spam", "obscene"):
+        ModerationAction.objects.create(
+            item=spam, account=vk, action="delete", reason=reason,
+            created_at=END_OF_NOVEMBER - timedelta(days=3),
+        )  # fmt: skip
+    return pages, accounts
+
+
+def shot(page, name):
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"management-{name}.png"), full_page=True)
+
+
+def pdf_pages(pdf: Path) -> list[Path]:
+    """The report's pages as PNG, as a person would see them printed."""
+    prefix = SHOTS / "management-report-page"
+    for old in SHOTS.glob("management-report-page-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", str(pdf), str(prefix)],
+        check=True, timeout=60,
+    )  # fmt: skip
+    return sorted(SHOTS.glob("management-report-page-*.png"))
+
+
+def test_management_reads_november_and_takes_the_pdf(
+    page_in_browser, live_server, demo_november
+):
+    from cms.demo.setup import DEMO_PASSWORD
+
+    pages, accounts = demo_november
+    page = page_in_browser
+    page.set_viewport_size({"width": 1280, "height": 3200})  # Wagtail scrolls inside
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.get_by_role("link", name="Результаты").click()
+    page.wait_for_url(f"{live_server.url}/admin/results/")
+    page.fill("input[name=from]", "01.11.2026")
+    page.keyboard.press("Escape")
+    page.fill("input[name=to]", "30.11.2026")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Показать").click()
+    page.wait_for_load_state()
+    assert "from=01.11.2026" in page.url
+    shot(page, "period")
+    summary = page.locator("text=Материалы, отправленные").inner_text()
+    sent = len(pages) * len(accounts)  # every piece to every account
+    assert f"{sent} публикаций" in summary, summary
+
+    page.get_by_role("link", name=pages[0].title).first.click()
+    page.wait_for_url(f"**/admin/results/piece/{pages[0].pk}/**")
+    shot(page, "piece")
+
+    page.goto(f"{live_server.url}/admin/results/account/{accounts[-1].pk}/")
+    shot(page, "account")
+
+    page.goto(f"{live_server.url}/admin/results/")
+    page.select_option("#results-report-month", label="ноябрь 2026")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF").click()
+    assert download.value.suggested_filename == "vestnik-report-2026-11.pdf"
+    pdf = SHOTS / "management-report.pdf"
+    download.value.save_as(str(pdf))
+    assert pdf_pages(pdf)
+    assert problems == []
+
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"],
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    text = " ".join(text.split())
+    assert "Министерство социальной защиты населения Кузбасса" in text
+    assert "за ноябрь 2026" in text and "с 01.11.2026 по 30.11.2026" in text
+    # The letterhead's requisites (e-mail, ОКПО, ИНН) are the ministry's own.
+    body = text[text.index("О результатах") :]
+    english = set(re.findall(r"[A-Za-z][A-Za-z-]+", body)) - PROPER_NAMES
+    assert not english, english
+    # Thousands grouped with a space, never a comma or a bare run of digits.
+    assert not re.findall(r"\d,\d{3}\b", body)
+    assert not re.findall(r"(?<![\d.])\d{5,}(?![\d.])", body)
+    assert re.search(r"\b\d{1,3} \d{3}\b", body)  # e.g. «40 116» views
