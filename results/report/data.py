@@ -189,7 +189,11 @@ def accounts_table(period) -> Table:
         empty=_("No account was observed in the period."),
         widths=(19, 28),
     )
+    accounts_of = Counter(row.account.network for row in period.by_account)
+    network_totals = dict(period.by_network)
+    left = dict(accounts_of)
     for row in period.by_account:
+        code = row.account.network
         table.rows.append(
             [
                 row.account.get_network_display(),
@@ -198,12 +202,13 @@ def accounts_table(period) -> Table:
                 ""
                 if row.subscribers_change is None
                 else Figure(row.subscribers_change, signed=True),
-                *counters(row.totals, [row.account.network]),
+                *counters(row.totals, [code]),
             ]  # fmt: skip
         )
-    accounts_of = Counter(row.account.network for row in period.by_account)
-    for code, totals in period.by_network:
-        if accounts_of[code] > 1:  # one account's row already says it all
+        left[code] -= 1
+        # A network's sum right under its last account; one account's row already
+        # says it all.
+        if not left[code] and accounts_of[code] > 1 and code in network_totals:
             table.strong.add(len(table.rows))
             table.rows.append(
                 [
@@ -211,7 +216,7 @@ def accounts_table(period) -> Table:
                     _("all accounts"),
                     "",
                     "",
-                    *counters(totals, [code]),
+                    *counters(network_totals[code], [code]),
                 ]  # fmt: skip
             )
     every = [code for code, _totals in period.by_network]

@@ -206,3 +206,18 @@ def test_report_speaks_as_the_screens(november, piece_page):
     assert row[9].value == 2 and "подсчёт Вестника" in row[9].number_format
     # The change keeps its sign as a number; «−» is quoted, as a format's literal.
     assert (row[3].value, row[3].number_format) == (-10, '+#,##0;"−"#,##0;0')
+
+
+def test_a_networks_sum_follows_its_own_accounts(november, piece_page):
+    """Two VK accounts: their «все аккаунты» row comes right under them (in bold),
+    not after another network's, so the department reads each network as a block."""
+    second = factories.account(name="Минсоц: второй", external_id="1002")
+    factories.tracked(piece_page, second, NOV, views=(50,), likes=(1,), remote="8")
+    factories.audience(second, NOV, [300, 310])
+    accounts = data.build("2026-11", now=NOW).tables[0]
+    names = [(str(r[0]), str(r[1])) for r in accounts.rows]
+    vk_rows = [i for i, (network, _) in enumerate(names) if network == "ВКонтакте"]
+    assert len(vk_rows) == 3 and vk_rows == list(range(vk_rows[0], vk_rows[0] + 3))
+    assert names[vk_rows[-1]][1] == "все аккаунты"
+    assert accounts.strong == {vk_rows[-1], len(names) - 1}
+    assert names[-1][0] == "Итого"
