@@ -5,7 +5,7 @@ the keeper who typed a day that does not exist is not told so. ``ExactDateField`
 impossible date and how many days its month has, or shows the expected form with an example
 for a half-typed one. The typed text stays in the field (Django re-renders the raw input).
 
-``install_exact_date_fields`` makes it the form field of every model ``DateField`` in
+``install_exact_date_fields`` makes it (with ``ExactDateInput``) the form field of every model ``DateField`` in
 Wagtail's admin forms (the register, the reports, the access list); plain forms use the
 class directly."""
 
@@ -19,6 +19,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.widgets import AdminDateInput
 
 # Day, month and year as the admin's date widget writes them (WAGTAIL_DATE_FORMAT),
 # with the usual other separators, or ISO 8601.
@@ -81,14 +82,23 @@ class ExactDateField(forms.DateField):
             ) from None
 
 
+class ExactDateInput(AdminDateInput):
+    """Wagtail's date picker that leaves the typed text alone. The picker's default
+    (``validateOnBlur``) rewrites the field when it loses focus through JavaScript's
+    Date, which rolls 31.02.2026 over into 03.03.2026: the wrong date was saved without
+    a word. Now the server checks what was typed and says what is wrong."""
+
+    def get_config(self):
+        return {**super().get_config(), "validateOnBlur": False}
+
+
 def install_exact_date_fields() -> None:
     """Every model ``DateField`` in Wagtail's admin forms becomes an ``ExactDateField``,
     with Wagtail's date picker kept (the override replaces Wagtail's own entry)."""
     from django.db import models
     from wagtail.admin.forms.models import register_form_field_override
-    from wagtail.admin.widgets import AdminDateInput
 
     register_form_field_override(
         models.DateField,
-        override={"widget": AdminDateInput, "form_class": ExactDateField},
+        override={"widget": ExactDateInput, "form_class": ExactDateField},
     )

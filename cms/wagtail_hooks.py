@@ -14,6 +14,15 @@ def inline_initialisations():
     return format_html('<script src="{}"></script>', static("cms/admin/inline-init.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def field_above_the_save_bar():
+    """The focused field is scrolled out from under the fixed save bar
+    (cms/static/cms/admin/above-save-bar.js)."""
+    return format_html(
+        '<script src="{}"></script>', static("cms/admin/above-save-bar.js")
+    )
+
+
 # After wagtail.images' and wagtail.documents' own hooks (order 0), which register the
 # unrestricted endpoints under the same names.
 @hooks.register("construct_admin_api", order=100)
