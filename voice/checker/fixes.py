@@ -72,8 +72,12 @@ def passive_fixes(place: Place) -> tuple[Fix, ...]:
 
 
 def build(place: Place, template: Template) -> Fix | None:
-    if template.sense and not of_class(place, template.sense):
-        return None  # «по @план»: «по акции» or «этот ремонт» would change the meaning
+    if template.sense and of_class(
+        place, template.sense.lstrip("!")
+    ) == template.sense.startswith("!"):
+        # «по @план»: «по акции» or «этот ремонт» would change the meaning;
+        # «из-за @!повод»: «из-за рождения ребёнка» is not why a payment is made.
+        return None
     if template.kind == "delete":
         return delete_fix(place)
     if template.kind == "dash":

@@ -228,6 +228,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     )
     if phrase.case == "nomn" and _predicate_disagrees(place, phrase, number, gender):
         return None  # the verb agreeing with the old subject would disagree
+    if _members_follow(place, phrase):
+        return None  # «льготным категориям граждан» → «льготникам граждан»
     draft = Draft(place)
     draft.words(place.first, place.last, " ".join(words))
     for i in phrase.words:
@@ -259,6 +261,18 @@ def _number_of(
     if original is not None and original.lemma in grammar["collective"]:
         return head.number() or number
     return number
+
+
+def _members_follow(place: Place, phrase: Phrase) -> bool:
+    """A collective noun («категория», «поколение») with its members in the
+    genitive after it: the plural that replaces it names them already."""
+    original = phrase.chosen.get(phrase.head)
+    if original is None or original.lemma not in place.book.grammar["collective"]:
+        return False
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    return any(p.case == "gent" for p in place.phrases(j))
 
 
 def _predicate_disagrees(place: Place, phrase: Phrase, number: str, gender) -> bool:

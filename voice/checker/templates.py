@@ -26,7 +26,9 @@ written in dictionary form and put in the form of the words it replaces:
   case («в связи с проведением работ» → «в связи с работами»);
 - ``по @план``: offered only where the noun after the replaced words is of
   that class (grammar.json «noun_classes»): «в рамках проекта» → «по проекту»,
-  «в рамках акции» → «во время акции», never «по акции».
+  «в рамках акции» → «во время акции», never «по акции»; ``из-за @!повод``:
+  only where it is not of that class («в связи с ремонтом» → «из-за ремонта»,
+  but not «в связи с рождением ребёнка» → «из-за рождения»).
 
 Anything else (advice such as «назовите число») belongs in the hint, never here.
 """
