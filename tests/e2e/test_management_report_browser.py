@@ -1,6 +1,6 @@
 """In a real browser, the management's monthly journey (docs/journeys.md «Руководство»)
 on the demo site: the chief editor, who reports to management, opens «Результаты» for
-November, a piece's results and an account's, and downloads the month's PDF for the
+the last month, a piece's results and an account's, and downloads the month's PDF for the
 regional media department. Screenshots and the PDF's pages (pdftoppm) go to
 .artifacts/ for a person to look at; the PDF's text is checked for what the department
 must never receive: English words, figures without Russian digit grouping."""
@@ -13,20 +13,27 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from tests.results import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path(__file__).resolve().parents[2] / ".artifacts"
-# The end of November: every post of the month observed for days.
-END_OF_NOVEMBER = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]  # fmt: skip
+# The last whole month, the one the department asks for («ноябрь 2026» on 7 December
+# 2026); its last day's morning, so every post of the month was observed for days.
+LAST = timezone.localdate().replace(day=1) - timedelta(days=1)
+FIRST = LAST.replace(day=1)
+END_OF_MONTH = datetime(LAST.year, LAST.month, LAST.day, 9, 0, tzinfo=UTC)
+MONTH = f"{MONTHS_RU[LAST.month - 1]} {LAST.year}"
 # Latin words a Russian official letter may hold: the networks' own names.
 PROPER_NAMES = {"Telegram", "MAX", "WordPress", "LiveJournal", "Telegraph", "e-mail"}
 
 
 @pytest.fixture
-def demo_november():
+def demo_month():
     from cms.demo.setup import load_demo
     from moderation.models import InboxItem, ModerationAction
     from results.groups import ensure_groups as results_groups
@@ -39,16 +46,16 @@ def demo_november():
         Account.objects.filter(network__in=["vk", "ok", "max"]).order_by("network")
     )
     pages = demo["pages"][:6]
-    factories.month_of_results(pages, accounts, END_OF_NOVEMBER, days=22)
+    factories.month_of_results(pages, accounts, END_OF_MONTH, days=22)
     for account in accounts:
         factories.audience(
             account,
-            END_OF_NOVEMBER - timedelta(days=29),
+            END_OF_MONTH - timedelta(days=29),
             [12400 + 17 * i + 3 * account.pk for i in range(116)],
         )
     vk = accounts[-1]
     for number, hours in enumerate([1, 2, 3, 5, 8, 30]):
-        received = END_OF_NOVEMBER - timedelta(days=12 - number)
+        received = END_OF_MONTH - timedelta(days=12 - number)
         InboxItem.objects.create(
             account=vk, network=vk.network, remote_id=f"q{number}",
             text="Когда придёт выплата?", received_at=received,
@@ -58,13 +65,13 @@ def demo_november():
         )  # fmt: skip
     spam = InboxItem.objects.create(
         account=vk, network=vk.network, remote_id="s1", text="Купи диплом",
-        received_at=END_OF_NOVEMBER - timedelta(days=3),
+        received_at=END_OF_MONTH - timedelta(days=3),
         status=InboxItem.Status.DELETED,
     )  # fmt: skip
     for reason in ("spam", "spam", "obscene"):
         ModerationAction.objects.create(
             item=spam, account=vk, action="delete", reason=reason,
-            created_at=END_OF_NOVEMBER - timedelta(days=3),
+            created_at=END_OF_MONTH - timedelta(days=3),
         )  # fmt: skip
     return pages, accounts
 
@@ -86,12 +93,12 @@ def pdf_pages(pdf: Path) -> list[Path]:
     return sorted(SHOTS.glob("management-report-page-*.png"))
 
 
-def test_management_reads_november_and_takes_the_pdf(
-    page_in_browser, live_server, demo_november
+def test_management_reads_the_month_and_takes_the_pdf(
+    page_in_browser, live_server, demo_month
 ):
     from cms.demo.setup import DEMO_PASSWORD
 
-    pages, accounts = demo_november
+    pages, accounts = demo_month
     page = page_in_browser
     page.set_viewport_size({"width": 1280, "height": 3200})  # Wagtail scrolls inside
     problems = []
@@ -105,13 +112,13 @@ def test_management_reads_november_and_takes_the_pdf(
 
     page.get_by_role("link", name="Результаты").click()
     page.wait_for_url(f"{live_server.url}/admin/results/")
-    page.fill("input[name=from]", "01.11.2026")
+    page.fill("input[name=from]", f"{FIRST:%d.%m.%Y}")
     page.keyboard.press("Escape")
-    page.fill("input[name=to]", "30.11.2026")
+    page.fill("input[name=to]", f"{LAST:%d.%m.%Y}")
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Показать").click()
     page.wait_for_load_state()
-    assert "from=01.11.2026" in page.url
+    assert f"from={FIRST:%d.%m.%Y}" in page.url
     shot(page, "period")
     summary = page.locator("text=Материалы, отправленные").inner_text()
     sent = len(pages) * len(accounts)  # every piece to every account
@@ -125,10 +132,10 @@ def test_management_reads_november_and_takes_the_pdf(
     shot(page, "account")
 
     page.goto(f"{live_server.url}/admin/results/")
-    page.select_option("#results-report-month", label="ноябрь 2026")
+    page.select_option("#results-report-month", label=MONTH)
     with page.expect_download() as download:
         page.get_by_role("button", name="PDF").click()
-    assert download.value.suggested_filename == "vestnik-report-2026-11.pdf"
+    assert download.value.suggested_filename == f"vestnik-report-{LAST:%Y-%m}.pdf"
     pdf = SHOTS / "management-report.pdf"
     download.value.save_as(str(pdf))
     assert pdf_pages(pdf)
@@ -140,7 +147,8 @@ def test_management_reads_november_and_takes_the_pdf(
     ).stdout  # fmt: skip
     text = " ".join(text.split())
     assert "Министерство социальной защиты населения Кузбасса" in text
-    assert "за ноябрь 2026" in text and "с 01.11.2026 по 30.11.2026" in text
+    assert f"за {MONTH}" in text
+    assert f"с {FIRST:%d.%m.%Y} по {LAST:%d.%m.%Y}" in text
     # The letterhead's requisites (e-mail, ОКПО, ИНН) are the ministry's own.
     body = text[text.index("О результатах") :]
     english = set(re.findall(r"[A-Za-z][A-Za-z-]+", body)) - PROPER_NAMES
