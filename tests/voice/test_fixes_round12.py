@@ -41,3 +41,13 @@ def test_collective_with_its_members_after_it_is_not_replaced():
     assert results(text, "льготным категориям") == []
     text = "Компенсация положена льготным категориям."
     assert results(text, "льготным категориям") == ["Компенсация положена льготникам."]
+
+
+def test_words_whose_plain_form_depends_on_what_is_meant_are_advice():
+    # «координирует» is not «руководит»; «жизнедеятельность учреждения» is its
+    # work, not its «жизнь».
+    for text, word in (
+        ("Министерство координирует работу штабов.", "координирует"),
+        ("Жизнедеятельность учреждения обеспечена.", "Жизнедеятельность"),
+    ):
+        assert results(text, word) == []
