@@ -99,6 +99,7 @@ SETS = {
     "fresh 10": lambda s: s.get("fresh") == 10,
     "fresh 11": lambda s: s.get("fresh") == 11,
     "fresh 12": lambda s: s.get("fresh") == 12,
+    "fresh 13": lambda s: s.get("fresh") == 13,
     "all": lambda s: True,
 }
 
