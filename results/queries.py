@@ -136,7 +136,7 @@ class BlockRow:
 def by_block_type(rows) -> list[BlockRow]:
     """For each kind of block a piece may hold (text aside, every piece has it): the
     pieces of the period that hold one, their posts and the average views of a post;
-    «only text» for the pieces with nothing else. Read from the pages' stored stream
+    «Only text» for the pieces with nothing else. Read from the pages' stored stream
     (block types only), not by rendering them."""
     per_page = {
         r["page"]: r
@@ -158,7 +158,7 @@ def by_block_type(rows) -> list[BlockRow]:
         posts = sum(per_page[p]["posts"] for p in pages)
         seen = sum(per_page[p]["seen"] for p in pages)
         views = sum(per_page[p]["total"] or 0 for p in pages)
-        label = str(child.label) if child else str(_("only text"))
+        label = str(child.label) if child else str(_("Only text"))
         result.append(
             BlockRow(label, len(pages), posts, views // seen if seen else None)
         )

@@ -56,7 +56,7 @@ def test_period_view_sums_networks_and_names_what_is_not_reported(
     assert max_row.count("нет данных у сети") == 3 and ">0<" not in max_row
     assert "+30" in html and "−3" in html  # audience change of VK and Telegram
     assert "Выплаты выросли" in html  # the top piece
-    assert "только текст" in html  # its body holds text blocks only
+    assert "Только текст" in html  # text blocks only; capitalised as block names are
     assert "сети без счётчиков публикаций" not in html  # every network here has one
     assert 'id="results-chart-data"' in html
 
