@@ -230,6 +230,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # the verb agreeing with the old subject would disagree
     if _members_follow(place, phrase):
         return None  # «льготным категориям граждан» → «льготникам граждан»
+    if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
+        return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
     draft = Draft(place)
     draft.words(place.first, place.last, " ".join(words))
     for i in phrase.words:
@@ -261,6 +263,18 @@ def _number_of(
     if original is not None and original.lemma in grammar["collective"]:
         return head.number() or number
     return number
+
+
+# Nouns of help: the one helped follows in the dative («помощь семьям»); a
+# genitive after them reads as the one who helps («помощь семей»).
+_GIVEN_TO = frozenset({"помощь", "поддержка", "содействие"})
+
+
+def _genitive_follows(place: Place) -> bool:
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    return any(p.case == "gent" for p in place.phrases(j))
 
 
 def _members_follow(place: Place, phrase: Phrase) -> bool:

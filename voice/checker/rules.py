@@ -152,6 +152,9 @@ def _prepare_grammar(grammar: dict) -> dict:
         for name, words in grammar.get("noun_classes", {}).items()
         if not name.startswith("_")
     }
+    grammar["fixed_names"] = tuple(
+        normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
+    )
     grammar["verbs_taking_o"] = frozenset(
         normalize(w) for w in grammar.get("verbs_taking_o", {}).get("verbs", ())
     )

@@ -10,6 +10,7 @@ from .findings import Finding, Fix
 from .fixes import fixes_for, passive_fixes
 from .grammar import is_preposition
 from .lexicon import match_lexical
+from .morph import normalize
 from .rules import Rule, RuleBook
 from .syntax import genitive_chains, long_sentence, passive_voice, verbal_nouns
 from .templates import parse_suggestion
@@ -103,7 +104,12 @@ def _lexical(
         place = Place(text, sentence, matched, book)
         found: tuple[Fix, ...] = ()
         hint = rule.hint
-        if fixes and not _quoted(text, sentence, tokens[matched[0]].start):
+        start, end = tokens[matched[0]].start, tokens[matched[-1]].end
+        if (
+            fixes
+            and not _quoted(text, sentence, start)
+            and not _in_name(text, sentence, start, end, book)
+        ):
             found = fixes_for(place, rule.suggestion) or _prefix_fixes(place, rule)
         if fixes and not found:
             hint = _with_advice(hint, rule.suggestion)
@@ -125,6 +131,23 @@ def _quoted(text: str, sentence: Sentence, start: int) -> bool:
     or someone's words: the finding stays, but no one-click fix rewrites them."""
     before = text[sentence.start : start]
     return before.count("«") > before.count("»") or before.count('"') % 2 == 1
+
+
+def _in_name(text: str, sentence: Sentence, start: int, end: int, book) -> bool:
+    """The words are part of a name fixed by law («комиссия по делам
+    несовершеннолетних»): flagged, never rewritten by a click."""
+    names = book.grammar["fixed_names"]
+    if not names:
+        return False
+    lowered = normalize(text[sentence.start : sentence.end].lower())
+    for name in names:
+        at = lowered.find(name)
+        while at >= 0:
+            s, e = sentence.start + at, sentence.start + at + len(name)
+            if s <= start and end <= e:
+                return True
+            at = lowered.find(name, at + 1)
+    return False
 
 
 def _prefix_fixes(place: Place, rule: Rule) -> tuple[Fix, ...]:
