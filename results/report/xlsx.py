@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from cms.spreadsheets import xlsx_append
 
+from . import data
 from .data import Figure, Measure, Report
 
 COUNT = "#,##0"
@@ -75,20 +77,28 @@ def build_xlsx(report: Report) -> bytes:
         xlsx_append(sheet, table.headings)
         for cell in sheet[2]:
             cell.font = Font(bold=True)
-        for row in table.rows:
+        # Columns as wide as what they show (a share is 0.031… in the cell but
+        # «3,1 %» on screen); the title and the note may run over empty cells.
+        widths = [len(str(heading)) for heading in table.headings]
+        for index, row in enumerate(table.rows):
             xlsx_append(sheet, [plain(value) for value in row])
             for column, value in enumerate(row, start=1):
+                cell = sheet.cell(sheet.max_row, column)
                 if fmt := format_of(value):
-                    sheet.cell(sheet.max_row, column).number_format = fmt
+                    cell.number_format = fmt
+                if index in table.strong:
+                    cell.font = Font(bold=True)
+                shown = data.cell(value)
+                text = f"{shown.text} ({shown.mark})" if shown.mark else shown.text
+                widths[column - 1] = max(widths[column - 1], len(text))
         if not table.rows:
             xlsx_append(sheet, [table.empty])
         if table.note:
             xlsx_append(sheet, [])
             xlsx_append(sheet, [table.note])
         sheet.freeze_panes = "A3"
-        for column in sheet.columns:
-            width = max((len(str(c.value or "")) for c in column[1:]), default=8)
-            sheet.column_dimensions[column[0].column_letter].width = min(
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = min(
                 max(width + 2, 10), 60
             )
     out = io.BytesIO()

@@ -134,6 +134,10 @@ def test_xlsx_figures_are_numbers_a_spreadsheet_can_sum(november):
     assert data.cell(shown).text == "3,1\u00a0%"
     assert rate.data_type == "n" and rate.number_format == "0.0%"
     assert rate.value == pytest.approx(shown.value / 100)
+    # As wide as «Вовлечённость», not as «0.03142857142857143»; sums in bold.
+    assert accounts.column_dimensions[rate.column_letter].width < 18
+    total = next(r for r in accounts.iter_rows() if r[0].value == "Итого")
+    assert total[0].font.b and total[-1].font.b
     moderation = {str(r[0].value).strip(): r[1] for r in book["3"].iter_rows(min_row=3)}
     median = moderation["Медианное время ответа"]
     assert (median.value, median.number_format) == (3.0, '0.0" ч"')
