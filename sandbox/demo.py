@@ -23,6 +23,7 @@ from .models import (
     VK,
     WORDPRESS,
     SandboxAccount,
+    SandboxFault,
 )
 from .networks.max import WEBHOOK_UPDATES
 
@@ -159,3 +160,17 @@ def ensure_demo_accounts() -> list[Account]:
     for account in accounts:
         connect_to_vestnik(account)
     return accounts
+
+
+def lose_next_answer(network: str, method: str) -> None:
+    """The network's next ``method`` call is carried out and its answer lost (a 502
+    with an empty body), on the demo account of that network."""
+    external_id = next(ext for n, ext, _name, _extra in DEMO if n == network)
+    sandbox = SandboxAccount.objects.get(network=network, external_id=external_id)
+    SandboxFault.objects.get_or_create(
+        network=network,
+        account=sandbox,
+        kind=SandboxFault.HTTP_502_AFTER,
+        method=method,
+        defaults={"remaining": 1},
+    )
