@@ -64,6 +64,20 @@ def deadline(obligation) -> str:
     return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
 
 
+# Changes shown on the account's page before «Показать всю историю».
+HISTORY_SHOWN = 20
+# Together the old and the new value are this long or longer: «было» and «стало» on
+# lines of their own, not «old → new» on one.
+LONG_CHANGE = 60
+
+
+def history_rows(change) -> list[tuple[str, str, str, bool]]:
+    return [
+        (label, old, new, bool(old) and len(old) + len(new) >= LONG_CHANGE)
+        for label, old, new in change_rows(change)
+    ]
+
+
 class AccountIndexView(RegistryIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("report_obligations")
@@ -149,15 +163,30 @@ class AccountInspectView(RegistryInspectView):
         )
         return buttons
 
+    def history_context(self, account) -> dict:
+        """The newest changes first; the whole history with ``?history=all``."""
+        changes = account.changes.select_related("user")
+        total = changes.count()
+        show_all = self.request.GET.get("history") == "all"
+        shown = changes if show_all else changes[:HISTORY_SHOWN]
+        return {
+            "history": [(c, history_rows(c)) for c in shown],
+            "history_total": total,
+            "history_all": show_all,
+            "history_count_words": ngettext(
+                "%(count)d change", "%(count)d changes", total
+            )
+            % {"count": total},
+        }
+
     def get_context_data(self, **kwargs):
         account = self.object
         user = self.request.user
-        changes = account.changes.select_related("user")[:200]
         context = super().get_context_data(**kwargs)
         context.update(
             account=account,
             restricted_warning=restricted_warning() if account.is_restricted else "",
-            history=[(c, change_rows(c)) for c in changes],
+            **self.history_context(account),
             obligations=[(ob, deadline(ob)) for ob in account.report_obligations.all()],
             grants=account.access_grants.select_related("user"),
             designs=account.design_versions.all()[:20],

@@ -265,6 +265,13 @@ class Account(models.Model):
         return crypto.decrypt_json(self.credential_encrypted)
 
 
+# Who Vestnik's own processes are in an account's history («Кто»).
+ACTOR_WORDS = {
+    "token refresh": _("Vestnik (token renewal)"),
+    "registry import": _("import from a file"),
+}
+
+
 class AccountChange(models.Model):
     """One line of an account's history: who changed what, and when."""
 
@@ -297,4 +304,12 @@ class AccountChange(models.Model):
         if self.user_id:
             return self.user.get_full_name() or self.user.get_username()
         # A change nobody is named for was made by Vestnik itself (a check, the demo).
-        return self.actor or str(_("Vestnik (automatically)"))
+        if not self.actor:
+            return str(_("Vestnik (automatically)"))
+        # Vestnik's own actors are stored as keys (``token_health`` looks them up):
+        # shown in words.
+        if self.actor in ACTOR_WORDS:
+            return str(ACTOR_WORDS[self.actor])
+        if self.actor.startswith("manage.py "):
+            return str(_("command line (%(command)s)")) % {"command": self.actor}
+        return self.actor
