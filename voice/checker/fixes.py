@@ -16,6 +16,7 @@ from .draft import Place
 from .findings import Fix
 from .nominal import helped_to, planned_fix, unwrap_fix, unwrapped, work_fix
 from .nouns import adjective_fix, after_noun_fix, noun_phrase_fix
+from .phrases import joined
 from .shapes import (
     conjunction_before_noun,
     fragment_kind,
@@ -36,6 +37,8 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
     """Verified one-click fixes for a finding, one per distinct result."""
     out: list[Fix] = []
     seen: set[tuple[int, int, str]] = set()
+    if in_term(place):
+        return ()
     for template in parse_suggestion(suggestion):
         fix = build(place, template)
         if fix is None:
@@ -54,6 +57,30 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
                 seen.add((candidate.start, candidate.end, candidate.text))
                 out.append(candidate)
     return tuple(out)
+
+
+def in_term(place: Place) -> bool:
+    """The marked word is part of a term with a neighbour («иностранные
+    граждане», «юридическим лицам», «приобрели навыки»): grammar.json
+    «kept_with»; the finding stays, no click rewrites it."""
+    kept = place.book.grammar["kept_with"]
+    tokens, text = place.tokens, place.text
+    terms = set()
+    for i in place.matched:
+        for lemma in tokens[i].info.lemmas:
+            terms |= kept.get(lemma, frozenset())
+    if not terms:
+        return False
+    window = []
+    for j in (place.first - 1, place.first - 2):
+        if j < 0 or not joined(text, tokens, j + 1):
+            break
+        window.append(j)
+    for j in range(place.last + 1, min(place.last + 4, len(tokens))):
+        if not joined(text, tokens, j):
+            break
+        window.append(j)
+    return any(terms & set(tokens[j].info.lemmas) for j in window)
 
 
 def passive_fixes(place: Place) -> tuple[Fix, ...]:

@@ -152,6 +152,11 @@ def _prepare_grammar(grammar: dict) -> dict:
         for name, words in grammar.get("noun_classes", {}).items()
         if not name.startswith("_")
     }
+    grammar["kept_with"] = {
+        normalize(k): frozenset(normalize(w) for w in v)
+        for k, v in grammar.get("kept_with", {}).items()
+        if not k.startswith("_")
+    }
     grammar["fixed_names"] = tuple(
         normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
     )
