@@ -57,3 +57,10 @@ def test_realise_a_project_is_carry_out_not_make():
     assert results(text, "реализовало") == [
         "Министерство выполнило проект поддержки семей."
     ]
+
+
+def test_services_are_not_given_and_papers_are_presented():
+    assert results("Центр предоставляет социальные услуги.", "предоставляет") == []
+    assert "Заявитель представляет сведения о доходах." in results(
+        "Заявитель предоставляет сведения о доходах.", "предоставляет"
+    )
