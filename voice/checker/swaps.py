@@ -149,6 +149,8 @@ def of_class(place: Place, name: str) -> bool:
     j = place.last + 1
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
+    if is_preposition(place.word(j)) and j + 1 < len(place.tokens):
+        j += 1  # «находится на контроле»: the noun of the phrase after the verb
     members = place.book.grammar["noun_classes"][name]
     phrases = place.phrases(j)
     return bool(phrases) and all(p.chosen[p.head].lemma in members for p in phrases)
