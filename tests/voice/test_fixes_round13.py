@@ -77,3 +77,16 @@ def test_to_be_located_is_stands_only_under_control():
     assert results(text, "находится") == [
         "Вопрос стоит на особом контроле министерства."
     ]
+
+
+def test_reflexive_verbs_that_are_not_passive_keep_their_voice():
+    for text, word in (
+        ("Пенсионеры жалуются на высокие цены.", "жалуются"),
+        ("Число обращений постепенно снижается.", "снижается"),
+        ("Действие сертификата распространяется на всю страну.", "распространяется"),
+        ("Эта категория относится к льготникам.", "относится"),
+    ):
+        assert results(text, word) == [], text
+        assert not any(
+            f.category == "passive_voice" for f in check(text, fixes=True).findings
+        ), text
