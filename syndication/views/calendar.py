@@ -76,9 +76,8 @@ def delivery_calendar(request):
         [
             (
                 d,
-                by_day.get(d, []),
+                timeline(by_day.get(d, []), slots.get(d, [])),
                 d.month == anchor.month or view == "week",
-                slots.get(d, []),
             )
             for d in days[i : i + 7]
         ]
@@ -113,6 +112,34 @@ LEGEND = [
 SEVERITY = {"failed": 4, "needs_check": 3, "sending": 2, "scheduled": 1, "sent": 0}
 
 
+# A network's mark on a card: its usual short name (its colour in admin.css), so six
+# accounts fit a week's narrow column on one or two lines (full names took a line
+# each). Brand abbreviations, as press offices write them, not words to translate.
+NETWORK_MARKS = {
+    "vk": "ВК",
+    "ok": "ОК",
+    "telegram": "TG",
+    "max": "MAX",
+    "livejournal": "ЖЖ",
+    "wordpress": "WP",
+    "facebook": "FB",
+    "instagram": "IG",
+    "telegraph": "TP",
+}
+
+
+def network_mark(code: str) -> str:
+    return NETWORK_MARKS.get(code, code[:3].upper())
+
+
+def timeline(cards: list[dict], slots: list[dict]) -> list[tuple[str, dict]]:
+    """A day's slots and cards in the order of their time, so a post sits under the
+    slot it went into and the column reads from morning to evening."""
+    entries = [("slot", s) for s in slots] + [("card", c) for c in cards]
+    # at a tie the slot first: the card is what fills it
+    return sorted(entries, key=lambda e: (e[1]["at"].time(), e[0] == "card"))
+
+
 def cards_by_day(deliveries) -> dict[date, list[dict]]:
     """One card per piece per minute: its networks as badges (issue 17: the
     calendar listed every delivery apart, «VK · …», «OK · …» for one piece)."""
@@ -126,6 +153,7 @@ def cards_by_day(deliveries) -> dict[date, list[dict]]:
             {"at": local, "page": delivery.page, "deliveries": [], "status": "sent"},
         )
         delivery.network_name = registry.name_of(delivery.account.network)
+        delivery.mark = network_mark(delivery.account.network)
         card["deliveries"].append(delivery)
         if SEVERITY.get(delivery.status, 0) > SEVERITY.get(card["status"], 0):
             card["status"] = delivery.status

@@ -40,9 +40,14 @@ def test_one_card_per_piece_and_time(chief, piece_page, planned):
     response = chief.get(reverse("syndication_calendar"), {"day": day.isoformat()})
     html = response.content.decode()
     assert html.count("data-syndication-card") == 1
-    for name in ("ВКонтакте", "Одноклассники", "Telegram"):
-        assert f">{name}</a>" in html
-    assert "syndication-legend" in html and "Требует проверки" in html
+    # each network as its mark, named in full for the tooltip and screen readers
+    for name, mark in (
+        ("ВКонтакте", "ВК"),
+        ("Одноклассники", "ОК"),
+        ("Telegram", "TG"),
+    ):
+        assert f'aria-label="{name}: запланировано">{mark}</a>' in html
+    assert "syndication-legend" in html and "требует проверки" in html
     assert f'title="{piece_page.title}"' in html
 
 
@@ -123,3 +128,25 @@ def test_a_sent_card_is_not_draggable(chief, piece_page, planned):
     ).content.decode()
     assert 'draggable="true"' not in html
     assert "syndication-card__preview" in html  # the preview stays
+
+
+def test_a_days_slots_and_cards_read_in_the_order_of_time():
+    """The week's column: a post sits under the slot it went into (a slot at the
+    same minute comes first), not after a block of every slot of the day."""
+    from datetime import datetime
+
+    from syndication.views.calendar import timeline
+
+    def at(hour, minute=0):
+        return datetime(2027, 1, 15, hour, minute)
+
+    slots = [{"at": at(9)}, {"at": at(12)}, {"at": at(15)}]
+    cards = [{"at": at(12)}, {"at": at(10, 30)}]
+    order = [(kind, e["at"].strftime("%H:%M")) for kind, e in timeline(cards, slots)]
+    assert order == [
+        ("slot", "09:00"),
+        ("card", "10:30"),
+        ("slot", "12:00"),
+        ("card", "12:00"),
+        ("slot", "15:00"),
+    ]

@@ -4,6 +4,7 @@ account, shown before saving, stated after publishing, never taken twice."""
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import datetime, time
 
@@ -123,13 +124,17 @@ def test_the_calendar_shows_the_slots(friday, admin_client, piece_page, accounts
     html = admin_client.get(
         reverse("syndication_calendar") + "?view=week&day=2027-01-15"
     ).content.decode()
-    # Only Friday 18:00 is still ahead this week, and VK's is taken.
-    assert html.count("свободно у 2 из 3") == 1
-    assert "из 3</span>" not in html.replace("свободно у 2 из 3</span>", "")
+    # Only Friday 18:00 is still ahead this week, and VK's is taken: one line,
+    # «18:00 · 2 из 3» («свободно у» for screen readers).
+    text = re.sub(r"<[^>]+>", "", html)
+    assert text.count("свободно у 2 из 3") == 1
+    assert text.count("из 3") == 1
+    assert re.search(r"18:00 <span[^>]*><span[^>]*>·</span>", html)
     next_week = admin_client.get(
         reverse("syndication_calendar") + "?view=week&day=2027-01-18"
     ).content.decode()
-    assert next_week.count("свободно у 3 из 3") == 20  # four on each working day
+    text = re.sub(r"<[^>]+>", "", next_week)
+    assert text.count("свободно у 3 из 3") == 20  # four on each working day
 
 
 @pytest.mark.skipif(
