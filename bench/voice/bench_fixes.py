@@ -100,6 +100,7 @@ SETS = {
     "fresh 11": lambda s: s.get("fresh") == 11,
     "fresh 12": lambda s: s.get("fresh") == 12,
     "fresh 13": lambda s: s.get("fresh") == 13,
+    "fresh 14": lambda s: s.get("fresh") == 14,
     "all": lambda s: True,
 }
 
