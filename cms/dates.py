@@ -17,8 +17,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput
 
 # Day, month and year as the admin's date widget writes them (WAGTAIL_DATE_FORMAT),
@@ -95,9 +97,6 @@ class ExactDateInput(AdminDateInput):
 def install_exact_date_fields() -> None:
     """Every model ``DateField`` in Wagtail's admin forms becomes an ``ExactDateField``,
     with Wagtail's date picker kept (the override replaces Wagtail's own entry)."""
-    from django.db import models
-    from wagtail.admin.forms.models import register_form_field_override
-
     register_form_field_override(
         models.DateField,
         override={"widget": ExactDateInput, "form_class": ExactDateField},
