@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision
 
 from syndication import permissions
+from syndication.days_off import NonWorkingDays as NonWorkingDays
 from syndication.networks.registry import codes_where, get_spec
 
 
@@ -61,12 +62,10 @@ class AccountSettings(models.Model):
         verbose_name=_("account"),
     )
     send_by_default = models.BooleanField(_("send new pieces by default"), default=True)
-    slot_times = models.JSONField(
-        _("posting slots"),
-        default=list,
-        blank=True,
-        help_text=_('Local times of day, e.g. ["09:00", "13:00", "18:30"].'),
-    )
+    # Local times "HH:MM" and weekdays (0 is Monday); empty: the defaults of
+    # SYNDICATION_DEFAULT_SLOTS and SYNDICATION_SLOT_WEEKDAYS (delivery/conf.py).
+    slot_times = models.JSONField(_("posting slots"), default=list, blank=True)
+    slot_weekdays = models.JSONField(_("posting days"), default=list, blank=True)
     held_at = models.DateTimeField(_("held since"), null=True, blank=True)
     held_reason = models.TextField(_("why held"), blank=True)
     # Telegram only: a text too long for one message goes to a Telegraph page of this

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import SwitchInput
@@ -21,6 +22,7 @@ from cms.forms import ATTACH_TO_NEWS_PAGE_FORM
 
 from .delivery.scheduling import syndicated_page_types
 from .models import AccountSettings, NotificationPreference
+from .slot_form import AccountSettingsForm, slots_in_words
 from .views import calendar, editor_choice, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
@@ -68,11 +70,10 @@ class AccountSettingsViewSet(ModelViewSet):
     icon = "cog"
     menu_label = _("Account settings")
     add_to_admin_menu = False
-    form_fields = ["account", "send_by_default", "slot_times", "full_text_account"]
     list_display = [
         "account",
         "send_by_default",
-        "slot_times",
+        Column("slots", label=_("Posting slots"), accessor=slots_in_words),
         "full_text_account",
         "held_at",
         "held_reason",
@@ -80,6 +81,10 @@ class AccountSettingsViewSet(ModelViewSet):
     list_filter = ["send_by_default"]
     url_namespace = "syndication_account_settings"
     url_prefix = "syndication/account-settings"
+
+    def get_form_class(self, for_update=False):
+        # Days as checkboxes, times as «09:00, 12:30», not the raw JSON.
+        return AccountSettingsForm
 
 
 account_settings_viewset = AccountSettingsViewSet("syndication_account_settings")

@@ -8,6 +8,7 @@ makes a second job."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
@@ -17,6 +18,7 @@ from accounts_registry.models import Account
 from accounts_registry.networks import RESTRICTED_NETWORKS
 from accounts_registry.restricted import blocked_networks
 from cms.models import NewsPage
+from syndication.days_off import DaysOff, days_off
 from syndication.models import (
     AccountSettings,
     Delivery,
@@ -77,21 +79,46 @@ def parse_slot(value: str) -> time | None:
         return None
 
 
-def slot_times(account) -> list[time]:
-    settings = AccountSettings.objects.filter(account=account).first()
+def _settings(account):
+    return AccountSettings.objects.filter(account=account).first()
+
+
+def slot_times(account, settings=None) -> list[time]:
+    settings = settings or _settings(account)
     raw = (settings.slot_times if settings else None) or conf.default_slots()
     return sorted(t for t in (parse_slot(v) for v in raw) if t is not None)
 
 
-def day_slots(account, day: date, times: list[time] | None = None) -> list[tuple]:
+@dataclass(frozen=True)
+class SlotRules:
+    """When an account's slots are: times of day, weekdays (0 is Monday), days off."""
+
+    times: list[time]
+    weekdays: frozenset[int]
+    days_off: DaysOff
+
+
+def slot_rules(account, days=None) -> SlotRules:
+    """The account's own times and weekdays (the defaults where it has none) and the
+    non-working days (``days_off``; pass ``days`` to share one lookup among accounts)."""
+    settings = _settings(account)
+    weekdays = (settings.slot_weekdays if settings else None) or conf.slot_weekdays()
+    return SlotRules(
+        slot_times(account, settings),
+        frozenset(int(d) for d in weekdays),
+        days_off() if days is None else days,
+    )
+
+
+def day_slots(account, day: date, rules: SlotRules | None = None) -> list[tuple]:
     """The account's slots on ``day`` as (start, end): a slot lasts until the next
     one of the day (the last until midnight), so a post set for 12:40 fills the
-    12:00 slot. No slots on days off."""
-    if day.weekday() not in conf.slot_weekdays():
+    12:00 slot. No slots on the account's days without posts, nor on holidays."""
+    rules = rules or slot_rules(account)
+    if day.weekday() not in rules.weekdays or day in rules.days_off:
         return []
     tz = timezone.get_current_timezone()
-    times = slot_times(account) if times is None else times
-    starts = [timezone.make_aware(datetime.combine(day, t), tz) for t in times]
+    starts = [timezone.make_aware(datetime.combine(day, t), tz) for t in rules.times]
     midnight = timezone.make_aware(
         datetime.combine(day + timedelta(days=1), time()), tz
     )
@@ -117,9 +144,9 @@ def next_free_slot(account, after: datetime | None = None) -> datetime:
     day = timezone.localtime(after).date()
     since = timezone.make_aware(datetime.combine(day, time()))
     taken = taken_times(account, since)
-    times = slot_times(account)
+    rules = slot_rules(account)
     for offset in range(SLOT_SEARCH_DAYS):
-        for start, end in day_slots(account, day + timedelta(days=offset), times):
+        for start, end in day_slots(account, day + timedelta(days=offset), rules):
             if start >= after and not any(start <= t < end for t in taken):
                 return start
     return after  # no slots configured (or two months full): at once

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from accounts_registry.models import Account
 from cms.region import REGION_TIME_NAME
 from syndication import permissions
+from syndication.days_off import days_off
 from syndication.delivery import scheduling
 from syndication.models import Delivery
 from syndication.networks import registry
@@ -183,11 +184,12 @@ def slot_marks(days, deliveries, network="") -> dict[date, list[dict]]:
             taken.setdefault(delivery.account_id, []).append(delivery.scheduled_at)
     now = timezone.now()
     marks: dict[date, dict] = {}
+    holidays = days_off()
     for account in accounts.order_by("network", "name"):
-        times = scheduling.slot_times(account)
+        rules = scheduling.slot_rules(account, holidays)
         due = taken.get(account.pk, [])
         for day in days:
-            for begin, end in scheduling.day_slots(account, day, times):
+            for begin, end in scheduling.day_slots(account, day, rules):
                 if begin <= now:
                     continue
                 local = timezone.localtime(begin)

@@ -160,8 +160,8 @@ def test_two_approvals_at_once_never_take_the_same_slot(
     Delivery.objects.all().delete()  # the publishes above planned by default
     slow_times = scheduling.slot_times
 
-    def slot_times_slowly(account):
-        result = slow_times(account)
+    def slot_times_slowly(account, *args):
+        result = slow_times(account, *args)
         threading.Event().wait(0.5)  # both have read the taken slots by now
         return result
 

@@ -50,7 +50,8 @@ def test_editors_turn_the_option_on_in_the_account_settings(
         {
             "account": telegram.pk,
             "send_by_default": "on",
-            "slot_times": "[]",
+            "slot_times": "09:00, 18:00",
+            "slot_weekdays": ["0", "1", "2", "3", "4"],
             "full_text_account": telegraph.pk,
         },
     )
@@ -66,7 +67,8 @@ def test_only_telegram_accounts_take_the_option(editor, telegraph):
         {
             "account": vk.pk,
             "send_by_default": "on",
-            "slot_times": "[]",
+            "slot_times": "09:00, 18:00",
+            "slot_weekdays": ["0", "1", "2", "3", "4"],
             "full_text_account": telegraph.pk,
         },
     )
@@ -80,7 +82,8 @@ def test_only_telegram_accounts_take_the_option(editor, telegraph):
         {
             "account": other.pk,
             "send_by_default": "on",
-            "slot_times": "[]",
+            "slot_times": "09:00, 18:00",
+            "slot_weekdays": ["0", "1", "2", "3", "4"],
             "full_text_account": vk.pk,
         },
     )
