@@ -90,3 +90,11 @@ def test_reflexive_verbs_that_are_not_passive_keep_their_voice():
         assert not any(
             f.category == "passive_voice" for f in check(text, fixes=True).findings
         ), text
+
+
+def test_citizens_rights_and_call_up_are_legal_terms():
+    for text in (
+        "Права граждан на социальное обеспечение гарантированы.",
+        "Призыв граждан на военную службу начнётся 1 апреля.",
+    ):
+        assert results(text, "граждан") == [], text
