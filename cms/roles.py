@@ -6,5 +6,7 @@ CHIEF_EDITOR = "Главный редактор"
 MODERATOR = "Модератор"
 REGISTRY_KEEPER = "Хранитель реестра"
 TECHNICAL_OFFICER = "Технический специалист"
+# Reads the month's results and takes the report; changes nothing.
+MANAGEMENT = "Руководство"
 
-ALL = (EDITOR, CHIEF_EDITOR, MODERATOR, REGISTRY_KEEPER, TECHNICAL_OFFICER)
+ALL = (EDITOR, CHIEF_EDITOR, MODERATOR, REGISTRY_KEEPER, TECHNICAL_OFFICER, MANAGEMENT)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import MonthPanel
 from .permissions import PERMISSION, can_view
 from .views import report, screens
 
@@ -43,3 +44,9 @@ def register_permissions():
     return Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_month_panel(request, panels):
+    if can_view(request.user):
+        panels.append(MonthPanel(request))

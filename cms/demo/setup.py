@@ -64,6 +64,7 @@ DEMO_USERS = [
     DemoUser("moderator", roles.MODERATOR, "Ольга Модестова"),
     DemoUser("keeper", roles.REGISTRY_KEEPER, "Игорь Реестров"),
     DemoUser("tech", roles.TECHNICAL_OFFICER, "Денис Техников"),
+    DemoUser("head", roles.MANAGEMENT, "Елена Руководова"),
 ]
 
 

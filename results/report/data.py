@@ -288,13 +288,23 @@ def hours(delta: timedelta) -> Measure:
 INDENT = "\u00a0" * 4
 
 
-def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
-    received = InboxItem.objects.filter(received_at__gte=start, received_at__lt=end)
-    removed = ModerationAction.objects.filter(
+def received_in(start: datetime, end: datetime):
+    """Comments and messages the inbox received in the period."""
+    return InboxItem.objects.filter(received_at__gte=start, received_at__lt=end)
+
+
+def removed_in(start: datetime, end: datetime):
+    """Deletions and hidings done in the period (by a moderator or a rule)."""
+    return ModerationAction.objects.filter(
         created_at__gte=start,
         created_at__lt=end,
         action__in=[ModerationAction.Kind.DELETE, ModerationAction.Kind.HIDE],
     )
+
+
+def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
+    received = received_in(start, end)
+    removed = removed_in(start, end)
     answered = received.filter(
         status=InboxItem.Status.REPLIED, answered_at__isnull=False
     ).values_list("received_at", "answered_at")

@@ -157,6 +157,8 @@ def piece(request, page_id: int):
             "page_subtitle": page.title,
             "header_icon": "table",
             "page": page,
+            # Management reads the results but edits nothing: the piece on the site.
+            "can_edit": page.permissions_for_user(request.user).can_edit(),
             "posts": posts,
             "total": total,
             "posts_phrase": posts_phrase(len(posts)),

@@ -21,13 +21,14 @@ def test_load_demo_twice_is_idempotent_and_uses_every_block(capsys):
     assert all(page.live for page in NewsPage.objects.all())
 
     out = capsys.readouterr().out
-    for username in ("editor", "chief", "moderator", "keeper"):
+    for username in ("editor", "chief", "moderator", "keeper", "head"):
         assert username in out
     for group in (
         roles.EDITOR,
         roles.CHIEF_EDITOR,
         roles.MODERATOR,
         roles.REGISTRY_KEEPER,
+        roles.MANAGEMENT,
     ):
         assert get_user_model().objects.filter(groups__name=group).exists()
 
@@ -37,6 +38,12 @@ def test_load_demo_twice_is_idempotent_and_uses_every_block(capsys):
     workflow = WorkflowPage.objects.get(page=news).workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [roles.CHIEF_EDITOR]
+    head = get_user_model().objects.get(username="head")
+    assert head.get_full_name() == "Елена Руководова"
+    assert head.get_all_permissions() == {
+        "wagtailadmin.access_admin",
+        "results.view_posttracking",
+    }
 
 
 @pytest.mark.django_db

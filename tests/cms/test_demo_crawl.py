@@ -72,7 +72,7 @@ def demo(settings):
 
 
 @pytest.mark.parametrize(
-    "username", ["admin", "editor", "chief", "moderator", "keeper", "tech"]
+    "username", ["admin", "editor", "chief", "moderator", "keeper", "tech", "head"]
 )
 def test_every_admin_screen_a_demo_user_reaches_answers(demo, username):
     user = demo.get(username=username)
