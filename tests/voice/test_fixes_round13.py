@@ -98,3 +98,13 @@ def test_citizens_rights_and_call_up_are_legal_terms():
         "Призыв граждан на военную службу начнётся 1 апреля.",
     ):
         assert results(text, "граждан") == [], text
+
+
+def test_an_aside_replaced_by_an_adverb_loses_its_comma():
+    text = "Как правило, выплата поступает за три дня."
+    assert results(text, "Как правило") == ["Обычно выплата поступает за три дня."]
+    # A comma that opens the next aside stays.
+    text = "В настоящее время, по данным министерства, выплату получили 500 семей."
+    assert results(text, "В настоящее время") == [
+        "Сейчас, по данным министерства, выплату получили 500 семей."
+    ]

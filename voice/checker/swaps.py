@@ -85,7 +85,28 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         following = draft.changes.get((place.tokens[j].start, place.tokens[j].end))
         words[-1] = euphonic(words[-1], following or place.tokens[j].text)
     draft.words(place.first, place.last, " ".join(words))
+    end = place.tokens[place.last].end
+    old = place.text[place.tokens[place.first].start : end].lower()
+    if (
+        old in _ASIDES
+        and " ".join(words).lower() in _NO_COMMA_AFTER
+        and place.text[end : end + 1] == ","
+    ):
+        # «Как правило, выплата …» → «Обычно выплата …»: an adverb, not an
+        # aside, takes no comma.
+        draft.span(end, end + 1, "")
     return draft.fix()
+
+
+# Asides set off by a comma («Как правило, …») whose plain replacement is an
+# adverb written without it; a comma after other words may open the next aside
+# («В настоящее время, по данным министерства, …») and stays.
+_ASIDES = frozenset({"как правило", "по большей части", "в первую очередь"})
+# Plain adverbs that replace an aside.
+_NO_COMMA_AFTER = frozenset(
+    {"обычно", "чаще всего", "сначала", "сейчас", "потом", "недавно", "скоро"}
+    | {"снова", "в основном", "чаще"}
+)
 
 
 # Prepositions of a preposition and a noun: they govern the genitive of a noun
