@@ -2,7 +2,7 @@
 account's credential and record OK or the exact error, scrubbed of any secret."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,8 @@ class CheckResult:
     account_id: int
     ok: bool
     message: str
+    # What the network said of the account (its name, id) when the call answered.
+    info: dict = field(default_factory=dict)
 
 
 BLOCKED = _(
@@ -51,6 +53,7 @@ def check_account(account, get_client=None) -> CheckResult:
         return CheckResult(account.pk, False, str(BLOCKED))
     get_client = get_client or _get_client
     credential = account.get_credential() if account.has_credential else {}
+    info = {}
     if not credential:
         ok, message = False, _("No credential is set.")
     else:
@@ -92,7 +95,7 @@ def check_account(account, get_client=None) -> CheckResult:
     # unless the state flips (handled by the save's diff of "health").
     account.save()
     logger.info("registry check account=%s ok=%s", account.pk, ok)
-    return CheckResult(account.pk, ok, message)
+    return CheckResult(account.pk, ok, message, info if isinstance(info, dict) else {})
 
 
 def check_accounts(accounts, get_client=None) -> list[CheckResult]:

@@ -14,6 +14,7 @@ from ..admin_urls import account_url
 from ..credentials import validate_credential
 from ..models import Account
 from .providers import provider_for
+from .report import connection_report
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "registry_oauth"
@@ -63,7 +64,7 @@ def callback(request, network):
         return _inspect(account)
     redirect_uri = request.build_absolute_uri(request.path)
     try:
-        token = provider.fetch_token(redirect_uri, request.GET, kept)
+        token = fetch_token(provider, redirect_uri, request.GET, kept)
         credential = validate_credential(network, provider.credential(token, account))
     except ValidationError:
         messages.error(request, _("The network returned an incomplete token."))
@@ -79,5 +80,24 @@ def callback(request, network):
     account.set_credential(credential)
     account.changed_by = request.user
     account.save()
-    messages.success(request, _("The account is connected; the token is saved."))
+    # Tried at once, so the technician learns now, not at the first post, whether
+    # the token works for this account and which rights it lacks.
+    level, text = connection_report(account, provider.scope, token)
+    messages.add_message(
+        request, level, _("The account is connected. %(report)s") % {"report": text}
+    )
     return _inspect(account)
+
+
+def fetch_token(provider, redirect_uri, params, kept) -> dict:
+    """The token, also when the network granted fewer rights than asked: oauthlib
+    raises a ``Warning`` carrying the token then (RFC 6749 §3.3), which used to end
+    the connection with «Обмен токена не удался (Warning)»; the report names what is
+    missing instead."""
+    try:
+        return provider.fetch_token(redirect_uri, params, kept)
+    except Warning as changed:
+        token = getattr(changed, "token", None)
+        if token is None:
+            raise
+        return token

@@ -19,6 +19,11 @@ from .conftest import login
 @pytest.fixture
 def sandbox(live_server, settings):
     settings.REGISTRY_OAUTH_SANDBOX_URL = live_server.url + "/sandbox/oauth"
+    # The connection is checked at once with a call to the network: the sandbox's.
+    settings.VK_API_URL = f"{live_server.url}/sandbox/vk/method/"
+    settings.OK_API_URL = f"{live_server.url}/sandbox/ok/fb.do"
+    settings.GRAPH_API_URL = f"{live_server.url}/sandbox/facebook/graph/v19.0"
+    settings.RATE_LIMIT_REDIS_URL = ""
     return live_server.url
 
 

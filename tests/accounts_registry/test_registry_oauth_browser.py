@@ -47,7 +47,7 @@ def test_technician_connects_vk_through_the_sandbox(
     shot(page, "oauth-1-consent")
     page.get_by_role("button", name="Разрешить").click()
     page.wait_for_url(f"{base}/admin/accounts_registry/account/inspect/{account.pk}/")
-    assert "токен сохранён" in page.inner_text("body")
+    assert "Токен проверен запросом к соцсети (ВКонтакте)" in page.inner_text("body")
     account.refresh_from_db()
     assert account.get_credential()["access_token"] not in ("", old)
 

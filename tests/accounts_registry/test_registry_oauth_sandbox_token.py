@@ -146,3 +146,69 @@ def test_allow_without_a_community_asks_for_one(client, keeper, oauth_sandbox):
     assert page.status_code == 400
     assert "Выберите сообщество." in page.text
     assert "Министерство (670001)" in page.text
+
+
+def messages_after(client, done) -> str:
+    """The account's page the callback sends to, with the message it left."""
+    assert done.status_code == 302
+    page = client.get(done["Location"])
+    return " ".join(str(m) for m in page.context["messages"])
+
+
+def test_the_new_token_is_tried_at_once_and_its_rights_named(
+    client, keeper, oauth_sandbox
+):
+    account = create_account("vk", "640001", "Минсоцзащиты Кузбасса")
+    login(client, keeper)
+    _authorize, done = connect(client, account, community="640001")
+    said = messages_after(client, done)
+    assert said.startswith(
+        "Аккаунт подключён. Токен проверен запросом к соцсети (ВКонтакте): доступ к «"
+    ), said
+    assert (
+        "Права: публикация на стене сообщества, управление сообществом, "
+        "загрузка фото, загрузка видео." in said
+    )
+    assert "Не хватает" not in said
+    account.refresh_from_db()
+    assert account.health == "ok" and account.health_checked_at is not None
+
+
+def test_a_token_for_another_community_is_reported_at_once(
+    client, keeper, oauth_sandbox
+):
+    create_account("vk", "650001", "Чужое сообщество")
+    account = create_account("vk", "650002", "Министерство")
+    login(client, keeper)
+    _authorize, done = connect(client, account, community="650001")
+    said = messages_after(client, done)
+    assert "Токен сохранён, но проверочный запрос к соцсети (ВКонтакте) не прошёл" in (
+        said
+    )
+    assert "выбрано именно «Министерство» (650002)" in said
+
+
+def test_fewer_rights_than_asked_are_named_not_a_failed_exchange(
+    client, keeper, oauth_sandbox, monkeypatch
+):
+    """VK ID states the scope it granted; fewer than asked made oauthlib raise a
+    Warning and the connection end with «Обмен токена не удался (Warning)»."""
+    from sandbox import oauth
+
+    issue = oauth._issue
+
+    def fewer(network, account_pk=None):
+        return {**issue(network, account_pk), "scope": "groups photos"}
+
+    monkeypatch.setattr(oauth, "_issue", fewer)
+    account = create_account("vk", "660001", "Министерство")
+    login(client, keeper)
+    _authorize, done = connect(client, account, community="660001")
+    said = messages_after(client, done)
+    assert "Права: управление сообществом, загрузка фото." in said
+    assert (
+        "Не хватает прав: публикация на стене сообщества, загрузка видео — "
+        "подключите заново и разрешите их на странице соцсети." in said
+    )
+    account.refresh_from_db()
+    assert account.has_credential

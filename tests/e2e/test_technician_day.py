@@ -158,7 +158,7 @@ def test_technicians_day(page_in_browser, sandbox, settings, piece, denis):  # n
     shot(page, "4-oauth-consent")
     page.get_by_role("button", name="Разрешить").click()
     page.wait_for_url(f"{base}/admin/accounts_registry/account/inspect/{vk.pk}/")
-    assert "токен сохранён" in page.inner_text("body")
+    assert "Токен проверен запросом к соцсети (ВКонтакте)" in page.inner_text("body")
     assert ": В порядке: В порядке" not in page.inner_text("body")
     shot(page, "5-oauth-connected")
 
