@@ -108,3 +108,13 @@ def test_an_aside_replaced_by_an_adverb_loses_its_comma():
     assert results(text, "В настоящее время") == [
         "Сейчас, по данным министерства, выплату получили 500 семей."
     ]
+
+
+def test_subject_after_an_intransitive_phrase_is_not_made_an_object():
+    text = "С 1 января вступили в силу изменения в порядок назначения пособий."
+    assert results(text, "вступили в силу") == [
+        "С 1 января начали действовать изменения в порядок назначения пособий."
+    ]
+    # The object of a removed action noun still turns accusative.
+    text = "Сейчас ведётся работа по подготовке документов."
+    assert "Сейчас готовят документы." in results(text, "ведётся работа")

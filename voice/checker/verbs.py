@@ -211,6 +211,11 @@ def recase_object(
             governs = _noun_government(place)
             phrases = [p for p in phrases if p.case == governs] or phrases
     elif noun_removed and "tran" in verb.grammemes:
+        if template is not None and template.words and _intransitive_phrase(place):
+            # «вступили в силу изменения» → «начали действовать изменения»:
+            # the old verb took no object, so what follows is its subject and
+            # stays as it is (not «изменение»).
+            return True
         wanted, sources = "accs", ("gent",)  # the removed noun's object
     else:
         return True
@@ -219,6 +224,14 @@ def recase_object(
     if not phrases:
         return True
     return recase(place, draft, phrases, wanted)
+
+
+def _intransitive_phrase(place: Place) -> bool:
+    v = verb_index(place)
+    if v is None or place.preposition_before(place.last) is None:
+        return False
+    original = verb_reading(place.tokens[v])
+    return original is not None and "intr" in original.grammemes
 
 
 def _noun_government(place: Place) -> str:
