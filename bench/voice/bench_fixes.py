@@ -101,6 +101,7 @@ SETS = {
     "fresh 12": lambda s: s.get("fresh") == 12,
     "fresh 13": lambda s: s.get("fresh") == 13,
     "fresh 14": lambda s: s.get("fresh") == 14,
+    "fresh 15": lambda s: s.get("fresh") == 15,
     "all": lambda s: True,
 }
 
