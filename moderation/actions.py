@@ -333,3 +333,13 @@ def perform_rule_action(item_id: int, rule_id: int) -> list[ModerationAction]:
     # A network that cannot hide (its spec says so): the rule's text says it deletes.
     return [perform("delete", account=account, item=item, rule=rule,
                     reason=rule.reason)]  # fmt: skip
+
+
+def perform_rule_actions(pairs) -> None:
+    """The rule actions of a webhook batch, ``(item id, rule id)`` pairs, in order;
+    one that fails is logged and the others still run."""
+    for item_id, rule_id in pairs:
+        try:
+            perform_rule_action(item_id, rule_id)
+        except Exception:
+            logger.exception("rule %s on item %s failed", rule_id, item_id)

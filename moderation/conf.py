@@ -16,6 +16,13 @@ def webhook_max_body() -> int:
     return _get("MODERATION_WEBHOOK_MAX_BODY", 256 * 1024)
 
 
+def webhooks_deferred() -> bool:
+    """Webhook events of deferred networks (VK, Telegram) are stored before the 200
+    and handled by the batch a second later (issue 11.8); False handles them in the
+    request, as the test settings do."""
+    return _get("MODERATION_WEBHOOKS_DEFERRED", True)
+
+
 def urgent_hours() -> float:
     """Response target for urgent items, in calendar hours."""
     return _get("MODERATION_URGENT_HOURS", 4.0)

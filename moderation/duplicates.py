@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from . import conf
+from . import batching, conf
 from .classifier import DuplicateWindow
 from .classifier.engine import PRECEDENCE
 from .models import InboxItem
@@ -32,6 +32,20 @@ def other_authors(text: str, author_id: str, received_at: datetime) -> int:
     if not author_id or len(text or "") < window.min_letters:
         return 0
     since = received_at - timedelta(seconds=window.window_seconds)
+    batch = batching.current.get()
+    if batch is not None:
+        # The webhook batch reads the window once and adds what it stores.
+        if batch.recent is None:
+            rows = (
+                InboxItem.objects.filter(
+                    received_at__gte=since, received_at__lte=received_at
+                )
+                .exclude(author_id="")
+                .order_by("-received_at")
+                .values_list("text", "author_id")[:MAX_COMPARED]
+            )
+            batch.recent = batching.RecentTexts(rows, MAX_COMPARED, window)
+        return batch.others(text, author_id)
     earlier = (
         InboxItem.objects.filter(received_at__gte=since, received_at__lte=received_at)
         .exclude(author_id__in=("", author_id))

@@ -1,5 +1,9 @@
 """Storing what the networks send: once, whatever arrives first, classified and ruled.
 
+VK and Telegram webhook events reach ``store`` from the batch (webhooks/batch.py)
+about a second after their request stored them; inside that batch the side work of
+many items is done once (``batching.py``).
+
 Webhooks, polling and the ``comment_received`` signal all end here with an
 ``Incoming`` (moderation/incoming.py, what the network's parser made of its event).
 The unique key (network, account, remote_id) makes every path idempotent: a comment
@@ -22,9 +26,11 @@ import logging
 
 from celery import current_app
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from . import batching
 from .authors import can_look_up
 from .classify import classify_text
 from .deadlines import deadline_for
@@ -53,8 +59,9 @@ def _classified_fields(text: str) -> dict:
     }
 
 
-def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
+def store(account, incoming: Incoming, received_at=None) -> tuple[InboxItem, bool]:
     """Store ``incoming`` unless it is already there; ``(item, created)``.
+    ``received_at``: when the request brought it (the webhook batch stores later).
 
     A new item is classified, given a deadline, linked to its delivery and passed
     through the rules, all in one transaction with the insert. There is no look-up
@@ -65,7 +72,10 @@ def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
         "account": account,
         "remote_id": str(incoming.remote_id),
     }
-    now = timezone.now()
+    batch = batching.current.get()
+    if received_at is None and batch is not None:
+        received_at = batch.received_at
+    now = received_at or timezone.now()
     fields = with_duplicates(
         _classified_fields(incoming.text),
         incoming.text,
@@ -93,18 +103,42 @@ def store(account, incoming: Incoming) -> tuple[InboxItem, bool]:
         **fields,
     }
     item = InboxItem(**key, **defaults)
-    try:
-        # A savepoint, so a concurrent insert of the same item (webhook and polling
-        # at once) loses quietly instead of breaking the caller's transaction.
-        with transaction.atomic():
-            item.save(force_insert=True)
-    except IntegrityError:
+    if not _insert_once(item):
         # .get() without the default ordering: the unique index answers it.
         return InboxItem.objects.order_by().get(**key), False
+    if batch is not None:
+        batch.stored(item.text, item.author_id)
     apply_rules(item)
     if item.author_id and not item.author_name:
-        transaction.on_commit(lambda: queue_author_lookup(account))
+        if batch is not None:
+            batch.look_up_authors(account)
+        else:
+            transaction.on_commit(lambda: queue_author_lookup(account))
     return item, True
+
+
+def _insert_once(item: InboxItem) -> bool:
+    """``INSERT ... ON CONFLICT DO NOTHING RETURNING id``: False when the item is
+    there already (webhook and polling at once). One statement where a savepoint
+    around ``save()`` took three, without breaking the caller's transaction; what
+    ``save(force_insert=True)`` would do otherwise (the fields' ``pre_save``, the
+    primary key, the instance's state) happens here too. InboxItem has no
+    ``post_save`` receivers to miss."""
+    meta = InboxItem._meta
+    fields = [f for f in meta.local_concrete_fields if not f.primary_key]
+    rows = InboxItem.objects._insert(
+        [item],
+        fields=fields,
+        returning_fields=meta.db_returning_fields,
+        on_conflict=OnConflict.IGNORE,
+    )
+    if not rows or rows[0] is None:  # PostgreSQL fetches no row: a None
+        return False
+    for value, field in zip(rows[0], meta.db_returning_fields, strict=True):
+        setattr(item, field.attname, value)
+    item._state.adding = False
+    item._state.db = "default"
+    return True
 
 
 AUTHOR_LOOKUP_BATCH_SECONDS = 5

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import conf
+from . import batching, conf
 from .actions import perform_rule_action
 from .deadlines import deadline_for
 from .models import InboxItem, ModerationAction, Rule, WatchedAuthor
@@ -89,13 +89,21 @@ def first_match(item: InboxItem) -> tuple[Rule | None, list[Rule]]:
 
 def apply_rules(item: InboxItem) -> Rule | None:
     rule, dry = first_match(item)
+    # The webhook batch adds the counts up and writes them once (batching.py).
+    batch = batching.current.get()
     if dry:
-        Rule.objects.filter(pk__in=[r.pk for r in dry]).update(
-            dry_run_count=F("dry_run_count") + 1
-        )
+        if batch is not None:
+            batch.count_dry_runs([r.pk for r in dry])
+        else:
+            Rule.objects.filter(pk__in=[r.pk for r in dry]).update(
+                dry_run_count=F("dry_run_count") + 1
+            )
     if rule is None:
         return None
-    Rule.objects.filter(pk=rule.pk).update(match_count=F("match_count") + 1)
+    if batch is not None:
+        batch.count_match(rule.pk)
+    else:
+        Rule.objects.filter(pk=rule.pk).update(match_count=F("match_count") + 1)
     if rule.action in (Rule.Action.ASSIGN, Rule.Action.MARK):
         item.urgent = True
         item.deadline = deadline_for(item.received_at, urgent=True)
@@ -113,7 +121,9 @@ def apply_rules(item: InboxItem) -> Rule | None:
         )
         return rule
     item_id, rule_id = item.pk, rule.pk
-    if conf.auto_actions_async():
+    if batch is not None:
+        batch.add_action(item_id, rule_id)
+    elif conf.auto_actions_async():
         # Queued by name: importing the tasks module here would close the cycle
         # ingest → rules → tasks → fetch → ingest.
         transaction.on_commit(

@@ -321,6 +321,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The webhook batch has a queue (and a Procfile process, «ingest») of its own: a network
+# action waiting out a rate limit in a ``worker`` must not hold comments back.
+CELERY_TASK_ROUTES = {
+    "moderation.tasks.process_webhook_events": {"queue": "webhooks"},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Wagtail's own scheduled publishing ("go live at"), every minute.
@@ -347,12 +352,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "syndication.tasks.dispatch_due_deliveries",
         "schedule": 30.0,
     },
-    # Moderation: poll recent posts for comments the webhooks missed.
+    # Moderation: the webhook events stored by their requests are handled here, in
+    # batches (moderation/webhooks/batch.py, issue 11.8): a comment reaches the inbox
+    # about a second after the network sent it. A tick left waiting behind a busy
+    # worker is dropped: the next one takes the same rows.
+    "moderation-webhook-events": {
+        "task": "moderation.tasks.process_webhook_events",
+        "schedule": 1.0,
+        "options": {"expires": 10},
+    },
     # Moderation: deletes and bans whose undo window ended in a closed browser.
     "moderation-send-due-actions": {
         "task": "moderation.tasks.send_due_actions",
         "schedule": 30.0,
     },
+    # Moderation: poll recent posts for comments the webhooks missed.
     "moderation-fetch-comments": {
         "task": "moderation.tasks.fetch_comments",
         "schedule": 300.0,

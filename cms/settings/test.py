@@ -41,3 +41,7 @@ SANDBOX_CALLBACK_INLINE = True
 # Each xdist worker (and the Celery workers it starts, which inherit the variable)
 # keeps its own rate-limit keys when the pass shares one Redis.
 RATE_LIMIT_NAMESPACE = f"vestnik-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+# Webhook events are handled in their request (not stored for the beat's batch), so a
+# test sees the inbox item when the POST returns; tests/moderation/test_webhook_batch.py
+# turns the batch on.
+MODERATION_WEBHOOKS_DEFERRED = False

@@ -85,7 +85,13 @@ def decrypt_secret(token, endpoint_pk=None) -> str:
 
 
 class WebhookEvent(models.Model):
-    """An event id seen once; a second delivery of the same id is ignored."""
+    """An event id seen once; a second delivery of the same id is ignored.
+
+    For a network whose view defers its work (``WebhookView.deferred``, issue 11.8)
+    the row is also the event itself: ``payload`` is what the network sent, stored by
+    the request before it answers 200, and ``processed_at`` stays empty until a batch
+    (``moderation/webhooks/batch.py``) has classified, stored and ruled it. Rows
+    handled in the request are written already processed, without the payload."""
 
     network = models.CharField(max_length=20, choices=Network.choices)
     account = models.ForeignKey(
@@ -94,12 +100,28 @@ class WebhookEvent(models.Model):
     event_id = models.CharField(max_length=200)
     event_type = models.CharField(max_length=50, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
+    payload = models.JSONField(null=True, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    # Failed batch attempts; after ``batch.MAX_ATTEMPTS`` the row is set aside with
+    # the error (processed_at set, ``failed`` true) for a person to look at.
+    # Database defaults: the webhook view inserts with one raw INSERT ... ON CONFLICT.
+    attempts = models.PositiveSmallIntegerField(db_default=0)
+    failed = models.BooleanField(db_default=False)
+    last_error = models.TextField(blank=True, db_default="")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["network", "account", "event_id"],
                 name="moderation_unique_event",
+            )
+        ]
+        indexes = [
+            # The batch reads the waiting rows oldest first; they are few at any time.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(processed_at__isnull=True),
+                name="moderation_event_pending",
             )
         ]
 

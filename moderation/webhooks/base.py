@@ -2,8 +2,10 @@
 
 Order: content type -> size limit -> account -> request validators (e.g. a secret
 header) -> JSON -> payload validators (e.g. a secret field) -> the network's schema ->
-handling, inside one transaction. A body that is not JSON by its declared type answers
-415; a bad secret 400 and stores nothing; an unknown account 404 without saying why; an
+handling, inside one transaction. A view marked ``deferred`` (VK, Telegram; issue 11.8)
+stores the checked event as one row before it answers 200 and leaves the handling to
+the batch in ``batch.py`` (a Celery beat tick every second). A body that is not JSON
+by its declared type answers 415; a bad secret 400 and stores nothing; an unknown account 404 without saying why; an
 oversize body 413; malformed JSON, JSON nested deeper than any network sends, text no
 database can store (NUL, lone surrogates) or a payload that does not match the
 network's schema (``schemas/``) 400 with the reason in the log (issue 12.7); any other
@@ -12,6 +14,7 @@ half-stored."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import logging
@@ -112,6 +115,11 @@ class WebhookView(View):
     route_suffix: str = ""
     # The media types the network sends; anything else is 415.
     content_types: tuple[str, ...] = JSON_TYPES
+    # Store the event before answering and handle it in a batch after (batch.py):
+    # the request then costs one INSERT. Such a view defines ``event_key``,
+    # ``check_event``, ``process`` and ``answer`` instead of ``handle``. The setting
+    # MODERATION_WEBHOOKS_DEFERRED=False handles the event in the request again.
+    deferred: bool = False
 
     @classmethod
     def route_kwargs(cls, endpoint) -> dict:
@@ -136,6 +144,11 @@ class WebhookView(View):
         if early is not None:
             return early
         try:
+            if self.deferred:
+                self.check_event(payload)
+                if conf.webhooks_deferred():
+                    self.enqueue(payload, body)
+                    return self.answer(payload)
             with transaction.atomic():
                 return self.handle(payload)
         except WebhookRejected as exc:
@@ -218,8 +231,52 @@ class WebhookView(View):
         return None
 
     def handle(self, payload: dict) -> HttpResponse:
-        """Store what the event says; runs in a transaction. Must be idempotent."""
+        """Store what the event says; runs in a transaction. Must be idempotent.
+        A deferred view's: its own steps, in the request."""
+        event_id, event_type = self.event_key(payload)
+        # The answer first: once the store has begun nothing returns to the
+        # network's module (tests/moderation/test_comment_path.py).
+        response = self.answer(payload)
+        if self.first_time(event_id, event_type):
+            self.process(payload)
+        return response
+
+    # -- the steps of a deferred view ------------------------------------------------
+    def event_key(self, payload: dict) -> tuple:
+        """``(event id, event type)``: the network's id of the event, for replays."""
         raise NotImplementedError
+
+    def check_event(self, payload: dict) -> None:
+        """What ``process`` needs beyond the schema; raise WebhookRejected, so a
+        broken event is refused in its request, not found broken by the batch."""
+
+    def process(self, payload: dict) -> None:
+        """Store what the event says (in the batch's transaction, or the request's)."""
+        raise NotImplementedError
+
+    def answer(self, payload: dict) -> HttpResponse:
+        """The answer the network expects for an accepted event."""
+        raise NotImplementedError
+
+    def enqueue(self, payload: dict, body: bytes) -> bool:
+        """Store the event for the batch: one ``INSERT ... ON CONFLICT DO NOTHING``
+        in autocommit, the only write before the 200. False for a replay. An event
+        without an id is keyed by its body, so an identical resend is one row."""
+        event_id, event_type = self.event_key(payload)
+        if event_id in (None, ""):
+            event_id = "body:" + hashlib.sha256(body).hexdigest()
+        table = WebhookEvent._meta.db_table
+        # The body was parsed and checked already; PostgreSQL takes it as jsonb as it is.
+        value = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (network, account_id, event_id, event_type,"  # noqa: S608 - table name from the model
+                f" received_at, payload) VALUES (%s, %s, %s, %s, %s, {value})"
+                " ON CONFLICT (network, account_id, event_id) DO NOTHING",
+                [self.network, self.account.pk, str(event_id)[:200],
+                 str(event_type)[:50], timezone.now(), body.decode("utf-8")],
+            )  # fmt: skip
+            return cursor.rowcount == 1
 
     # -- helpers ---------------------------------------------------------------------
     def first_time(self, event_id, event_type: str = "") -> bool:
@@ -230,12 +287,13 @@ class WebhookView(View):
         if event_id in (None, ""):
             return True
         table = WebhookEvent._meta.db_table
+        now = timezone.now()
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (network, account_id, event_id, event_type,"  # noqa: S608 - table name from the model
-                " received_at) VALUES (%s, %s, %s, %s, %s)"
+                " received_at, processed_at) VALUES (%s, %s, %s, %s, %s, %s)"
                 " ON CONFLICT (network, account_id, event_id) DO NOTHING",
                 [self.network, self.account.pk, str(event_id)[:200],
-                 event_type[:50], timezone.now()],
+                 event_type[:50], now, now],
             )  # fmt: skip
             return cursor.rowcount == 1

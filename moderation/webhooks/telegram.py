@@ -59,13 +59,27 @@ class TelegramWebhookView(WebhookView):
         if not secrets_equal(given, self.endpoint.secret):
             raise WebhookRejected("bad secret token")
 
-    def handle(self, payload):
-        if not self.first_time(payload.get("update_id"), "update"):
-            return JsonResponse({})
+    # -- deferred handling (base.py): stored in the request, processed by the batch --
+    deferred = True
+
+    def event_key(self, payload):
+        return payload.get("update_id"), "update"
+
+    def check_event(self, payload):
+        for key in ("message", "edited_message"):
+            message = payload.get(key)
+            if isinstance(message, dict):
+                if "message_id" not in message:
+                    raise WebhookRejected("message without message_id")
+                return
+
+    def process(self, payload):
         if isinstance(payload.get("message"), dict):
             self.on_message(payload["message"], payload)
         elif isinstance(payload.get("edited_message"), dict):
             self.on_edited(payload["edited_message"], payload)
+
+    def answer(self, payload):
         return JsonResponse({})
 
     def remote_id(self, message: dict) -> str:

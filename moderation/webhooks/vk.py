@@ -88,16 +88,25 @@ class VkWebhookView(WebhookView):
             )
         return None
 
-    def handle(self, payload):
+    # -- deferred handling (base.py): stored in the request, processed by the batch --
+    deferred = True
+
+    def event_key(self, payload):
+        return payload.get("event_id"), str(payload.get("type") or "")
+
+    def check_event(self, payload):
         event_type = str(payload.get("type") or "")
-        if not self.first_time(payload.get("event_id"), event_type):
-            return self.ok()
-        obj = payload.get("object")
-        handler = getattr(self, f"on_{event_type}", None)
+        if hasattr(self, f"on_{event_type}") and not isinstance(
+            payload.get("object"), dict
+        ):
+            raise WebhookRejected("event without object")
+
+    def process(self, payload):
+        handler = getattr(self, f"on_{payload.get('type') or ''}", None)
         if handler is not None:
-            if not isinstance(obj, dict):
-                raise WebhookRejected("event without object")
-            handler(obj, payload)
+            handler(payload["object"], payload)
+
+    def answer(self, payload):
         return self.ok()
 
     @staticmethod
