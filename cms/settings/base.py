@@ -70,6 +70,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Network webhooks (/hooks/) go straight to their views from here: the rest of
+    # the chain is for people (moderation/webhooks/middleware.py, issue 11.8).
+    "moderation.webhooks.middleware.WebhookMiddleware",
     # The same content security policy in every environment, so the tests and the
     # demo see what production sends (issue 12.11).
     "csp.middleware.CSPMiddleware",

@@ -282,3 +282,13 @@ def test_two_ticks_at_once_never_handle_an_event_twice(client, vk_account):
     assert claimed == [3] and second == 3
     assert InboxItem.objects.count() == 6
     assert not WebhookEvent.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_webhooks_skip_the_middleware_for_people(client, vk_account):
+    response = vk(client, vk_account, 30, "Спасибо")
+    assert "Content-Security-Policy" not in response.headers
+    assert not response.cookies
+    missing = client.post(
+        "/hooks/nosuch/x/", data="{}", content_type="application/json"
+    )
+    assert missing.status_code == 404
