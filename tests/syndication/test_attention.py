@@ -206,3 +206,31 @@ def test_the_networks_own_words_are_for_the_technician_only(
             assert "Соцсеть ответила ошибкой; её точный ответ виден" in second
         else:
             assert "Unauthorized" in client.get(pages[0]).content.decode()
+
+
+def test_the_panel_is_wagtails_and_the_detail_page_reads_in_order(
+    chief, piece_page, troubled
+):
+    """The panel is Wagtail's own dashboard panel (its heading and indent, as «Ваши
+    последние правки»); on the delivery's page the address of the post sits with the
+    button that says it is there, apart from «Повторить» and «Отмена»; «8 %» in the
+    heading keeps its sign on the line."""
+    html = chief.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="syndication-attention-section"' in html
+    assert (
+        "w-panel--dashboard"
+        in html.split('id="syndication-attention-section"')[0][-200:]
+    )
+
+    piece_page.title = "Пособие выросло на 8 %"
+    piece_page.save_revision().publish()
+    needs_check = troubled[1]
+    html = chief.get(reverse("syndication_delivery", args=[needs_check.pk]))
+    html = html.content.decode()
+    assert "на 8\u00a0%" in html
+    form = html.split('action="' + reverse("syndication_action") + '"')[1].split(
+        "</form>"
+    )[0]
+    found, others = form.split("</div>", 1)
+    assert 'name="remote_url"' in found and 'value="mark_sent"' in found
+    assert 'value="retry"' in others and 'value="cancel"' in others
