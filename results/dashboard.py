@@ -55,7 +55,9 @@ class MonthPanel(Component):
             "audience_change": sum(changes) if changes else None,
             "accounts": len(period.by_account),
             "accounts_phrase": ngettext(
-                "in %(count)d account", "in %(count)d accounts", len(period.by_account)
+                "over the month, in %(count)d account",
+                "over the month, in %(count)d accounts",
+                len(period.by_account),
             )
             % {"count": len(period.by_account)},
             "received": data.received_in(start, end).count(),

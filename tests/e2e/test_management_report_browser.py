@@ -1,7 +1,8 @@
 """In a real browser, the management's monthly journey (docs/journeys.md «Руководство»)
-on the demo site: the chief editor, who reports to management, opens «Результаты» for
-the last month, a piece's results and an account's, and downloads the month's PDF for the
-regional media department. Screenshots and the PDF's pages (pdftoppm) go to
+on the demo site, as the demo's «Руководство» user: the dashboard is last month's
+summary with the report's three formats (DOCX and XLSX taken from there), the menu holds
+«Результаты» only; then the period view for the last month, a piece's results and an
+account's, and the month's PDF for the regional media department. Screenshots and the PDF's pages (pdftoppm) go to
 .artifacts/ for a person to look at; the PDF's text is checked for what the department
 must never receive: English words, figures without Russian digit grouping."""
 
@@ -105,20 +106,40 @@ def test_management_reads_the_month_and_takes_the_pdf(
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
+    page.fill("#id_username", "head")
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
 
-    page.get_by_role("link", name="Результаты").click()
-    page.wait_for_url(f"{live_server.url}/admin/results/")
-    page.fill("input[name=from]", f"{FIRST:%d.%m.%Y}")
-    page.keyboard.press("Escape")
-    page.fill("input[name=to]", f"{LAST:%d.%m.%Y}")
-    page.keyboard.press("Escape")
-    page.get_by_role("button", name="Показать").click()
-    page.wait_for_load_state()
-    assert f"from={FIRST:%d.%m.%Y}" in page.url
+    # The dashboard is the month: its figures, its top pieces, its report.
+    panel = page.locator("section.results-dashboard")
+    assert panel.get_by_role("heading", name=f"Итоги за {MONTH}").is_visible()
+    assert panel.get_by_role("link", name=pages[0].title).count() == 1
+    shot(page, "dashboard")
+    for fmt in ("DOCX", "XLSX"):
+        with page.expect_download() as download:
+            panel.get_by_role("link", name=fmt, exact=True).click()
+        name = f"vestnik-report-{LAST:%Y-%m}.{fmt.lower()}"
+        assert download.value.suggested_filename == name
+        saved = SHOTS / f"management-report.{fmt.lower()}"
+        download.value.save_as(str(saved))
+        assert saved.read_bytes()[:2] == b"PK"
+    # «Результаты» and nothing this person cannot use (Wagtail's help stays).
+    labels = [
+        text.strip()
+        for text in page.locator(
+            ".sidebar-main-menu__list > li .sidebar-menu-item__link"
+        ).all_inner_texts()
+    ]
+    assert labels[0] == "Результаты", labels
+    for section in ("Страницы", "Модерация", "Соцсети", "Реестр", "Настройки",
+                    "Изображения", "Документы", "Отчёты"):  # fmt: skip
+        assert not any(label.startswith(section) for label in labels), labels
+
+    # From the dashboard to the month's full results (dates typed in the period
+    # form are walked in test_results_browser.py).
+    panel.get_by_role("link", name=f"Все результаты за {MONTH}").click()
+    page.wait_for_url(f"**/admin/results/?from={FIRST:%d.%m.%Y}&to={LAST:%d.%m.%Y}")
     shot(page, "period")
     summary = page.locator("text=Материалы, отправленные").inner_text()
     sent = len(pages) * len(accounts)  # every piece to every account
@@ -131,7 +152,8 @@ def test_management_reads_the_month_and_takes_the_pdf(
     page.goto(f"{live_server.url}/admin/results/account/{accounts[-1].pk}/")
     shot(page, "account")
 
-    page.goto(f"{live_server.url}/admin/results/")
+    page.get_by_role("link", name="Результаты", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/admin/results/")
     page.select_option("#results-report-month", label=MONTH)
     with page.expect_download() as download:
         page.get_by_role("button", name="PDF").click()

@@ -173,10 +173,12 @@ def test_the_dashboard_is_the_last_month(client, head, month):
     assert "Выплаты выросли" in html and "900 просмотров" in html  # the top piece
     assert "+30" in html  # the audience change
     cards = re.search(r'<dl class="results-cards">(.*?)</dl>', html, re.S).group(1)
-    assert "Получено комментариев и сообщений</dt><dd>1<" in cards
+    assert "Комментарии и сообщения</dt><dd>1<" in cards
     # The one panel: none of the editors', moderators' or registry's, which this
     # person could not act on.
     main = html[html.index("<main") :]
+    # Nor the page search, which would send this person back with «no permission».
+    assert 'role="search"' not in main
     sections = re.findall(r"<section[^>]*>", main)
     assert len(sections) == 1 and "results-dashboard" in sections[0], sections
 
@@ -189,6 +191,9 @@ def test_the_chief_editor_sees_the_month_too(client, django_user_model, month):
     client.force_login(chief)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Итоги за " in html
+    root = django_user_model.objects.create_superuser("root", "r@example.org", "x")
+    client.force_login(root)  # whoever may open pages still searches them
+    assert 'role="search"' in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_an_editor_has_no_results_panel(client, django_user_model, month):
