@@ -37,6 +37,8 @@ def test_chief_editors_dashboard(client, submitted):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Ждут вашего согласования" in html
     assert "отзыв" not in html
+    # the reviewer's actions in the row's «…» menu are verbs
+    assert "Вернуть на доработку" in html and "Запрос изменений" not in html
     # the site summary: lower case, the noun agrees with the number
     assert " страниц" in html or " страницы" in html
     assert "Страниц " not in html and "Страницы " not in html
