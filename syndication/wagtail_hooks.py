@@ -13,16 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import SwitchInput
 
 from cms.forms import ATTACH_TO_NEWS_PAGE_FORM
 
 from .delivery.scheduling import syndicated_page_types
-from .models import AccountSettings, NotificationPreference
-from .slot_form import AccountSettingsForm, slots_in_words
+from .models import NotificationPreference
+from .settings_views import account_settings_viewset
 from .views import calendar, editor_choice, log, page, plan, preview
 from .views.attention import AttentionPanel, attention_count
 
@@ -63,31 +61,6 @@ urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_urls():
     return [path("syndication/", include(urlpatterns))]
-
-
-class AccountSettingsViewSet(ModelViewSet):
-    model = AccountSettings
-    icon = "cog"
-    menu_label = _("Account settings")
-    add_to_admin_menu = False
-    list_display = [
-        "account",
-        "send_by_default",
-        Column("slots", label=_("Posting slots"), accessor=slots_in_words),
-        "full_text_account",
-        "held_at",
-        "held_reason",
-    ]
-    list_filter = ["send_by_default"]
-    url_namespace = "syndication_account_settings"
-    url_prefix = "syndication/account-settings"
-
-    def get_form_class(self, for_update=False):
-        # Days as checkboxes, times as «09:00, 12:30», not the raw JSON.
-        return AccountSettingsForm
-
-
-account_settings_viewset = AccountSettingsViewSet("syndication_account_settings")
 
 
 @hooks.register("register_admin_viewset")

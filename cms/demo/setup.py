@@ -45,6 +45,8 @@ ROLE_PERMISSIONS = {
         "syndication.view_accountsettings",
         "syndication.change_accountsettings",
         "syndication.add_accountsettings",
+        # «Настройки → Нерабочие дни»: the days the posting slots skip.
+        "syndication.change_nonworkingdays",
     ],
 }
 

@@ -4,6 +4,7 @@ eve of the New Year holidays goes out on the first working day after them."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -120,8 +121,15 @@ def test_slots_form_has_weekday_checkboxes_and_times(admin_client_ru):
     saved = AccountSettings.objects.get(account=vk)
     assert saved.slot_times == ["09:30", "12:00", "18:00"]
     assert saved.slot_weekdays == [0, 2, 5]
-    listing = admin_client_ru.get(reverse("syndication_account_settings:index"))
-    assert "Пн, Ср, Сб: 09:30, 12:00, 18:00" in listing.content.decode()
+    listing = admin_client_ru.get(good["Location"])
+    text = listing.content.decode()
+    assert "Пн, Ср, Сб: 09:30, 12:00, 18:00" in text
+    cells = [
+        " ".join(cell.split())
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", text, re.S)
+    ]
+    assert "да" in cells and "True" not in cells
+    assert f"Настройки отправки «{vk}» сохранены." in text
 
 
 @pytest.mark.django_db
