@@ -101,6 +101,9 @@ def _renewal(account: Account, renews: bool) -> str:
         return _("renews by itself")
     if account.credential_expires_at is None:
         return _("does not expire") if account.has_credential else ""
+    if account.credential_expires_at <= timezone.now():
+        # «…до истечения» read oddly under a key that expired three days ago.
+        return _("does not renew: replace it or connect again")
     return _("does not renew: reconnect before it expires")
 
 

@@ -163,6 +163,12 @@ def test_rows_put_blocked_networks_apart_and_problems_first(register):
     assert renewed.renews and renewed.renewal == "обновляется сам"
     assert renewed.last_renewed_at is not None
     assert by_account[register["valid"]].renewal == "бессрочно"
+    assert by_account[register["expired"]].renewal == (
+        "не обновляется сам: замените ключ или подключите заново"
+    )
+    assert by_account[register["expiring"]].renewal == (
+        "не обновляется сам: подключите заново до истечения"
+    )
 
 
 def test_failures_of_delivery_and_polling(register, news_page):
