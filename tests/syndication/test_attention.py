@@ -234,3 +234,15 @@ def test_the_panel_is_wagtails_and_the_detail_page_reads_in_order(
     found, others = form.split("</div>", 1)
     assert 'name="remote_url"' in found and 'value="mark_sent"' in found
     assert 'value="retry"' in others and 'value="cancel"' in others
+
+
+def test_the_log_links_a_sent_post_in_words(chief, troubled):
+    """A long post address in the «Пост» cell pushed «Последняя ошибка» off a
+    1366 px screen: the cell says «открыть пост», the address is its tooltip."""
+    url = "http://127.0.0.1:8000/sandbox/wordpress/vestnik/?p=123456789&preview=0"
+    Delivery.objects.filter(pk=troubled[2].pk).update(
+        status=Delivery.Status.SENT, remote_url=url
+    )
+    html = chief.get(reverse("syndication_log")).content.decode()
+    assert f'title="{url.replace("&", "&amp;")}">открыть пост</a>' in html
+    assert f">{url}<" not in html.replace("&amp;", "&")
