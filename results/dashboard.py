@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
 from . import periods, queries
-from .report import data
+from .report import data, figures
 from .views.screens import month_label
 
 TOP = 3
@@ -60,8 +60,8 @@ class MonthPanel(Component):
                 len(period.by_account),
             )
             % {"count": len(period.by_account)},
-            "received": data.received_in(start, end).count(),
-            "removed": data.removed_in(start, end).count(),
+            "received": figures.received_in(start, end).count(),
+            "removed": figures.removed_in(start, end).count(),
             "top": [
                 (piece.page_id, piece.title, views_phrase(piece.totals.views))
                 for piece in period.top

@@ -4,24 +4,19 @@ headings and rows of plain values, so the three formats cannot disagree."""
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from accounts_registry.history import change_rows
-from accounts_registry.models import AccountChange
 from accounts_registry.networks import Network
-from moderation.models import InboxItem, ModerationAction, Reason
 
 from .. import collectors, periods, queries
+from .figures import moderation, register_changes
 
 
 @dataclass(frozen=True)
@@ -288,98 +283,40 @@ def hours(delta: timedelta) -> Measure:
 INDENT = "\u00a0" * 4
 
 
-def received_in(start: datetime, end: datetime):
-    """Comments and messages the inbox received in the period."""
-    return InboxItem.objects.filter(received_at__gte=start, received_at__lt=end)
-
-
-def removed_in(start: datetime, end: datetime):
-    """Deletions and hidings done in the period (by a moderator or a rule)."""
-    return ModerationAction.objects.filter(
-        created_at__gte=start,
-        created_at__lt=end,
-        action__in=[ModerationAction.Kind.DELETE, ModerationAction.Kind.HIDE],
-    )
-
-
 def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
-    received = received_in(start, end)
-    removed = removed_in(start, end)
-    answered = received.filter(
-        status=InboxItem.Status.REPLIED, answered_at__isnull=False
-    ).values_list("received_at", "answered_at")
-    waits = sorted(answer - got for got, answer in answered)
-    due = InboxItem.objects.filter(deadline__gte=start, deadline__lt=min(end, now))
-    missed = due.filter(
-        Q(answered_at__isnull=True) | Q(answered_at__gt=F("deadline"))
-    ).count()
+    figures = moderation(start, end, now)
     table = Table(_("3. Moderation"), [_("Figure"), _("Value")], widths=(130,))
-    table.rows.append([_("Comments and messages received"), received.count()])
-    table.rows.append([_("Removed or hidden"), removed.count()])
-    reasons = dict(Reason.choices)
+    table.rows.append([_("Comments and messages received"), figures.received])
+    table.rows.append([_("Removed or hidden"), figures.removed])
     of_them = _("of them")
-    for row in removed.values("reason").annotate(n=Count("pk")).order_by("-n"):
-        label = reasons.get(row["reason"]) or _("reason not given")
-        table.rows.append([f"{INDENT}{of_them}: {label}", row["n"]])
-    table.rows.append([_("Answered"), len(waits)])
-    if waits:
-        median = statistics.median(waits)
-        ninetieth = (
-            statistics.quantiles(waits, n=10, method="inclusive")[-1]
-            if len(waits) > 1
-            else waits[0]
-        )
-        table.rows.append([_("Median time to answer"), hours(median)])
-        table.rows.append([_("90 % answered within"), hours(ninetieth)])
+    for _code, label, count in figures.reasons:
+        table.rows.append([f"{INDENT}{of_them}: {label}", count])
+    table.rows.append([_("Answered"), figures.answered])
+    if figures.answered:
+        table.rows.append([_("Median time to answer"), hours(figures.median)])
+        table.rows.append([_("90 % answered within"), hours(figures.ninetieth)])
     else:
         table.rows.append([_("Median time to answer"), _("no answers")])
         table.rows.append([_("90 % answered within"), _("no answers")])
-    table.rows.append([_("Deadlines to answer that fell in the period"), due.count()])
-    table.rows.append([f"{INDENT}{_('of them missed')}", missed])
+    table.rows.append([_("Deadlines to answer that fell in the period"), figures.due])
+    table.rows.append([f"{INDENT}{_('of them missed')}", figures.missed])
     return table
 
 
-# What the department is told about; tokens, health checks and design are the
-# technician's bookkeeping and stay out of the report.
-REPORTED_FIELDS = {"name", "url", "external_id", "status", "kind", "responsible",
-                   "verified", "created_on", "deleted_on"}  # fmt: skip
-
-
 def register_table(start: datetime, end: datetime) -> Table:
-    labels = {"created": _("Added to the register"), "changed": _("Changed")}
     table = Table(
         _("4. Changes in the register of accounts"),
         [_("Date"), _("Account"), _("Network"), _("What changed"), _("Who")],
         empty=_("The register did not change in the period."),
         widths=(24, 38, 26, 60),
     )
-    changes = (
-        AccountChange.objects.filter(at__gte=start, at__lt=end)
-        .select_related("account", "user")
-        .order_by("at", "pk")
-    )
-    for change in changes:
-        what = str(labels.get(change.action, change.action))
-        if change.action == "changed":
-            change.changes = {
-                k: v for k, v in (change.changes or {}).items() if k in REPORTED_FIELDS
-            }
-            if not change.changes:
-                continue
-            what = capfirst(
-                "; ".join(
-                    f"{label}: {old or '—'} → {new or '—'}"
-                    for label, old, new in change_rows(change)
-                )
-            )
-        elif change.action != "created":
-            continue
+    for change in register_changes(start, end):
         table.rows.append(
             [
-                timezone.localtime(change.at).date(),
+                change.day,
                 change.account.name,
                 change.account.get_network_display(),
-                what,
+                change.what,
                 change.who,
             ]  # fmt: skip
         )
