@@ -18,6 +18,7 @@ from accounts_registry.networks import Network
 from .. import collectors, periods, queries
 from ..permissions import can_view
 from .period_form import PeriodForm
+from .period_sections import moderation_context, register_context
 
 
 def _guard(request):
@@ -86,6 +87,8 @@ def index(request):
         },
     }
     failing = queries.unhealthy(start).count()
+    moderation = moderation_context(start, end)
+    chart["moderation"] = moderation.pop("chart")
     return render(
         request,
         "results/index.html",
@@ -116,6 +119,8 @@ def index(request):
             "silent_networks": silent_networks(),
             "network_codes": [code for code, _t in data.by_network],
             "counted_networks": counted_names(code for code, _t in data.by_network),
+            "moderation": moderation,
+            "register": register_context(start, end, request.user),
         },
     )
 

@@ -28,6 +28,36 @@
   bar("results-by-day", data.days, data.views_by_day, data.labels && data.labels.views, palette[0]);
   bar("results-by-hour", data.hours, data.views_by_hour, data.labels && data.labels.avg_views, palette[1]);
 
+  // Removed comments by reason, one bar a reason (its words on the axis, long
+  // enough to read), stacked by network when there are several.
+  const reasons = document.getElementById("results-reasons");
+  if (reasons && data.moderation) {
+    const m = data.moderation;
+    reasons.parentElement.style.height = 3 + 2.25 * m.reasons.length + "rem";
+    new Chart(reasons, {
+      type: "bar",
+      data: {
+        labels: m.reasons,
+        datasets: m.datasets.map((set, i) => ({
+          label: set.label,
+          data: set.data,
+          backgroundColor: palette[i % palette.length],
+          maxBarThickness: 28,
+        })),
+      },
+      options: {
+        indexAxis: "y",
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: m.datasets.length > 1 } },
+        scales: {
+          x: { stacked: true, beginAtZero: true, ticks: { precision: 0, ...ticks } },
+          y: { stacked: true },
+        },
+      },
+    });
+  }
+
   const piece = document.getElementById("results-piece");
   if (piece) {
     new Chart(piece, {
