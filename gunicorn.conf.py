@@ -16,6 +16,11 @@ bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 # no extra memory for Django, the classifier's dictionaries and a database connection
 # kept open (CONN_MAX_AGE) per thread. gthread also keeps the connection of a network
 # that sends webhooks in bursts alive (sync workers close it after every answer).
+# Since the webhook events are handled by the «ingest» worker after the answer (issue
+# 11.8), a request holds the GIL for about 1.3 ms; two processes still fill the two
+# cores with the ingest worker and PostgreSQL beside them: 3 x 4 measured 408 and 272
+# events/s against 379 and 518 for 2 x 4 in alternating runs on the shared machine
+# (load 6.3-6.9; bench/moderation/bench_ingest.py, GUNICORN_WORKERS=3), no gain.
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))

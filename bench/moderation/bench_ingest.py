@@ -382,7 +382,12 @@ def run(args) -> tuple[dict, list[str]]:
             load_after = os.getloadavg()[0]
             # The batch finishes what the burst stored; PostgreSQL's CPU is counted
             # until then, as it serves both.
-            drain = wait_handled(accounts)
+            try:
+                drain = wait_handled(accounts)
+            except SystemExit:
+                worker_log.seek(0)
+                sys.stderr.write(worker_log.read().decode(errors="replace")[-3000:])
+                raise
             pg_cpu = postgres_cpu() - cpu_before[1]
             ingest_cpu = process_tree_cpu(ingest.pid) - cpu_before[2]
         finally:
