@@ -1,7 +1,8 @@
 """In a real browser, the management's monthly journey (docs/journeys.md «Руководство»)
 on the demo site, as the demo's «Руководство» user: the dashboard is last month's
 summary with the report's three formats (DOCX and XLSX taken from there), the menu holds
-«Результаты» only; then the period view for the last month, a piece's results and an
+«Результаты» only; then the period view for the last month (its moderation with the
+reasons' chart and the register's changes seen at 1280x900), a piece's results and an
 account's, and the month's PDF for the regional media department. Screenshots and the PDF's pages (pdftoppm) go to
 .artifacts/ for a person to look at; the PDF's text is checked for what the department
 must never receive: English words, figures without Russian digit grouping."""
@@ -41,7 +42,7 @@ def demo_month():
 
     demo = load_demo()
     results_groups()
-    from accounts_registry.models import Account
+    from accounts_registry.models import Account, AccountChange, ReportObligation
 
     accounts = list(
         Account.objects.filter(network__in=["vk", "ok", "max"]).order_by("network")
@@ -74,6 +75,15 @@ def demo_month():
             item=spam, account=vk, action="delete", reason=reason,
             created_at=END_OF_MONTH - timedelta(days=3),
         )  # fmt: skip
+    # VK's account entered the register in the month and its 10-day notification
+    # went two days late: the period view lists both.
+    registered = END_OF_MONTH - timedelta(days=20)
+    AccountChange.objects.filter(account=vk, action="created").update(at=registered)
+    ReportObligation.objects.filter(account=vk, event="created").update(
+        event_date=registered.date(),
+        due_on=registered.date() + timedelta(days=10),
+        reported_on=registered.date() + timedelta(days=12),
+    )
     return pages, accounts
 
 
@@ -144,6 +154,23 @@ def test_management_reads_the_month_and_takes_the_pdf(
     summary = page.locator("text=Материалы, отправленные").inner_text()
     sent = len(pages) * len(accounts)  # every piece to every account
     assert f"{sent} публикаций" in summary, summary
+
+    # The month's moderation and register, as a laptop's window shows them.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    moderation = page.get_by_role("heading", name="Модерация", exact=True)
+    moderation.scroll_into_view_if_needed()
+    assert page.locator("#results-reasons").is_visible()
+    cards = page.locator("h2#results-moderation + dl.results-cards").inner_text()
+    assert "Медианное время ответа\n4\xa0ч" in cards, cards
+    page.screenshot(path=str(SHOTS / "management-period-moderation.png"))
+    register = page.get_by_role("heading", name="Изменения в реестре")
+    register.scroll_into_view_if_needed()
+    table = page.locator("h2#results-register ~ .results-scroll").first
+    assert accounts[-1].name in table.inner_text()
+    assert table.locator("a").count() == 0  # «Руководство» cannot open the register
+    assert "направлено с опозданием" in table.inner_text()
+    page.screenshot(path=str(SHOTS / "management-period-register.png"))
+    page.set_viewport_size({"width": 1280, "height": 3200})
 
     page.get_by_role("link", name=pages[0].title).first.click()
     page.wait_for_url(f"**/admin/results/piece/{pages[0].pk}/**")
