@@ -31,6 +31,10 @@ class NewsPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self.syndication = attached_choice(self)
 
+    def clean_title(self):
+        # The title's field is a growing textarea: pasted line breaks become spaces.
+        return " ".join(self.cleaned_data["title"].split())
+
     def is_valid(self):
         valid = super().is_valid()
         if self.syndication is not None:

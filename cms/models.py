@@ -12,7 +12,9 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -112,7 +114,20 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    content_panels = Page.content_panels + [
+    # A press title runs to 80-100 characters: the title grows to as many lines as it
+    # needs instead of scrolling out of sight in Wagtail's one-line field (about 40
+    # characters were visible at 1366 px). Enter does not break it; the form joins
+    # pasted lines (NewsPageForm.clean_title).
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            widget=AdminAutoHeightTextInput(
+                attrs={
+                    "data-controller": "w-autosize w-action",
+                    "data-action": "keydown.enter->w-action#noop:prevent",
+                }
+            ),
+        ),
         FieldPanel("lead"),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("cover"), FieldPanel("tags")],

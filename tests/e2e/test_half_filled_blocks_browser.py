@@ -120,7 +120,18 @@ def test_every_block_half_filled_previews_on_every_account(
 
     page.goto(f"{live_server.url}/admin/pages/add/cms/newspage/{editor.pk}/")
     page.fill("#id_title", TITLE)
+    page.locator("#id_title").press("End")
+    page.locator("#id_title").press("Enter")  # does not break the title
     page.fill("#id_lead", LEAD)
+    # The long title is seen whole: the field grows to two lines, nothing scrolls
+    # out of sight (the Latin slug is made on saving: test_editor_day).
+    title = page.locator("#id_title")
+    assert title.input_value() == TITLE
+    sizes = title.evaluate(
+        "el => [el.scrollWidth, el.clientWidth, el.clientHeight,"
+        " parseFloat(getComputedStyle(el).lineHeight)]"
+    )
+    assert sizes[0] <= sizes[1] and sizes[2] >= 1.8 * sizes[3], sizes
     for kind, _typed, _missing in BLOCKS:
         add_block(page, kind)
     for index, (_kind, typed, _missing) in enumerate(BLOCKS):
