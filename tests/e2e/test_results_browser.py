@@ -87,7 +87,7 @@ def test_chief_reads_the_month_and_downloads_the_report(
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
 
-    page.get_by_role("link", name="Результаты").click()
+    page.get_by_role("link", name="Результаты", exact=True).click()
     page.wait_for_url(f"{live_server.url}/admin/results/")
     assert "10 публикаций" in page.content()
     shot(page, "period")
