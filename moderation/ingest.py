@@ -27,7 +27,6 @@ import logging
 from celery import current_app
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from . import batching
@@ -40,6 +39,7 @@ from .duplicates import with_duplicates
 from .incoming import Incoming as Incoming
 from .incoming import from_timestamp as from_timestamp
 from .incoming import incoming_from_remote as incoming_from_remote
+from .insert_once import insert_once
 from .links import find_delivery
 from .models import InboxItem
 from .rule_engine import apply_rules
@@ -103,7 +103,7 @@ def store(account, incoming: Incoming, received_at=None) -> tuple[InboxItem, boo
         **fields,
     }
     item = InboxItem(**key, **defaults)
-    if not _insert_once(item):
+    if not insert_once(item):
         # .get() without the default ordering: the unique index answers it.
         return InboxItem.objects.order_by().get(**key), False
     if batch is not None:
@@ -115,30 +115,6 @@ def store(account, incoming: Incoming, received_at=None) -> tuple[InboxItem, boo
         else:
             transaction.on_commit(lambda: queue_author_lookup(account))
     return item, True
-
-
-def _insert_once(item: InboxItem) -> bool:
-    """``INSERT ... ON CONFLICT DO NOTHING RETURNING id``: False when the item is
-    there already (webhook and polling at once). One statement where a savepoint
-    around ``save()`` took three, without breaking the caller's transaction; what
-    ``save(force_insert=True)`` would do otherwise (the fields' ``pre_save``, the
-    primary key, the instance's state) happens here too. InboxItem has no
-    ``post_save`` receivers to miss."""
-    meta = InboxItem._meta
-    fields = [f for f in meta.local_concrete_fields if not f.primary_key]
-    rows = InboxItem.objects._insert(
-        [item],
-        fields=fields,
-        returning_fields=meta.db_returning_fields,
-        on_conflict=OnConflict.IGNORE,
-    )
-    if not rows or rows[0] is None:  # PostgreSQL fetches no row: a None
-        return False
-    for value, field in zip(rows[0], meta.db_returning_fields, strict=True):
-        setattr(item, field.attname, value)
-    item._state.adding = False
-    item._state.db = "default"
-    return True
 
 
 AUTHOR_LOOKUP_BATCH_SECONDS = 5

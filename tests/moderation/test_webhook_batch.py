@@ -292,3 +292,32 @@ def test_webhooks_skip_the_middleware_for_people(client, vk_account):
         "/hooks/nosuch/x/", data="{}", content_type="application/json"
     )
     assert missing.status_code == 404
+
+
+def test_insert_once_stores_what_save_stores(vk_account, monkeypatch):
+    """The statement compiled once and the values prepared per item (insert_once)
+    give the same row as save(), JSON, dates and all; a conflict is False."""
+    from django.utils import timezone
+
+    from moderation.insert_once import insert_once
+
+    monkeypatch.setattr("moderation.insert_once._statement", {})
+    now = timezone.now()
+    fields = {
+        "network": "vk", "account": vk_account, "text": "Спасибо «всем»",
+        "labels": ["spam", "insult"], "spans": [{"start": 0, "end": 3}],
+        "raw": {"object": {"id": 1, "text": "ё"}}, "attachments": [{"type": "photo"}],
+        "created_at": now, "received_at": now, "deadline": now, "score": 0.5,
+        "label": "spam", "urgent": True,
+    }  # fmt: skip
+    InboxItem(remote_id="saved", **fields).save(force_insert=True)
+    for remote_id in ("first", "second"):  # compiled, then the kept statement
+        item = InboxItem(remote_id=remote_id, **fields)
+        assert insert_once(item) and item.pk and not item._state.adding
+    assert not insert_once(InboxItem(remote_id="second", **fields))
+    rows = {
+        row.pop("remote_id"): row for row in InboxItem.objects.values().order_by("pk")
+    }
+    for row in rows.values():
+        row.pop("id"), row.pop("updated_at")
+    assert rows["first"] == rows["saved"] == rows["second"]
