@@ -246,3 +246,16 @@ def test_the_log_links_a_sent_post_in_words(chief, troubled):
     html = chief.get(reverse("syndication_log")).content.decode()
     assert f'title="{url.replace("&", "&amp;")}">открыть пост</a>' in html
     assert f">{url}<" not in html.replace("&amp;", "&")
+
+
+def test_the_pieces_networks_page_links_a_sent_post_in_words(
+    chief, piece_page, troubled
+):
+    url = "http://127.0.0.1:8000/sandbox/max/channel/-70000000000001/#mid.0000000600000"
+    Delivery.objects.filter(pk=troubled[2].pk).update(
+        status=Delivery.Status.SENT, remote_url=url
+    )
+    html = chief.get(reverse("syndication_page", args=[piece_page.pk])).content
+    html = html.decode()
+    assert f'title="{url}">открыть пост</a>' in html
+    assert f">{url}<" not in html
