@@ -75,7 +75,7 @@ def test_moderation_shows_the_reports_figures(client, head, november):  # noqa: 
     client.force_login(head)
     html = client.get(NOVEMBER).content.decode()
     words = text(section(html, "results-moderation"))
-    assert words.startswith("Модерация")
+    assert words.startswith("Модерация По ящику модерации Вестника:")
     # The report's figures for November (tests/results/test_report.py).
     assert "Получено комментариев и сообщений 7" in words
     assert "Удалено или скрыто 3" in words
