@@ -11,8 +11,14 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         # Django app loading: the handlers import the models, loaded only by now.
+        from .set_aside import notify_responsible
         from .signal_handlers import on_comment_received
+        from .signals import webhook_events_set_aside
 
         comment_received.connect(
             on_comment_received, dispatch_uid="moderation.comment_received"
+        )
+        # A citizen's comment the batch could not handle: the technicians are told.
+        webhook_events_set_aside.connect(
+            notify_responsible, dispatch_uid="moderation.set_aside_notify"
         )

@@ -18,7 +18,7 @@ from .admin_viewsets import (
 )
 from .models import InboxItem
 from .permissions import PERMISSION, can_moderate
-from .views import avatar, blacklist, inbox, item, pending, rules
+from .views import avatar, blacklist, inbox, item, pending, rules, set_aside
 
 
 @hooks.register("register_admin_urls")
@@ -60,6 +60,11 @@ def register_admin_urls():
             name="moderation_sync",
         ),
         path("moderation/ban/<int:pk>/lift/", blacklist.lift, name="moderation_lift"),
+        path(
+            "moderation/set-aside/<int:pk>/retry/",
+            set_aside.retry,
+            name="moderation_set_aside_retry",
+        ),
     ]
 
 
@@ -112,6 +117,8 @@ class OverduePanel(Component):
 def add_overdue_panel(request, panels):
     if can_moderate(request.user):
         panels.append(OverduePanel(request))
+    # Shows itself to the technician and the moderators only, and only when needed.
+    panels.append(set_aside.SetAsidePanel(request))
 
 
 @hooks.register("register_admin_viewset")

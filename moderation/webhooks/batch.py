@@ -15,7 +15,8 @@ lost database connection) rolls back, its rows stay waiting and the next tick ta
 them. Rows are claimed with ``SELECT ... FOR UPDATE SKIP LOCKED``, so two ticks at once
 share the rows instead of handling one twice. A row whose handling raises is retried
 by the next ticks and set aside after ``MAX_ATTEMPTS`` with the error (``failed``,
-logged), never dropped silently."""
+logged, on the dashboard and e-mailed: ``moderation/set_aside.py``), never dropped
+silently."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from django.utils import timezone
 from accounts_registry.models import Account
 from syndication.networks.registry import get_spec
 
-from .. import batching, conf
+from .. import batching, conf, signals
 from ..actions import perform_rule_actions
 from ..ingest import queue_author_lookup
 from ..models import Rule, WebhookEvent
@@ -76,7 +77,7 @@ def _process(limit: int, careful: bool) -> int:
         if not rows:
             return 0
         views: dict[tuple[str, int], object] = {}
-        done = []
+        done, aside = [], []
         with batching.batch() as batch:
             for row in rows:
                 key = (row.network, row.account_id)
@@ -91,7 +92,8 @@ def _process(limit: int, careful: bool) -> int:
                     with batch.event(row.received_at), transaction.atomic():
                         views[key].process(row.payload or {})
                 except Exception as exc:
-                    _failed(row, exc)
+                    if _failed(row, exc):
+                        aside.append(row)
                 else:
                     done.append(row.pk)
             _flush(batch.done)
@@ -99,6 +101,14 @@ def _process(limit: int, careful: bool) -> int:
         WebhookEvent.objects.filter(pk__in=done).update(
             processed_at=timezone.now(), payload=None
         )
+        if aside:
+            # One signal per batch, after the commit: the people responsible are
+            # told once per event set aside, never on the attempts before.
+            transaction.on_commit(
+                lambda: signals.webhook_events_set_aside.send(
+                    sender=WebhookEvent, events=aside
+                )
+            )
     return len(rows)
 
 
@@ -130,7 +140,8 @@ def _flush(done: batching.Part) -> None:
         )
 
 
-def _failed(row: WebhookEvent, exc: Exception) -> None:
+def _failed(row: WebhookEvent, exc: Exception) -> bool:
+    """Count the failed attempt; True when the row is set aside for a person."""
     row.attempts += 1
     row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
     fields = ["attempts", "last_error"]
@@ -156,6 +167,7 @@ def _failed(row: WebhookEvent, exc: Exception) -> None:
             row.last_error,
         )
     row.save(update_fields=fields)
+    return row.failed
 
 
 def process_all() -> int:
