@@ -150,3 +150,24 @@ def test_retry_puts_the_event_back_and_it_lands_once(
     ticks(1, django_capture_on_commit_callbacks)
     assert InboxItem.objects.count() == 1
     assert not WebhookEvent.objects.filter(failed=True).exists()
+
+
+def test_an_outage_is_one_e_mail_while_events_keep_being_set_aside(
+    client, vk_account, technician, broken, django_capture_on_commit_callbacks
+):
+    vk(client, vk_account, 1, "сломанный комментарий")
+    ticks(batch.MAX_ATTEMPTS, django_capture_on_commit_callbacks)
+    vk(client, vk_account, 2, "ещё один сломанный")
+    ticks(batch.MAX_ATTEMPTS, django_capture_on_commit_callbacks)
+    assert WebhookEvent.objects.filter(failed=True).count() == 2
+    assert len(mail.outbox) == 1  # the dashboard counts the second
+
+
+def test_no_e_mail_when_notifications_are_off(
+    client, vk_account, technician, broken, django_capture_on_commit_callbacks, settings
+):
+    settings.SYNDICATION_NOTIFY = False
+    vk(client, vk_account, 1, "сломанный комментарий")
+    ticks(batch.MAX_ATTEMPTS, django_capture_on_commit_callbacks)
+    assert WebhookEvent.objects.filter(failed=True).count() == 1
+    assert not mail.outbox
