@@ -262,6 +262,7 @@ def lose_one_answer() -> None:
     proxy sometimes does, answers 502 with an empty body. OK has no way to look the
     post up, so the delivery asks a person."""
     if apps.is_installed("sandbox"):
+        # Imported here: the sandbox app is not installed in production.
         from sandbox.demo import lose_next_answer
 
         lose_next_answer("ok", "mediatopic.post")
