@@ -55,10 +55,14 @@ def list_lines(block: c.ListBlock, depth: int = 0) -> list[Line]:
 
 def caption_text(photo: c.Photo) -> str:
     """A photo's caption with its credit; the alt text when there is no caption."""
-    text = photo.caption or ""
+    text = (photo.caption or "").strip()
     if photo.credit:
         credit = _("Photo: %(credit)s") % {"credit": photo.credit}
-        text = f"{text} {credit}".strip() if text else credit
+        # «Бассейн Фото: Пресс-служба» read as one phrase: a caption without its
+        # own closing mark gets a full stop before the credit.
+        if text and text[-1] not in ".!?…":
+            text += "."
+        text = f"{text} {credit}" if text else credit
     return text
 
 
