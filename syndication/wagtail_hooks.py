@@ -16,6 +16,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.widgets import SwitchInput
 
+from accounts_registry import conf as registry_conf
 from cms.forms import ATTACH_TO_NEWS_PAGE_FORM
 
 from .delivery.scheduling import syndicated_page_types
@@ -224,7 +225,16 @@ class DeliveryNotificationsPanel(BaseSettingsPanel):
             user=self.user
         ).first() or NotificationPreference(user=self.user)
         if self.request.method == "POST":
-            return self.form_class(
+            form = self.form_class(
                 self.request.POST, instance=instance, prefix=self.name
             )
-        return self.form_class(instance=instance, prefix=self.name)
+        else:
+            form = self.form_class(instance=instance, prefix=self.name)
+        if self.user.groups.filter(name=registry_conf.TECH_GROUP).exists():
+            # The same switch governs the technician's mail about incoming comments
+            # that could not be handled (moderation/set_aside.py): say so where it is set.
+            form.fields["delivery_problems"].help_text = _(
+                "Technicians also get a letter when incoming comments from the "
+                "networks could not be handled."
+            )
+        return form

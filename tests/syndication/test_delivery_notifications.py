@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts_registry import conf as registry_conf
 from syndication import notifications, signals
 from syndication.api import errors
 from syndication.delivery import scheduling, sending
@@ -181,3 +183,20 @@ def test_the_choice_is_in_wagtails_account_settings(publisher, client):
     form.save()
     assert not NotificationPreference.objects.get(user=publisher).delivery_problems
     assert not notifications.wants_mail(publisher)
+
+
+def test_a_technician_reads_that_the_switch_covers_incoming_comments(publisher):
+    """The same switch governs the mail about incoming comments that could not be
+    handled (moderation/set_aside.py), which only technicians get: they read so
+    under it; an editor does not."""
+
+    def note():
+        request = RequestFactory().get("/")
+        request.user = publisher
+        form = DeliveryNotificationsPanel(request, publisher, None).get_form()
+        return str(form.fields["delivery_problems"].help_text)
+
+    assert note() == ""
+    group, _ = Group.objects.get_or_create(name=registry_conf.TECH_GROUP)
+    publisher.groups.add(group)
+    assert "получают письмо и тогда, когда входящие комментарии" in note()
