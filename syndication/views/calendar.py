@@ -73,6 +73,8 @@ def delivery_calendar(request):
     by_day = cards_by_day(deliveries)
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     slots = slot_marks(days, deliveries, request.GET.get("network"))
+    # Holidays have no slots (scheduling.day_slots): say why the day is empty.
+    holidays = days_off()
     weeks = [
         [
             (
@@ -96,6 +98,7 @@ def delivery_calendar(request):
             "prev_anchor": prev_anchor,
             "next_anchor": next_anchor,
             "today": timezone.localdate(),
+            "days_off": {d for d in days if d in holidays},
             "total": deliveries.count(),
             "statuses": LEGEND,
             "can_move": permissions.can_act_on_deliveries(request.user),

@@ -142,3 +142,15 @@ def test_non_working_days_are_edited_in_settings(admin_client_ru):
     assert "Такой даты нет: 31.02." in response.content.decode()
     admin_client_ru.post(url, {"dates": "01.01–08.01\n31.12.2026"})
     assert date(2026, 12, 31) in days_off.days_off()
+
+
+@pytest.mark.django_db
+def test_the_calendar_says_why_a_holiday_has_no_slots(admin_client_ru):
+    make_account("vk", "1001")
+    week = admin_client_ru.get(
+        reverse("syndication_calendar") + "?view=week&day=2026-12-31"
+    ).content.decode()
+    first = week.split("1 января")[1].split("</td>")[0]
+    assert "нерабочий день" in first and "09:00" not in first
+    assert week.count("нерабочий день") == 3  # 1, 2 and 3 January
+    assert "31 декабря</div>" in week  # a working Thursday: no mark
