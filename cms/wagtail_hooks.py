@@ -29,3 +29,16 @@ def field_above_the_save_bar():
 def media_api_for_media_rights_only(router):
     router.register_endpoint("images", ImagesForMediaRights)
     router.register_endpoint("documents", DocumentsForMediaRights)
+
+
+@hooks.register("construct_help_menu")
+def no_wagtail_release_notes_for_the_press_office(request, menu_items):
+    """«Что нового в Wagtail 8.0» leads to Wagtail's English release notes, for the
+    people who run the site, and kept an orange count on «Помощь» for every editor
+    until dismissed: only administrators see it."""
+    if not request.user.is_superuser:
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if not item.name.startswith("whats-new-in-wagtail")
+        ]

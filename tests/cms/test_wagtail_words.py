@@ -84,3 +84,17 @@ def test_help_menu_count_reads_right_for_any_number(client, submitted):
     assert json.dumps("(новое в этом меню: %(number)s)") in catalog.content.decode()
     with translation.override("ru"):
         assert gettext("Awaiting your review") == "Ждут вашего согласования"
+
+
+def test_the_help_menu_has_no_wagtail_release_notes_for_editors(
+    client, submitted, django_user_model
+):
+    _, editor, _ = submitted
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert json.dumps("whats-new-in-wagtail")[1:-1] not in html
+    assert json.dumps("editor-guide")[1:-1] in html  # the guide stays
+    admin = django_user_model.objects.create_superuser("root", "r@example.org", "pw")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert json.dumps("whats-new-in-wagtail")[1:-1] in html
