@@ -68,6 +68,9 @@ class NetworkSpec:
 
     code: str
     name: Any  # a lazy translated display name
+    # Its usual short name on a calendar card (its colour in admin.css), as press
+    # offices write it: a brand abbreviation, not a word to translate.
+    mark: str = ""
     # -- roles: dotted paths, imported only when used ------------------------------
     render: str = ""  # syndication.networks.<code>.<Code>Network: render + preview
     client: str = ""  # syndication.api.<code>.<Code>Client: the HTTP client
@@ -184,6 +187,12 @@ def codes_where(predicate) -> tuple[str, ...]:
     return tuple(spec.code for spec in _SPECS.values() if predicate(spec))
 
 
+def mark_of(code: str) -> str:
+    """The short mark of ``code`` on a calendar card (its first letters when unknown)."""
+    spec = _SPECS.get(code)
+    return (spec.mark if spec else "") or code[:3].upper()
+
+
 def name_of(code: str):
     """The display name of ``code`` (the code itself when unknown, e.g. old data)."""
     spec = _SPECS.get(code)
@@ -219,6 +228,7 @@ register(
     NetworkSpec(
         code="vk",
         name=_("VKontakte"),
+        mark="ВК",
         render="syndication.networks.vk.VKNetwork",
         client="syndication.api.vk.VKClient",
         webhook="moderation.webhooks.vk.VkWebhookView",  # Callback API (§1.6)
@@ -281,6 +291,7 @@ register(
     NetworkSpec(
         code="ok",
         name=_("Odnoklassniki"),
+        mark="ОК",
         render="syndication.networks.ok.OKNetwork",
         client="syndication.api.ok.OKClient",
         # The Bot API pushes group-chat messages; post comments come by polling.
@@ -346,6 +357,7 @@ register(
     NetworkSpec(
         code="telegram",
         name=_("Telegram"),
+        mark="TG",
         render="syndication.networks.telegram.TelegramNetwork",
         client="syndication.api.telegram.TelegramClient",
         webhook="moderation.webhooks.telegram.TelegramWebhookView",
@@ -369,6 +381,7 @@ register(
     NetworkSpec(
         code="max",
         name=_("MAX"),
+        mark="MAX",
         render="syndication.networks.max.MaxNetwork",
         client="syndication.api.max.MaxClient",
         webhook="moderation.webhooks.max.MaxWebhookView",
@@ -391,6 +404,7 @@ register(
     NetworkSpec(
         code="facebook",
         name=_("Facebook"),
+        mark="FB",
         render="syndication.networks.facebook.FacebookNetwork",
         client="syndication.api.facebook.FacebookClient",
         webhook="moderation.webhooks.facebook.FacebookWebhookView",
@@ -429,6 +443,7 @@ register(
     NetworkSpec(
         code="instagram",
         name=_("Instagram"),
+        mark="IG",
         render="syndication.networks.instagram.InstagramNetwork",
         client="syndication.api.instagram.InstagramClient",
         webhook="moderation.webhooks.instagram.InstagramWebhookView",
@@ -465,6 +480,7 @@ register(
     NetworkSpec(
         code="wordpress",
         name=_("WordPress"),
+        mark="WP",
         render="syndication.networks.wordpress.WordPressNetwork",
         client="syndication.api.wordpress.WordPressClient",
         external_id_help=_("The blog's name."),
@@ -508,6 +524,7 @@ register(
     NetworkSpec(
         code="livejournal",
         name=_("LiveJournal"),
+        mark="ЖЖ",
         render="syndication.networks.livejournal.LiveJournalNetwork",
         client="syndication.api.livejournal.LiveJournalClient",
         external_id_help=_("The journal's name."),
@@ -540,6 +557,7 @@ register(
     NetworkSpec(
         code="telegraph",
         name=_("Telegraph"),
+        mark="TP",
         render="syndication.networks.telegraph.TelegraphNetwork",
         client="syndication.api.telegraph.TelegraphClient",
         external_id_help=_("The account's short name."),
@@ -569,6 +587,7 @@ register(
     NetworkSpec(
         code="dzen",
         name=_("Dzen"),
+        mark="Дзен",
         # Dzen imports our RSS feed (/feeds/dzen/rss.xml): no render, no client, no
         # credential; the feed follows the page.
         external_id_help=_("The channel's name."),

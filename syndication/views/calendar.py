@@ -116,24 +116,10 @@ LEGEND = [
 SEVERITY = {"failed": 4, "needs_check": 3, "sending": 2, "scheduled": 1, "sent": 0}
 
 
-# A network's mark on a card: its usual short name (its colour in admin.css), so six
-# accounts fit a week's narrow column on one or two lines (full names took a line
-# each). Brand abbreviations, as press offices write them, not words to translate.
-NETWORK_MARKS = {
-    "vk": "ВК",
-    "ok": "ОК",
-    "telegram": "TG",
-    "max": "MAX",
-    "livejournal": "ЖЖ",
-    "wordpress": "WP",
-    "facebook": "FB",
-    "instagram": "IG",
-    "telegraph": "TP",
-}
-
-
 def network_mark(code: str) -> str:
-    return NETWORK_MARKS.get(code, code[:3].upper())
+    # Its spec's short mark, so six accounts fit a week's narrow column on one or two
+    # lines (full names took a line each).
+    return registry.mark_of(code)
 
 
 def timeline(cards: list[dict], slots: list[dict]) -> list[tuple[str, dict]]:
