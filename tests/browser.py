@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -17,11 +18,30 @@ def wait_for_live_server_requests(timeout: float = 15.0) -> None:
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        frames = sys._current_frames()
         busy = [
             thread
             for thread in threading.enumerate()
-            if "process_request_thread" in thread.name and thread.is_alive()
+            if "process_request_thread" in thread.name
+            and thread.is_alive()
+            and not _waiting_for_next_request(frames.get(thread.ident))
         ]
         if not busy:
             return
         time.sleep(0.05)
+
+
+def _waiting_for_next_request(frame) -> bool:
+    """True for a keep-alive connection's thread that has answered and is reading the
+    next request line (a client such as a requests session keeps the connection
+    open): it touches no database until a request comes, so waiting for it would only
+    wait for the timeout."""
+    stack = []
+    while frame is not None:
+        stack.append(frame.f_code.co_name)
+        frame = frame.f_back
+    stack.reverse()  # outermost first
+    if "handle_one_request" not in stack:
+        return False
+    after = stack[stack.index("handle_one_request") + 1 :]
+    return bool(after) and after[0] in {"readline", "readinto"}

@@ -65,6 +65,13 @@ def _is_transactional(item) -> bool:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
+    # Before any fixture is torn down: a test that used the live server (the sandbox
+    # over HTTP, not only Chromium) lets the server's busy request threads finish
+    # first, or one still closing its connection after the flush printed
+    # «DatabaseWrapper objects created in a thread can only be used in that same
+    # thread» (SQLite pass). Idle keep-alive threads are not waited for.
+    if "live_server" in getattr(item, "fixturenames", ()):
+        wait_for_live_server_requests()
     # After every fixture is torn down, i.e. after the flush.
     yield
     # With no next test the session fixtures are gone too, the test database included.
