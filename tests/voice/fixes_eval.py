@@ -38,6 +38,17 @@ def offered_fixes(text: str) -> list[Offered]:
     ]
 
 
+def results(text: str, fragment: str | None = None) -> list[str]:
+    """The sentences each one-click fix leaves, for the finding on ``fragment``
+    (every finding when None): the unit tests' view of what a click does."""
+    return [
+        fix.apply(text)
+        for finding in check(text, fixes=True).findings
+        if fragment is None or text[finding.start : finding.end] == fragment
+        for fix in finding.fixes
+    ]
+
+
 def _norm(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 

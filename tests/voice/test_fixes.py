@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.voice.fixes_eval import load_set
+from tests.voice.fixes_eval import load_set, results
 from voice.checker import check, fix_all
 from voice.checker.morph import normalize, word_info
 from voice.checker.rules import load_rulebook
@@ -17,16 +17,6 @@ ISSUE_LEAD = (
     "В целях осуществления мероприятий по обеспечению предоставления мер социальной "
     "поддержки гражданам министерством осуществляется работа по проведению выплат."
 )
-
-
-def results(text: str, fragment: str | None = None) -> list[str]:
-    """The sentences each one-click fix leaves, for the finding on ``fragment``."""
-    return [
-        fix.apply(text)
-        for finding in check(text, fixes=True).findings
-        if fragment is None or text[finding.start : finding.end] == fragment
-        for fix in finding.fixes
-    ]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.checker import check
-
-
-def results(text: str, fragment: str) -> list[str]:
-    return [
-        fix.apply(text)
-        for finding in check(text, fixes=True).findings
-        if text[finding.start : finding.end] == fragment
-        for fix in finding.fixes
-    ]
+from tests.voice.fixes_eval import results
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,8 @@ shown here on sentences other than the round's."""
 
 from __future__ import annotations
 
+from tests.voice.fixes_eval import results
 from voice.checker import check
-
-
-def results(text: str, fragment: str) -> list[str]:
-    return [
-        fix.apply(text)
-        for finding in check(text, fixes=True).findings
-        if text[finding.start : finding.end] == fragment
-        for fix in finding.fixes
-    ]
 
 
 def test_participle_keeps_its_voice_when_it_agrees_with_a_new_noun():

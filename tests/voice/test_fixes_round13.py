@@ -3,16 +3,8 @@ other than the round's."""
 
 from __future__ import annotations
 
+from tests.voice.fixes_eval import results
 from voice.checker import check
-
-
-def results(text: str, fragment: str) -> list[str]:
-    return [
-        fix.apply(text)
-        for finding in check(text, fixes=True).findings
-        if text[finding.start : finding.end] == fragment
-        for fix in finding.fixes
-    ]
 
 
 def test_a_name_fixed_by_law_is_not_rewritten():
