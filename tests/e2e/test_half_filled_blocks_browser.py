@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.test_editor_day import add_block
 from tests.sandbox.fixtures import relaxed_account, sandbox  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -83,17 +84,6 @@ def editor(site_tree, django_user_model):
 def shot(target, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     target.screenshot(path=str(SHOTS / f"{name}.png"))
-
-
-def add_block(page, kind):
-    body = page.locator("[id$=-body-section]")
-    blocks = body.locator(
-        "[data-streamfield-stream-container] >> nth=0 >> :scope > [data-streamfield-child]"
-    )
-    before = blocks.count()
-    body.locator("button.c-sf-add-button").last.click()
-    page.get_by_role("option", name=kind, exact=True).click()
-    expect(blocks).to_have_count(before + 1)
 
 
 def fill_in(page, index, field, value):
