@@ -122,7 +122,14 @@ class WebhookEvent(models.Model):
                 fields=["id"],
                 condition=models.Q(processed_at__isnull=True),
                 name="moderation_event_pending",
-            )
+            ),
+            # Every technician's and moderator's dashboard counts the rows set aside
+            # (moderation/set_aside.py); they are few in a table of every event.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(failed=True),
+                name="moderation_event_set_aside",
+            ),
         ]
 
     def __str__(self) -> str:
