@@ -329,6 +329,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ROUTES = {
     "moderation.tasks.process_webhook_events": {"queue": "webhooks"},
 }
+# The webhook batch runs every second; its routine «sent/received/succeeded» lines are
+# left out of the worker's and beat's logs (cms/quiet_ticks.py). LOG_EVERY_TICK=1
+# shows them again, for a technician following the batch.
+LOG_EVERY_TICK = env("LOG_EVERY_TICK", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Wagtail's own scheduled publishing ("go live at"), every minute.
