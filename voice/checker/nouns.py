@@ -230,6 +230,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # the verb agreeing with the old subject would disagree
     if _members_follow(place, phrase):
         return None  # «льготным категориям граждан» → «льготникам граждан»
+    if _plural_lost(place, phrase, head_reading, number):
+        return None  # «о новых мерах поддержки» → «о новой помощи» (how many?)
     if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
     draft = Draft(place)
@@ -275,6 +277,17 @@ def _genitive_follows(place: Place) -> bool:
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
     return any(p.case == "gent" for p in place.phrases(j))
+
+
+def _plural_lost(place: Place, phrase: Phrase, head: Reading, number: str) -> bool:
+    """A plural counted or qualified before it («новые меры», «все меры», «три
+    меры») replaced by a noun with no plural («помощь»): «новая помощь» no
+    longer says there are several; the plain «о мерах» → «о помощи» stays."""
+    if phrase.number != "plur" or number != "sing":
+        return False
+    if head.lemma not in place.book.grammar["singular_only"]:
+        return False
+    return phrase.numeral or any(i < place.first for i in phrase.words)
 
 
 def _members_follow(place: Place, phrase: Phrase) -> bool:

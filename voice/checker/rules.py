@@ -147,6 +147,16 @@ def _prepare_grammar(grammar: dict) -> dict:
         "event_participles",
     ):
         grammar[name] = frozenset(grammar[name])
+    # «принимать решение»: every word of an entry must be in the clause.
+    grammar["deadline_verbs"] = tuple(
+        " ".join(normalize(w) for w in entry.split())
+        for entry in grammar.get("deadline_verbs", {}).get("verbs", ())
+    )
+    paid = grammar.get("paid_from", {})
+    grammar["paid_from"] = {
+        key: frozenset(normalize(w) for w in paid.get(key, ()))
+        for key in ("money", "dummy_verbs")
+    }
     grammar["noun_classes"] = {
         name: frozenset(normalize(w) for w in words)
         for name, words in grammar.get("noun_classes", {}).items()

@@ -15,6 +15,7 @@ from .grammar import (
     readings,
 )
 from .phrases import (
+    between,
     clause_of,
     inflect_phrase,
     joined,
@@ -22,6 +23,7 @@ from .phrases import (
 )
 from .shapes import (
     UNINFLECTED,
+    fragment_kind,
 )
 from .templates import Template
 
@@ -60,12 +62,17 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     if _compound_preposition(template) and not _noun_follows(place):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
     if template.words == ("за",) and not (
-        _perfective_in_clause(place) and _counted_time_follows(place)
+        (_perfective_in_clause(place) or _deadline_in_clause(place))
+        and _counted_time_follows(place)
     ):
         # «закрыта в течение недели» → «за неделю» says something else, and
         # «за месяц со дня подачи», «за летний период» read oddly: only a
         # counted span after a finished action («за пять рабочих дней»).
         return None
+    if template.sense == "бюджет" and not _paid_from(place):
+        return (
+            None  # «Приобретение осуществляется из бюджета»: paid, not bought, from it
+        )
     draft = Draft(place)
     words = list(template.words)
     wanted = _complement_cases(place, template)
@@ -140,6 +147,42 @@ def _perfective_in_clause(place: Place) -> bool:
     return False
 
 
+def _deadline_in_clause(place: Place) -> bool:
+    """«рассматривается в течение 10 рабочих дней» → «за 10 рабочих дней»:
+    working days count a deadline, and a process that ends when done
+    («рассматривают», «оформляют», «принимают решение») takes it, so «за» tells
+    how long. Not «принимают заявления»: a window, not a duration; not
+    «направляют» or «вносят»: «за пять дней» would read as «in advance»."""
+    j = place.last + 1
+    if not any(
+        "рабочий" in place.tokens[k].info.lemmas
+        for k in range(j, min(j + 3, len(place.tokens)))
+    ):
+        return False
+    verbs = place.book.grammar["deadline_verbs"]
+    first, last = clause_of(place.text, place.tokens, place.first)
+    lemmas = set()
+    for i in range(first, last + 1):
+        lemmas |= place.tokens[i].info.lemmas
+        r = verb_reading(place.tokens[i])
+        if r is not None and "impf" in r.grammemes:
+            lemmas.add(r.lemma.removesuffix("ся"))
+    return any(set(words.split()) <= lemmas for words in verbs)
+
+
+def _paid_from(place: Place) -> bool:
+    """«за счёт средств бюджета» → «из бюджета» where the clause says what was
+    done («отремонтировано») or that it was paid («Оплата … осуществляется»);
+    after a dummy verb of anything else («Приобретение путёвок осуществляется
+    из бюджета») money is not what «из» now reads as coming from."""
+    money = place.book.grammar["paid_from"]
+    first, last = clause_of(place.text, place.tokens, place.first)
+    lemmas = set()
+    for i in range(first, last + 1):
+        lemmas |= place.tokens[i].info.lemmas
+    return bool(lemmas & money["money"]) or not lemmas & money["dummy_verbs"]
+
+
 def _counted_time_follows(place: Place) -> bool:
     j = place.last + 1
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
@@ -166,7 +209,12 @@ def _noun_follows(place: Place) -> bool:
 
 def of_class(place: Place, name: str) -> bool:
     """Whether the noun phrase after the replaced words is headed by a noun of
-    the class ``name``: whether «по» or «во время» fits depends on meaning."""
+    the class ``name``: whether «по» or «во время» fits depends on meaning.
+    For a replaced noun («гражданам» → «жителям @!приезжие») it is the words
+    that define it instead: «жители» are wrong for people defined by what does
+    not imply living there («гражданам, пострадавшим при пожаре»)."""
+    if fragment_kind(place) == "np":
+        return _described_as(place, name)
     j = place.last + 1
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
@@ -175,6 +223,24 @@ def of_class(place: Place, name: str) -> bool:
     members = place.book.grammar["noun_classes"][name]
     phrases = place.phrases(j)
     return bool(phrases) and all(p.chosen[p.head].lemma in members for p in phrases)
+
+
+def _described_as(place: Place, name: str) -> bool:
+    """Whether a word of the class ``name`` defines the replaced noun: one of
+    the two words right before it («пострадавшим гражданам») or of the
+    participle phrase after it, set off by a comma or not («гражданам,
+    прибывшим из других регионов»)."""
+    members = place.book.grammar["noun_classes"][name]
+    tokens, text = place.tokens, place.text
+    near: list[int] = []
+    for j in (place.first - 1, place.first - 2):
+        if j < 0 or not joined(text, tokens, j + 1):
+            break
+        near.append(j)
+    j = place.last + 1
+    if j < len(tokens) and between(text, tokens, j).strip() in ("", ","):
+        near.extend(range(j, clause_of(text, tokens, j)[1] + 1))
+    return any(members & set(tokens[k].info.lemmas) for k in near)
 
 
 def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | None:

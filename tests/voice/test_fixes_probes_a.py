@@ -1,0 +1,84 @@
+"""Fixes changed after probing new text on payments, housing and utilities,
+large families, MFC and deadlines (issue 13, helper probe-a): each test shows
+the rule on sentences of our own, none of them in fixes.json."""
+
+from __future__ import annotations
+
+from tests.voice.fixes_eval import results
+
+
+def test_residents_are_not_those_defined_by_an_accident_or_arrival():
+    # House standard: «граждане» → «жители» not where what defines them does
+    # not imply living there (victims, those who arrived, travellers).
+    for text, word in (
+        ("Гражданам, пострадавшим в результате пожара, оказана помощь.", "Гражданам"),
+        ("Гражданам, прибывшим из других регионов, нужна справка.", "Гражданам"),
+        ("Пострадавшим гражданам выплатили компенсацию.", "гражданам"),
+        ("Гражданам, получившим травмы в ДТП, оказана помощь.", "Гражданам"),
+    ):
+        fixed = results(text, word)
+        assert not any("жител" in f.lower() for f in fixed), (text, fixed)
+        assert any("люд" in f.lower() for f in fixed), (text, fixed)
+    # Residents by default: both are offered.
+    text = "Гражданам, проживающим в сельской местности, положена компенсация."
+    assert results(text, "Гражданам") == [
+        "Людям, проживающим в сельской местности, положена компенсация.",
+        "Жителям, проживающим в сельской местности, положена компенсация.",
+    ]
+
+
+def test_help_does_not_replace_a_counted_or_qualified_plural():
+    # «помощь» has no plural: not after «новые», «все» or a number.
+    for text, wrong in (
+        (
+            "Участникам рассказали о новых мерах поддержки.",
+            "Участникам рассказали о новой помощи.",
+        ),
+        ("Все меры поддержки сохранены.", "Вся помощь сохранена."),
+        ("Семьям доступны три меры поддержки.", "Семьям доступны три помощи."),
+    ):
+        fixed = results(text)
+        assert wrong not in fixed, fixed
+    assert "Участникам рассказали о новых льготах." in results(
+        "Участникам рассказали о новых мерах поддержки."
+    )
+    # Unqualified, «помощь» stays.
+    assert "Участникам рассказали о помощи." in results(
+        "Участникам рассказали о мерах поддержки."
+    )
+
+
+def test_paid_from_the_budget():
+    text = "Оплата услуг осуществляется за счёт средств областного бюджета."
+    assert results(text, "за счёт средств") == [
+        "Оплата услуг осуществляется на деньги областного бюджета.",
+        "Оплата услуг осуществляется из областного бюджета.",
+    ]
+    text = "В этом году за счёт средств районного бюджета отремонтировали 12 домов."
+    assert "В этом году из районного бюджета отремонтировали 12 домов." in results(
+        text, "за счёт средств"
+    )
+    # Not from a grant or sponsors, and not after a dummy verb of buying.
+    for text in (
+        "Поездка оплачена за счёт средств спонсоров.",
+        "Приобретение путёвок осуществляется за счёт средств областного бюджета.",
+    ):
+        assert not any(" из " in f for f in results(text, "за счёт средств")), text
+
+
+def test_working_days_after_a_process_that_ends():
+    text = "Заявление на субсидию рассматривается в течение 10 рабочих дней."
+    assert "Заявление на субсидию рассматривается за 10 рабочих дней." in results(
+        text, "в течение"
+    )
+    text = "Решение о выплате принимается в течение пяти рабочих дней."
+    assert "Решение о выплате принимается за пять рабочих дней." in results(
+        text, "в течение"
+    )
+    # A window or a sending: «за пять дней» would say something else.
+    for text in (
+        "Заявления принимаются в течение 10 рабочих дней.",
+        "Уведомление направляется в течение пяти рабочих дней.",
+        "Документы оформляются в течение месяца.",
+    ):
+        assert results(text, "в течение") == [], text
