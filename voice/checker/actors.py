@@ -89,6 +89,9 @@ def agent_before(place: Place, before: int) -> Phrase | None:
     first, _ = clause_of(place.text, place.tokens, before)
     if not may_be_case(place, left, ("ablt", "gent")):
         return None  # an agent ends in its instrumental noun or a genitive after it
+    # The longest phrase wins: «Социальными работниками» is the agent, not
+    # «работниками» alone (which would leave «Социальными работники»).
+    found = None
     for s in range(left, max(first, left - 5) - 1, -1):
         for phrase in place.phrases(s, before):
             if (
@@ -97,8 +100,9 @@ def agent_before(place: Place, before: int) -> Phrase | None:
                 and not place.preposition_before(s)
                 and not _adverbial(place, phrase)
             ) and all(p.case == "ablt" for p in place.phrases(s, before)):
-                return phrase
-    return None
+                found = phrase
+                break
+    return found
 
 
 def agent_after(place: Place, v: int) -> Phrase | None:
