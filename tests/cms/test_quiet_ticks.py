@@ -5,6 +5,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -70,11 +71,22 @@ def run_beat(tmp_path, **env) -> str:
             **env,
         },
     )  # fmt: skip
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
     try:
-        time.sleep(6)
+        # Start-up (Django, the dictionaries) takes seconds on a busy machine; then
+        # three ticks of the one-second schedule.
+        deadline = time.monotonic() + 90
+        while not any("beat: Starting" in line for line in lines):
+            assert time.monotonic() < deadline and proc.poll() is None, "".join(lines)
+            time.sleep(0.2)
+        time.sleep(3.5)
     finally:
         proc.terminate()
-        output, _ = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
     return output
 
 
