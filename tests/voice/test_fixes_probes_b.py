@@ -42,3 +42,36 @@ def test_the_name_of_a_body_keeps_po_voprosam():
         "Специалисты провели консультирование граждан по поводу субсидий."
         in results(text, "по вопросам")
     )
+
+
+def test_an_instrumental_after_a_preposition_acts_on_nothing():
+    # «с ограниченными возможностями здоровья» is no agent: it gave
+    # «с ограниченными возможности здоровья проводят», now the plain active.
+    text = "Для людей с ограниченными возможностями здоровья проводятся экскурсии."
+    assert results(text, "проводятся") == [
+        "Для людей с ограниченными возможностями здоровья проводят экскурсии."
+    ]
+
+
+def test_people_who_pose_as_someone_are_not_a_passive():
+    text = "Данные мошенники представляются сотрудниками социальных служб."
+    assert results(text, "представляются") == []
+    # Papers handed in still are.
+    text = "Сведения о доходах представляются заявителем в МФЦ."
+    assert results(text, "представляются") == [
+        "Сведения о доходах представляет заявитель в МФЦ."
+    ]
+
+
+def test_an_age_after_people_is_not_replaced_by_other_people():
+    for text, fragment in (
+        (
+            "Волонтёры серебряного возраста провели мастер-класс для детей.",
+            "серебряного возраста",
+        ),
+        (
+            "Для жителей старшего поколения организованы экскурсии.",
+            "старшего поколения",
+        ),
+    ):
+        assert results(text, fragment) == [], text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .actors import (
     INSTRUMENT_VERBS,
+    SELF_VERBS,
     agent_after,
     agent_before,
     may_be_case,
@@ -164,6 +165,8 @@ def to_active(
             subject = found
     if subject and _says_what_it_is_for(place, original, subject):
         return None
+    if subject and subject.animate and target.lemma in SELF_VERBS:
+        return None  # «мошенники представляются сотрудниками» pose as them
     number = agent.number if agent else "plur"
     wanted = {tense, number}
     if tense == "past":
@@ -234,6 +237,8 @@ def _modal_to_active(
         return None
     if subject and _says_what_it_is_for(place, original, subject):
         return None
+    if subject and subject.animate and target.lemma in SELF_VERBS:
+        return None  # «мошенники представляются сотрудниками» pose as them
     perfective = with_aspect(place, target, "perf")
     if perfective is None:
         return None

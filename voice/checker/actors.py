@@ -70,6 +70,12 @@ INSTRUMENT_VERBS = frozenset(
 )
 
 
+# Verbs whose -ся form with a person for subject is reflexive, not passive:
+# «мошенники представляются сотрудниками соцзащиты» pose as them; «сведения
+# представляются заявителем» is still a passive.
+SELF_VERBS = frozenset({"представлять", "представить"})
+
+
 def _adverbial(place: Place, phrase: Phrase) -> bool:
     chosen = phrase.chosen.get(phrase.head)
     lemmas = (
@@ -94,12 +100,15 @@ def agent_before(place: Place, before: int) -> Phrase | None:
     found = None
     for s in range(left, max(first, left - 5) - 1, -1):
         for phrase in place.phrases(s, before):
-            if (
-                phrase.end == left
-                and phrase.case == "ablt"
-                and not place.preposition_before(s)
-                and not _adverbial(place, phrase)
-            ) and all(p.case == "ablt" for p in place.phrases(s, before)):
+            if phrase.end != left or phrase.case != "ablt":
+                continue
+            if place.preposition_before(s):
+                # «для людей с ограниченными возможностями здоровья проводятся»:
+                # the instrumental hangs on «с», nobody acts.
+                return None
+            if not _adverbial(place, phrase) and all(
+                p.case == "ablt" for p in place.phrases(s, before)
+            ):
                 found = phrase
                 break
     return found
@@ -121,17 +130,24 @@ def agent_after(place: Place, v: int) -> Phrase | None:
 def other_instrumental(place: Place, v: int) -> bool:
     """An instrumental noun elsewhere in the clause may be the real actor."""
     first, last = clause_of(place.text, place.tokens, v)
-    for s in range(first, last + 1):
+    s = first
+    while s <= last:
         if not may_be_case(place, s, ("ablt",), adjectives=True):
+            s += 1
             continue
         phrases = [p for p in place.phrases(s) if p.end <= last]
+        if phrases and place.preposition_before(s):
+            # «с ограниченными возможностями здоровья»: the whole phrase hangs
+            # on the preposition, its noun too.
+            s = max(p.end for p in phrases) + 1
+            continue
         if (
             phrases
             and all(p.case == "ablt" for p in phrases)
-            and not place.preposition_before(s)
             and not _adverbial(place, phrases[0])
         ):
             return True  # «путём перечисления» says how, not who
+        s += 1
     return False
 
 

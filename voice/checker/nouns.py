@@ -232,6 +232,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «льготным категориям граждан» → «льготникам граждан»
     if _plural_lost(place, phrase, head_reading, number):
         return None  # «о новых мерах поддержки» → «о новой помощи» (how many?)
+    if _quality_of_people(place, phrase, head_reading):
+        return None  # «волонтёры серебряного возраста» → «волонтёры пожилых людей»
     if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
     draft = Draft(place)
@@ -277,6 +279,32 @@ def _genitive_follows(place: Place) -> bool:
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
     return any(p.case == "gent" for p in place.phrases(j))
+
+
+# Nouns that, in the genitive after a noun, say what kind its people are:
+# «волонтёры серебряного возраста», «жители старшего поколения».
+_QUALITIES = frozenset({"возраст", "поколение"})
+
+
+def _quality_of_people(place: Place, phrase: Phrase, head: Reading) -> bool:
+    """«волонтёры серебряного возраста» are elderly volunteers: replaced by people
+    («пожилые люди») the genitive would name others, whom they belong to. After
+    a thing («поддержки старшего поколения») the people are right."""
+    original = phrase.chosen.get(phrase.head)
+    if original is None or original.lemma not in _QUALITIES:
+        return False
+    if "anim" not in head.grammemes or phrase.case != "gent":
+        return False
+    first = min(phrase.words)
+    return (
+        first > 0
+        and joined(place.text, place.tokens, first)
+        and place.preposition_before(first) is None
+        and any(
+            r.pos == "NOUN" and "anim" in r.grammemes
+            for r in readings(place.word(first - 1))
+        )
+    )
 
 
 def _plural_lost(place: Place, phrase: Phrase, head: Reading, number: str) -> bool:
