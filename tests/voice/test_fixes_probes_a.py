@@ -82,3 +82,28 @@ def test_working_days_after_a_process_that_ends():
         "Документы оформляются в течение месяца.",
     ):
         assert results(text, "в течение") == [], text
+
+
+def test_there_are_is_not_a_passive():
+    # «имеются инвалиды» says there are; «имеют инвалидов» is not the same.
+    text = "Семьи, в которых имеются инвалиды, получают компенсацию."
+    assert not any("имеют инвалидов" in f for f in results(text))
+    text = "В районе насчитывается 300 многодетных семей."
+    assert results(text, "насчитывается") == []
+
+
+def test_hand_in_to_an_office_is_not_give():
+    text = "Нужно предоставить в клиентскую службу паспорт и СНИЛС."
+    assert results(text, "предоставить") == [
+        "Нужно представить в клиентскую службу паспорт и СНИЛС."
+    ]
+    text = "Заявителю нужно предоставить в МФЦ заявление."
+    assert results(text, "предоставить") == [
+        "Заявителю нужно представить в МФЦ заявление."
+    ]
+    # A document right after the verb: both, as before.
+    text = "Для путёвки нужно предоставить справку о составе семьи."
+    assert results(text, "предоставить") == [
+        "Для путёвки нужно представить справку о составе семьи.",
+        "Для путёвки нужно дать справку о составе семьи.",
+    ]

@@ -218,11 +218,23 @@ def of_class(place: Place, name: str) -> bool:
     j = place.last + 1
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
-    if is_preposition(place.word(j)) and j + 1 < len(place.tokens):
+    after_preposition = is_preposition(place.word(j)) and j + 1 < len(place.tokens)
+    if after_preposition:
         j += 1  # «находится на контроле»: the noun of the phrase after the verb
     members = place.book.grammar["noun_classes"][name]
     phrases = place.phrases(j)
-    return bool(phrases) and all(p.chosen[p.head].lemma in members for p in phrases)
+    if phrases and all(p.chosen[p.head].lemma in members for p in phrases):
+        return True
+    if not (after_preposition and fragment_kind(place) == "verb"):
+        return False
+    if not phrases and members & place.tokens[j].info.lemmas:
+        return True  # «предоставить в МФЦ»: an abbreviation makes no phrase
+    # «предоставить в клиентскую службу паспорт»: the object after the place.
+    k = max(p.end for p in phrases) + 1 if phrases else j + 1
+    if k >= len(place.tokens) or not joined(place.text, place.tokens, k):
+        return False
+    objects = place.phrases(k)
+    return bool(objects) and all(p.chosen[p.head].lemma in members for p in objects)
 
 
 def _described_as(place: Place, name: str) -> bool:
