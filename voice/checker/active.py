@@ -120,6 +120,8 @@ def to_active(
 ) -> Fix | None:
     tokens = place.tokens
     modal = modal_before(place, v) if original.pos == "PRTS" else None
+    if _second_of_two(place, v if modal is None or modal < 0 else modal):
+        return None
     if modal is not None:  # the words a verb phrase loses are not handled there
         return (
             None
@@ -164,6 +166,8 @@ def to_active(
         if found and not set(found.words) & set(place.matched):
             subject = found
     if subject and _says_what_it_is_for(place, original, subject):
+        return None
+    if subject and _second_predicate(place, v, original):
         return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them
@@ -237,6 +241,8 @@ def _modal_to_active(
         return None
     if subject and _says_what_it_is_for(place, original, subject):
         return None
+    if subject and _second_predicate(place, v, original):
+        return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them
     perfective = with_aspect(place, target, "perf")
@@ -248,6 +254,47 @@ def _modal_to_active(
     if subject and not recase(place, draft, [subject], "accs"):
         return None
     return draft.fix()
+
+
+_JOINING = frozenset({"и", "а", "но", "также", "или"})
+
+
+def _second_of_two(place: Place, start: int) -> bool:
+    """«…, а также может быть получена по телефону», «…, и будут выплачены»: the
+    second of two predicates has its subject before the first one; made active,
+    it would have none («…, а также можно получить по телефону»)."""
+    k = start - 1
+    if k >= 0 and place.word(k) in AUXILIARIES:
+        k -= 1
+    if k >= 0 and place.word(k) == "также":
+        k -= 1
+    return k >= 0 and place.word(k) in ("и", "а", "но", "или")
+
+
+def _second_predicate(place: Place, v: int, original: Reading) -> bool:
+    """«Информация размещена на сайте, а также может быть получена по телефону»:
+    the subject is shared with a second predicate, so turning it into the object
+    of an active verb («Информацию разместили …, а также может быть получена»)
+    leaves that predicate without a subject. A neuter short adjective is an
+    adverb there («а излишне выплаченные средства»), unless the subject is neuter."""
+    tokens = place.tokens
+    neuter = "neut" in original.grammemes
+
+    def predicate(reading: Reading) -> bool:
+        if reading.pos == "ADJS":
+            return neuter or "neut" not in reading.grammemes
+        return reading.pos in ("VERB", "PRTS")
+
+    for k in range(v + 1, len(tokens) - 1):
+        if place.word(k) not in _JOINING or place.word(k) == "также":
+            continue
+        for j in range(k + 1, len(tokens)):
+            found = readings(place.word(j))
+            if any(map(predicate, found)):
+                return True
+            if place.word(j) != "также" and not any(r.pos == "ADVB" for r in found):
+                break
+    return False
 
 
 def _says_what_it_is_for(place: Place, original: Reading, subject) -> bool:

@@ -83,10 +83,19 @@ def in_term(place: Place) -> bool:
     return any(terms & set(tokens[j].info.lemmas) for j in window)
 
 
+def _dummy_verb(place: Place) -> bool:
+    """The passive verb only carries its action noun (grammar.json
+    «passive_dummy_verbs»): «проводится проверка», «будут произведены»."""
+    dummies = place.book.grammar["passive_dummy_verbs"]
+    return bool(dummies & set(place.tokens[place.first].info.lemmas))
+
+
 def passive_fixes(place: Place) -> tuple[Fix, ...]:
     """The verified active rewrite of a passive verb («выплачивается» → «выплачивают»)."""
     out: list[Fix] = []
     for build_fix in (passive_fix, action_fix):
+        if build_fix is action_fix and not _dummy_verb(place):
+            continue  # «выплата прекращается» is not «выплачивают»
         fix = build_fix(place)
         if fix is not None and verified(place, fix):
             out.append(fix)

@@ -157,6 +157,9 @@ def _prepare_grammar(grammar: dict) -> dict:
         key: frozenset(normalize(w) for w in paid.get(key, ()))
         for key in ("money", "dummy_verbs")
     }
+    grammar["passive_dummy_verbs"] = frozenset(
+        normalize(w) for w in grammar.get("passive_dummy_verbs", {}).get("verbs", ())
+    )
     grammar["noun_classes"] = {
         name: frozenset(normalize(w) for w in words)
         for name, words in grammar.get("noun_classes", {}).items()

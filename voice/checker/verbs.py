@@ -255,7 +255,10 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
                 )
             ):
                 return False
-            results.add(())
+            forms = _numeral_recased(place, phrase, case)
+            if forms is None:
+                return False
+            results.add(forms)
             continue
         forms = inflect_phrase(place.tokens, phrase, case, text=place.text)
         if forms is None:
@@ -266,6 +269,25 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
     for i, form in results.pop():
         draft.word(i, form)
     return _recase_coordinated(place, draft, phrases, case)
+
+
+def _numeral_recased(place: Place, phrase: Phrase, case: str) -> tuple | None:
+    """A counted phrase as the object: «12 центров» and «пять центров» stay as
+    they are; a numeral word in the genitive changes alone («строительство пяти
+    центров» → «строят пять центров»), or the fix is not offered («двух центров»
+    would need «два центра»)."""
+    words = [place.tokens[i].norm for i in phrase.words if i not in phrase.chosen]
+    if all(
+        w.isdigit()
+        or any(
+            r.case() == "nomn" or (r.case() == "accs" and "anim" not in r.grammemes)
+            for r in readings(w)
+        )
+        for w in words
+    ):
+        return ()
+    forms = inflect_phrase(place.tokens, phrase, case, text=place.text)
+    return None if forms is None else tuple(sorted(forms.items()))
 
 
 _AND = frozenset({"и", "или", "а", "либо"})
