@@ -18,8 +18,11 @@ from cms.private_files import RandomName, private_storage
 from . import conf
 
 
-def local_today() -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(conf.app_settings.TIME_ZONE))
+def local_today(at: datetime.datetime | None = None) -> datetime.date:
+    """The press office's day now, or at the moment ``at`` (a report taken then)."""
+    return timezone.localdate(
+        at, timezone=zoneinfo.ZoneInfo(conf.app_settings.TIME_ZONE)
+    )
 
 
 def due_date(event_date: datetime.date) -> datetime.date:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from accounts_registry.networks import Network
+from accounts_registry.obligations import local_today
 
 from .. import collectors, periods, queries
 from .figures import moderation, register_changes
@@ -63,9 +64,10 @@ FIGURE_TEXT = re.compile(r"^(—|[−+]?\d[\d\u00a0]*(,\d+)?[ \u00a0]?(%|ч)?)$"
 
 
 def no_break(text: str) -> str:
-    """A one-letter word stays with the next one («у сети»), as Russian typesetting
-    wants: a narrow cell must not end a line with «у»."""
-    return re.sub(r"(?<=\b\w) ", "\u00a0", text)
+    """A one-letter word stays with the next one («у сети»), and a number with its
+    unit («10 дней»), as Russian typesetting wants: a narrow cell must not end a
+    line with «у» or «10»."""
+    return re.sub(r"(?<=\b\w) |(?<=\d) (?=\w)", "\u00a0", text)
 
 
 def decimal(value: float) -> str:
@@ -111,6 +113,9 @@ class Table:
     widths: tuple[int, ...] = ()
     # Rows that sum others («Итого», a network's «все аккаунты»): set in bold.
     strong: set[int] = field(default_factory=set)
+    # Columns whose words are never hyphenated on paper (a network's name, a state
+    # in words: «Одноклассни-ки», «вовре-мя» read badly); they break at spaces.
+    whole: set[int] = field(default_factory=set)
 
     @property
     def cells(self) -> list[list[Cell]]:
@@ -303,14 +308,28 @@ def moderation_table(start: datetime, end: datetime, now: datetime) -> Table:
     return table
 
 
-def register_table(start: datetime, end: datetime) -> Table:
+def register_table(start: datetime, end: datetime, now: datetime) -> Table:
+    """The period's changes with the state of each 10-day report as of the day the
+    report is taken: the words the period view shows (``figures.notice_words``)."""
     table = Table(
         _("4. Changes in the register of accounts"),
-        [_("Date"), _("Account"), _("Network"), _("What changed"), _("Who")],
+        [
+            _("Date"),
+            _("Account"),
+            _("Network"),
+            _("What changed"),
+            _("Who"),
+            no_break(_("10-day report")),
+        ],  # fmt: skip
         empty=_("The register did not change in the period."),
-        widths=(24, 38, 26, 60),
+        widths=(22, 32, 31, 33, 28),
+        whole={2, 5},
+        note=_(
+            "A created or deleted account is reported to the media department "
+            "within 10 days."
+        ),  # fmt: skip
     )
-    for change in register_changes(start, end):
+    for change in register_changes(start, end, local_today(now)):
         table.rows.append(
             [
                 change.day,
@@ -318,6 +337,7 @@ def register_table(start: datetime, end: datetime) -> Table:
                 change.account.get_network_display(),
                 change.what,
                 change.who,
+                change.notice,
             ]  # fmt: skip
         )
     return table
@@ -346,6 +366,6 @@ def build(month: str, now: datetime | None = None) -> Report:
             accounts_table(period),
             top_table(period),
             moderation_table(start, end, now),
-            register_table(start, end),
+            register_table(start, end, now),
         ],
     )

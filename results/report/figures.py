@@ -1,6 +1,7 @@
 """Moderation figures and the register's changes of a period, computed once: the
 monthly report (``data.py``) prints them as tables, the period view («Результаты»)
-shows them with a chart, so the two cannot disagree."""
+shows them with a chart, so the two cannot disagree. The state of a change's 10-day
+report is put in words here too, so the report's column and the view's say the same."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts_registry.history import change_rows
 from accounts_registry.models import AccountChange, ReportObligation
+from accounts_registry.obligations import local_today
 from moderation.models import InboxItem, ModerationAction, Reason
 
 
@@ -124,6 +126,36 @@ class RegisterChange:
     who: str
     # The 10-day report of a creation or deletion; None for other changes.
     obligation: ReportObligation | None = field(default=None)
+    # That report's state in words («направлено вовремя, 18.11.2026») and for the
+    # style: "ok", "late", "open", or "" where no report is due.
+    notice: str = "—"
+    notice_state: str = ""
+
+
+def notice_words(obligation, today: date) -> tuple[str, str]:
+    """The 10-day report of a creation or a deletion in words, and its state for
+    the style: ``ok``, ``late`` or ``open``; ``today`` decides whether an unsent
+    one is still in time."""
+    if obligation is None:
+        return "—", ""
+    words, state = _notice(obligation, today)
+    # «срок — 20.11.2026»: a dash never begins a line.
+    return words.replace(" —", "\u00a0—"), state
+
+
+def _notice(obligation, today: date) -> tuple[str, str]:
+    due = obligation.due_on.strftime("%d.%m.%Y")
+    sent = obligation.reported_on
+    if sent is not None and sent <= obligation.due_on:
+        return _("sent on time, %(day)s") % {"day": sent.strftime("%d.%m.%Y")}, "ok"
+    if sent is not None:
+        return _("sent late, %(day)s (due %(due)s)") % {
+            "day": sent.strftime("%d.%m.%Y"),
+            "due": due,
+        }, "late"
+    if obligation.due_on < today:
+        return _("not sent, overdue since %(due)s") % {"due": due}, "late"
+    return _("not sent yet, due %(due)s") % {"due": due}, "open"
 
 
 def _deleted(change) -> bool:
@@ -139,7 +171,12 @@ def _obligation(account, event: str, day: date):
     return min(candidates, key=lambda o: abs((o.event_date - day).days))
 
 
-def register_changes(start: datetime, end: datetime) -> list[RegisterChange]:
+def register_changes(
+    start: datetime, end: datetime, today: date | None = None
+) -> list[RegisterChange]:
+    """The period's changes of what the department is told about; each 10-day
+    report's state as of ``today`` (the press office's day, by default now)."""
+    today = today or local_today()
     labels = {"created": _("Added to the register"), "changed": _("Changed")}
     changes = (
         AccountChange.objects.filter(at__gte=start, at__lt=end)
@@ -171,7 +208,10 @@ def register_changes(start: datetime, end: datetime) -> list[RegisterChange]:
         obligation = None
         if kind in ("created", "deleted"):
             obligation = _obligation(change.account, kind, day)
+        notice, state = notice_words(obligation, today)
         found.append(
-            RegisterChange(day, change.account, kind, what, change.who, obligation)
+            RegisterChange(
+                day, change.account, kind, what, change.who, obligation, notice, state
+            )
         )
     return found

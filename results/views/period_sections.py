@@ -12,7 +12,6 @@ from django.utils.translation import ngettext, pgettext
 from accounts_registry.admin_accounts import account_viewset
 from accounts_registry.admin_urls import account_url
 from accounts_registry.networks import Network
-from accounts_registry.obligations import local_today
 
 from ..report import figures
 
@@ -42,26 +41,6 @@ def duration_words(delta: timedelta | None) -> str:
         )
     # A figure never leaves its unit at the end of a line.
     return " ".join(part.replace(" ", NBSP) for part in parts)
-
-
-def report_words(obligation, today=None) -> tuple[str, str]:
-    """The 10-day report of a creation or a deletion in words, and its state for
-    the style: ``ok``, ``late`` or ``open``."""
-    if obligation is None:
-        return "—", ""
-    today = today or local_today()
-    due = obligation.due_on.strftime("%d.%m.%Y")
-    sent = obligation.reported_on
-    if sent is not None and sent <= obligation.due_on:
-        return _("sent on time, %(day)s") % {"day": sent.strftime("%d.%m.%Y")}, "ok"
-    if sent is not None:
-        return _("sent late, %(day)s (due %(due)s)") % {
-            "day": sent.strftime("%d.%m.%Y"),
-            "due": due,
-        }, "late"
-    if obligation.due_on < today:
-        return _("not sent, overdue since %(due)s") % {"due": due}, "late"
-    return _("not sent yet, due %(due)s") % {"due": due}, "open"
 
 
 def can_open_register(user) -> bool:
@@ -111,7 +90,6 @@ def moderation_context(start, end, now=None) -> dict:
 
 def register_context(start, end, user) -> dict:
     linked = can_open_register(user)
-    today = local_today()
     kinds = {
         "created": _("Added to the register"),
         "deleted": pgettext("account event", "Deleted"),
@@ -119,15 +97,14 @@ def register_context(start, end, user) -> dict:
     }
     rows = []
     for change in figures.register_changes(start, end):
-        words, state = report_words(change.obligation, today)
         rows.append(
             {
                 "change": change,
                 "event": kinds[change.kind],
                 "what": "" if change.kind == "created" else change.what,
                 "url": account_url(change.account) if linked else "",
-                "report": words,
-                "report_state": state,
+                "report": change.notice,
+                "report_state": change.notice_state,
             }
         )
     count = {kind: sum(r["change"].kind == kind for r in rows) for kind in kinds}

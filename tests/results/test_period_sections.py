@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from accounts_registry.admin_urls import account_url
 from accounts_registry.models import ReportObligation
-from results.views.period_sections import duration_words, report_words
+from results.report.figures import notice_words
+from results.views.period_sections import duration_words
 from tests.results.test_management_role import head  # noqa: F401 (a fixture)
 from tests.results.test_report import november  # noqa: F401 (a fixture)
 
@@ -58,17 +59,17 @@ def test_report_words(november):  # noqa: F811
     due = date(2026, 11, 20)
     report = ReportObligation(account=tg, event="deleted", event_date=due, due_on=due)
     today = date(2026, 12, 7)
-    assert report_words(report, today) == (
+    assert notice_words(report, today) == (
         "не направлено, срок истёк 20.11.2026",
         "late",
     )
     report.reported_on = date(2026, 11, 18)
-    assert report_words(report, today) == ("направлено вовремя, 18.11.2026", "ok")
+    assert notice_words(report, today) == ("направлено вовремя, 18.11.2026", "ok")
     report.reported_on = date(2026, 11, 25)
-    assert report_words(report, today)[0] == (
-        "направлено с опозданием, 25.11.2026 (срок — 20.11.2026)"
+    assert notice_words(report, today)[0] == (
+        "направлено с опозданием, 25.11.2026 (срок\xa0— 20.11.2026)"
     )
-    assert report_words(None, today) == ("—", "")
+    assert notice_words(None, today) == ("—", "")
 
 
 def test_moderation_shows_the_reports_figures(client, head, november):  # noqa: F811

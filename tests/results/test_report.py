@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime, timedelta
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
-from accounts_registry.models import AccountChange
+from accounts_registry.models import AccountChange, ReportObligation
 from moderation.models import InboxItem, ModerationAction
 from results.models import PostTracking
 from results.report import data, formats, pdf
@@ -142,7 +144,8 @@ def test_xlsx_figures_are_numbers_a_spreadsheet_can_sum(november):
     median = moderation["Медианное время ответа"]
     assert (median.value, median.number_format) == (3.0, '0.0" ч"')
     assert moderation["Получено комментариев и сообщений"].value == 7
-    dates = [r[0] for r in book["4"].iter_rows(min_row=3) if r[0].value]
+    changes = book["4"].iter_rows(min_row=3, max_row=2 + len(report.tables[3].rows))
+    dates = [r[0] for r in changes]
     assert dates and all(c.is_date and c.number_format == "DD.MM.YYYY" for c in dates)
 
 
@@ -225,3 +228,82 @@ def test_a_networks_sum_follows_its_own_accounts(november, piece_page):
     assert names[vk_rows[-1]][1] == "все аккаунты"
     assert accounts.strong == {vk_rows[-1], len(names) - 1}
     assert names[-1][0] == "Итого"
+
+
+@pytest.fixture
+def notices(november):
+    """Three accounts added in November, one 10-day report in each state on the
+    day the report is taken (NOW, 7 December): sent, overdue, still in time."""
+    vk, tg = november
+    ok = factories.account("ok", "Минсоц в Одноклассниках", "ok1")
+    AccountChange.objects.filter(account=ok).update(
+        at=datetime(2026, 11, 28, 3, 0, tzinfo=UTC)
+    )
+    for account, day, sent in (
+        (vk, date(2026, 11, 10), date(2026, 11, 18)),
+        (tg, date(2026, 11, 10), None),
+        (ok, date(2026, 11, 28), None),
+    ):
+        ReportObligation.objects.create(
+            account=account, event="created", event_date=day,
+            due_on=day + timedelta(days=10), reported_on=sent,
+        )  # fmt: skip
+    return {
+        vk.name: "направлено вовремя, 18.11.2026",
+        tg.name: "не направлено, срок истёк 20.11.2026",
+        ok.name: "ещё не направлено, срок\xa0— 08.12.2026",  # the dash stays
+    }
+
+
+NOTICE = "Уведомление (10\xa0дней)"  # «10» never ends a line
+
+
+def test_register_table_states_each_10_day_report(notices):
+    """The official report's register table has the 10-day report's column, in the
+    period view's words as of the day the report is taken, in all three formats."""
+    report = data.build("2026-11", now=NOW)
+    register = report.tables[3]
+    assert register.headings[-1] == NOTICE
+    assert {row[1]: row[-1] for row in register.rows} == notices
+    assert "в течение 10 дней" in register.note
+
+    content, _ = formats.render(report, "xlsx")
+    sheet = load_workbook(io.BytesIO(content))["4"]
+    assert sheet.cell(2, 6).value == NOTICE
+    assert {r[1].value: r[5].value for r in sheet.iter_rows(min_row=3, max_col=6)
+            if r[1].value} == notices  # fmt: skip
+
+    content, _ = formats.render(report, "docx")
+    table = next(
+        t
+        for t in Document(io.BytesIO(content)).tables
+        if t.rows[0].cells[-1].text == NOTICE
+    )
+    assert {r.cells[1].text: r.cells[5].text for r in table.rows[1:]} == notices
+
+    # Taken on 15 November, Telegram's report was still in time.
+    early = data.build("2026-11", now=datetime(2026, 11, 15, 3, 0, tzinfo=UTC))
+    words = {row[1]: row[-1] for row in early.tables[3].rows}
+    assert words["Минсоц в Telegram"] == "ещё не направлено, срок\xa0— 20.11.2026"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdf_register_table_fits_the_page(notices, tmp_path):
+    """Six columns on A4 (November's additions, December's deletion with its long
+    «Что изменилось»): every word of the table lies inside the right margin
+    (10 mm); a network's name and the report's state are never hyphenated."""
+    words = set()
+    for month in ("2026-11", "2026-12"):
+        path = tmp_path / f"{month}.pdf"
+        path.write_bytes(formats.render(data.build(month, now=NOW), "pdf")[0])
+        boxes = subprocess.run(
+            ["pdftotext", "-bbox", str(path), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
+        assert max(right) <= page_width - 10 / 25.4 * 72 + 1, month
+        words |= set(re.findall(r">([^<]+)</word>", boxes))
+    for word in ("Уведомление", "Одноклассники", "направлено", "вовремя,",
+                 "18.11.2026", "20.11.2026", "08.12.2026", "истёк"):  # fmt: skip
+        assert word in words, word
