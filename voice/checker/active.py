@@ -11,6 +11,7 @@ from .actors import (
     agent_after,
     agent_before,
     may_be_case,
+    names_actor,
     other_instrumental,
     subject_of,
 )
@@ -25,6 +26,7 @@ from .grammar import (
 )
 from .morph import is_transitive_base
 from .phrases import (
+    clause_of,
     inflect_phrase,
     joined,
     verb_reading,
@@ -153,6 +155,8 @@ def to_active(
         agent = agent or agent_after(place, v)
         if agent is None and other_instrumental(place, v):
             return None
+        if agent is not None and not names_actor(place, agent):
+            return None  # «Проезд оплачивается картой»: the card does not pay
     subject = None
     if not removed:
         subject = subject_of(place, v, original, agent)
@@ -372,8 +376,11 @@ def _noun_dependant(place: Place, i: int) -> bool:
 def action_fix(place: Place) -> Fix | None:
     """«Приём документов осуществляется в МФЦ» → «Документы принимают в МФЦ»: the
     action hidden in the subject becomes the verb, its genitive object the
-    accusative, and the dummy verb goes. Only for a bare action noun with no
-    actor named in the instrumental."""
+    accusative, and the dummy verb goes. Only for a bare action noun. An actor
+    named in the instrumental right before or after the verb becomes the
+    subject: «Приём документов осуществляется специалистами отдела» →
+    «Документы принимают специалисты отдела», «Сотрудниками отдела проведена
+    проверка условий» → «Сотрудники отдела проверили условия»."""
     v = verb_index(place)
     if v is None or place.gap or len(place.matched) != 1:
         return None
@@ -390,18 +397,23 @@ def action_fix(place: Place) -> Fix | None:
     if aux is not None and aux != v - 1:
         return None
     verb_start = v if aux is None else aux
-    if agent_before(place, verb_start) is not None or other_instrumental(place, v):
+    agent = agent_before(place, verb_start) or agent_after(place, v)
+    if agent is not None and not names_actor(place, agent):
+        return None  # «Оплата производится банковской картой»: how, not who
+    if agent is None and other_instrumental(place, v):
         return None
-    subject = subject_of(place, v, original, None)
+    subject = subject_of(place, v, original, agent)
     if not subject or subject.numeral or subject.words != [subject.head]:
         return None  # «ежемесячная выплата»: the adjective would be left without a noun
+    if agent is not None and _other_instrumental_than(place, v, agent, subject):
+        return None
     after = subject.head == v + 1 and joined(place.text, place.tokens, v + 1)
     if subject.head > v and not after:
         return None  # words between the verb and its subject: not sure what goes
     noun = subject.chosen[subject.head].lemma
     verb_word = place.book.grammar["action_verbs"].get(noun)
     target = infinitive(verb_word) if verb_word else None
-    if target is None:
+    if target is None or (agent is not None and target.lemma in INSTRUMENT_VERBS):
         return None
     if short:
         tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
@@ -417,16 +429,50 @@ def action_fix(place: Place) -> Fix | None:
         target = with_aspect(place, target, "perf")
     if target is None:
         return None
-    wanted = {tense, "plur"} | ({"3per"} if tense != "past" else set())
+    number = agent.number if agent else "plur"
+    wanted = {tense, number} | ({"3per"} if tense != "past" else set())
+    if tense == "past" and number == "sing":
+        if not agent.gender:
+            return None
+        wanted.add(agent.gender)
     form = inflect(target, wanted)
     if form is None:
         return None
     draft = Draft(place)
+    if agent is not None:  # the actor becomes the subject
+        forms = inflect_phrase(place.tokens, agent, "nomn", text=place.text)
+        if forms is None:
+            return None
+        for i, f in forms.items():
+            draft.word(i, f)
     if after:  # «будет произведена индексация пенсий» → «проиндексируют пенсии»
         draft.span(place.tokens[verb_start].start, place.tokens[v + 1].end, form)
         return _recase_objects(place, draft, v + 1)
     draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+def _other_instrumental_than(place: Place, v: int, agent, subject) -> bool:
+    """Besides the actor, another instrumental in the clause that may act too;
+    one after a preposition («уход за пожилыми людьми») does not."""
+    first, last = clause_of(place.text, place.tokens, v)
+    taken = set(range(agent.first, agent.end + 1)) | set(subject.words) | {v}
+    i = first
+    while i <= last:
+        if i in taken or not may_be_case(place, i, ("ablt",), adjectives=True):
+            i += 1
+            continue
+        phrases = [p for p in place.phrases(i) if p.end <= last]
+        counted = i > 0 and place.word(i - 1)[:1].isdigit()  # «за 200 больными»
+        if phrases and place.preposition_before(i - 1 if counted else i):
+            i = max(p.end for p in phrases) + 1
+            continue
+        if may_be_case(place, i, ("ablt",)) or (
+            phrases and all(p.case == "ablt" for p in phrases)
+        ):
+            return True
+        i += 1
+    return False
 
 
 def _recase_objects(place: Place, draft: Draft, head: int) -> Fix | None:

@@ -76,6 +76,74 @@ INSTRUMENT_VERBS = frozenset(
 SELF_VERBS = frozenset({"представлять", "представить"})
 
 
+# Inanimate nouns that name who acts: bodies and their parts. An instrumental
+# of anything else says how («банковской картой», «автобусом»), not who.
+BODIES = frozenset(
+    {
+        "министерство",
+        "ведомство",
+        "комиссия",
+        "центр",
+        "служба",
+        "фонд",
+        "отдел",
+        "отделение",
+        "управление",
+        "учреждение",
+        "организация",
+        "администрация",
+        "департамент",
+        "комитет",
+        "мфц",
+        "орган",
+        "совет",
+        "филиал",
+        "правительство",
+        "инспекция",
+        "прокуратура",
+        "полиция",
+        "суд",
+        "штаб",
+        "бригада",
+        "команда",
+        "отряд",
+        "группа",
+        "больница",
+        "поликлиника",
+        "школа",
+        "колледж",
+        "университет",
+        "вуз",
+        "библиотека",
+        "музей",
+        "предприятие",
+        "компания",
+        "минтруд",
+        "минздрав",
+        "минсоцзащиты",
+        "соцзащита",
+        "ассоциация",
+        "объединение",
+        "движение",
+        "союз",
+        "клуб",
+    }
+)
+
+
+def names_actor(place: Place, phrase: Phrase) -> bool:
+    """The phrase names a person or a body that can act."""
+    if phrase.animate:
+        return True
+    chosen = phrase.chosen.get(phrase.head)
+    lemmas = (
+        {chosen.lemma}
+        if chosen is not None
+        else {r.lemma for r in readings(place.word(phrase.head))}
+    )
+    return bool(lemmas & BODIES)
+
+
 def _adverbial(place: Place, phrase: Phrase) -> bool:
     chosen = phrase.chosen.get(phrase.head)
     lemmas = (
