@@ -14,6 +14,7 @@ from .active import action_fix, passive_fix, short_form_fix, verb_fix
 from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
+from .grammar import is_preposition, readings
 from .nominal import helped_to, planned_fix, unwrap_fix, unwrapped, work_fix
 from .nouns import adjective_fix, after_noun_fix, noun_phrase_fix
 from .phrases import joined
@@ -57,6 +58,21 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
                 seen.add((candidate.start, candidate.end, candidate.text))
                 out.append(candidate)
     return tuple(out)
+
+
+def _has_dependant(place: Place) -> bool:
+    """A word right after the marked one that hangs on it: «проживающим в
+    сёлах» (a participle with its place reads as a noun, a bare one does not)."""
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    word = place.word(j)
+    if is_preposition(word) or word[:1].isdigit():
+        return True
+    return any(r.pos in _DEPENDANT_POS for r in readings(word))
+
+
+_DEPENDANT_POS = frozenset({"NOUN", "ADJF", "ADVB", "NUMR", "NPRO"})
 
 
 def in_term(place: Place) -> bool:
@@ -133,6 +149,8 @@ def build(place: Place, template: Template) -> Fix | None:
     kind = fragment_kind(place)
     shape = template_shape(template)
     if kind == "verb" and shape == "verb":
+        if participle_as_noun(place) and not _has_dependant(place):
+            return None  # «пообщалась с проживающими» is not «с живущими»
         return verb_fix(place, template)
     if kind == "verb" and shape == "short":
         return short_form_fix(place, template)
