@@ -1,8 +1,13 @@
 """The site app's wiring into Wagtail's admin."""
 
+import django_filters
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.active_filters import (
+    BaseFilterAdapter,
+    register_filter_adapter_class,
+)
 
 from .admin_api import DocumentsForMediaRights, ImagesForMediaRights
 
@@ -42,3 +47,18 @@ def no_wagtail_release_notes_for_the_press_office(request, menu_items):
             for item in menu_items
             if not item.name.startswith("whats-new-in-wagtail")
         ]
+
+
+class BooleanFilterPill(BaseFilterAdapter):
+    """An active yes/no filter's pill says what its radio buttons say
+    («Отправлять новые материалы по умолчанию: Да»); Wagtail prints the value,
+    «True»."""
+
+    def get_active_filters(self):
+        labels = dict(getattr(self.bound_field.field.widget, "choices", ()))
+        label = labels.get("true" if self.value else "false")
+        for pill in super().get_active_filters():
+            yield pill._replace(value=str(label)) if label else pill
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, BooleanFilterPill)
