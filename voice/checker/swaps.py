@@ -61,6 +61,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
     if _compound_preposition(template) and not _noun_follows(place):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
+    if template.words[:1] and template.words[0] in _MODALS and not _modal_place(place):
+        return None  # «обязаны ему жизнью», «были обязаны сообщить» stay
     if template.words == ("за",) and not (
         (_perfective_in_clause(place) or _deadline_in_clause(place))
         and _counted_time_follows(place)
@@ -123,6 +125,17 @@ _COMPOUND_PREPOSITIONS = frozenset(
     {"во время", "в ходе", "в течение", "по поводу", "с помощью", "в результате"}
     | {"в процессе", "в случае", "за счёт", "на время", "в период"}
 )
+
+
+# «обязан» → «должен» only as a modal: right before an infinitive, and not after
+# a form of «быть» («были должны сообщить» is not Russian: «должны были»).
+_MODALS = frozenset({"должен", "должна", "должно", "должны"})
+
+
+def _modal_place(place: Place) -> bool:
+    if place.first > 0 and "быть" in place.tokens[place.first - 1].info.lemmas:
+        return False
+    return _infinitive_follows(place)
 
 
 def _compound_preposition(template: Template) -> bool:
