@@ -138,3 +138,23 @@ def test_two_passives_of_one_subject_are_left_as_they_are():
     assert "Выплату перечислили на счёт заявителя." in results(
         "Выплата перечислена на счёт заявителя."
     )
+
+
+def test_purpose_of_preventing_becomes_a_clause():
+    text = "С целью недопущения задолженности рекомендуем вовремя вносить плату."
+    assert (
+        "Чтобы не допустить задолженность, рекомендуем вовремя вносить плату."
+        in results(text, "С целью")
+    )
+    text = "Проверки проводятся в целях предотвращения мошенничества."
+    assert "Проверки проводятся, чтобы предотвратить мошенничество." in results(
+        text, "в целях"
+    )
+    # The main clause's verb with its subject after it: the comma goes in.
+    text = "С целью проверки соблюдения требований проводятся рейды."
+    assert "Чтобы проверить соблюдение требований, проводятся рейды." in results(
+        text, "С целью"
+    )
+    # Its subject before it, maybe read into the phrase: not offered.
+    text = "В целях экономии средств бюджета закупки проводятся централизованно."
+    assert not any(f.startswith("Чтобы") for f in results(text))

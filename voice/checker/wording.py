@@ -122,6 +122,11 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             # ends before the predicate's dative or the predicate; a comma goes in.
             draft.span(tokens[end].end, tokens[end + 1].start, ", ")
             return draft.fix()
+        if _main_verb_next(place, end):
+            # «С целью недопущения задолженности рекомендуем …»: the main
+            # clause's verb right after the object; a comma goes in before it.
+            draft.span(tokens[end].end, tokens[end + 1].start, ", ")
+            return draft.fix()
         comma = rest.find(",")
         if comma < 0:
             return None
@@ -160,6 +165,25 @@ def _predicative_after(place: Place, end: int) -> int | None:
     if k < len(tokens) and joined(text, tokens, k) and tokens[k].norm in _PREDICATIVES:
         return k
     return None
+
+
+def _main_verb_next(place: Place, end: int) -> bool:
+    """The main clause starts right after the purpose phrase with its verb:
+    one that names no subject («рекомендуем», «просим») or whose subject
+    follows it («открыт новый офис»). «…средств бюджета закупки проводятся»:
+    the subject before the verb may have been read into the phrase; no."""
+    tokens, text = place.tokens, place.text
+    k = end + 1
+    if k + 1 >= len(tokens) or not joined(text, tokens, k):
+        return False
+    reading = verb_reading(tokens[k])
+    if reading is None or reading.pos not in ("VERB", "PRTS"):
+        return False
+    if "1per" in reading.grammemes:
+        return True
+    return joined(text, tokens, k + 1) and any(
+        p.case == "nomn" for p in place.phrases(k + 1)
+    )
 
 
 def _finite_verb(place: Place, first: int, last: int) -> bool:
