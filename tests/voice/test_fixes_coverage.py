@@ -5,6 +5,7 @@ the set's, with the places where the fix must not be offered."""
 from __future__ import annotations
 
 from tests.voice.fixes_eval import results
+from voice.checker import check
 
 
 def test_together_with():
@@ -72,3 +73,47 @@ def test_costs_of_are_expenses_of():
     ]
     # «затраты времени» are not «расходы»: only costs «на» something are flagged.
     assert results("Затраты времени на дорогу сократятся.") == []
+
+
+def test_these_not_the_data():
+    text = "Данные документы принимают только в оригинале."
+    assert results(text, "Данные") == ["Эти документы принимают только в оригинале."]
+    text = "Специалисты обменялись данными сведениями."
+    assert results(text, "данными") == ["Специалисты обменялись этими сведениями."]
+    text = "Данные льготы сохранятся и в следующем году."
+    assert results(text, "Данные") == ["Эти льготы сохранятся и в следующем году."]
+    # «данные» = data: not flagged at all.
+    for text in (
+        "Данные опроса опубликуют в мае.",
+        "По данным министерства, выплаты получили 300 семей.",
+        "Данные банковских карт нельзя сообщать посторонним.",
+        "Данные о доходах запрашивают в налоговой.",
+        "Собранные данные передадут в фонд.",
+        # The plural is also a genitive singular: the data of one check?
+        "Данные проверки показали нарушения.",
+        "Данные семьи внесут в реестр.",
+    ):
+        found = check(text).findings
+        assert not [f for f in found if text[f.start : f.end].lower() == "данные"]
+
+
+def test_needed_after_its_noun():
+    text = "Справки, необходимые для получения льготы, выдают в МФЦ."
+    assert results(text, "необходимые") == [
+        "Справки, нужные для получения льготы, выдают в МФЦ."
+    ]
+    text = "Нужно принести справку, необходимую для записи."
+    assert results(text, "необходимую") == [
+        "Нужно принести справку, нужную для записи."
+    ]
+    text = "Копии документов, необходимых для записи, принимают в МФЦ."
+    assert results(text, "необходимых") == [
+        "Копии документов, нужных для записи, принимают в МФЦ."
+    ]
+    # Before its noun after a comma it agrees with that noun, as before.
+    text = "Если понадобится, необходимые бланки выдадут на месте."
+    assert results(text, "необходимые") == [
+        "Если понадобится, нужные бланки выдадут на месте."
+    ]
+    text = "Всё, необходимое для учёбы, выдадут бесплатно."
+    assert all("нужное" not in r for r in results(text))

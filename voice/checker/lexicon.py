@@ -1,6 +1,7 @@
 """Word and phrase rules applied to one sentence at a time."""
 
 from .findings import Finding
+from .grammar import readings
 from .rules import Rule, RuleBook
 from .text import Sentence
 
@@ -22,9 +23,44 @@ def matches_from(sentence: Sentence, book: RuleBook, starts) -> list[Match]:
         following = tokens[i + 1].info.lemmas if i + 1 < len(tokens) else ()
         for rule in set(book.candidates(tokens[i].info.lemmas, following)):
             matched = rule.pattern.match_at(tokens, i)
-            if matched is not None:
+            if matched is not None and _attribute_if_needed(tokens, matched, book):
                 matches.append((matched, rule))
     return matches
+
+
+def _attribute_if_needed(tokens, matched: tuple[int, ...], book: RuleBook) -> bool:
+    """A form that is also a noun of its own (grammar.json «attributive_only»:
+    «данные» = data) is matched only as the adjective of the next word, which
+    agrees with it in case and number: «данные сведения», not «данные опроса».
+    A noun whose plural is also its genitive singular follows only if it is one
+    data are not said of («данные меры», not «данные проверки»)."""
+    i = matched[-1]
+    if tokens[i].norm not in book.grammar["attributive_only"]:
+        return True
+    if i + 1 >= len(tokens) or not tokens[i + 1].joined:
+        return False
+    own = {_agreement(r) for r in readings(tokens[i].norm) if r.pos == "ADJF"}
+    following = readings(tokens[i + 1].norm)
+    if any(
+        r.pos == "NOUN"
+        and r.case() == "gent"
+        and r.lemma not in book.grammar["attributive_nouns"]
+        for r in following
+    ):
+        return False  # «данные проверки», «данные семьи»: the data of one, or these?
+    return any(
+        _agreement(r) in own for r in following if r.pos in ("NOUN", "ADJF", "PRTF")
+    )
+
+
+def _agreement(reading) -> tuple:
+    """Case and number, and in the accusative animacy too: «данные банковских
+    карт» is not «these cards» (the accusative «банковских» is animate)."""
+    case = reading.case()
+    animate = None
+    if case == "accs":
+        animate = "anim" in reading.grammemes
+    return case, reading.number(), animate
 
 
 def find_lexical(sentence: Sentence, book: RuleBook) -> list[Finding]:

@@ -16,6 +16,7 @@ from .grammar import (
 from .phrases import (
     ADJECTIVE_POS,
     Phrase,
+    agrees,
     clause_of,
     joined,
     verb_reading,
@@ -401,9 +402,43 @@ def adjective_fix(place: Place, template: Template) -> Fix | None:
         draft = Draft(place)
         draft.word(i, form)
         fixes.append(draft.fix())
+    if not forms:
+        return _after_comma_fix(place, template)
     if len(forms) != 1 or fixes[0] is None:
         return None
     return fixes[0]
+
+
+def _after_comma_fix(place: Place, template: Template) -> Fix | None:
+    """«документы, необходимые для оформления» → «документы, нужные для …»: an
+    adjective that opens a phrase after the noun it qualifies takes the form
+    that agrees with that noun; when the noun's readings allow several forms,
+    nothing is offered."""
+    i, tokens = place.first, place.tokens
+    if place.gap or len(place.matched) != 1 or i == 0:
+        return None
+    if place.text[tokens[i - 1].end : tokens[i].start].strip() != ",":
+        return None
+    forms = set()
+    for noun in readings(place.word(i - 1)):
+        if noun.pos != "NOUN" or noun.case() is None or noun.number() is None:
+            continue
+        case, number, gender = noun.case(), noun.number(), noun.gender()
+        animate = "anim" in noun.grammemes
+        if not any(
+            r.pos == "ADJF" and agrees(r, case, number, gender, animate)
+            for r in readings(place.word(i))
+        ):
+            continue
+        form = _adjective_form(template.words[0], case, number, gender, animate)
+        if form is None:
+            return None
+        forms.add(form)
+    if len(forms) != 1:
+        return None
+    draft = Draft(place)
+    draft.word(i, forms.pop())
+    return draft.fix()
 
 
 def after_noun_fix(place: Place, template: Template) -> Fix | None:

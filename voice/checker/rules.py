@@ -173,6 +173,12 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["fixed_names"] = tuple(
         normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
     )
+    grammar["attributive_nouns"] = frozenset(
+        grammar.get("attributive_only", {}).get("nouns", ())
+    )
+    grammar["attributive_only"] = frozenset(
+        normalize(w) for w in grammar.get("attributive_only", {}).get("forms", ())
+    )
     grammar["verbs_taking_o"] = frozenset(
         normalize(w) for w in grammar.get("verbs_taking_o", {}).get("verbs", ())
     )
