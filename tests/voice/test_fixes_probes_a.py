@@ -158,3 +158,18 @@ def test_purpose_of_preventing_becomes_a_clause():
     # Its subject before it, maybe read into the phrase: not offered.
     text = "В целях экономии средств бюджета закупки проводятся централизованно."
     assert not any(f.startswith("Чтобы") for f in results(text))
+
+
+def test_considering_needs_a_doer_and_its_commas():
+    text = "Министерство пересчитало компенсации с учётом роста тарифов."
+    assert results(text, "с учётом") == [
+        "Министерство пересчитало компенсации, учитывая рост тарифов."
+    ]
+    # A passive clause has no doer for the gerund; a phrase whose end is not
+    # certain would need a comma after it.
+    for text in (
+        "Осуществляется перерасчёт компенсации с учётом роста тарифов.",
+        "Решение было принято с учётом мнения жителей.",
+        "Специалисты с учётом пожеланий соискателей подбирают вакансии.",
+    ):
+        assert results(text, "с учётом") == [], text

@@ -26,6 +26,7 @@ from .shapes import (
     fragment_kind,
 )
 from .templates import Template
+from .verbs import is_passive
 
 
 def word_swap(place: Place, template: Template) -> Fix | None:
@@ -71,10 +72,10 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         # «за месяц со дня подачи», «за летний период» read oddly: only a
         # counted span after a finished action («за пять рабочих дней»).
         return None
+    if _gerund(template) and not _active_clause(place):
+        return None  # «Осуществляется перерасчёт учитывая …»: whose «учитывая»?
     if template.sense == "бюджет" and not _paid_from(place):
-        return (
-            None  # «Приобретение осуществляется из бюджета»: paid, not bought, from it
-        )
+        return None  # «Приобретение осуществляется из бюджета»: not bought from it
     draft = Draft(place)
     words = list(template.words)
     wanted = _complement_cases(place, template)
@@ -94,6 +95,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         following = draft.changes.get((place.tokens[j].start, place.tokens[j].end))
         words[-1] = euphonic(words[-1], following or place.tokens[j].text)
     draft.words(place.first, place.last, " ".join(words))
+    if _gerund(template) and not _gerund_commas(place, draft):
+        return None
     end = place.tokens[place.last].end
     old = place.text[place.tokens[place.first].start : end].lower()
     if (
@@ -181,6 +184,47 @@ def _deadline_in_clause(place: Place) -> bool:
         if r is not None and "impf" in r.grammemes:
             lemmas.add(r.lemma.removesuffix("ся"))
     return any(set(words.split()) <= lemmas for words in verbs)
+
+
+def _gerund(template: Template) -> bool:
+    return any(any(r.pos == "GRND" for r in readings(word)) for word in template.words)
+
+
+def _gerund_commas(place: Place, draft: Draft) -> bool:
+    """A gerund phrase is set off by commas: «пересчитали, учитывая рост
+    тарифов.» Offered where its end is certain: it runs to the end of the
+    sentence, or a comma already closes it."""
+    tokens, text, sentence = place.tokens, place.text, place.sentence
+    phrases = place.phrases(place.last + 1) if _noun_follows(place) else []
+    if not phrases:
+        return False
+    after = text[tokens[max(p.end for p in phrases)].end : sentence.end].strip()
+    closed = after.startswith(",")
+    if not closed and after not in ("", ".", "!", "?"):
+        return False
+    before = text[sentence.start : tokens[place.first].start]
+    if not before.strip():
+        return closed  # «Учитывая рост тарифов, …»
+    if not before.rstrip().endswith(","):
+        draft.span(tokens[place.first - 1].end, tokens[place.first].start, ", ")
+    return True
+
+
+def _active_clause(place: Place) -> bool:
+    """A gerund («с учётом» → «учитывая») needs a doer: the clause has an
+    active finite verb, not a passive («осуществляется», «увеличен»)."""
+    first, last = clause_of(place.text, place.tokens, place.first)
+    active = False
+    for i in range(first, last + 1):
+        if i in place.matched:
+            continue
+        reading = verb_reading(place.tokens[i])
+        if reading is None or reading.pos not in ("VERB", "PRTS"):
+            continue
+        if is_passive(place, reading):
+            return False
+        active = active or reading.pos == "VERB"
+    return active
 
 
 def _paid_from(place: Place) -> bool:
