@@ -270,7 +270,7 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
             and (gender is None or p.gender == gender)
         ]
         if free and phrases[0].numeral and place.word(i)[:1].isdigit():
-            if number == "sing" and gender in (None, "neut"):
+            if number == "plur" or gender in (None, "neut"):
                 numerals.append(phrases[0])
         elif free and fitting:
             found.append(fitting[0])

@@ -245,7 +245,7 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
     for phrase in phrases:
         if phrase.numeral:
             if (
-                phrase.animate
+                (phrase.animate and not _many_in_digits(place, phrase))
                 or case not in ("nomn", "accs")
                 or phrase.case
                 not in (
@@ -269,6 +269,17 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
     for i, form in results.pop():
         draft.word(i, form)
     return _recase_coordinated(place, draft, phrases, case)
+
+
+def _many_in_digits(place: Place, phrase: Phrase) -> bool:
+    """«150 детей», «45 человек»: counted in digits by a number that takes the
+    genitive plural, a phrase of people is the same in the accusative («поздравили
+    150 детей»); «2 ребёнка» would need «двух детей»."""
+    words = [place.tokens[i].norm for i in phrase.words if i not in phrase.chosen]
+    return bool(words) and all(
+        w.isdigit() and (int(w) % 10 in (0, 5, 6, 7, 8, 9) or 11 <= int(w) % 100 <= 14)
+        for w in words
+    )
 
 
 def _numeral_recased(place: Place, phrase: Phrase, case: str) -> tuple | None:
