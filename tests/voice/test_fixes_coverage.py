@@ -117,3 +117,28 @@ def test_needed_after_its_noun():
     ]
     text = "Всё, необходимое для учёбы, выдадут бесплатно."
     assert all("нужное" not in r for r in results(text))
+
+
+def test_wishing_after_its_noun_is_a_clause():
+    text = "Пенсионерам, желающим научиться работать на компьютере, помогут волонтёры."
+    assert results(text, "желающим") == [
+        "Пенсионерам, которые хотят научиться работать на компьютере, "
+        "помогут волонтёры."
+    ]
+    # Alone it is plain Russian and is not flagged.
+    for text in (
+        "Желающие могут записаться по телефону.",
+        "Всем, желающим записаться, позвонят.",
+    ):
+        found = check(text).findings
+        assert not [f for f in found if "елающ" in text[f.start : f.end]]
+
+
+def test_lost_is_lost():
+    text = "Семьи, утратившие право на льготу, должны вернуть удостоверение."
+    assert results(text, "утратившие") == [
+        "Семьи, потерявшие право на льготу, должны вернуть удостоверение.",
+        "Семьи, которые потеряли право на льготу, должны вернуть удостоверение.",
+    ]
+    # «утратившим силу» is a legal term.
+    assert results("Постановление признано утратившим силу.", "утратившим") == []

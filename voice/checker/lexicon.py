@@ -23,7 +23,11 @@ def matches_from(sentence: Sentence, book: RuleBook, starts) -> list[Match]:
         following = tokens[i + 1].info.lemmas if i + 1 < len(tokens) else ()
         for rule in set(book.candidates(tokens[i].info.lemmas, following)):
             matched = rule.pattern.match_at(tokens, i)
-            if matched is not None and _attribute_if_needed(tokens, matched, book):
+            if (
+                matched is not None
+                and _attribute_if_needed(tokens, matched, book)
+                and _after_noun_if_needed(tokens, matched, book)
+            ):
                 matches.append((matched, rule))
     return matches
 
@@ -50,6 +54,22 @@ def _attribute_if_needed(tokens, matched: tuple[int, ...], book: RuleBook) -> bo
         return False  # «данные проверки», «данные семьи»: the data of one, or these?
     return any(
         _agreement(r) in own for r in following if r.pos in ("NOUN", "ADJF", "PRTF")
+    )
+
+
+def _after_noun_if_needed(tokens, matched: tuple[int, ...], book: RuleBook) -> bool:
+    """A participle that is plain Russian on its own («Желающие могут
+    записаться») is matched only where it opens a phrase after the noun it
+    agrees with, set off by a comma (grammar.json «after_noun_only»): there a
+    «который» clause reads easier («жителям, желающим …» → «…, которые хотят …»)."""
+    i = matched[0]
+    if not book.grammar["after_noun_only"] & tokens[i].info.lemmas:
+        return True
+    if i == 0 or tokens[i].joined or tokens[i].start - tokens[i - 1].end > 2:
+        return False
+    own = {_agreement(r) for r in readings(tokens[i].norm) if r.pos == "PRTF"}
+    return any(
+        _agreement(r) in own for r in readings(tokens[i - 1].norm) if r.pos == "NOUN"
     )
 
 

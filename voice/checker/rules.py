@@ -179,6 +179,9 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["attributive_only"] = frozenset(
         normalize(w) for w in grammar.get("attributive_only", {}).get("forms", ())
     )
+    grammar["after_noun_only"] = frozenset(
+        normalize(w) for w in grammar.get("after_noun_only", {}).get("participles", ())
+    )
     grammar["verbs_taking_o"] = frozenset(
         normalize(w) for w in grammar.get("verbs_taking_o", {}).get("verbs", ())
     )
