@@ -2,7 +2,9 @@
 
 import django_filters
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import (
     BaseFilterAdapter,
@@ -10,6 +12,7 @@ from wagtail.admin.active_filters import (
 )
 
 from .admin_api import DocumentsForMediaRights, ImagesForMediaRights
+from .editor_guide import GuideMenuItem, editor_guide
 
 
 @hooks.register("insert_global_admin_js")
@@ -36,17 +39,36 @@ def media_api_for_media_rights_only(router):
     router.register_endpoint("documents", DocumentsForMediaRights)
 
 
+@hooks.register("register_admin_urls")
+def editor_guide_url():
+    return [path("guide/", editor_guide, name="cms_editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def vestnik_editor_guide():
+    # A plain item, not Wagtail's dismissible one: no orange count on «Помощь».
+    return GuideMenuItem(
+        _("Editor's guide"),
+        reverse("cms_editor_guide"),
+        icon_name="help",
+        order=1100,
+        name="vestnik-editor-guide",
+    )
+
+
 @hooks.register("construct_help_menu")
 def no_wagtail_release_notes_for_the_press_office(request, menu_items):
     """«Что нового в Wagtail 8.0» leads to Wagtail's English release notes, for the
     people who run the site, and kept an orange count on «Помощь» for every editor
-    until dismissed: only administrators see it."""
-    if not request.user.is_superuser:
-        menu_items[:] = [
-            item
-            for item in menu_items
-            if not item.name.startswith("whats-new-in-wagtail")
-        ]
+    until dismissed: only administrators see it. Wagtail's «Руководство редактора»
+    leads to its English guide for everyone, with the same count: Vestnik's own
+    Russian guide (cms/editor_guide.py) takes its place."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide"
+        and (request.user.is_superuser or not item.name.startswith("whats-new"))
+    ]
 
 
 class BooleanFilterPill(BaseFilterAdapter):
