@@ -142,3 +142,26 @@ def test_lost_is_lost():
     ]
     # «утратившим силу» is a legal term.
     assert results("Постановление признано утратившим силу.", "утратившим") == []
+
+
+def test_by_post():
+    text = "Заявление можно направить почтовым отправлением."
+    assert results(text, "почтовым отправлением") == [
+        "Заявление можно направить по почте."
+    ]
+    # A word before that holds the phrase would be left hanging.
+    for text in (
+        "Заявление можно направить заказным почтовым отправлением.",
+        "Вместе с почтовым отправлением придёт уведомление.",
+    ):
+        assert results(text, "почтовым отправлением") == []
+
+
+def test_not_recommended_before_an_infinitive():
+    text = "Детям не рекомендуется купаться в необорудованных местах."
+    assert results(text, "не рекомендуется") == [
+        "Детям не стоит купаться в необорудованных местах."
+    ]
+    # «… не стоит» with no infinitive is not Russian.
+    text = "Купание в необорудованных местах не рекомендуется."
+    assert results(text, "не рекомендуется") == []

@@ -62,8 +62,14 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
     if _compound_preposition(template) and not _noun_follows(place):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
-    if template.words[:1] and template.words[0] in _MODALS and not _modal_place(place):
+    if (
+        template.words[-1:]
+        and template.words[-1] in _MODALS
+        and not _modal_place(place)
+    ):
         return None  # «обязаны ему жизнью», «были обязаны сообщить» stay
+    if template.literal and is_preposition(template.words[0]) and _held(place):
+        return None  # «заказным почтовым отправлением» → «заказным по почте»
     if template.words == ("за",) and not (
         (_perfective_in_clause(place) or _deadline_in_clause(place))
         and _counted_time_follows(place)
@@ -130,15 +136,27 @@ _COMPOUND_PREPOSITIONS = frozenset(
 )
 
 
-# «обязан» → «должен» only as a modal: right before an infinitive, and not after
-# a form of «быть» («были должны сообщить» is not Russian: «должны были»).
-_MODALS = frozenset({"должен", "должна", "должно", "должны"})
+# «обязан» → «должен», «не рекомендуется» → «не стоит» only as a modal: right
+# before an infinitive («использование не рекомендуется» → «… не стоит» is not
+# Russian), and not after a form of «быть» («были должны сообщить»).
+_MODALS = frozenset({"должен", "должна", "должно", "должны", "стоит"})
 
 
 def _modal_place(place: Place) -> bool:
     if place.first > 0 and "быть" in place.tokens[place.first - 1].info.lemmas:
         return False
     return _infinitive_follows(place)
+
+
+def _held(place: Place) -> bool:
+    """The replaced words are held by the word before them, a preposition that
+    governs them or an adjective that agrees with them («с почтовым
+    отправлением», «заказным почтовым отправлением»): a new prepositional
+    phrase in their place would leave it hanging."""
+    j = place.first - 1
+    if j < 0 or not joined(place.text, place.tokens, place.first):
+        return False
+    return any(r.pos in ("PREP", "ADJF", "PRTF") for r in readings(place.word(j)))
 
 
 def _compound_preposition(template: Template) -> bool:
