@@ -80,6 +80,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         return None
     if _gerund(template) and not _active_clause(place):
         return None  # «Осуществляется перерасчёт учитывая …»: whose «учитывая»?
+    if template.sense == "сумма" and not _noun_before(place):
+        return None  # «выплачивается в размере 5000 рублей» → «выплачивается в 5000»
     if template.sense == "бюджет" and not _paid_from(place):
         return None  # «Приобретение осуществляется из бюджета»: not bought from it
     draft = Draft(place)
@@ -202,6 +204,16 @@ def _deadline_in_clause(place: Place) -> bool:
         if r is not None and "impf" in r.grammemes:
             lemmas.add(r.lemma.removesuffix("ся"))
     return any(set(words.split()) <= lemmas for words in verbs)
+
+
+def _noun_before(place: Place) -> bool:
+    """A noun right before the words: «помощь в размере 5000 рублей»."""
+    i = place.first - 1
+    return (
+        i >= 0
+        and joined(place.text, place.tokens, place.first)
+        and any(r.pos == "NOUN" for r in readings(place.word(i))[:1])
+    )
 
 
 def _gerund(template: Template) -> bool:
