@@ -187,3 +187,27 @@ def test_in_the_amount_of_a_sum_after_a_noun():
         "Стоимость путёвки компенсируется в размере 50 процентов.",
     ):
         assert results(text, "в размере") == [], text
+
+
+def test_those_who_moved_here_are_not_residents_by_definition():
+    text = "Граждане, переехавшие в область, могут встать на учёт."
+    fixed = results(text, "Граждане")
+    assert "Люди, переехавшие в область, могут встать на учёт." in fixed
+    assert not any(f.startswith("Жители") for f in fixed)
+
+
+def test_a_participle_joined_to_another_stays_a_participle():
+    text = (
+        "Пенсионеры, проживающие в сёлах и имеющие стаж не менее 30 лет, "
+        "получают доплату."
+    )
+    fixed = results(text, "проживающие")
+    assert not any("которые живут" in f for f in fixed), fixed
+    assert (
+        "Пенсионеры, живущие в сёлах и имеющие стаж не менее 30 лет, получают доплату."
+        in fixed
+    )
+    # Alone, it still becomes a «который» clause.
+    assert "Пенсионеры, которые живут в сёлах, получают доплату." in results(
+        "Пенсионеры, проживающие в сёлах, получают доплату.", "проживающие"
+    )

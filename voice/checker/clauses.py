@@ -11,7 +11,7 @@ from __future__ import annotations
 from .draft import Draft, Place
 from .findings import Fix
 from .grammar import inflect, readings
-from .phrases import agrees, between, verb_reading
+from .phrases import agrees, between, clause_of, verb_reading
 from .templates import Template
 from .verbs import aspect_of, infinitive, recase_object, with_aspect
 
@@ -26,6 +26,8 @@ def relative_fix(place: Place, template: Template) -> Fix | None:
     participle = verb_reading(tokens[p])
     if participle is None or participle.pos != "PRTF":
         return None
+    if _second_participle(place, p):
+        return None  # «проживающие … и имеющие стаж»: «которые живут … и имеющие»
     nouns = [r for r in readings(place.word(p - 1)) if r.pos == "NOUN"]
     fitting = {
         (r.number(), r.gender() if r.number() == "sing" else None, r.grammemes)
@@ -59,3 +61,17 @@ def relative_fix(place: Place, template: Template) -> Fix | None:
     if not recase_object(place, draft, target, template, len(place.matched) > 1):
         return None
     return draft.fix()
+
+
+def _second_participle(place: Place, p: int) -> bool:
+    """Another participle joined to the one at ``p`` by «и» / «или»: turning
+    only the first into a «который» clause leaves the second disagreeing."""
+    tokens = place.tokens
+    last = clause_of(place.text, tokens, p)[1]
+    for k in range(p + 1, last):
+        if tokens[k].norm not in ("и", "или", "либо"):
+            continue
+        reading = verb_reading(tokens[k + 1])
+        if reading is not None and reading.pos == "PRTF":
+            return True
+    return False
