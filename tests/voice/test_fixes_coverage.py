@@ -165,3 +165,23 @@ def test_not_recommended_before_an_infinitive():
     # «… не стоит» with no infinitive is not Russian.
     text = "Купание в необорудованных местах не рекомендуется."
     assert results(text, "не рекомендуется") == []
+
+
+def test_a_short_adjective_keeps_its_gender_and_number():
+    text = "Для записи в кружок необходима справка от врача."
+    assert results(text, "необходима") == [
+        "Для записи в кружок нужна справка от врача."
+    ]
+    text = "Для этого необходим паспорт."
+    assert results(text, "необходим") == ["Для этого нужен паспорт."]
+    text = "Для поездки необходимы паспорт и полис."
+    assert results(text, "необходимы") == ["Для поездки нужны паспорт и полис."]
+
+
+def test_plain_words_for_pay_and_growth():
+    text = "Задолженность по заработной плате погашена."
+    assert "Задолженность по зарплате погашена." in results(text, "заработной плате")
+    text = "Число обращений возросло вдвое."
+    assert results(text, "возросло") == ["Число обращений выросло вдвое."]
+    text = "Интерес к программе возрастает."
+    assert results(text, "возрастает") == ["Интерес к программе растёт."]

@@ -16,7 +16,12 @@ from .draft import Place
 from .findings import Fix
 from .grammar import is_preposition, readings
 from .nominal import helped_to, planned_fix, unwrap_fix, unwrapped, work_fix
-from .nouns import adjective_fix, after_noun_fix, noun_phrase_fix
+from .nouns import (
+    adjective_fix,
+    after_noun_fix,
+    noun_phrase_fix,
+    short_adjective_fix,
+)
 from .phrases import joined
 from .shapes import (
     conjunction_before_noun,
@@ -174,4 +179,6 @@ def build(place: Place, template: Template) -> Fix | None:
         return adjective_fix(place, template)
     if kind == "other" and shape in ("other", "pp"):
         return word_swap(place, template)
+    if kind == "other" and shape == "adjective":
+        return short_adjective_fix(place, template)  # «необходима» → «нужна»
     return None

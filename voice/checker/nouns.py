@@ -441,6 +441,28 @@ def _after_comma_fix(place: Place, template: Template) -> Fix | None:
     return draft.fix()
 
 
+def short_adjective_fix(place: Place, template: Template) -> Fix | None:
+    """«необходима справка» → «нужна справка»: a short adjective becomes the
+    short form of the new one in the same gender and number."""
+    if place.gap or len(place.matched) != 1 or len(template.words) != 1:
+        return None
+    new = [r for r in readings(template.words[0]) if r.pos == "ADJF"]
+    forms = set()
+    for old in readings(place.word(place.first)):
+        if old.pos != "ADJS":
+            continue
+        wanted = {"ADJS", old.number()} | ({old.gender()} if old.gender() else set())
+        form = next((f for f in (inflect(r, wanted) for r in new) if f), None)
+        if form is None:
+            return None
+        forms.add(form)
+    if len(forms) != 1:
+        return None
+    draft = Draft(place)
+    draft.word(place.first, forms.pop())
+    return draft.fix()
+
+
 def after_noun_fix(place: Place, template: Template) -> Fix | None:
     """«Малоимущим семьям» → «Семьям с низким доходом»: the adjective goes and
     the rule's words, which need no agreement, follow the noun it qualified."""
