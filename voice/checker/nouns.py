@@ -210,6 +210,15 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     new_head = inflect(head_reading, {phrase.case, number})
     if new_head is None:
         return None
+    if (
+        new_head == "людей"
+        and t_head == 0
+        and min(phrase.words) == phrase.head
+        and _counted(place, phrase)
+    ):
+        # «1500 граждан» → «1500 человек», not «1500 людей»; with an adjective
+        # «людей» stays («75 безработных людей»).
+        new_head = "человек"
     gender = head_reading.gender()
     animate = "anim" in head_reading.grammemes
     words = []
@@ -280,6 +289,25 @@ def _genitive_follows(place: Place) -> bool:
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
     return any(p.case == "gent" for p in place.phrases(j))
+
+
+def _counted(place: Place, phrase: Phrase) -> bool:
+    """A number or a counting word right before the phrase: «1500 граждан»,
+    «несколько граждан», «пяти граждан»."""
+    first = min(phrase.words)
+    if phrase.numeral:
+        return True
+    if first == 0 or not joined(place.text, place.tokens, first):
+        return False
+    before = place.word(first - 1)
+    return before[:1].isdigit() or any(
+        r.pos == "NUMR" or r.lemma in _COUNTING for r in readings(before)
+    )
+
+
+_COUNTING = frozenset(
+    {"несколько", "много", "сколько", "тысяча", "миллион", "сотня", "десяток"}
+)
 
 
 # Nouns that, in the genitive after a noun, say what kind its people are:
