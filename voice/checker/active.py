@@ -388,14 +388,24 @@ def action_fix(place: Place) -> Fix | None:
     if original is None:
         return None
     short = original.pos == "PRTS" and "pssv" in original.grammemes
-    if not short and (original.pos != "VERB" or not original.lemma.endswith("ся")):
+    # «Выдача сертификатов будет осуществляться» → «Сертификаты будут выдавать».
+    future = _future_infinitive(place, v, original)
+    if (
+        not short
+        and not future
+        and (original.pos != "VERB" or not original.lemma.endswith("ся"))
+    ):
         return None
     if short and modal_before(place, v) is not None:
         return None  # «может быть произведена»: not a past or future passive
     # «Выплаты будут произведены» → «Выплатят»: the auxiliary goes too.
-    aux = auxiliary(place, v) if short else None
+    aux = auxiliary(place, v) if short else v - 1 if future else None
     if aux is not None and aux != v - 1:
         return None
+    if future:
+        original = verb_reading(place.tokens[aux])  # its number tells the subject
+        if original is None:
+            return None
     verb_start = v if aux is None else aux
     agent = agent_before(place, verb_start) or agent_after(place, v)
     if agent is not None and not names_actor(place, agent):
@@ -425,7 +435,10 @@ def action_fix(place: Place) -> Fix | None:
             if "futr" in original.grammemes
             else "pres"
         )
-    if tense == "futr" or short:
+    if future:
+        # «будет осуществляться»: a process to come, imperfective with «будут».
+        target = with_aspect(place, target, "impf")
+    elif tense == "futr" or short:
         target = with_aspect(place, target, "perf")
     if target is None:
         return None
@@ -435,7 +448,11 @@ def action_fix(place: Place) -> Fix | None:
         if not agent.gender:
             return None
         wanted.add(agent.gender)
-    form = inflect(target, wanted)
+    form = (
+        f"{'будут' if number == 'plur' else 'будет'} {target.parse.word}"
+        if future
+        else inflect(target, wanted)
+    )
     if form is None:
         return None
     draft = Draft(place)
@@ -450,6 +467,18 @@ def action_fix(place: Place) -> Fix | None:
         return _recase_objects(place, draft, v + 1)
     draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+def _future_infinitive(place: Place, v: int, original: Reading) -> bool:
+    """«будет осуществляться»: the dummy verb as a reflexive infinitive right
+    after «будет» / «будут»."""
+    return (
+        original.pos == "INFN"
+        and original.lemma.endswith("ся")
+        and v > 0
+        and place.word(v - 1) in ("будет", "будут")
+        and joined(place.text, place.tokens, v)
+    )
 
 
 def _other_instrumental_than(place: Place, v: int, agent, subject) -> bool:
