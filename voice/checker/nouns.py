@@ -179,6 +179,12 @@ def _dative_of_giving(place: Place, phrases: list) -> list:
 def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     head = next((i for i in place.matched if place.is_noun(i)), place.first)
     phrases = _dative_of_giving(place, _phrase_readings(place, head))
+    plural_in_use = place.book.grammar["plural_in_use"]
+    if any(
+        p.number == "plur" and p.chosen[p.head].lemma in plural_in_use for p in phrases
+    ):
+        # «затраты на ремонт» is not the genitive of one «затрата».
+        phrases = [p for p in phrases if p.number == "plur"]
     if not phrases:
         return None
     results = set()

@@ -173,6 +173,9 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["fixed_names"] = tuple(
         normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
     )
+    grammar["plural_in_use"] = frozenset(
+        grammar.get("plural_in_use", {}).get("nouns", ())
+    )
     grammar["attributive_nouns"] = frozenset(
         grammar.get("attributive_only", {}).get("nouns", ())
     )
