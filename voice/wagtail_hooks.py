@@ -57,7 +57,7 @@ def panel_strings() -> dict[str, str]:
         ),
         "confirmSubmit": _(
             "Clarity of this piece is %(clarity)s, below the threshold of "
-            "%(threshold)s. Editors will see it. Submit for moderation anyway?"
+            "%(threshold)s. Editors will see it. Submit for approval anyway?"
         ),
     }
 
@@ -94,7 +94,7 @@ def warn_after_submit(request, page):
     messages.warning(
         request,
         _(
-            "Submitted for moderation, but its clarity is %(clarity)s, below "
+            "Submitted for approval, but its clarity is %(clarity)s, below "
             "%(threshold)s: the text reads like a press release. The «Style» "
             "panel shows what to change."
         )

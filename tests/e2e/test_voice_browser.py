@@ -200,6 +200,7 @@ def test_editor_sees_findings_and_submitting_a_low_score_only_warns(
     page.locator("button[name='action-submit']").click()
     page.wait_for_url(f"{live_server.url}/admin/pages/{news.pk}/")
     assert len(dialogs) == 1 and "ниже порога 6,0" in dialogs[0]
+    assert dialogs[0].endswith("Всё равно отправить на согласование?")
     assert "понятность" in page.locator(".messages").inner_text()
     piece = NewsPage.objects.get(title="Выплаты на детей")
     assert piece.workflow_in_progress

@@ -1,5 +1,5 @@
 """The «Стиль» panel is injected into the page editor, and a low score warns after
-submitting for moderation without blocking it."""
+submitting for approval without blocking it."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 
 from cms import roles
 from tests.voice.panel_support import BUREAUCRATIC_LEAD, PLAIN_LEAD, make_user
+from voice.wagtail_hooks import panel_strings
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +77,14 @@ def test_low_clarity_warns_but_the_piece_is_submitted(client, editor, site_tree)
     warnings = [t for t in texts if "понятность" in t]
     assert len(warnings) == 1
     assert "ниже порога 6,0" in warnings[0]
+    # The rest of the admin (Wagtail's workflow) says «согласование», not «модерация».
+    assert warnings[0].startswith("Материал отправлен на согласование, но его")
+
+
+def test_the_question_before_submitting_says_approval():
+    with translation.override("ru"):
+        question = str(panel_strings()["confirmSubmit"])
+    assert question.endswith(" Всё равно отправить на согласование?"), question
 
 
 def test_good_clarity_gets_no_warning(client, editor, site_tree):

@@ -460,7 +460,7 @@
     }
   }
 
-  // --- warning (never blocking) before submitting for moderation -------------------------
+  // --- warning (never blocking) before submitting for approval ---------------------------
 
   function confirmSubmit(event) {
     var button = event.target.closest && event.target.closest("button[name='action-submit']");
