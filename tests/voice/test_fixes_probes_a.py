@@ -231,3 +231,17 @@ def test_a_dummy_infinitive_after_will_gives_way_to_the_action():
         assert fixed in results(text), (text, results(text))
     # «банковской картой» says how, not who: not offered.
     assert results("Оплата будет производиться банковской картой.") == []
+
+
+def test_reimbursement_and_suspension_are_actions():
+    for text, fixed in (
+        (
+            "Многодетным семьям производится возмещение расходов на топливо.",
+            "Многодетным семьям возмещают расходы на топливо.",
+        ),
+        (
+            "Приостановление выплаты производится при выезде из области.",
+            "Выплату приостанавливают при выезде из области.",
+        ),
+    ):
+        assert fixed in results(text), (text, results(text))
