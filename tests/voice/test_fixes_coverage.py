@@ -218,3 +218,15 @@ def test_the_level_of_income_is_income():
     assert results(text, "уровне дохода") == [
         "При низком доходе семья получит субсидию."
     ]
+
+
+def test_fraudulent_actions_are_fraud():
+    text = "Пенсионерка стала жертвой мошеннических действий."
+    assert results(text, "мошеннических действий") == [
+        "Пенсионерка стала жертвой мошенничества."
+    ]
+    # «мошенничество» has no plural: the plural becomes the singular.
+    text = "Полиция пресекла мошеннические действия в интернете."
+    assert results(text, "мошеннические действия") == [
+        "Полиция пресекла мошенничество в интернете."
+    ]
