@@ -230,3 +230,10 @@ def test_fraudulent_actions_are_fraud():
     assert results(text, "мошеннические действия") == [
         "Полиция пресекла мошенничество в интернете."
     ]
+
+
+def test_pharmacy_organisations_are_pharmacies():
+    text = "Льготные лекарства отпускают аптечные организации района."
+    assert results(text, "аптечные организации") == [
+        "Льготные лекарства отпускают аптеки района."
+    ]
