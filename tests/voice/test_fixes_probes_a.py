@@ -245,3 +245,22 @@ def test_reimbursement_and_suspension_are_actions():
         ),
     ):
         assert fixed in results(text), (text, results(text))
+
+
+def test_a_subject_before_an_aside_is_not_left_in_the_nominative():
+    for text in (
+        "Граждане, не прошедшие перерегистрацию, лишаются права на выплату.",
+        "Выплата, назначенная в мае, перечисляется ежемесячно.",
+    ):
+        assert not any(
+            f.startswith(("Граждане", "Выплата,"))
+            and ("лишают" in f or "перечисляют" in f)
+            for f in results(text)
+        ), (text, results(text))
+    # An impersonal neuter has no subject to leave behind.
+    assert "В случае болезни, в выплате откажут." in results(
+        "В случае болезни, в выплате будет отказано."
+    )
+    assert "Пособие выплачивают ежемесячно." in results(
+        "Пособие выплачивается ежемесячно."
+    )

@@ -26,6 +26,7 @@ from .grammar import (
 )
 from .morph import is_transitive_base
 from .phrases import (
+    between,
     clause_of,
     inflect_phrase,
     joined,
@@ -162,6 +163,8 @@ def to_active(
         subject = subject_of(place, v, original, agent)
         if subject is False:
             return None
+        if _subject_outside(place, v, original, subject is None):
+            return None  # «Граждане, не прошедшие …, лишаются» → «…, лишают»
     else:
         # The removed words are usually the subject («осуществляется выдача»);
         # when they are not («Информация будет доведена до сведения жителей»),
@@ -467,6 +470,39 @@ def action_fix(place: Place) -> Fix | None:
         return _recase_objects(place, draft, v + 1)
     draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+def _subject_outside(place: Place, v: int, original: Reading, none: bool) -> bool:
+    """The verb's clause follows a comma and the subject stands before it, set
+    off by a participle phrase or another aside («Граждане, не прошедшие
+    перерегистрацию, лишаются права»): made active, the verb would leave it in
+    the nominative. So when no subject is in the clause and the verb is
+    personal (an impersonal neuter «отказано» has none), or when the sentence
+    opens with a nominative that agrees with the verb and a comma follows it
+    («права» after «лишаются» is no subject)."""
+    tokens, text = place.tokens, place.text
+    first, _ = clause_of(text, tokens, v)
+    if first == 0 or not between(text, tokens, first).strip():
+        return False
+    if none and not (
+        original.pos == "PRTS"
+        and original.number() == "sing"
+        and original.gender() == "neut"
+    ):
+        return True
+    start = next(
+        (i for i, t in enumerate(tokens) if t.start >= place.sentence.start), None
+    )
+    if start is None:
+        return False
+    number = original.number()
+    return any(
+        p.case == "nomn"
+        and (number is None or p.number == number)
+        and p.end + 1 < len(tokens)
+        and between(text, tokens, p.end + 1).strip() == ","
+        for p in place.phrases(start)
+    )
 
 
 def _future_infinitive(place: Place, v: int, original: Reading) -> bool:
