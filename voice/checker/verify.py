@@ -16,7 +16,7 @@ from .draft import Place
 from .findings import Fix
 from .grammar import governed_cases, is_preposition, readings
 from .lexicon import matches_from
-from .phrases import agrees, joined, noun_phrase
+from .phrases import agrees, clause_of, joined, noun_phrase
 from .text import Sentence, Token, tokenize
 
 _LOOKBACK = 3  # words between a preposition and a changed word of its phrase
@@ -103,7 +103,37 @@ def _o_governed(
         verb = rs and all(r.pos in ("VERB", "INFN", "GRND") for r in rs)
         if verb and not {r.lemma for r in rs} & allowed:
             return False
+    old = place.tokens
+    for i, j in changed.items():
+        if tokens[i].norm not in _O or (j is not None and old[j].norm in _O):
+            continue  # «об увеличении» → «о росте»: the same «о», reshaped
+        if i > 0 and joined(text, tokens, i) and _noun(tokens[i - 1].norm):
+            continue  # «решение о …»: a noun takes it
+        if not _o_has_its_verb(text, tokens, i, allowed):
+            return False
     return True
+
+
+def _noun(word: str) -> bool:
+    return any(r.pos == "NOUN" for r in readings(word))
+
+
+def _o_has_its_verb(text: str, tokens: list[Token], i: int, allowed) -> bool:
+    """A new «об этом» needs a verb of its clause that takes it: «По данному
+    вопросу можно обратиться» → «Об этом можно обратиться» is not Russian,
+    «Об этом рассказала министр» is."""
+    first, last = clause_of(text, tokens, i)
+    verbs = [
+        {r.lemma for r in readings(tokens[k].norm)}
+        for k in range(first, last + 1)
+        if k != i
+        and readings(tokens[k].norm)
+        and all(r.pos in _VERB_POS for r in readings(tokens[k].norm))
+    ]
+    return any(lemmas & allowed for lemmas in verbs)
+
+
+_VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
 
 
 def _na_governed(
