@@ -147,7 +147,18 @@ _MODALS = frozenset({"должен", "должна", "должно", "должн
 def _modal_place(place: Place) -> bool:
     if place.first > 0 and "быть" in place.tokens[place.first - 1].info.lemmas:
         return False
-    return _infinitive_follows(place)
+    # «обязаны в течение месяца сообщить»: the infinitive may come a few words
+    # on, within the clause and before any other verb.
+    tokens = place.tokens
+    for i in range(place.last + 1, min(place.last + 6, len(tokens))):
+        if not joined(place.text, tokens, i):
+            return False
+        poses = {r.pos for r in readings(tokens[i].norm)}
+        if "INFN" in poses:
+            return True
+        if poses & {"VERB", "PRTS", "ADJS"}:
+            return False
+    return False
 
 
 def _held(place: Place) -> bool:
