@@ -264,3 +264,16 @@ def test_a_subject_before_an_aside_is_not_left_in_the_nominative():
     assert "Пособие выплачивают ежемесячно." in results(
         "Пособие выплачивается ежемесячно."
     )
+
+
+def test_papers_for_getting_property_are_not_its_title_deeds():
+    text = "Семьям помогают оформить документы на получение земельного участка."
+    assert results(text, "на получение") == []
+    # Papers for a payment, or an application for land: offered.
+    assert results("Семьи подают документы на получение выплаты.", "на получение") == [
+        "Семьи подают документы на выплату."
+    ]
+    assert results(
+        "Заявление на получение земельного участка подаётся в администрацию.",
+        "на получение",
+    ) == ["Заявление на земельный участок подаётся в администрацию."]

@@ -80,6 +80,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         return None
     if _gerund(template) and not _active_clause(place):
         return None  # «Осуществляется перерасчёт учитывая …»: whose «учитывая»?
+    if template.sense == "получаемое" and _title_deeds(place):
+        return None  # «документы на получение участка» ≠ «документы на участок»
     if template.sense == "сумма" and not _noun_before(place):
         return None  # «выплачивается в размере 5000 рублей» → «выплачивается в 5000»
     if template.sense == "бюджет" and not _paid_from(place):
@@ -215,6 +217,22 @@ def _deadline_in_clause(place: Place) -> bool:
         if r is not None and "impf" in r.grammemes:
             lemmas.add(r.lemma.removesuffix("ся"))
     return any(set(words.split()) <= lemmas for words in verbs)
+
+
+# Property: «документы на участок» are its title deeds, not papers to get it.
+_PROPERTY = frozenset({"участок", "жильё", "жилье", "квартира", "дом", "помещение"})
+
+
+def _title_deeds(place: Place) -> bool:
+    """«документов на получение земельного участка» → «документов на земельный
+    участок» says title deeds: not after «документ» before property."""
+    i = place.first - 1
+    if i < 0 or "документ" not in place.tokens[i].info.lemmas:
+        return False
+    j = place.last + 1
+    return j < len(place.tokens) and any(
+        p.chosen[p.head].lemma in _PROPERTY for p in place.phrases(j)
+    )
 
 
 def _noun_before(place: Place) -> bool:
