@@ -243,3 +243,21 @@ def test_pharmacy_organisations_are_pharmacies():
     assert results(text, "аптечные организации") == [
         "Льготные лекарства отпускают аптеки района."
     ]
+
+
+def test_received_and_found_themselves_after_their_noun():
+    text = "Письма, поступившие в приёмную, рассмотрят за неделю."
+    assert results(text, "поступившие") == [
+        "Письма, которые поступили в приёмную, рассмотрят за неделю."
+    ]
+    text = "Семья, оказавшаяся без жилья после пожара, получит выплату."
+    assert results(text, "оказавшаяся") == [
+        "Семья, которая оказалась без жилья после пожара, получит выплату."
+    ]
+    # Before their noun or alone they are not flagged.
+    for text in (
+        "Поступившие заявления рассмотрят за неделю.",
+        "Оказавшимся в беде помогут волонтёры.",
+    ):
+        found = check(text).findings
+        assert not [f for f in found if f.category == "bureaucratism"]
