@@ -261,3 +261,12 @@ def test_received_and_found_themselves_after_their_noun():
     ):
         found = check(text).findings
         assert not [f for f in found if f.category == "bureaucratism"]
+
+
+def test_concerning_after_its_noun():
+    text = "Жители задали вопросы, касающиеся ремонта дорог."
+    assert results(text, "касающиеся") == [
+        "Жители задали вопросы, которые касаются ремонта дорог."
+    ]
+    text = "Касающиеся льгот вопросы обсудят на встрече."
+    assert not [f for f in check(text).findings if f.category == "bureaucratism"]
