@@ -270,3 +270,12 @@ def test_concerning_after_its_noun():
     ]
     text = "Касающиеся льгот вопросы обсудят на встрече."
     assert not [f for f in check(text).findings if f.category == "bureaucratism"]
+
+
+def test_twice_the_subsistence_minimum():
+    text = (
+        "Пособие положено, если доход ниже двукратной величины прожиточного минимума."
+    )
+    assert results(text, "двукратной величины прожиточного минимума") == [
+        "Пособие положено, если доход ниже двойного прожиточного минимума."
+    ]
