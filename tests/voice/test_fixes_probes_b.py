@@ -229,3 +229,23 @@ def test_an_event_does_not_take_place_solemnly():
     assert results(text, "В торжественной обстановке") == [
         "Торжественно юбилярам вручили подарки."
     ]
+
+
+def test_two_subjects_joined_by_and_both_become_objects():
+    text = "Пожилым людям были вручены продуктовые наборы и сладкие подарки."
+    assert results(text, "вручены") == [
+        "Пожилым людям вручили продуктовые наборы и сладкие подарки."
+    ]
+    # A singular verb agrees with the first alone: the second noun would stay.
+    text = (
+        "Социальными работниками осуществляется покупка продуктов и оплата "
+        "коммунальных услуг для подопечных."
+    )
+    assert results(text, "осуществляется") == []
+
+
+def test_a_partner_joined_to_a_prepositional_instrumental_acts_on_nothing():
+    text = "В реабилитационном центре проводятся занятия с логопедом и психологом."
+    assert results(text, "проводятся") == [
+        "В реабилитационном центре проводят занятия с логопедом и психологом."
+    ]

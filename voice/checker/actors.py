@@ -206,8 +206,18 @@ def other_instrumental(place: Place, v: int) -> bool:
         phrases = [p for p in place.phrases(s) if p.end <= last]
         if phrases and place.preposition_before(s):
             # «с ограниченными возможностями здоровья»: the whole phrase hangs
-            # on the preposition, its noun too.
+            # on the preposition, its noun too, and so does one joined to it by
+            # «и» («с логопедом и психологом»).
             s = max(p.end for p in phrases) + 1
+            while (
+                s + 1 <= last
+                and place.word(s) in ("и", "или")
+                and joined(place.text, place.tokens, s + 1)
+            ):
+                more = [p for p in place.phrases(s + 1) if p.end <= last]
+                if not more or not all(p.case == "ablt" for p in more):
+                    break
+                s = max(p.end for p in more) + 1
             continue
         if (
             phrases
@@ -217,6 +227,20 @@ def other_instrumental(place: Place, v: int) -> bool:
             return True  # «путём перечисления» says how, not who
         s += 1
     return False
+
+
+def _coordinated(place: Place, found: list[Phrase]) -> bool:
+    """Each phrase after the first follows the one before it across «и»."""
+    for before, after in zip(found, found[1:], strict=False):
+        k = before.end + 1
+        if not (
+            after.first == k + 1
+            and place.word(k) == "и"
+            and joined(place.text, place.tokens, k)
+            and joined(place.text, place.tokens, k + 1)
+        ):
+            return False
+    return len(found) == 2
 
 
 def may_be_case(place: Place, i: int, cases, adjectives: bool = False) -> bool:
@@ -280,6 +304,12 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
     # «В связи с карантином занятия … приостановлены»: a phrase that might be the
     # genitive of the noun before it is the subject when nothing else can be.
     found = found or numerals or dependants
+    if len(found) > 1 and number == "plur" and _coordinated(place, found):
+        # «вручены продуктовые наборы и сладкие подарки»: one subject of two
+        # phrases; the second changes case with the first (verbs.recase). A
+        # singular verb («осуществляется покупка продуктов и оплата услуг»)
+        # agrees with the first alone: not sure what goes.
+        return found[0]
     if len(found) == 1:
         return found[0]
     if not found and original.pos == "PRTS" and number == "sing" and gender == "neut":
