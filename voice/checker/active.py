@@ -256,7 +256,12 @@ def _modal_to_active(
     if perfective is None:
         return None
     draft = Draft(place)
-    words = [_MODALS[place.word(modal)], perfective.parse.word, *rest]
+    modal_word = _MODALS[place.word(modal)]
+    if modal_word == "можно" and perfective.lemma in place.book.grammar["may_happen"]:
+        # «Сроки могут быть изменены» says they may change, not that anyone
+        # may change them: «Сроки могут изменить».
+        modal_word = "могут"
+    words = [modal_word, perfective.parse.word, *rest]
     draft.span(place.tokens[modal].start, place.tokens[v].end, " ".join(words))
     if subject and not recase(place, draft, [subject], "accs"):
         return None

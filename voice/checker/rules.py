@@ -145,6 +145,7 @@ def _prepare_grammar(grammar: dict) -> dict:
         "planning_verbs",
         "dummy_nouns",
         "event_participles",
+        "may_happen",
     ):
         grammar[name] = frozenset(grammar[name])
     # «принимать решение»: every word of an entry must be in the clause.
