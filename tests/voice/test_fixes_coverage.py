@@ -41,6 +41,9 @@ def test_the_decision_taken_is_the_decision():
     ]
     text = "Принятые решения вступят в силу с января."
     assert results(text, "Принятые решения") == ["Решения вступят в силу с января."]
+    # An adverb of the participle would be left hanging.
+    assert results("Ранее принятое решение отменено.", "принятое решение") == []
+    assert results("Уже принятые решения пересмотрят.", "принятые решения") == []
 
 
 def test_obliged_is_must_only_as_a_modal():

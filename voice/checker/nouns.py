@@ -178,6 +178,8 @@ def _dative_of_giving(place: Place, phrases: list) -> list:
 
 def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     head = next((i for i in place.matched if place.is_noun(i)), place.first)
+    if _adverb_of_dropped_participle(place):
+        return None  # «ранее принятое решение» → «ранее решение»
     phrases = _dative_of_giving(place, _phrase_readings(place, head))
     plural_in_use = place.book.grammar["plural_in_use"]
     if any(
@@ -201,6 +203,18 @@ def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     if len(results) != 1:
         return None  # the case is ambiguous and the forms differ: do not guess
     return drafts[0]
+
+
+def _adverb_of_dropped_participle(place: Place) -> bool:
+    """The phrase opens with a participle that an adverb before it qualifies
+    («ранее принятое решение», «вновь поступившие заявления»): replaced
+    together with its noun, the participle would leave the adverb hanging."""
+    i = place.first
+    if i == 0 or not joined(place.text, place.tokens, i):
+        return False
+    if not any(r.pos == "PRTF" for r in readings(place.word(i))):
+        return False
+    return any(r.pos == "ADVB" for r in readings(place.word(i - 1)))
 
 
 def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft | None:
