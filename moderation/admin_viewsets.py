@@ -2,7 +2,8 @@
 
 Guarded by the models' own permissions: a «Старший модератор» adds and edits rules
 and the watch list, every moderator reads them (the inspect view) and keeps the saved
-replies; webhook secrets stay with administrators."""
+replies; webhook secrets stay with administrators. Every screen speaks the list's own
+sentences (``admin_words``), not Wagtail's phrases built from the verbose name."""
 
 from __future__ import annotations
 
@@ -10,12 +11,23 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts_registry.admin_words import (
+    CreateWordsMixin,
+    DeleteWordsMixin,
+    EditWordsMixin,
+    IndexWordsMixin,
+    InspectWordsMixin,
+    WordsMixin,
+)
+
+from . import admin_words
 from .capabilities import network_refusal, networks_that
 from .models import ReplyTemplate, Rule, WatchedAuthor, WebhookEndpoint
 from .permissions import moderators
@@ -29,9 +41,17 @@ RULE_NEEDS = {
 }
 
 
+# «Включено» of a rule, «Включён» of a webhook: the field's shared verbose name takes
+# one gender for every model.
+RULE_ENABLED = pgettext_lazy("rule column", "Enabled")
+WEBHOOK_ENABLED = pgettext_lazy("webhook column", "Enabled")
+
+
 class RuleForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "enabled" in self.fields:
+            self.fields["enabled"].label = RULE_ENABLED
         if "assignee" in self.fields:
             self.fields["assignee"].queryset = moderators()
         if "action" in self.fields:
@@ -57,16 +77,8 @@ class RuleForm(WagtailAdminModelForm):
         return data
 
 
-class RuleCreateView(generic.CreateView):
-    success_message = _("Rule «%(object)s» created.")
-
-
-class RuleEditView(generic.EditView):
-    success_message = _("Rule «%(object)s» saved.")
-
-
-class RuleDeleteView(generic.DeleteView):
-    success_message = _("Rule «%(object)s» deleted.")
+def yes_no(value: bool) -> str:
+    return pgettext("inspect", "yes") if value else pgettext("inspect", "no")
 
 
 def on_off(value: bool) -> str:
@@ -87,19 +99,133 @@ class DryRunColumn(Column):
         )
 
 
-class RuleViewSet(ModelViewSet):
-    model = Rule
-    icon = "cogs"
-    menu_label = _("Moderation rules")
+class WordsIndexView(IndexWordsMixin, generic.IndexView):
+    # The register's results template: an empty list in the words' own sentence.
+    results_template_name = "accounts_registry/admin/index_results.html"
+
+
+class WordsCreateView(CreateWordsMixin, generic.CreateView):
+    pass
+
+
+class WordsCopyView(CreateWordsMixin, generic.CopyView):
+    pass
+
+
+class WordsEditView(EditWordsMixin, generic.EditView):
+    pass
+
+
+class WordsDeleteView(DeleteWordsMixin, generic.DeleteView):
+    def get_usage_url(self):
+        # Nothing Wagtail indexes (pages, snippets) refers to a rule, an author, a
+        # reply or a webhook: the summary would always say «На автор под наблюдением
+        # ссылались 0 раз», nothing useful in broken Russian.
+        return None
+
+
+class WordsInspectView(InspectWordsMixin, generic.InspectView):
+    def get_field_display_value(self, field_name, field):
+        # «да»/«нет» and a dash, not True/False/None (a moderator reads the rules here).
+        value = super().get_field_display_value(field_name, field)
+        if value is True or value is False:
+            return yes_no(value)
+        if value is None or value == "":
+            return "—"
+        return value
+
+
+class RuleInspectView(WordsInspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "enabled":
+            return RULE_ENABLED
+        return super().get_field_label(field_name, field)
+
+
+# History and usage keep Wagtail's titles («История: …»); their crumb to the list
+# says what the list's heading says.
+class WordsHistoryView(WordsMixin, generic.HistoryView):
+    pass
+
+
+class WordsUsageView(WordsMixin, generic.UsageView):
+    pass
+
+
+class RuleFilters(WagtailFilterSet):
+    class Meta:
+        model = Rule
+        fields = ["enabled", "action", "network"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["enabled"].label = RULE_ENABLED
+
+
+class WebhookFilters(WagtailFilterSet):
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["enabled"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["enabled"].label = WEBHOOK_ENABLED
+
+
+class WordsViewSet(ModelViewSet):
+    """A moderation list whose every screen takes its sentences from ``words``."""
+
+    words = None
     add_to_settings_menu = True
+    index_view_class = WordsIndexView
+    add_view_class = WordsCreateView
+    copy_view_class = WordsCopyView
+    edit_view_class = WordsEditView
+    delete_view_class = WordsDeleteView
+    inspect_view_class = WordsInspectView
+    history_view_class = WordsHistoryView
+    usage_view_class = WordsUsageView
+    inspect_view_fields_exclude = ["id"]
+
+    @property
+    def menu_label(self):
+        return self.words.list_title
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(words=self.words, **kwargs)
+
+    def get_add_view_kwargs(self, **kwargs):
+        # Also the copy view's (Wagtail's get_copy_view_kwargs calls this).
+        return super().get_add_view_kwargs(words=self.words, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(words=self.words, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(words=self.words, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(words=self.words, **kwargs)
+
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(words=self.words, **kwargs)
+
+    def get_usage_view_kwargs(self, **kwargs):
+        return super().get_usage_view_kwargs(words=self.words, **kwargs)
+
+
+class RuleViewSet(WordsViewSet):
+    model = Rule
+    words = admin_words.RULE
+    icon = "cogs"
     inspect_view_enabled = True  # what a moderator without «change» opens
-    add_view_class = RuleCreateView
-    edit_view_class = RuleEditView
-    delete_view_class = RuleDeleteView
+    inspect_view_class = RuleInspectView
+    search_fields = ["name", "keyword"]
+    filterset_class = RuleFilters
     list_display = [
         "name",
         "priority",
-        OnOffColumn("enabled", label=pgettext_lazy("rule column", "Enabled")),
+        OnOffColumn("enabled", label=RULE_ENABLED),
         OnOffColumn("dry_run", label=pgettext_lazy("rule column", "Dry run")),
         "action",
         "match_count",
@@ -130,58 +256,42 @@ class RuleViewSet(ModelViewSet):
     )
 
 
-class WatchedAuthorCreateView(generic.CreateView):
-    success_message = _("Author «%(object)s» added to the watch list.")
-
-
-class WatchedAuthorEditView(generic.EditView):
-    success_message = _("Author «%(object)s» saved.")
-
-
-class WatchedAuthorViewSet(ModelViewSet):
+class WatchedAuthorViewSet(WordsViewSet):
     model = WatchedAuthor
+    words = admin_words.WATCHED
     icon = "view"
-    menu_label = _("Watched authors")
-    add_to_settings_menu = True
     inspect_view_enabled = True
-    add_view_class = WatchedAuthorCreateView
-    edit_view_class = WatchedAuthorEditView
-    list_display = ["network", "author_id", "note"]
+    copy_view_enabled = False  # the same author cannot be watched twice
+    search_fields = ["author_id", "note"]
+    list_filter = ["network"]
+    list_display = ["author_id", "network", "note"]  # the id opens the author
     form_fields = ["network", "author_id", "note"]
 
 
-class ReplyTemplateCreateView(generic.CreateView):
-    success_message = _("Saved reply «%(object)s» created.")
-
-
-class ReplyTemplateEditView(generic.EditView):
-    success_message = _("Saved reply «%(object)s» saved.")
-
-
-class ReplyTemplateDeleteView(generic.DeleteView):
-    success_message = _("Saved reply «%(object)s» deleted.")
-
-
-class ReplyTemplateViewSet(ModelViewSet):
+class ReplyTemplateViewSet(WordsViewSet):
     model = ReplyTemplate
+    words = admin_words.REPLY
     icon = "openquote"
-    menu_label = _("Saved replies")
-    add_to_settings_menu = True
-    add_view_class = ReplyTemplateCreateView
-    edit_view_class = ReplyTemplateEditView
-    delete_view_class = ReplyTemplateDeleteView
+    search_fields = ["title", "text"]
+    list_filter = ["network"]
     list_display = ["title", "network", "position"]
     edit_handler = ObjectList(
         [FieldPanel(n) for n in ("title", "text", "network", "position")],
     )
 
 
-class WebhookEndpointViewSet(ModelViewSet):
+class WebhookEndpointViewSet(WordsViewSet):
     model = WebhookEndpoint
+    words = admin_words.WEBHOOK
     icon = "link"
-    menu_label = _("Webhook settings")
-    add_to_settings_menu = True
-    list_display = ["account", "secret_hint", "enabled"]
+    # One per account, and the secret is never copied: a copy would be a half form.
+    copy_view_enabled = False
+    list_display = [
+        "account",
+        "secret_hint",
+        OnOffColumn("enabled", label=WEBHOOK_ENABLED),
+    ]
+    filterset_class = WebhookFilters
 
     def get_form_class(self, for_update=False):
         # The secret is write-only (issue 12.6): moderation/webhooks/admin_form.py.

@@ -101,4 +101,5 @@ class WatchedAuthor(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.network}:{self.author_id}"
+        # «ВКонтакте: 12345» in titles and messages, not the network's code.
+        return f"{self.get_network_display()}: {self.author_id}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -30,6 +30,8 @@ class WebhookEndpointForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # «Включён» of a webhook; the field's shared verbose name is of one gender.
+        self.fields["enabled"].label = pgettext_lazy("webhook column", "Enabled")
         field = self.fields["new_secret"]
         if self.has_secret:
             hint = self.instance.secret_hint
