@@ -282,3 +282,11 @@ def test_twice_the_subsistence_minimum():
     assert results(text, "двукратной величины прожиточного минимума") == [
         "Пособие положено, если доход ниже двойного прожиточного минимума."
     ]
+
+
+def test_short_forms_only_where_they_are_everyday_russian():
+    assert results("Этот вопрос немаловажен.", "немаловажен") == ["Этот вопрос важен."]
+    # «главна», «велико», «разны» are not what anyone writes.
+    assert results("Задача приоритетна для региона.", "приоритетна") == []
+    assert results("Решение масштабно.", "масштабно") == []
+    assert results("Различны и подходы.", "Различны") == []

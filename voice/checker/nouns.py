@@ -489,11 +489,18 @@ def _after_comma_fix(place: Place, template: Template) -> Fix | None:
     return draft.fix()
 
 
+# Adjectives whose short forms are everyday Russian («нужна», «важен»); most
+# are not («главна», «разны»), and their short forms are never offered.
+_SHORT_FORMS_IN_USE = frozenset({"нужный", "важный"})
+
+
 def short_adjective_fix(place: Place, template: Template) -> Fix | None:
     """«необходима справка» → «нужна справка»: a short adjective becomes the
     short form of the new one in the same gender and number."""
     if place.gap or len(place.matched) != 1 or len(template.words) != 1:
         return None
+    if template.words[0] not in _SHORT_FORMS_IN_USE:
+        return None  # «приоритетна» → «главна», «масштабно» → «велико»: not Russian
     new = [r for r in readings(template.words[0]) if r.pos == "ADJF"]
     forms = set()
     for old in readings(place.word(place.first)):
