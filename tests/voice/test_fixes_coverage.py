@@ -133,6 +133,11 @@ def test_needed_after_its_noun():
     assert results(text, "необходимые") == [
         "Если понадобится, нужные бланки выдадут на месте."
     ]
+    # A pronoun cannot follow its noun so: «сроки, указанные» → «сроки, эти» is
+    # not offered.
+    assert results("Проверьте сроки, указанные в договоре.", "указанные") == []
+    text = "Выплату назначают с даты, указанной в заявлении."
+    assert results(text, "указанной") == []
     text = "Всё, необходимое для учёбы, выдадут бесплатно."
     assert all("нужное" not in r for r in results(text))
 

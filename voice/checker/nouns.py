@@ -465,6 +465,8 @@ def _after_comma_fix(place: Place, template: Template) -> Fix | None:
     i, tokens = place.first, place.tokens
     if place.gap or len(place.matched) != 1 or i == 0:
         return None
+    if template.words[0] not in _AFTER_NOUN_IN_USE:
+        return None  # «сроки, указанные в договоре» → «сроки, эти в договоре»
     if place.text[tokens[i - 1].end : tokens[i].start].strip() != ",":
         return None
     forms = set()
@@ -488,6 +490,10 @@ def _after_comma_fix(place: Place, template: Template) -> Fix | None:
     draft.word(i, forms.pop())
     return draft.fix()
 
+
+# Adjectives that open a phrase after their noun as the words they replace do
+# («документы, нужные для оформления»); a pronoun such as «этот» does not.
+_AFTER_NOUN_IN_USE = frozenset({"нужный", "важный"})
 
 # Adjectives whose short forms are everyday Russian («нужна», «важен»); most
 # are not («главна», «разны»), and their short forms are never offered.
