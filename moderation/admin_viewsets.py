@@ -90,6 +90,13 @@ class OnOffColumn(Column):
         return on_off(super().get_value(instance))
 
 
+class NetworkColumn(Column):
+    """A saved reply without a network is offered everywhere: say so, not a blank."""
+
+    def get_value(self, instance):
+        return instance.get_network_display() or _("every network")
+
+
 class DryRunColumn(Column):
     def get_value(self, instance):
         return format_html(
@@ -274,7 +281,15 @@ class ReplyTemplateViewSet(WordsViewSet):
     icon = "openquote"
     search_fields = ["title", "text"]
     list_filter = ["network"]
-    list_display = ["title", "network", "position"]
+    list_display = [
+        "title",
+        NetworkColumn(
+            "network",
+            label=pgettext_lazy("saved reply column", "Network"),
+            sort_key="network",
+        ),
+        "position",
+    ]
     edit_handler = ObjectList(
         [FieldPanel(n) for n in ("title", "text", "network", "position")],
     )

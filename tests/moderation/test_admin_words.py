@@ -101,6 +101,8 @@ def test_saved_replies_as_the_moderator(moderator):
     assert "2 шаблона ответа" in counted[2]
     assert "5 шаблонов ответа" in counted[5]
     ReplyTemplate.objects.filter(title="Ответ 1").update(network="vk")
+    listed = page(moderator, index)  # a reply without a network: offered everywhere
+    assert "Ответ 1 ВКонтакте" in listed and "Ответ 2 во всех соцсетях" in listed
     filtered = page(moderator, index + "?network=vk")
     assert "Соцсеть: ВКонтакте" in filtered and "Найдено 1 совпадение" in filtered
     searched = page(moderator, index + "?q=Ответ")
