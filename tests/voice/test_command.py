@@ -61,7 +61,7 @@ def test_fix_prints_the_text_with_every_fix_applied(monkeypatch):
     )
     fixed = run(monkeypatch, "fix", stdin=lead)
     assert fixed.splitlines() == [
-        "Эту меру дают людям, живущим в Кемеровской области.",
+        "Эта мера положена людям, живущим в Кемеровской области.",
         "Из-за ремонта здания людей временно принимают в соседнем корпусе.",
     ]
     assert run(monkeypatch, "fix", stdin="Каток открыли.") == "Каток открыли."

@@ -178,6 +178,8 @@ def to_active(
         return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them
+    if subject and _not_given(place, target, subject):
+        return None  # «Указанную меру поддержки дают»: a measure is not given
     number = agent.number if agent else "plur"
     wanted = {tense, number}
     if tense == "past":
@@ -475,6 +477,16 @@ def action_fix(place: Place) -> Fix | None:
         return _recase_objects(place, draft, v + 1)
     draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+def _not_given(place: Place, target: Reading, subject) -> bool:
+    """«давать» takes things, money, places and rights, not a measure or a
+    service's abstract name (grammar.json «not_given»): «Меру поддержки
+    предоставляют», never «дают»."""
+    if target.lemma not in ("давать", "дать"):
+        return False
+    head = subject.chosen.get(subject.head)
+    return head is not None and head.lemma in place.book.grammar["not_given"]
 
 
 def _subject_outside(place: Place, v: int, original: Reading, none: bool) -> bool:

@@ -146,6 +146,7 @@ def _prepare_grammar(grammar: dict) -> dict:
         "dummy_nouns",
         "event_participles",
         "may_happen",
+        "not_given",
     ):
         grammar[name] = frozenset(grammar[name])
     # «принимать решение»: every word of an entry must be in the clause.
