@@ -10,7 +10,7 @@ from .findings import Finding, Fix
 from .fixes import fixes_for, passive_fixes
 from .grammar import is_preposition
 from .lexicon import match_lexical
-from .morph import normalize
+from .names import name_spans
 from .rules import Rule, RuleBook
 from .syntax import genitive_chains, long_sentence, passive_voice, verbal_nouns
 from .templates import parse_suggestion
@@ -104,11 +104,11 @@ def _lexical(
         place = Place(text, sentence, matched, book)
         found: tuple[Fix, ...] = ()
         hint = rule.hint
-        start, end = tokens[matched[0]].start, tokens[matched[-1]].end
+        start = tokens[matched[0]].start
         if (
             fixes
             and not _quoted(text, sentence, start)
-            and not _in_name(text, sentence, start, end, book)
+            and not _in_name(sentence, matched, book)
         ):
             found = fixes_for(place, rule.suggestion) or _prefix_fixes(place, rule)
         if fixes and not found:
@@ -133,21 +133,17 @@ def _quoted(text: str, sentence: Sentence, start: int) -> bool:
     return before.count("«") > before.count("»") or before.count('"') % 2 == 1
 
 
-def _in_name(text: str, sentence: Sentence, start: int, end: int, book) -> bool:
+def _in_name(sentence: Sentence, matched: tuple[int, ...], book) -> bool:
     """The words are part of a name fixed by law («комиссия по делам
+    несовершеннолетних», «социально-реабилитационного центра для
     несовершеннолетних»): flagged, never rewritten by a click."""
     names = book.grammar["fixed_names"]
     if not names:
         return False
-    lowered = normalize(text[sentence.start : sentence.end].lower())
-    for name in names:
-        at = lowered.find(name)
-        while at >= 0:
-            s, e = sentence.start + at, sentence.start + at + len(name)
-            if s <= start and end <= e:
-                return True
-            at = lowered.find(name, at + 1)
-    return False
+    spans = sentence.memo.get("fixed_names")
+    if spans is None:
+        spans = sentence.memo["fixed_names"] = name_spans(sentence, names)
+    return any(s <= matched[0] and matched[-1] <= e for s, e in spans)
 
 
 def _prefix_fixes(place: Place, rule: Rule) -> tuple[Fix, ...]:
