@@ -32,6 +32,7 @@ from .phrases import (
     joined,
     verb_reading,
 )
+from .relatives import recased, relative
 from .templates import Template
 from .verbs import (
     AUXILIARIES,
@@ -576,5 +577,13 @@ def _drop_subject(place: Place, draft: Draft, subject) -> Fix | None:
         first_object = objects[0].first
         draft.span(tokens[subject.head].start, tokens[first_object].start, "")
     else:
+        k = subject.head + 1
+        if k < len(tokens) and relative(tokens[k]):
+            # «ремонт которого был произведён» → «которое отремонтировали»: the
+            # pronoun becomes the object, in the form of the noun it refers to.
+            form = recased(place.text, tokens, k, "accs")
+            if form is None:
+                return None
+            draft.word(k, form)
         draft.span(tokens[subject.head].start, tokens[subject.head + 1].start, "")
     return draft.fix()

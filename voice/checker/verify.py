@@ -17,6 +17,7 @@ from .findings import Fix
 from .grammar import governed_cases, is_preposition, readings
 from .lexicon import matches_from
 from .phrases import agrees, clause_of, joined, noun_phrase
+from .relatives import antecedents, relative
 from .text import Sentence, Token, tokenize
 
 _LOOKBACK = 3  # words between a preposition and a changed word of its phrase
@@ -45,6 +46,8 @@ def verified(place: Place, fix: Fix) -> bool:
             return False
         if not _agrees(text, tokens, i):
             return False
+    if not _relatives_kept(place, fix, tokens, delta, changed):
+        return False
     if not _participles_agree(place, text, tokens, changed):
         return False
     if not _o_governed(place, text, tokens, changed):
@@ -54,6 +57,35 @@ def verified(place: Place, fix: Fix) -> bool:
     return all(
         _governed(text, tokens, p, changed) for p in _prepositions(text, tokens, around)
     )
+
+
+def _relatives_kept(
+    place: Place,
+    fix: Fix,
+    tokens: list[Token],
+    delta: int,
+    changed: dict[int, int | None],
+) -> bool:
+    """A «который» after the fix keeps a noun it agrees with: «ведётся работа
+    по подготовке школ …, завершить которую» → «готовят школы …, завершить
+    которую» is withdrawn (the «работа» it meant is gone). A noun the fix only
+    re-cased keeps its number: «школ» → «школы» is no feminine singular."""
+    old = place.tokens
+    new_at = {t.start: i for i, t in enumerate(tokens)}
+    for k, token in enumerate(old):
+        if token.start < fix.end or not relative(token):
+            continue
+        j = new_at.get(token.start + delta)
+        if j is None:
+            continue
+        before = antecedents(old, k)
+        if not before:
+            continue  # nothing read as its noun before the fix either
+        after = antecedents(tokens, j)
+        kept = {i for i in after if changed.get(i) is None or changed[i] in before}
+        if not kept:
+            return False
+    return True
 
 
 def _participles_agree(
