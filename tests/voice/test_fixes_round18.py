@@ -30,3 +30,19 @@ def test_names_of_institutions_fixed_by_law_are_kept_in_any_case():
     assert "Детям предоставляется бесплатный проезд." in results(
         text, "Несовершеннолетним"
     )
+
+
+def test_verbs_of_state_are_not_made_active():
+    # «числиться», «значиться», «содержаться», «придерживаться» say where or how
+    # something is; «числят», «значат», «содержат» would change the meaning.
+    for text, word in (
+        ("Ребёнок числится в списке очередников.", "числится"),
+        ("В реестре значатся 500 семей.", "значатся"),
+        ("В письме содержатся сведения о доходах.", "содержатся"),
+        ("Сотрудники придерживаются графика.", "придерживаются"),
+    ):
+        assert results(text, word) == [], text
+    # A real passive is still made active.
+    assert "Детей воспитывают в приёмных семьях." in results(
+        "Дети воспитываются в приёмных семьях.", "воспитываются"
+    )
