@@ -50,3 +50,31 @@ def test_a_relative_pronoun_is_not_left_without_its_noun():
         "которую планируется в августе."
     )
     assert all("которую" not in r or "работа" in r for r in results(text))
+
+
+def test_a_measure_to_be_granted_is_not_given_and_its_subject_is_not_left():
+    text = "Эта мера поддержки будет предоставляться всем многодетным семьям."
+    assert all("будут давать" not in r for r in results(text))
+    # A thing that is given: the subject becomes the object.
+    text = "Бесплатная путёвка будет предоставляться детям из многодетных семей."
+    assert "Бесплатную путёвку будут давать детям из многодетных семей." in results(
+        text
+    )
+    assert all("Бесплатная путёвка будут" not in r for r in results(text))
+
+
+def test_a_purpose_clause_closes_before_the_datives_of_the_main_clause():
+    text = (
+        "Для получения компенсации пенсионеру или его представителю нужно подать "
+        "заявление в МФЦ."
+    )
+    assert results(text, "получения") == [
+        "Чтобы получить компенсацию, пенсионеру или его представителю нужно "
+        "подать заявление в МФЦ."
+    ]
+    # Where the purpose phrase ends is not certain: no fix rather than no comma.
+    text = (
+        "Для получения путёвки в летний лагерь необходимо обратиться в центр, "
+        "имея при себе паспорт."
+    )
+    assert results(text, "получения") == []

@@ -76,10 +76,32 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
         if k < 0 or place.word(k) != "будет" or v != place.first:
             return None
         draft.word(k, same_shape(place.tokens[k].text, "будут"))
+        # «данная мера будет предоставляться» → «данную меру будут …»: the
+        # subject of the passive becomes the object of the active verb.
+        subject = _passive_subject(place, k, removed)
+        if subject is False:
+            return None
+        if subject is not None:
+            if _not_given(place, target, subject):
+                return None  # «эту меру поддержки будут давать»: a measure is not given
+            if not recase(place, draft, [subject], "accs"):
+                return None
     draft.words(place.first, place.last, " ".join([form, *rest]))
     if not recase_object(place, draft, target, template, bool(removed)):
         return None
     return draft.fix()
+
+
+def _passive_subject(place: Place, k: int, removed: list[int]):
+    """The nominative subject of «будет» + a passive infinitive, not among the
+    replaced words; None when there is none, False when it cannot be told."""
+    auxiliary_verb = verb_reading(place.tokens[k])
+    if auxiliary_verb is None:
+        return False
+    subject = subject_of(place, k, auxiliary_verb, None)
+    if subject and set(subject.words) & set(place.matched):
+        return None  # «будет осуществляться запись»: the noun goes with the verb
+    return subject
 
 
 def _passive_infinitive(reading: Reading) -> bool:

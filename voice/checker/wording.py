@@ -134,6 +134,11 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
         inside = [i for i in range(end + 1, len(tokens)) if tokens[i].end <= closing]
         if inside and _finite_verb(place, inside[0], inside[-1]):
             return None
+        if any(tokens[i].norm in _PREDICATIVES for i in inside):
+            # «Для получения средств … некоторым категориям граждан необходимо
+            # обратиться …, имея»: the main clause starts before that comma,
+            # and where is not certain.
+            return None
     else:
         if _finite_verb(place, end + 1, len(tokens) - 1) or "," in rest:
             return None
@@ -158,13 +163,28 @@ def _predicative_after(place: Place, end: int) -> int | None:
         return None
     if tokens[k].norm in _PREDICATIVES:
         return k
-    datives = [p for p in place.phrases(k) if p.case == "datv"]
-    if not datives or len({p.end for p in datives}) != 1:
-        return None
-    k = datives[0].end + 1
-    if k < len(tokens) and joined(text, tokens, k) and tokens[k].norm in _PREDICATIVES:
-        return k
-    return None
+    while True:
+        datives = [p for p in place.phrases(k) if p.case == "datv"]
+        if not datives or len({p.end for p in datives}) != 1:
+            return None
+        k = datives[0].end + 1
+        if k >= len(tokens) or not joined(text, tokens, k):
+            return None
+        if tokens[k].norm in _PREDICATIVES:
+            return k
+        # «инвалиду или его законному представителю необходимо»: a second
+        # dative joined by «и» / «или», its possessive pronoun before it.
+        if tokens[k].norm not in _OR or k + 1 >= len(tokens):
+            return None
+        k += 1
+        if tokens[k].norm in _POSSESSIVES and k + 1 < len(tokens):
+            k += 1
+        if not joined(text, tokens, k):
+            return None
+
+
+_OR = frozenset({"и", "или", "либо"})
+_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 
 
 def _main_verb_next(place: Place, end: int) -> bool:
