@@ -8,9 +8,11 @@ from voice.checker import check
 
 
 def test_participle_keeps_its_voice_when_it_agrees_with_a_new_noun():
-    text = "По итогам проведённого мониторинга приняты меры."
-    assert "По итогам проведённой проверки приняты меры." in results(
-        text, "мониторинга"
+    # Was «проведённого мониторинга» → «проведённой проверки», withdrawn
+    # after round 18 (c33: monitoring is not a check).
+    text = "Благодаря оказанному содействию семья получила жильё."
+    assert "Благодаря оказанной помощи семья получила жильё." in results(
+        text, "содействию"
     )
 
 
@@ -44,9 +46,9 @@ def test_v_vide_is_advice_only():
 
 def test_living_quarters_are_housing_not_a_house():
     text = "Компенсация расходов на оплату жилого помещения выросла."
+    # «квартиры» is no longer offered: housing is not always a flat (b28).
     assert results(text, "жилого помещения") == [
         "Компенсация расходов на оплату жилья выросла.",
-        "Компенсация расходов на оплату квартиры выросла.",
     ]
 
 
@@ -72,9 +74,11 @@ def test_new_phrase_rules():
     assert results(
         "Клуб открыт для людей старшего возраста.", "людей старшего возраста"
     ) == ["Клуб открыт для пожилых людей."]
-    assert results(
-        "Во время рабочей поездки губернатор посетил школу.", "рабочей поездки"
-    ) == ["Во время поездки губернатор посетил школу."]
+    # «рабочая поездка» → «поездка» is advice only since round 18 (c25).
+    assert (
+        results("Во время рабочей поездки губернатор посетил школу.", "рабочей поездки")
+        == []
+    )
 
 
 def test_adjective_joined_to_another_keeps_its_place():

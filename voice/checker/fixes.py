@@ -31,6 +31,7 @@ from .shapes import (
 )
 from .swaps import of_class, phrase_swap, word_swap
 from .templates import Template, parse_suggestion
+from .unfit import unfit_here
 from .verbs import (
     dash_fix,
     valency_fix,
@@ -135,6 +136,8 @@ def build(place: Place, template: Template) -> Fix | None:
         # «по @план»: «по акции» or «этот ремонт» would change the meaning;
         # «из-за @!повод»: «из-за рождения ребёнка» is not why a payment is made.
         return None
+    if unfit_here(place, template):
+        return None  # «направлений работы» after «работа …», «трёх и больше»
     if template.kind == "delete":
         return delete_fix(place)
     if template.kind == "dash":

@@ -156,8 +156,7 @@ def _prepare_grammar(grammar: dict) -> dict:
     )
     paid = grammar.get("paid_from", {})
     grammar["paid_from"] = {
-        key: frozenset(normalize(w) for w in paid.get(key, ()))
-        for key in ("money", "dummy_verbs")
+        key: frozenset(normalize(w) for w in paid.get(key, ())) for key in ("money",)
     }
     grammar["passive_dummy_verbs"] = frozenset(
         normalize(w) for w in grammar.get("passive_dummy_verbs", {}).get("verbs", ())
@@ -194,6 +193,14 @@ def _prepare_grammar(grammar: dict) -> dict:
         normalize(k): v
         for k, v in grammar.get("noun_government", {}).items()
         if not k.startswith("_")
+    }
+    grammar["unfit_near"] = {
+        normalize(word): {
+            where: frozenset(normalize(w) for w in entry.get(where, ()))
+            for where in ("before", "after", "sentence")
+        }
+        for word, entry in grammar.get("unfit_near", {}).items()
+        if not word.startswith("_")
     }
     aims = grammar.get("aim_participles", {})
     grammar["aim_participles"] = {

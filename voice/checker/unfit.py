@@ -1,0 +1,51 @@
+"""Words of a suggestion that careful readers reject in some neighbourhoods
+(grammar.json «unfit_near»): the fix is built elsewhere, not there.
+
+«деятельности» → «работы» repeats a «работа» already in the sentence («работа
+… одно из направлений работы»); «трёх и более детей» → «трёх и больше» reads
+wrong in a counted range; «Несовершеннолетним в возрасте от 14 до 18 лет» are
+not «Детям»."""
+
+from __future__ import annotations
+
+from .draft import Place
+from .morph import normalize
+from .phrases import joined
+from .templates import Template
+
+# How many words after the replaced ones «after» looks at, within the clause:
+# «Несовершеннолетним от 14 до 18 лет» puts the age five words on.
+AFTER_WINDOW = 5
+
+
+def unfit_here(place: Place, template: Template) -> bool:
+    """Whether the alternative's first word is unfit next to these words."""
+    if not template.words:
+        return False
+    entry = place.book.grammar["unfit_near"].get(normalize(template.words[0]))
+    if entry is None:
+        return False
+    tokens, text = place.tokens, place.text
+
+    def named(i: int, words: frozenset[str]) -> bool:
+        # A lemma («возраст») or an exact form («лет»: counted years only).
+        return bool(words & (tokens[i].info.lemmas | {tokens[i].norm}))
+
+    j = place.first - 1
+    if (
+        entry["before"]
+        and j >= 0
+        and joined(text, tokens, place.first)
+        and named(j, entry["before"])
+    ):
+        return True
+    for j in range(place.last + 1, min(place.last + 1 + AFTER_WINDOW, len(tokens))):
+        if not joined(text, tokens, j):
+            break
+        if named(j, entry["after"]):
+            return True
+    return bool(entry["sentence"]) and any(
+        named(i, entry["sentence"])
+        for i in range(len(tokens))
+        if i not in place.matched
+    )
