@@ -46,3 +46,17 @@ def test_verbs_of_state_are_not_made_active():
     assert "Детей воспитывают в приёмных семьях." in results(
         "Дети воспитываются в приёмных семьях.", "воспитываются"
     )
+
+
+def test_where_to_stays_accusative_where_stays_prepositional():
+    # «на территорию X» says where to: «в X» in the accusative.
+    assert "Вакцину завезли в район." in results(
+        "Вакцину завезли на территорию района.", "на территорию"
+    )
+    assert "Туристы въехали в область в пятницу." in results(
+        "Туристы въехали на территорию области в пятницу.", "на территорию"
+    )
+    # «на территории X» says where: «в X» in the prepositional.
+    assert "В области работают 40 центров." in results(
+        "На территории области работают 40 центров.", "На территории"
+    )

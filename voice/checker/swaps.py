@@ -376,6 +376,8 @@ def _described_as(place: Place, name: str) -> bool:
 
 def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | None:
     """Cases the new words let the following noun phrase have; () for any."""
+    if template.complement_case == "loct" and _direction(place, template):
+        return ("accs",)  # «прибывшим на территорию Кузбасса» → «в Кузбасс»
     if template.complement_case:
         return (template.complement_case,)
     last = template.words[-1] if template.words else ""
@@ -393,6 +395,23 @@ def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | Non
     if old_ends_in_preposition:
         return None  # «в связи с ремонтом» → «потому что ремонтом»: nothing to join
     return ()
+
+
+# Prepositions that take the prepositional for where and the accusative for
+# where to («в области», «в область»).
+_WHERE = frozenset({"в", "во", "на"})
+
+
+def _direction(place: Place, template: Template) -> bool:
+    """The replaced words say where to, not where: «на территорию Кузбасса»
+    (accusative) must become «в Кузбасс», not the «в Кузбассе» a rule's ``в +п``
+    writes for «на территории Кузбасса»."""
+    if not template.words or template.words[-1] not in _WHERE:
+        return False
+    if place.word(place.first) not in _WHERE or place.last == place.first:
+        return False
+    nouns = [r for r in readings(place.word(place.first + 1)) if r.pos == "NOUN"]
+    return bool(nouns) and all(r.has("accs") for r in nouns)
 
 
 def _recase_complement(place: Place, draft: Draft, wanted, marked: str | None) -> bool:
