@@ -60,3 +60,13 @@ def test_where_to_stays_accusative_where_stays_prepositional():
     assert "В области работают 40 центров." in results(
         "На территории области работают 40 центров.", "На территории"
     )
+
+
+def test_an_adverb_before_the_verb_does_not_make_a_participle_a_participle():
+    # «временно» belongs to «запрещены», not to «проживающих»: residents of an
+    # institution are not «живущие».
+    assert results("Посещения проживающих временно запрещены.", "проживающих") == []
+    # An adverb with nothing after it to take it still hangs on the participle.
+    assert results("Выплата положена проживающим постоянно.", "проживающим") == [
+        "Выплата положена живущим постоянно."
+    ]

@@ -75,10 +75,24 @@ def _has_dependant(place: Place) -> bool:
     word = place.word(j)
     if is_preposition(word) or word[:1].isdigit():
         return True
-    return any(r.pos in _DEPENDANT_POS for r in readings(word))
+    found = {r.pos for r in readings(word)}
+    if found & _DEPENDANT_POS:
+        return True
+    # An adverb hangs on the participle only when no verb follows it to take
+    # it: «с проживающими временно не допускаются» is «временно не допускаются».
+    return "ADVB" in found and not _verb_next(place, j + 1)
 
 
-_DEPENDANT_POS = frozenset({"NOUN", "ADJF", "ADVB", "NUMR", "NPRO"})
+_DEPENDANT_POS = frozenset({"NOUN", "ADJF", "NUMR", "NPRO"})
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
+
+
+def _verb_next(place: Place, j: int) -> bool:
+    """A verb (or «не» before one) comes next, joined to the word before it."""
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    word = place.word(j)
+    return word == "не" or any(r.pos in _VERB_POS for r in readings(word))
 
 
 def in_term(place: Place) -> bool:
