@@ -183,3 +183,29 @@ def test_from_the_budget_only_where_paying():
     # «из средств бюджета» likewise.
     text = "Из средств областного бюджета приобретено 14 автобусов."
     assert results(text, "Из средств") == []
+
+
+def test_citizens_of_a_status_are_people_not_residents():
+    # u01, u18, b39 rejected «жители» for people defined by a status; rounds 11,
+    # 14 and 16 had accepted «безработным жителям»: contested, so «люди» only.
+    for text, fragment, people in (
+        (
+            "Пособие назначается гражданам, признанным безработными.",
+            "гражданам",
+            "Пособие назначается людям, признанным безработными.",
+        ),
+        (
+            "Сиделки ухаживают за тяжелобольными гражданами.",
+            "гражданами",
+            "Сиделки ухаживают за тяжелобольными людьми.",
+        ),
+        (
+            "На работу устроены 85 граждан с инвалидностью.",
+            "граждан",
+            "На работу устроены 85 человек с инвалидностью.",
+        ),
+    ):
+        assert results(text, fragment) == [people], text
+    # Where residence is what defines them, «жители» stays.
+    text = "Гражданам, проживающим в сёлах, доставят уголь."
+    assert "Жителям, проживающим в сёлах, доставят уголь." in results(text, "Гражданам")
