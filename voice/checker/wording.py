@@ -139,6 +139,8 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             # обратиться …, имея»: the main clause starts before that comma,
             # and where is not certain.
             return None
+        if inside and _dative_for_predicative(place, inside[0]):
+            return None
     else:
         if _finite_verb(place, end + 1, len(tokens) - 1) or "," in rest:
             return None
@@ -185,6 +187,19 @@ def _predicative_after(place: Place, end: int) -> int | None:
 
 _OR = frozenset({"и", "или", "либо"})
 _POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+
+
+def _dative_for_predicative(place: Place, k: int) -> bool:
+    """«Для оформления субсидии семьям, имеющим детей, необходимо …»: a dative
+    right after the purpose phrase may be whom the later «необходимо» concerns
+    («семьям … необходимо») as well as the phrase's («субсидию семьям»);
+    the clause's end is not certain."""
+    tokens = place.tokens
+    if not joined(place.text, tokens, k) or place.preposition_before(k):
+        return False
+    if not any(p.case == "datv" for p in place.phrases(k)):
+        return False
+    return any(tokens[i].norm in _PREDICATIVES for i in range(k + 1, len(tokens)))
 
 
 def _main_verb_next(place: Place, end: int) -> bool:
