@@ -209,3 +209,15 @@ def test_citizens_of_a_status_are_people_not_residents():
     # Where residence is what defines them, «жители» stays.
     text = "Гражданам, проживающим в сёлах, доставят уголь."
     assert "Жителям, проживающим в сёлах, доставят уголь." in results(text, "Гражданам")
+
+
+def test_monitoring_done_is_not_checking():
+    # Like «мониторинг» → «проверка» (c33): «провели мониторинг» is not
+    # «проверили», and «проводят мониторинг цен» was «следят цен».
+    text = "Специалисты проводят мониторинг цен на продукты."
+    assert results(text, "проводят мониторинг") == [
+        "Специалисты следят за ценами на продукты."
+    ]
+    text = "Министерство провело мониторинг цен на лекарства."
+    assert results(text, "провело мониторинг") == []
+    assert "собрали" in hint_of(text, "провело мониторинг")
