@@ -70,3 +70,20 @@ def test_an_adverb_before_the_verb_does_not_make_a_participle_a_participle():
     assert results("Выплата положена проживающим постоянно.", "проживающим") == [
         "Выплата положена живущим постоянно."
     ]
+
+
+def test_a_passive_naming_its_parties_with_between_is_not_made_active():
+    # «между X и Y» names who acted: «подписали между министерством и …» is not
+    # Russian, and «фондом» is no agent («между министерством и фонд заключил»).
+    for text, word in (
+        (
+            "Договор о сотрудничестве подписан между министерством и университетом.",
+            "подписан",
+        ),
+        ("Между министерством и фондом заключено соглашение.", "заключено"),
+    ):
+        assert results(text, word) == [], text
+    # «между» without a list of parties is no obstacle.
+    assert "Средства распределили между районами области." in results(
+        "Средства распределены между районами области.", "распределены"
+    )

@@ -22,7 +22,7 @@ from .nouns import (
     noun_phrase_fix,
     short_adjective_fix,
 )
-from .phrases import joined
+from .phrases import clause_of, joined
 from .shapes import (
     conjunction_before_noun,
     fragment_kind,
@@ -128,6 +128,8 @@ def _dummy_verb(place: Place) -> bool:
 
 def passive_fixes(place: Place) -> tuple[Fix, ...]:
     """The verified active rewrite of a passive verb («выплачивается» → «выплачивают»)."""
+    if _parties_named(place):
+        return ()
     out: list[Fix] = []
     for build_fix in (passive_fix, action_fix):
         if build_fix is action_fix and not _dummy_verb(place):
@@ -141,6 +143,18 @@ def passive_fixes(place: Place) -> tuple[Fix, ...]:
     if planned is not None and verified(place, planned):
         out.append(planned)
     return tuple(out)
+
+
+def _parties_named(place: Place) -> bool:
+    """«Соглашение подписано между министерством и фондом»: «между X и Y»
+    names who acted, and the active needs them as its subject («Министерство
+    и фонд подписали соглашение»); «подписали между министерством и фондом»
+    is not Russian, and «фондом» read as the agent gives «между министерством
+    и фонд подписал». No fix is offered in such a clause. «Между» without «и»
+    is not a list of parties («распределены между районами»)."""
+    first, last = clause_of(place.text, place.tokens, place.first)
+    words = [place.word(k) for k in range(first, last + 1)]
+    return "между" in words and "и" in words[words.index("между") + 1 :]
 
 
 def build(place: Place, template: Template) -> Fix | None:
