@@ -81,3 +81,16 @@ def test_a_purpose_clause_closes_before_the_datives_of_the_main_clause():
     # A dative after the phrase may be whom «необходимо» concerns: not certain.
     text = "Для оформления субсидии семьям, имеющим детей, необходимо обратиться в МФЦ."
     assert results(text, "оформления") == []
+
+
+def test_a_genitive_joined_by_and_after_a_genitive_tail_is_not_guessed():
+    text = "На основании заявления и справки о доходах семье назначена выплата."
+    assert "По заявлению и справке о доходах семье назначена выплата." in results(text)
+    # «детей» may belong to «родителей» («по заявлению родителей и детей») or
+    # to «заявления» («по заявлению родителей и детям»): not offered.
+    text = "На основании заявления родителей и детей семье назначена выплата."
+    assert all(not r.startswith("По заявлению") for r in results(text))
+    text = "В МФЦ осуществляется приём заявлений граждан и организаций."
+    assert "В МФЦ принимают заявления граждан и организации." not in results(text)
+    text = "В МФЦ осуществляется приём заявлений и документов."
+    assert "В МФЦ принимают заявления и документы." in results(text)

@@ -462,6 +462,10 @@ def _recase_coordinated(place: Place, draft: Draft, phrases, case: str) -> bool:
         more = [p for p in place.phrases(k + 1) if p.case in cases]
         if not more:
             return True
+        if "gent" in cases and any(p.end != p.head for p in phrases):
+            # «на основании заявления родителей и детей»: «детей» may join
+            # «родителей» as well as «заявления»; not sure what changes.
+            return False
         results = set()
         for phrase in more:
             forms = inflect_phrase(tokens, phrase, case, text=text)

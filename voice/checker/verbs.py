@@ -317,6 +317,10 @@ def _recase_coordinated(
         return True
     cases = {p.case for p in phrases}
     more = [p for p in place.phrases(k + 1) if p.case in cases]
+    if more and "gent" in cases and any(p.end != p.head for p in phrases):
+        # «приём заявлений граждан и организаций»: «организаций» may join
+        # «граждан» as well as «заявлений»; not sure what changes.
+        return False
     return recase(place, draft, more, case) if more else True
 
 
