@@ -87,3 +87,11 @@ def test_a_passive_naming_its_parties_with_between_is_not_made_active():
     assert "Средства распределили между районами области." in results(
         "Средства распределены между районами области.", "распределены"
     )
+
+
+def test_a_reflexive_suggestion_keeps_the_subject():
+    # «характеризоваться» → «отличаться»: the verb is reflexive, not passive,
+    # so the subject stays in the nominative and the verb agrees with it.
+    found = results("Семья характеризуется положительно.", "характеризуется")
+    assert "Семью отличаются положительно." not in found
+    assert "Семья отличается положительно." in found

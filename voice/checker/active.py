@@ -57,7 +57,10 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
     original = verb_reading(place.tokens[v])
     rest = list(template.words[1:])
     removed = [i for i in place.matched if i != v]
-    if is_passive(place, original, with_noun=bool(removed)):
+    # A reflexive suggestion («характеризоваться» → «отличаться») reads the
+    # verb as reflexive, not passive: «Семья отличается», never «Семью отличаются».
+    reflexive_target = target.lemma.endswith(("ся", "сь"))
+    if not reflexive_target and is_passive(place, original, with_noun=bool(removed)):
         if original.pos == "PRTS" and not removed:
             return None
         return to_active(place, v, original, target, rest, template, removed)
