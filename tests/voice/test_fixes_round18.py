@@ -101,3 +101,14 @@ def test_a_reflexive_suggestion_keeps_the_subject():
     found = results("Семья характеризуется положительно.", "характеризуется")
     assert "Семью отличаются положительно." not in found
     assert "Семья отличается положительно." in found
+
+
+def test_a_participle_with_a_genitive_of_whose_is_a_noun():
+    # «проживающие дома-интерната» are its residents: not «живущие».
+    assert (
+        results("Проживающие дома-интерната поздравили ветеранов.", "Проживающие") == []
+    )
+    # With its place it is still a participle.
+    assert "Компенсация положена живущим в сельской местности." in results(
+        "Компенсация положена проживающим в сельской местности.", "проживающим"
+    )

@@ -75,9 +75,12 @@ def _has_dependant(place: Place) -> bool:
     word = place.word(j)
     if is_preposition(word) or word[:1].isdigit():
         return True
-    found = {r.pos for r in readings(word)}
+    rs = readings(word)
+    found = {r.pos for r in rs}
     if found & _DEPENDANT_POS:
-        return True
+        # A genitive after it says whose: «проживающие дома-интерната» are its
+        # residents, a noun («живущие дома-интерната» is not said).
+        return not all(r.has("gent") for r in rs if r.pos in _DEPENDANT_POS)
     # An adverb hangs on the participle only when no verb follows it to take
     # it: «с проживающими временно не допускаются» is «временно не допускаются».
     return "ADVB" in found and not _verb_next(place, j + 1)
