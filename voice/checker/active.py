@@ -271,12 +271,15 @@ def _modal_to_active(
         or other_instrumental(place, v)
     ):
         return None
-    subject = subject_of(place, v, original, None)
+    pronoun = _pronoun_subject(place, v, modal, original)
+    if pronoun == -1:
+        return None
+    subject = None if pronoun is not None else subject_of(place, v, original, None)
     if subject is False:
         return None
     if subject and _says_what_it_is_for(place, original, subject):
         return None
-    if subject and _second_predicate(place, v, original):
+    if (subject or pronoun is not None) and _second_predicate(place, v, original):
         return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them
@@ -293,7 +296,48 @@ def _modal_to_active(
     draft.span(place.tokens[modal].start, place.tokens[v].end, " ".join(words))
     if subject and not recase(place, draft, [subject], "accs"):
         return None
+    if pronoun is not None:
+        token = place.tokens[pronoun]
+        accusative = _PRONOUN_OBJECTS[place.word(pronoun)][2]
+        if place.text[token.start].isupper():
+            accusative = accusative[0].upper() + accusative[1:]
+        draft.span(token.start, token.end, accusative)
     return draft.fix()
+
+
+# A personal pronoun subject of «может быть направлено» becomes the object of
+# «можно направить»: «оно можно направить» is not Russian, «его можно
+# направить» is. Number and gender must match the participle's.
+_PRONOUN_OBJECTS = {
+    "он": ("sing", "masc", "его"),
+    "она": ("sing", "femn", "её"),
+    "оно": ("sing", "neut", "его"),
+    "они": ("plur", None, "их"),
+}
+_OTHER_PRONOUNS = frozenset({"я", "ты", "мы", "вы"})
+
+
+def _pronoun_subject(place: Place, v: int, modal: int, original: Reading) -> int | None:
+    """The index of the nominative personal pronoun subject of the clause, to
+    be put in the accusative; -1 when there is one that cannot be («мы»,
+    or one that does not agree with the participle); None when there is none."""
+    first, last = clause_of(place.text, place.tokens, v)
+    number = original.number()
+    gender = original.gender() if number == "sing" else None
+    found = None
+    for i in range(first, last + 1):
+        if modal <= i <= v or place.preposition_before(i) is not None:
+            continue
+        word = place.word(i)
+        if word in _OTHER_PRONOUNS:
+            return -1
+        if word not in _PRONOUN_OBJECTS:
+            continue
+        p_number, p_gender, _ = _PRONOUN_OBJECTS[word]
+        if p_number != number or p_gender != gender or found is not None:
+            return -1
+        found = i
+    return found
 
 
 _JOINING = frozenset({"и", "а", "но", "также", "или"})

@@ -54,9 +54,39 @@ def verified(place: Place, fix: Fix) -> bool:
         return False
     if not _na_governed(place, text, tokens, changed):
         return False
+    if not _modal_has_infinitive(text, tokens, changed):
+        return False
     return all(
         _governed(text, tokens, p, changed) for p in _prepositions(text, tokens, around)
     )
+
+
+# Words that may stand between «мочь» and its infinitive: «могут бесплатно
+# посещать», «не могут лично подать».
+_BEFORE_INFINITIVE = frozenset({"ADVB", "PRCL", "CONJ"})
+
+
+def _modal_has_infinitive(
+    text: str, tokens: list[Token], changed: dict[int, int | None]
+) -> bool:
+    """A new «мочь» needs an infinitive after it: «имеют возможность
+    посещать» → «могут посещать», but «имеют возможность бесплатного
+    посещения» → «могут бесплатного посещения» is not Russian."""
+    for i in changed:
+        if tokens[i].info.pos != "VERB" or "мочь" not in tokens[i].info.lemmas:
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and joined(text, tokens, j)
+            and tokens[j].info.pos in _BEFORE_INFINITIVE
+        ):
+            j += 1
+        if not (
+            j < len(tokens) and joined(text, tokens, j) and tokens[j].info.pos == "INFN"
+        ):
+            return False
+    return True
 
 
 def _relatives_kept(
