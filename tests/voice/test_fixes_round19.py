@@ -54,3 +54,18 @@ def test_mochj_is_offered_only_before_an_infinitive():
     assert "Жители могут не платить за проезд." in results(
         "Жители имеют возможность не платить за проезд.", "имеют возможность"
     )
+
+
+def test_instrumental_of_a_role_is_not_the_actor():
+    # «директором назначен», «лучшим признан»: what someone becomes, not who
+    # acts; «Директор центра назначил Ивана Сидоров» was offered before.
+    for text in (
+        "Лучшим волонтёром года признана Мария Петрова.",
+        "Директором центра назначен Иван Сидоров.",
+        "Председателем совета избрана Анна Иванова.",
+        "Иван Сидоров назначен директором центра.",
+        "Лауреатами премии были признаны три учителя.",
+    ):
+        assert results(text) == [], text
+    # A real agent in the instrumental is still the actor.
+    assert "Решение приняла комиссия." in results("Решение принято комиссией.")

@@ -131,6 +131,43 @@ BODIES = frozenset(
 )
 
 
+# Verbs whose instrumental says what someone is or becomes, never who acts:
+# «победителями признаны специалисты» (recognised as winners), «назначен
+# директором», «избран председателем», «считается лучшим». Next to them no
+# instrumental is taken for the actor.
+ROLE_VERBS = frozenset(
+    {
+        "признать",
+        "признавать",
+        "назначить",
+        "назначать",
+        "избрать",
+        "избирать",
+        "назвать",
+        "называть",
+        "объявить",
+        "объявлять",
+        "считать",
+        "считаться",
+        "являться",
+        "стать",
+        "становиться",
+        "оказаться",
+        "остаться",
+    }
+)
+
+# How far after the start of a predicate its verb may stand: «был признан»,
+# «может быть назначен».
+_ROLE_REACH = 3
+
+
+def _role_verb(place: Place, start: int) -> bool:
+    """The predicate starting at ``start`` is one of ROLE_VERBS."""
+    end = min(start + _ROLE_REACH, len(place.tokens))
+    return any(place.tokens[i].info.lemmas & ROLE_VERBS for i in range(start, end))
+
+
 def names_actor(place: Place, phrase: Phrase) -> bool:
     """The phrase names a person or a body that can act."""
     if phrase.animate:
@@ -160,6 +197,8 @@ def agent_before(place: Place, before: int) -> Phrase | None:
     left = before - 1
     if left < 0 or not joined(place.text, place.tokens, before):
         return None
+    if _role_verb(place, before):
+        return None  # «победителями признаны»: what they are, not who acts
     first, _ = clause_of(place.text, place.tokens, before)
     if not may_be_case(place, left, ("ablt", "gent")):
         return None  # an agent ends in its instrumental noun or a genitive after it
@@ -187,6 +226,8 @@ def agent_after(place: Place, v: int) -> Phrase | None:
     j = v + 1
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return None
+    if _role_verb(place, v):
+        return None  # «назначен директором»: what he is, not who acts
     if not may_be_case(place, j, ("ablt",), adjectives=True):
         return None
     phrases = place.phrases(j)
