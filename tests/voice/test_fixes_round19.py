@@ -69,3 +69,15 @@ def test_instrumental_of_a_role_is_not_the_actor():
         assert results(text) == [], text
     # A real agent in the instrumental is still the actor.
     assert "Решение приняла комиссия." in results("Решение принято комиссией.")
+
+
+def test_what_nature_did_is_not_made_active_without_an_actor():
+    # «повредили», «затопили» would make a person do what wind or water did.
+    for text in (
+        "В результате урагана повреждены крыши трёх домов.",
+        "Подвал был затоплен во время ливня.",
+        "Мост был разрушен паводком.",
+    ):
+        assert results(text) == [], text
+    # With a person or body named as the actor the active rewrite stays.
+    assert "Крышу повредил подрядчик." in results("Крыша повреждена подрядчиком.")

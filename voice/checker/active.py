@@ -126,6 +126,19 @@ def passive_fix(place: Place) -> Fix | None:
     return to_active(place, v, original, target, [], None, [])
 
 
+def _actor_named(place: Place, v: int) -> bool:
+    """A person or body in the instrumental next to the verb, before it (also
+    before «было», «может быть») or right after it."""
+    for k in (v, v - 1, v - 2):
+        if k < 0:
+            break
+        agent = agent_before(place, k)
+        if agent is not None:
+            return names_actor(place, agent)
+    agent = agent_after(place, v)
+    return agent is not None and names_actor(place, agent)
+
+
 def auxiliary(place: Place, v: int) -> int | None:
     """«будет» or «было» before a short participle, at most one word between."""
     for k in (v - 1, v - 2):
@@ -148,6 +161,8 @@ def to_active(
     removed: list[int],
 ) -> Fix | None:
     tokens = place.tokens
+    if target.lemma in place.book.grammar["by_nature"] and not _actor_named(place, v):
+        return None  # «жильё подтоплено половодьем»: water did it, not «они»
     modal = modal_before(place, v) if original.pos == "PRTS" else None
     if _second_of_two(place, v if modal is None or modal < 0 else modal):
         return None

@@ -147,6 +147,7 @@ def _prepare_grammar(grammar: dict) -> dict:
         "event_participles",
         "may_happen",
         "not_given",
+        "by_nature",
     ):
         grammar[name] = frozenset(grammar[name])
     # «принимать решение»: every word of an entry must be in the clause.
