@@ -46,11 +46,47 @@ def test_at_least_95_percent_of_one_click_fixes_are_correct(figures):
 FIRST_ROUND_ANNOTATED_IN_FULL = 10
 
 
+# Groups of «fixes» that the house standard written since (ANNOTATING.md, last
+# bullet: «предоставляется» → «положена» for a payment or a measure, «дают» for
+# a service) rules out: «выплату дают», «меру дают», «услуга положена». The
+# other group of the same finding («выплата положена», «услугу дают») stays
+# counted; these are no longer what a careful editor would need.
+WITHDRAWN = {
+    ("s02", "Данная мера социальной поддержки предоставляется"),
+    ("h05", "Единовременная выплата предоставляется"),
+    ("h20", "предоставляется"),
+    ("f18", "предоставляется компенсация"),
+    ("g02", "Единовременная денежная выплата предоставляется"),
+    ("p03", "предоставляется компенсация"),
+    ("p18", "Единовременная выплата предоставляется"),
+    ("r02", "Данная выплата предоставляется"),
+    (
+        "t02",
+        "Ежемесячная выплата на ребёнка в возрасте от трёх до семи лет включительно"
+        " предоставляется",
+    ),
+}
+
+
+def _without_withdrawn(item: dict) -> dict:
+    fixes = [f for f in item["fixes"] if (item["id"], f[0]) not in WITHDRAWN]
+    return {**item, "fixes": fixes}
+
+
 @pytest.fixture(scope="module")
 def needed_figures():
     return evaluate(
-        [s for s in load_set() if (s.get("fresh") or 0) < FIRST_ROUND_ANNOTATED_IN_FULL]
+        [
+            _without_withdrawn(s)
+            for s in load_set()
+            if (s.get("fresh") or 0) < FIRST_ROUND_ANNOTATED_IN_FULL
+        ]
     )
+
+
+def test_withdrawn_groups_exist():
+    groups = {(s["id"], f[0]) for s in load_set() for f in s["fixes"]}
+    assert groups >= WITHDRAWN
 
 
 def test_no_fewer_fixes_than_before(needed_figures, before_figures):

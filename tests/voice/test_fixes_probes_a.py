@@ -295,9 +295,8 @@ def test_a_measure_is_due_not_given():
         "Указанная мера поддержки предоставляется семьям.", "предоставляется"
     )
     assert fixed == ["Указанная мера поддержки положена семьям."]
-    # A payment may be given as well as due.
+    # A payment is due, not given either (house standard, test_fixes_due.py).
     assert results("Компенсация предоставляется семьям.", "предоставляется") == [
-        "Компенсацию дают семьям.",
         "Компенсация положена семьям.",
     ]
 

@@ -420,8 +420,11 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
         return None
     if not _recipient(place, v):
         return None  # «услуга положена на бесплатной основе»: due to whom?
-    if subject.chosen[subject.head].lemma in _NOT_DUE:
-        return None  # «предоставляется право» → «дают право», not «положено право»
+    if (
+        subject.chosen[subject.head].lemma
+        in place.book.grammar["noun_classes"]["даваемое"]
+    ):
+        return None  # «предоставляется услуга» → «дают услугу», not «услуга положена»
     short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
     if short is None:
         return None
@@ -436,11 +439,6 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
     draft = Draft(place)
     draft.word(v, form)
     return draft.fix()
-
-
-# What is granted but not «положено»: a right or a chance is given («дают
-# право»), a benefit, a payment or a service is due («положена выплата»).
-_NOT_DUE = frozenset({"право", "возможность", "информация", "слово"})
 
 
 def _recipient(place: Place, v: int) -> bool:
@@ -565,13 +563,31 @@ def action_fix(place: Place) -> Fix | None:
 
 
 def _not_given(place: Place, target: Reading, subject) -> bool:
-    """«давать» takes things, money, places and rights, not a measure or a
-    service's abstract name (grammar.json «not_given»): «Меру поддержки
-    предоставляют», never «дают»."""
+    """«давать» takes things, places and rights, not a measure or a service's
+    abstract name (grammar.json «not_given»): «Меру поддержки предоставляют»,
+    never «дают»; nor what one is entitled to (noun class «положенное»): the
+    house standard makes a payment «положена», never «выплату дают»."""
     if target.lemma not in ("давать", "дать"):
         return False
     head = subject.chosen.get(subject.head)
-    return head is not None and head.lemma in place.book.grammar["not_given"]
+    if head is None:
+        return False
+    return head.lemma in place.book.grammar["not_given"] or _due(place, subject)
+
+
+def _due(place: Place, subject) -> bool:
+    """What one is entitled to (grammar.json noun class «положенное»): a
+    payment, a benefit, a measure of support; «помощь» only in the money sense
+    («материальная помощь»), as help may be a service too."""
+    classes = place.book.grammar["noun_classes"]
+    lemma = subject.chosen[subject.head].lemma
+    if lemma == "помощь":
+        return any(
+            r.lemma in classes["денежное"]
+            for i, r in subject.chosen.items()
+            if i != subject.head
+        )
+    return lemma in classes["положенное"]
 
 
 def _subject_outside(place: Place, v: int, original: Reading, none: bool) -> bool:
