@@ -13,7 +13,7 @@ from .admin_words import (
     EditWordsMixin,
     IndexWordsMixin,
     InspectWordsMixin,
-    ModelWords,
+    ViewSetWordsMixin,
 )
 
 # Every list of the register wraps between words only (admin.css).
@@ -65,33 +65,13 @@ class ChangedByMixin:
         return super().form_valid(form)
 
 
-class RegistryViewSet(ModelViewSet):
+class RegistryViewSet(ViewSetWordsMixin, ModelViewSet):
     """A list of the register. No «Копировать»: a copied account or report would be a
     second row for the same thing on the network."""
 
-    words: ModelWords = None
     copy_view_enabled = False
     index_view_class = RegistryIndexView
     add_view_class = RegistryCreateView
     edit_view_class = RegistryEditView
     delete_view_class = RegistryDeleteView
     inspect_view_class = RegistryInspectView
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(words=self.words, **kwargs)
-
-    def get_add_view_kwargs(self, **kwargs):
-        return super().get_add_view_kwargs(words=self.words, **kwargs)
-
-    def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(words=self.words, **kwargs)
-
-    def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(words=self.words, **kwargs)
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(words=self.words, **kwargs)
-
-    @property
-    def menu_label(self):
-        return self.words.list_title

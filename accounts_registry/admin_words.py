@@ -190,3 +190,30 @@ class DeleteWordsMixin(WordsMixin):
 
     def get_success_message(self):
         return self.words.deleted % {"object": self.object}
+
+
+class ViewSetWordsMixin:
+    """A ModelViewSet whose list, add (and copy), edit, delete and inspect views
+    take their sentences from ``words``; its menu item is the list's title."""
+
+    words: ModelWords = None
+
+    @property
+    def menu_label(self):
+        return self.words.list_title
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(words=self.words, **kwargs)
+
+    def get_add_view_kwargs(self, **kwargs):
+        # Also the copy view's (Wagtail's get_copy_view_kwargs calls this).
+        return super().get_add_view_kwargs(words=self.words, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(words=self.words, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(words=self.words, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(words=self.words, **kwargs)

@@ -24,6 +24,7 @@ from accounts_registry.admin_words import (
     EditWordsMixin,
     IndexWordsMixin,
     InspectWordsMixin,
+    ViewSetWordsMixin,
     WordsMixin,
 )
 
@@ -179,10 +180,9 @@ class WebhookFilters(WagtailFilterSet):
         self.filters["enabled"].label = WEBHOOK_ENABLED
 
 
-class WordsViewSet(ModelViewSet):
+class WordsViewSet(ViewSetWordsMixin, ModelViewSet):
     """A moderation list whose every screen takes its sentences from ``words``."""
 
-    words = None
     add_to_settings_menu = True
     index_view_class = WordsIndexView
     add_view_class = WordsCreateView
@@ -193,26 +193,6 @@ class WordsViewSet(ModelViewSet):
     history_view_class = WordsHistoryView
     usage_view_class = WordsUsageView
     inspect_view_fields_exclude = ["id"]
-
-    @property
-    def menu_label(self):
-        return self.words.list_title
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(words=self.words, **kwargs)
-
-    def get_add_view_kwargs(self, **kwargs):
-        # Also the copy view's (Wagtail's get_copy_view_kwargs calls this).
-        return super().get_add_view_kwargs(words=self.words, **kwargs)
-
-    def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(words=self.words, **kwargs)
-
-    def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(words=self.words, **kwargs)
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(words=self.words, **kwargs)
 
     def get_history_view_kwargs(self, **kwargs):
         return super().get_history_view_kwargs(words=self.words, **kwargs)

@@ -26,7 +26,7 @@ from .shapes import (
     fragment_kind,
 )
 from .templates import Template
-from .verbs import is_passive
+from .verbs import is_passive, recase_coordinated
 
 
 def word_swap(place: Place, template: Template) -> Fix | None:
@@ -440,43 +440,11 @@ def _recase_complement(place: Place, draft: Draft, wanted, marked: str | None) -
         return False
     for i, form in results.pop():
         draft.word(i, form)
-    return _recase_coordinated(place, draft, phrases, target)
+    return recase_coordinated(place, draft, phrases, target)
 
 
 # Conjunctions that join a second noun phrase governed by the same words.
 _AND = frozenset({"и", "или", "либо"})
-
-
-def _recase_coordinated(place: Place, draft: Draft, phrases, case: str) -> bool:
-    """«в связи с понижением температуры и образованием наледи» → «из-за
-    понижения температуры и образования наледи»: a noun phrase joined by «и» in
-    the old case changes with the first one, or the fix is not offered."""
-    tokens, text = place.tokens, place.text
-    while True:
-        k = max(p.end for p in phrases) + 1
-        if k + 1 >= len(tokens) or place.word(k) not in _AND:
-            return True
-        if not (joined(text, tokens, k) and joined(text, tokens, k + 1)):
-            return True
-        cases = {p.case for p in phrases}
-        more = [p for p in place.phrases(k + 1) if p.case in cases]
-        if not more:
-            return True
-        if "gent" in cases and any(p.end != p.head for p in phrases):
-            # «на основании заявления родителей и детей»: «детей» may join
-            # «родителей» as well as «заявления»; not sure what changes.
-            return False
-        results = set()
-        for phrase in more:
-            forms = inflect_phrase(tokens, phrase, case, text=text)
-            if forms is None:
-                return False
-            results.add(tuple(sorted(forms.items())))
-        if len(results) != 1:
-            return False
-        for i, form in results.pop():
-            draft.word(i, form)
-        phrases = more
 
 
 def _old_complement_cases(place: Place) -> tuple[str, ...]:

@@ -268,7 +268,7 @@ def recase(place: Place, draft: Draft, phrases: list[Phrase], case: str) -> bool
         return False
     for i, form in results.pop():
         draft.word(i, form)
-    return _recase_coordinated(place, draft, phrases, case)
+    return recase_coordinated(place, draft, phrases, case)
 
 
 def _many_in_digits(place: Place, phrase: Phrase) -> bool:
@@ -304,11 +304,13 @@ def _numeral_recased(place: Place, phrase: Phrase, case: str) -> tuple | None:
 _AND = frozenset({"и", "или", "а", "либо"})
 
 
-def _recase_coordinated(
+def recase_coordinated(
     place: Place, draft: Draft, phrases: list[Phrase], case: str
 ) -> bool:
-    """«доставка продуктов и лекарств» → «доставляют продукты и лекарства»: a noun
-    phrase joined by «и» in the same case changes with the first one."""
+    """«доставка продуктов и лекарств» → «доставляют продукты и лекарства», «в
+    связи с понижением температуры и образованием наледи» → «из-за понижения
+    температуры и образования наледи»: a noun phrase joined by «и» in the same
+    case changes with the first one, or the fix is not offered."""
     tokens, text = place.tokens, place.text
     k = max(p.end for p in phrases) + 1
     if k + 1 >= len(tokens) or place.word(k) not in _AND:
