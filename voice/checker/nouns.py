@@ -19,6 +19,7 @@ from .phrases import (
     agrees,
     clause_of,
     joined,
+    trailing_participle,
     verb_reading,
 )
 from .shapes import (
@@ -268,19 +269,65 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
     draft = Draft(place)
     draft.words(place.first, place.last, " ".join(words))
+    if not changed_agreement:
+        return draft
+    original = phrase.chosen.get(phrase.head)
+    collective = (
+        original is not None and original.lemma in place.book.grammar["collective"]
+    )
     for i in phrase.words:
         if i >= place.first:
-            continue
-        if not changed_agreement:
             continue
         reading = phrase.chosen.get(i)
         if reading is None:
             return None
+        if collective:
+            reading = _carried_modifier(place, reading)
+            if reading is None:
+                return None  # «полного пакета документов» → «полных документов»
         form = _agreeing(reading, phrase.case, number, gender, animate)
         if form is None:
             return None
         draft.word(i, same_shape(place.tokens[i].text, form))
+    if collective and not _trailing_agrees(
+        place, draft, phrase, number, gender, animate
+    ):
+        return None
     return draft
+
+
+def _carried_modifier(place: Place, reading: Reading) -> Reading | None:
+    """The word before a collective noun as it qualifies the members that
+    replace it (grammar.json «collective_modifiers»): «необходимого пакета
+    документов» → «необходимых документов», «полного пакета» → «всех»; None
+    where it qualified the whole only («научной общественности» are not
+    «научные люди»)."""
+    new = place.book.grammar["collective_modifiers"].get(reading.lemma)
+    if new is None:
+        return None
+    if new == reading.lemma:
+        return reading
+    return next((r for r in readings(new) if r.pos in ADJECTIVE_POS), None)
+
+
+def _trailing_agrees(
+    place: Place, draft: Draft, phrase: Phrase, number: str, gender, animate: bool
+) -> bool:
+    """The participle after a comma that agreed with the collective noun agrees
+    with the members that replace it («о приёме пакета документов,
+    представленного в МФЦ» → «о приёме документов, представленных в МФЦ»).
+    (Elsewhere a participle left disagreeing fails verification: «жилых
+    помещений, пострадавших» is not «жилья, пострадавшего», which says there
+    was one.)"""
+    found = trailing_participle(place.text, place.tokens, phrase)
+    if found is None:
+        return True
+    k, reading = found
+    form = _agreeing(reading, phrase.case, number, gender, animate)
+    if form is None:
+        return False
+    draft.word(k, same_shape(place.tokens[k].text, form))
+    return True
 
 
 def _number_of(
@@ -389,7 +436,16 @@ def _predicate_disagrees(place: Place, phrase: Phrase, number: str, gender) -> b
     else:
         return False
     first, last = clause_of(place.text, place.tokens, phrase.head)
-    for i in range(first, last + 1):
+    words = list(range(first, last + 1))
+    aside = trailing_participle(place.text, place.tokens, phrase)
+    if aside is not None:
+        # «Пакет документов, направленный по почте, рассматривается»: the
+        # predicate follows the participle's clause.
+        _, end = clause_of(place.text, place.tokens, aside[0])
+        if end + 1 < len(place.tokens):
+            after = clause_of(place.text, place.tokens, end + 1)
+            words += range(after[0], after[1] + 1)
+    for i in words:
         if i in phrase.words:
             continue
         reading = verb_reading(place.tokens[i])

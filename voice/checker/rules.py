@@ -203,6 +203,10 @@ def _prepare_grammar(grammar: dict) -> dict:
         for word, entry in grammar.get("unfit_near", {}).items()
         if not word.startswith("_")
     }
+    carried = grammar.get("collective_modifiers", {})
+    grammar["collective_modifiers"] = {
+        normalize(w): normalize(w) for w in carried.get("kept", ())
+    } | {normalize(k): normalize(v) for k, v in carried.get("as", {}).items()}
     aims = grammar.get("aim_participles", {})
     grammar["aim_participles"] = {
         "verbs": frozenset(normalize(w) for w in aims.get("verbs", ())),
