@@ -11,8 +11,9 @@ sentence it leaves is one the round's writer listed, and writers' lists are
 incomplete. ``sheet`` puts every miss of the given rounds (read from their
 first-score blocks in bench/voice/README.md) before judges who do not know which
 items are misses: in a seeded random order, mixed with positive controls (results
-the writer listed) and negative controls (a listed replacement pasted in the
-dictionary form of its words, the failure issue 13 was filed about). DIR gets
+the writer listed) and negative controls (a listed replacement with one of its
+words pasted in its dictionary form, the failure issue 13 was filed about), all of
+no more words than a one-click fix changes. DIR gets
 sheet.md and sheet.json for the judges and key.json for the scorer.
 
 ``score`` reads each judge's verdicts ({"<number>": {"ok": true, "why": "…"}}),
@@ -115,6 +116,31 @@ def uninflected(phrase: str, morph: pymorphy3.MorphAnalyzer) -> str:
     return WORD.sub(lemma, phrase)
 
 
+def one_word_uninflected(phrase: str, morph: pymorphy3.MorphAnalyzer) -> str:
+    """``phrase`` with its first word that has another dictionary form put in it.
+
+    One bare word in an otherwise right sentence («жителям, признанным
+    безработный») is the slip a careless reader passes over; a whole phrase of
+    dictionary forms would be a control no judge could fail.
+    """
+    for match in WORD.finditer(phrase):
+        bare = uninflected(match.group(0), morph)
+        if _norm(bare) != _norm(match.group(0)):
+            return phrase[: match.start()] + bare + phrase[match.end() :]
+    return phrase
+
+
+def changed_words(before: str, after: str) -> int:
+    """How many words of ``after`` differ from ``before`` (the marked part)."""
+    head, tail = changed_span(before, after)
+    return len(WORD.findall(after[head : len(after) - tail]))
+
+
+# Misses are one-click fixes of a few words; controls are drawn from results of
+# the same size, so that the size of a change does not tell the judge its kind.
+CONTROL_MAX_WORDS = 4
+
+
 def _listed(item: dict) -> set[str]:
     """Every result the set accepts for ``item`` (ё read as е)."""
     groups = [
@@ -135,8 +161,11 @@ def controls(sentences: list[dict], morph) -> tuple[list[dict], list[dict]]:
                 continue
             for new in replacements:
                 entry = {"id": item["id"], "fragment": fragment, "replacement": new}
-                positive.append({**entry, "after": text.replace(fragment, new, 1)})
-                bare = uninflected(new, morph)
+                after = text.replace(fragment, new, 1)
+                if changed_words(text, after) > CONTROL_MAX_WORDS:
+                    continue
+                positive.append({**entry, "after": after})
+                bare = one_word_uninflected(new, morph)
                 after = text.replace(fragment, bare, 1)
                 if (
                     _norm(bare) != _norm(new)

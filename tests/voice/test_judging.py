@@ -150,24 +150,23 @@ def test_negative_controls_are_uninflected_and_not_listed(morph):
         source = next(
             new
             for new in listed
-            if judging.uninflected(new, morph) == entry["replacement"]
+            if judging.one_word_uninflected(new, morph) == entry["replacement"]
         )
         words = judging.WORD.findall(source)
         bare = judging.WORD.findall(entry["replacement"])
-        assert bare != words
-        for word, lemma in zip(words, bare, strict=True):
-            assert lemma.lower() == morph.parse(word)[0].normal_form
-            assert lemma[:1].isupper() == word[:1].isupper()
+        differ = [(w, b) for w, b in zip(words, bare, strict=True) if w != b]
+        assert len(differ) == 1  # one bare word, the rest as the writer had it
+        word, lemma = differ[0]
+        assert lemma.lower() == morph.parse(word)[0].normal_form
+        assert lemma[:1].isupper() == word[:1].isupper()
+        assert judging.changed_words(item["text"], entry["after"]) <= 4
         assert _norm(entry["after"]) not in judging._listed(item)
         assert entry["after"] == item["text"].replace(
             entry["fragment"], entry["replacement"], 1
         )
     # «На» is its own dictionary form: no control from it
     assert "На" not in {e["replacement"] for e in negative}
-    assert any(
-        e["replacement"] == "Решить продлить бесплатный горячий питание"
-        for e in negative
-    )
+    assert any(e["replacement"] == "для ребёнок" for e in negative)
 
 
 def test_a_negative_control_equal_to_a_listed_result_is_skipped(morph):
@@ -175,7 +174,7 @@ def test_a_negative_control_equal_to_a_listed_result_is_skipped(morph):
         "id": "z01",
         "text": "Помощь оказана детям.",
         "fixes": [["оказана детям", "оказана ребятам"]],
-        "later": [["оказана детям", "оказать ребята"]],
+        "later": [["оказана детям", "оказать ребятам"]],
         "fresh": 7,
     }
     _, negative = judging.controls([item], morph)
@@ -351,3 +350,21 @@ def test_score_command_writes_its_block(tmp_path, monkeypatch):
 
 def test_the_readme_has_the_judging_block():
     judging.block_text("bench_judging")  # raises SystemExit when the markers are gone
+
+
+def test_controls_are_no_bigger_than_a_one_click_fix(morph):
+    # s03's whole-clause rewrite (six words) would stand out among misses of one
+    # or two words; it is not drawn, its «для детей» is.
+    positive, _ = judging.controls(SENTENCES, morph)
+    afters = {e["after"] for e in positive}
+    assert "Решили продлить бесплатное горячее питание детям." not in afters
+    assert (
+        "Принято решение о продлении бесплатного горячего питания для детей." in afters
+    )
+    assert all(
+        judging.changed_words(
+            e["after"].replace(e["replacement"], e["fragment"]), e["after"]
+        )
+        <= judging.CONTROL_MAX_WORDS
+        for e in positive
+    )
