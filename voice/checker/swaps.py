@@ -21,6 +21,7 @@ from .phrases import (
     joined,
     verb_reading,
 )
+from .relatives import relative
 from .shapes import (
     UNINFLECTED,
     fragment_kind,
@@ -60,7 +61,9 @@ def _infinitive_follows(place: Place) -> bool:
 def phrase_swap(place: Place, template: Template) -> Fix | None:
     """Replace the words as written and give the following noun phrase the case
     the new words govern: «в связи с ремонтом» → «из-за ремонта»."""
-    if _compound_preposition(template) and not _noun_follows(place):
+    if _compound_preposition(template) and not (
+        _noun_follows(place) or _relative_follows(place)
+    ):
         return None  # «В период с 1 по 15 июня» → «Во время с 1 …»: nothing to govern
     if (
         template.words[-1:]
@@ -317,6 +320,18 @@ def _number_follows(place: Place) -> bool:
         and joined(place.text, place.tokens, j)
         and place.word(j)[:1].isdigit()
     )
+
+
+def _relative_follows(place: Place) -> bool:
+    """«ёлка, в ходе которой …» → «во время которой»: a genitive «который»
+    right after a compound preposition of a preposition and a noun («в ходе»)
+    stays as it is after the new one, which governs the genitive too."""
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    if not is_preposition(place.word(place.first)) or not place.is_noun(place.last):
+        return False
+    return any(r.has("gent") for r in relative(place.tokens[j]))
 
 
 def _noun_follows(place: Place) -> bool:

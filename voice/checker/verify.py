@@ -328,6 +328,8 @@ def _agrees(text: str, tokens: list[Token], i: int) -> bool:
     rs = readings(tokens[i].norm)
     if not rs or not all(r.pos == "ADJF" for r in rs):
         return True
+    if relative(tokens[i]):
+        return True  # «во время которой каждый ребёнок»: a pronoun, not its adjective
     if i + 1 >= len(tokens) or not joined(text, tokens, i + 1):
         return True
     following = readings(tokens[i + 1].norm)
