@@ -20,7 +20,8 @@ sheet.md and sheet.json for the judges and key.json for the scorer.
 counts a miss as correct only when every judge accepted it, and reports the
 judged first score beside the strict one, with each judge's calibration on the
 controls and the judges' agreement on the misses. ``--write`` puts that into the
-bench_judging block of README.md; nothing in that block is typed by hand.
+bench_judging:<DIR's name> block of README.md; nothing in that block is typed
+by hand.
 """
 
 from __future__ import annotations
@@ -476,7 +477,7 @@ def main(argv: list[str] | None = None) -> None:
     scoring.add_argument(
         "--write",
         action="store_true",
-        help="write the bench_judging block of README.md",
+        help="write the bench_judging:<DIR's name> block of README.md",
     )
     args = parser.parse_args(argv)
     if args.command == "sheet":
@@ -498,7 +499,9 @@ def main(argv: list[str] | None = None) -> None:
     block = score_markdown(result, key, sheet_data, verdicts, command)
     print(block)
     if args.write:
-        write_block("bench_judging", block)
+        # One block per judged sheet, named after its folder: a later judging
+        # (the next round) does not overwrite an earlier one.
+        write_block(f"bench_judging:{args.dir.name}", block)
 
 
 if __name__ == "__main__":

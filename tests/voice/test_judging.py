@@ -321,8 +321,9 @@ def test_the_block_lists_accepted_and_rejected_misses_with_reasons():
 
 def test_score_command_writes_its_block(tmp_path, monkeypatch):
     readme = tmp_path / "README.md"
+    name = f"bench_judging:{tmp_path.name}"
     readme.write_text(
-        "before\n<!-- bench_judging:begin -->\nold\n<!-- bench_judging:end -->\nafter\n",
+        f"before\n<!-- {name}:begin -->\nold\n<!-- {name}:end -->\nafter\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(report, "README", readme)
@@ -342,14 +343,16 @@ def test_score_command_writes_its_block(tmp_path, monkeypatch):
         ["score", "--dir", str(tmp_path), "--verdicts", *map(str, paths), "--write"]
     )
     text = readme.read_text(encoding="utf-8")
-    assert text.startswith("before\n<!-- bench_judging:begin -->\n`bench/voice/judging")
+    assert text.startswith(f"before\n<!-- {name}:begin -->\n`bench/voice/judging")
     assert "old" not in text
     assert "**14 of 16 (87.5 %)**" in text
-    assert text.endswith("<!-- bench_judging:end -->\nafter\n")
+    assert text.endswith(f"<!-- {name}:end -->\nafter\n")
 
 
-def test_the_readme_has_the_judging_block():
-    judging.block_text("bench_judging")  # raises SystemExit when the markers are gone
+def test_the_readme_has_a_judging_block_for_each_judged_sheet():
+    # raises SystemExit when the markers are gone
+    for folder in sorted((judging.ROOT / "tests/fixtures/voice/judged").iterdir()):
+        judging.block_text(f"bench_judging:{folder.name}")
 
 
 def test_controls_are_no_bigger_than_a_one_click_fix(morph):
