@@ -15,7 +15,14 @@ from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
 from .grammar import is_preposition, readings
-from .nominal import helped_to, planned_fix, unwrap_fix, unwrapped, work_fix
+from .nominal import (
+    helped_to,
+    keeps_emptied,
+    planned_fix,
+    unwrap_fix,
+    unwrapped,
+    work_fix,
+)
 from .nouns import (
     adjective_fix,
     after_noun_fix,
@@ -54,7 +61,12 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
         # «Из-за работ»: a dummy noun right after the fixed words can go too.
         # «оказывают помощь в оформлении документов» → «помогают …», and also
         # «помогают оформить документы».
-        for candidate in (fix, unwrapped(place, fix), helped_to(place, fix)):
+        candidates = (fix, unwrapped(place, fix), helped_to(place, fix))
+        if keeps_emptied(place, fix) and not aims(place):
+            # «Из-за установления жаркой погоды»: the emptied noun goes or
+            # nothing is offered.
+            candidates = (unwrapped(place, fix, emptied=True),)
+        for candidate in candidates:
             if (
                 candidate is None
                 or (candidate.start, candidate.end, candidate.text) in seen
@@ -64,6 +76,12 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
                 seen.add((candidate.start, candidate.end, candidate.text))
                 out.append(candidate)
     return tuple(out)
+
+
+def aims(place: Place) -> bool:
+    """The marked words say what for («в целях»): «для осуществления
+    трудовой деятельности» keeps its action, which is the aim."""
+    return any("цель" in place.tokens[i].info.lemmas for i in place.matched)
 
 
 def _has_dependant(place: Place) -> bool:

@@ -139,12 +139,9 @@ def planned_fix(place: Place) -> Fix | None:
     return draft.fix()
 
 
-def is_dummy(place: Place, i: int) -> bool:
-    return any(
-        r.lemma in place.book.grammar["dummy_nouns"]
-        for r in readings(place.word(i))
-        if r.pos == "NOUN"
-    )
+def is_dummy(place: Place, i: int, nouns: frozenset[str] | None = None) -> bool:
+    nouns = place.book.grammar["dummy_nouns"] if nouns is None else nouns
+    return any(r.lemma in nouns for r in readings(place.word(i)) if r.pos == "NOUN")
 
 
 def unwrap_fix(place: Place) -> Fix | None:
@@ -153,7 +150,9 @@ def unwrap_fix(place: Place) -> Fix | None:
     return _unwrap(place, Draft(place), place.first)
 
 
-def _unwrap(place: Place, draft: Draft, d: int) -> Fix | None:
+def _unwrap(
+    place: Place, draft: Draft, d: int, nouns: frozenset[str] | None = None
+) -> Fix | None:
     tokens, text = place.tokens, place.text
     if place.gap or d + 1 >= len(tokens) or not joined(text, tokens, d + 1):
         return None
@@ -163,19 +162,24 @@ def _unwrap(place: Place, draft: Draft, d: int) -> Fix | None:
             return None  # «своевременное проведение»: the adjective would lose its noun
         if any(r.lemma in _PURPOSE for r in before):
             return None  # «в целях проведения акции» → «в целях акции»: a purpose needs an action
+    nouns = place.book.grammar["dummy_nouns"] if nouns is None else nouns
     dummies = {
         (r.case(), r.number())
         for r in readings(place.word(d))
-        if r.pos == "NOUN" and r.lemma in place.book.grammar["dummy_nouns"]
+        if r.pos == "NOUN" and r.lemma in nouns
     }
     preposition = place.preposition_before(d)
     if preposition:
         allowed = governed_cases(preposition)
         dummies = {c for c in dummies if not allowed or c[0] in allowed}
-    objects = [p for p in place.phrases(d + 1) if p.case == "gent"]
+    objects = [
+        p for p in place.phrases(_phrase_start(place, d + 1)) if p.case == "gent"
+    ]
     if not objects or len(objects) != 1 or objects[0].numeral:
         return None
     obj = objects[0]
+    if not _fits_emptied(place, d, obj):
+        return None
     subject = {c for c in dummies if c[0] == "nomn"}
     if subject and not preposition and {c[0] for c in dummies} <= {"nomn", "accs"}:
         # «Проведение ремонта запланировано»: nominative when a predicate agrees.
@@ -220,28 +224,78 @@ def _agree_predicate(place: Place, draft: Draft, d: int, number, obj: Phrase) ->
     return False
 
 
-def unwrapped(place: Place, fix: Fix) -> Fix | None:
+def _phrase_start(place: Place, i: int) -> int:
+    """Where the noun phrase after the dummy noun starts: past an adverb that
+    qualifies its adjective («установления аномально жаркой погоды»), which
+    stays as it is."""
+    if i + 1 >= len(place.tokens) or not joined(place.text, place.tokens, i + 1):
+        return i
+    found = {r.pos for r in readings(place.word(i))}
+    if "ADVB" not in found or found - {"ADVB", "ADJS"}:
+        return i  # «аномально» is also a short adjective, never a noun
+    after = readings(place.word(i + 1))
+    return i + 1 if any(r.pos in ("ADJF", "PRTF") for r in after) else i
+
+
+def _fits_emptied(place: Place, d: int, obj: Phrase) -> bool:
+    """An emptied noun (grammar.json «emptied_nouns») goes only before a
+    dependant of its class: «установления жаркой погоды» → «жаркой погоды»,
+    but «установления инвалидности» is not «инвалидности»."""
+    emptied = place.book.grammar["emptied_nouns"]
+    kinds = {
+        emptied[r.lemma]
+        for r in readings(place.word(d))
+        if r.pos == "NOUN" and r.lemma in emptied
+    }
+    if not kinds:
+        return True
+    members = set().union(*(place.book.grammar["noun_classes"][k] for k in kinds))
+    return obj.chosen[obj.head].lemma in members
+
+
+def unwrapped(place: Place, fix: Fix, emptied: bool = False) -> Fix | None:
     """``fix`` followed by taking out the dummy noun right after the fixed words:
-    «В связи с проведением работ» → «Из-за проведения работ» → «Из-за работ»."""
+    «В связи с проведением работ» → «Из-за проведения работ» → «Из-за работ»;
+    with ``emptied``, the noun of grammar.json «emptied_nouns» there («Из-за
+    установления жаркой погоды» → «Из-за жаркой погоды»)."""
     new_text = fix.apply(place.text)
-    delta = len(fix.text) - (fix.end - fix.start)
-    start, stop = place.sentence.start, place.sentence.end + delta
-    sentence = Sentence(start, stop, tokenize(new_text, start, stop))
-    end = fix.start + len(fix.text)
-    tokens = sentence.tokens
-    # The last word the fix put in («Из-за проведения») or the word right after it.
-    inside = [i for i, t in enumerate(tokens) if fix.start <= t.start and t.end <= end]
-    after = [i for i, t in enumerate(tokens) if end <= t.start <= end + 1]
-    again = Place(new_text, sentence, (0,), place.book)
-    d = next((i for i in inside[-1:] + after[:1] if is_dummy(again, i)), None)
+    again = _after(place, fix, new_text)
+    nouns = frozenset(place.book.grammar["emptied_nouns"]) if emptied else None
+    d = next((i for i in _next_to(again, fix) if is_dummy(again, i, nouns)), None)
     if d is None:
         return None
     again = Place(new_text, again.sentence, (d,), place.book)
-    second = _unwrap(again, Draft(again), d)
+    second = _unwrap(again, Draft(again), d, nouns)
     if second is None:
         return None
     final = second.apply(new_text)
     return _as_one_fix(place.text, final)
+
+
+def keeps_emptied(place: Place, fix: Fix) -> bool:
+    """The fix rebuilds the words before an emptied noun and keeps it: «В связи
+    с установлением жаркой погоды» → «Из-за установления жаркой погоды»."""
+    emptied = frozenset(place.book.grammar["emptied_nouns"])
+    again = _after(place, fix, fix.apply(place.text))
+    return any(is_dummy(again, i, emptied) for i in _next_to(again, fix))
+
+
+def _after(place: Place, fix: Fix, new_text: str) -> Place:
+    """The sentence of ``place`` with ``fix`` applied, as a place of its own."""
+    delta = len(fix.text) - (fix.end - fix.start)
+    start, stop = place.sentence.start, place.sentence.end + delta
+    sentence = Sentence(start, stop, tokenize(new_text, start, stop))
+    return Place(new_text, sentence, (0,), place.book)
+
+
+def _next_to(again: Place, fix: Fix) -> list[int]:
+    """The last word the fix put in («Из-за проведения») and the word right
+    after it."""
+    end = fix.start + len(fix.text)
+    tokens = again.tokens
+    inside = [i for i, t in enumerate(tokens) if fix.start <= t.start and t.end <= end]
+    after = [i for i, t in enumerate(tokens) if end <= t.start <= end + 1]
+    return inside[-1:] + after[:1]
 
 
 def _as_one_fix(old: str, new: str) -> Fix:

@@ -203,6 +203,11 @@ def _prepare_grammar(grammar: dict) -> dict:
         for word, entry in grammar.get("unfit_near", {}).items()
         if not word.startswith("_")
     }
+    grammar["emptied_nouns"] = {
+        normalize(k): v
+        for k, v in grammar.get("emptied_nouns", {}).items()
+        if not k.startswith("_")
+    }
     carried = grammar.get("collective_modifiers", {})
     grammar["collective_modifiers"] = {
         normalize(w): normalize(w) for w in carried.get("kept", ())
