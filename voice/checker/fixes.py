@@ -10,6 +10,8 @@ finding keeps its hint. Builders return None whenever they are not sure.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .active import action_fix, passive_fix, short_form_fix, verb_fix
 from .clauses import relative_fix
 from .draft import Place
@@ -140,6 +142,29 @@ def in_term(place: Place) -> bool:
     return any(terms & set(tokens[j].info.lemmas) for j in window)
 
 
+def _kept_tail(place: Place, template: Template) -> tuple[Place, Template] | None:
+    """A rule that ends in the same exact word as its suggestion («осуществляющий
+    уход =за» → «ухаживающий =за») matches only where that word follows, and the
+    word stays: the fix is built for the words before it."""
+    last = len(template.words) - 1
+    if (
+        template.kind != "words"
+        or last < 1
+        or last not in template.literal
+        or len(place.matched) < 2
+        or place.gap
+        or template.words[last] != place.word(place.last)
+    ):
+        return None
+    inner = replace(
+        template,
+        source=template.source.rsplit(" ", 1)[0],
+        words=template.words[:last],
+        literal=template.literal - {last},
+    )
+    return Place(place.text, place.sentence, place.matched[:-1], place.book), inner
+
+
 def _dummy_verb(place: Place) -> bool:
     """The passive verb only carries its action noun (grammar.json
     «passive_dummy_verbs»): «проводится проверка», «будут произведены»."""
@@ -179,6 +204,9 @@ def _parties_named(place: Place) -> bool:
 
 
 def build(place: Place, template: Template) -> Fix | None:
+    kept = _kept_tail(place, template)
+    if kept is not None:
+        return build(*kept)
     if template.sense and of_class(
         place, template.sense.lstrip("!")
     ) == template.sense.startswith("!"):
