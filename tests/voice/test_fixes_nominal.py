@@ -329,15 +329,15 @@ def test_takes_place_becomes_will_be_only_in_the_future():
     assert not any("было" in r for r in found)
 
 
-def test_an_adjective_gives_way_to_words_after_its_noun():
-    assert "Семьям с низким доходом оказывают помощь." in results(
-        "Малоимущим семьям оказывают помощь."
-    )
-    assert "Выплаты семьям с низким доходом выросли." in results(
-        "Выплаты малоимущим семьям выросли."
-    )
-    # Used as a noun it has no noun to follow: advice only.
-    assert not any("доходом" in r for r in results("Малоимущим оказывают помощь."))
+def test_a_legal_status_adjective_stays_with_its_noun():
+    # «семьям с низким доходом» blurs the status «малоимущие» (judged blind,
+    # rounds 19 d32 and 21 i04): advice only, as a noun or an adjective.
+    for text in (
+        "Малоимущим семьям оказывают помощь.",
+        "Выплаты малоимущим семьям выросли.",
+        "Малоимущим оказывают помощь.",
+    ):
+        assert not any("доходом" in r for r in results(text)), text
 
 
 def test_elderly_citizens_have_two_plain_names_each_inflected():

@@ -81,10 +81,10 @@ def test_new_phrase_rules():
     )
 
 
-def test_adjective_joined_to_another_keeps_its_place():
+def test_a_legal_status_is_not_rewritten_beside_another_adjective():
+    # «малоимущие» is a status of the law (judged blind, round 21 i04): no
+    # click, whether or not another adjective shares its noun.
     text = "Подарки вручили детям из многодетных и малоимущих семей."
     assert results(text, "малоимущих") == []
     text = "Подарки вручили детям из малоимущих семей."
-    assert results(text, "малоимущих") == [
-        "Подарки вручили детям из семей с низким доходом."
-    ]
+    assert results(text, "малоимущих") == []

@@ -27,7 +27,6 @@ from .nominal import (
 )
 from .nouns import (
     adjective_fix,
-    after_noun_fix,
     noun_phrase_fix,
     short_adjective_fix,
 )
@@ -233,8 +232,6 @@ def build(place: Place, template: Template) -> Fix | None:
         return relative_fix(place, template)
     if template.kind == "valency":
         return valency_fix(place, template)
-    if template.kind == "after":
-        return after_noun_fix(place, template)
     kind = fragment_kind(place)
     shape = template_shape(template)
     if kind == "verb" and shape == "verb":

@@ -578,28 +578,3 @@ def short_adjective_fix(place: Place, template: Template) -> Fix | None:
     draft = Draft(place)
     draft.word(place.first, forms.pop())
     return draft.fix()
-
-
-def after_noun_fix(place: Place, template: Template) -> Fix | None:
-    """«Малоимущим семьям» → «Семьям с низким доходом»: the adjective goes and
-    the rule's words, which need no agreement, follow the noun it qualified."""
-    tokens, text = place.tokens, place.text
-    a, n = place.first, place.first + 1
-    if place.gap or len(place.matched) != 1 or n >= len(tokens):
-        return None
-    if not joined(text, tokens, n):
-        return None
-    phrases = [p for p in place.phrases(a) if p.head == n]
-    if not phrases:
-        return None  # no noun right after it that it agrees with
-    if a > 0 and (
-        place.word(a - 1) in ("и", "или", "либо")
-        or "," in text[tokens[a - 1].end : tokens[a].start]
-    ):
-        # «многодетных и малоимущих семей» → «многодетных и семей с низким
-        # доходом»: the first adjective would be left without its noun.
-        return None
-    draft = Draft(place)
-    draft.span(tokens[a].start, tokens[n].start, "")
-    draft.span(tokens[n].end, tokens[n].end, " " + " ".join(template.words))
-    return draft.fix()

@@ -16,8 +16,6 @@ written in dictionary form and put in the form of the words it replaces:
 - ``+гл``: a dummy verb goes and the action noun that is its subject becomes the
   verb («приём документов осуществляется» → «документы принимают»);
 - ``∅``: the words are removed;
-- ``⇢ с низким доходом``: the adjective goes and the words follow its noun
-  («малоимущим семьям» → «семьям с низким доходом»);
 - ``дать +д +в``: a verb with two objects whose cases change («обеспечить
   жителей водой» → «дать жителям воду»);
 - ``который жить``: a participle after a comma becomes a «который» clause
@@ -46,15 +44,14 @@ PURPOSE = "+инф"
 ACTION = "+гл"
 UNWRAP = "∅+"
 RELATIVE = "который"
-AFTER = "⇢"
 SENSE = "@"
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    # "words", "delete", "dash", "purpose", "action", "unwrap", "relative",
-    # "valency" or "after"
+    # "words", "delete", "dash", "purpose", "action", "unwrap", "relative"
+    # or "valency"
     kind: str
     words: tuple[str, ...] = ()
     literal: frozenset[int] = frozenset()  # indexes of words written with «=»
@@ -74,8 +71,6 @@ class Template:
             return ""
         if self.kind == "dash":
             return DASH
-        if self.kind == "after":
-            return " ".join(self.words)
         if self.kind in ("action", "unwrap", "relative", "valency"):
             return ""
         return " ".join(self.words)
@@ -114,8 +109,6 @@ def _parse_alternative(source: str) -> Template:
             complement_case=marks[-2],
             second_case=marks[-1],
         )
-    if parts[0] == AFTER and len(parts) > 1:
-        return Template(source, "after", tuple(parts[1:]))
     if parts[0] == RELATIVE and len(parts) > 1:
         case = None
         if parts[-1].startswith("+") and parts[-1][1:] in CASE_MARKS:
