@@ -3,8 +3,10 @@
 Run from the repository root:
 
     .venv/bin/python bench/voice/judging.py sheet --rounds 16 17 --out DIR
+    .venv/bin/python bench/voice/judging.py sheet --unlisted --out DIR [--parts 21 a03]
     .venv/bin/python bench/voice/judging.py score --dir DIR --verdicts A.json B.json
     .venv/bin/python bench/voice/judging.py score --dir DIR --verdicts … --write
+    .venv/bin/python bench/voice/judging.py accept --dir DIR --verdicts A.json B.json
 
 The strict first score of a fresh round counts a fix as correct only when the
 sentence it leaves is one the round's writer listed, and writers' lists are
@@ -16,12 +18,23 @@ words pasted in its dictionary form, the failure issue 13 was filed about), all 
 no more words than a one-click fix changes. DIR gets
 sheet.md and sheet.json for the judges and key.json for the scorer.
 
+``sheet --unlisted`` takes as misses instead the current engine's one-click
+fixes whose result the set does not list (the «wrong:» lines of
+bench_fixes.py), on the whole set or the given fresh rounds and sentence ids,
+each distinct result once, with controls drawn from the same sentences; key.json
+records the commit the engine was at.
+
 ``score`` reads each judge's verdicts ({"<number>": {"ok": true, "why": "…"}}),
 counts a miss as correct only when every judge accepted it, and reports the
-judged first score beside the strict one, with each judge's calibration on the
-controls and the judges' agreement on the misses. ``--write`` puts that into the
+judged first score beside the strict one (an --unlisted sheet has none: the
+misses accepted and rejected), with each judge's calibration on the controls and
+the judges' agreement on the misses. ``--write`` puts that into the
 bench_judging:<DIR's name> block of README.md; nothing in that block is typed
 by hand.
+
+``accept`` adds every miss all judges accepted to its sentence's «later» list
+in tests/fixtures/voice/fixes.json (bench/voice/accept.py), so that the set
+counts it correct from then on.
 """
 
 from __future__ import annotations
@@ -39,9 +52,13 @@ import pymorphy3
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.voice.bench_fixes import FIRST_SCORE  # noqa: E402
+from bench.voice import accept  # noqa: E402
+from bench.voice.accept import listed  # noqa: E402
+from bench.voice.bench_fixes import FIRST_SCORE, _committed  # noqa: E402
 from bench.voice.report import block_text, machine, machine_line, write_block  # noqa: E402
-from tests.voice.fixes_eval import _norm, expected_results, load_set  # noqa: E402
+from bench.voice.spans import changed_span  # noqa: E402
+from tests.voice import fixes_eval  # noqa: E402
+from tests.voice.fixes_eval import _norm, evaluate, load_set  # noqa: E402
 
 SEED = 13
 KINDS = ("miss", "positive", "negative")
@@ -142,21 +159,11 @@ def changed_words(before: str, after: str) -> int:
 CONTROL_MAX_WORDS = 4
 
 
-def _listed(item: dict) -> set[str]:
-    """Every result the set accepts for ``item`` (ё read as е)."""
-    groups = [
-        *expected_results(item),
-        *expected_results(item, "later"),
-        *expected_results(item, "added"),
-    ]
-    return set().union(*groups)
-
-
 def controls(sentences: list[dict], morph) -> tuple[list[dict], list[dict]]:
     """Candidate positive and negative controls from the writer's «fixes»."""
     positive, negative = [], []
     for item in sentences:
-        text, listed = item["text"], _listed(item)
+        text, known = item["text"], listed(item)
         for fragment, *replacements in item["fixes"]:
             if fragment not in text:
                 continue
@@ -171,7 +178,7 @@ def controls(sentences: list[dict], morph) -> tuple[list[dict], list[dict]]:
                 if (
                     _norm(bare) != _norm(new)
                     and after != text
-                    and _norm(after) not in listed
+                    and _norm(after) not in known
                 ):
                     negative.append({**entry, "replacement": bare, "after": after})
     return positive, negative
@@ -198,23 +205,41 @@ def build_sheet(
     Per round: every miss, as many positive controls and half as many negative
     ones, drawn at random from that round's sentences.
     """
+    groups = [
+        (
+            [{"round": round_} | miss for miss in block["misses"]],
+            [s for s in sentences if s.get("fresh") == round_],
+        )
+        for round_, block in sorted(blocks.items())
+    ]
+    return _assemble(groups, sentences, morph, seed)
+
+
+def _assemble(
+    groups: list[tuple[list[dict], list[dict]]], sentences: list[dict], morph, seed
+) -> tuple[list[dict], dict]:
+    """The sheet of ``groups`` (misses, the sentences their controls come from)."""
     rng = random.Random(seed)
     by_id = {s["id"]: s for s in sentences}
     entries = []
-    for round_, block in sorted(blocks.items()):
+    for misses, ones in groups:
         seen: set = set()
-        for miss in block["misses"]:
+        for miss in misses:
             before = by_id[miss["id"]]["text"]
-            entries.append({"kind": "miss", "round": round_, "before": before} | miss)
+            entries.append({"kind": "miss", "before": before} | miss)
             seen.add((before, _norm(miss["result"])))
-        ones = [s for s in sentences if s.get("fresh") == round_]
         positive, negative = controls(ones, morph)
         for kind, pool, k in (
-            ("positive", positive, len(block["misses"])),
-            ("negative", negative, round(len(block["misses"]) / 2)),
+            ("positive", positive, len(misses)),
+            ("negative", negative, round(len(misses) / 2)),
         ):
             pool = [
-                {"kind": kind, "round": round_, "before": by_id[e["id"]]["text"]} | e
+                {
+                    "kind": kind,
+                    "round": by_id[e["id"]].get("fresh"),
+                    "before": by_id[e["id"]]["text"],
+                }
+                | e
                 for e in pool
             ]
             entries += _pick(rng, pool, k, seen)
@@ -233,38 +258,42 @@ def build_sheet(
     return items, key
 
 
-def _letter(ch: str) -> bool:
-    return ch.isalnum() or ch == "-"
+def selected(sentences: list[dict], parts: list[str] | None) -> list[dict]:
+    """The sentences of the given fresh rounds («16») and ids («a03»); all if none."""
+    if not parts:
+        return sentences
+    rounds = {str(s["fresh"]) for s in sentences if s.get("fresh")}
+    ids = {s["id"] for s in sentences}
+    unknown = [p for p in parts if p not in rounds and p not in ids]
+    if unknown:
+        raise SystemExit(f"--parts: neither a fresh round nor a sentence id: {unknown}")
+    return [s for s in sentences if s["id"] in parts or str(s.get("fresh")) in parts]
 
 
-def changed_span(before: str, after: str) -> tuple[int, int]:
-    """Lengths of the common head and tail of two sentences, cut at whole words."""
-    limit = min(len(before), len(after))
-    head = 0
-    while head < limit and before[head] == after[head]:
-        head += 1
-    while (
-        head > 0
-        and _letter(before[head - 1])
-        and (
-            (head < len(before) and _letter(before[head]))
-            or (head < len(after) and _letter(after[head]))
-        )
-    ):
-        head -= 1
-    tail = 0
-    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
-    while (
-        tail > 0
-        and _letter(before[len(before) - tail])
-        and (
-            (len(before) - tail > head and _letter(before[len(before) - tail - 1]))
-            or (len(after) - tail > head and _letter(after[len(after) - tail - 1]))
-        )
-    ):
-        tail -= 1
-    return head, tail
+def unlisted_misses(sentences: list[dict]) -> tuple[list[dict], int]:
+    """The engine's one-click fixes whose result the set does not list — the
+    «wrong:» lines of bench_fixes.py — each distinct result of a sentence once,
+    and how many fixes that was."""
+    wrong = evaluate(sentences)["wrong"]
+    misses, seen = [], set()
+    for w in wrong:
+        pair = (w["id"], _norm(w["result"]))
+        if pair not in seen:
+            seen.add(pair)
+            misses.append(w)
+    return misses, len(wrong)
+
+
+def build_unlisted_sheet(
+    sentences: list[dict], morph, seed: int = SEED
+) -> tuple[list[dict], dict, int]:
+    """The sheet of the unlisted results on ``sentences``, controls drawn from
+    the same sentences; and how many fixes left those results."""
+    misses, wrong = unlisted_misses(sentences)
+    by_id = {s["id"]: s for s in sentences}
+    misses = [{"round": by_id[m["id"]].get("fresh")} | m for m in misses]
+    items, key = _assemble([(misses, sentences)], sentences, morph, seed)
+    return items, key, wrong
 
 
 def marked(before: str, after: str) -> tuple[str, str]:
@@ -288,24 +317,52 @@ def sheet_markdown(items: list[dict]) -> str:
     return "\n".join(parts)
 
 
-def write_sheet(rounds: list[int], out: Path, seed: int) -> dict:
+def _refuse_a_judged_folder(out: Path) -> None:
     if (out / "key.json").exists():
         raise SystemExit(f"{out} already holds a sheet: choose another --out")
-    blocks = {r: round_block(r) for r in rounds}
-    items, key = build_sheet(blocks, load_set(), pymorphy3.MorphAnalyzer(), seed)
+
+
+def _write_files(out: Path, items: list[dict], key: dict) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     (out / "sheet.md").write_text(sheet_markdown(items), encoding="utf-8")
-    sheet = {"criterion": CRITERION, "items": items}
+    _dump(out / "sheet.json", {"criterion": CRITERION, "items": items})
+    _dump(out / "key.json", key)
+    return {
+        kind: sum(1 for k in key["items"].values() if k["kind"] == kind)
+        for kind in KINDS
+    }
+
+
+def write_sheet(rounds: list[int], out: Path, seed: int) -> dict:
+    _refuse_a_judged_folder(out)
+    blocks = {r: round_block(r) for r in rounds}
+    items, key = build_sheet(blocks, load_set(), pymorphy3.MorphAnalyzer(), seed)
     strict = {
         str(r): {k: b[k] for k in ("correct", "offered")} for r, b in blocks.items()
     }
-    _dump(out / "sheet.json", sheet)
-    _dump(
-        out / "key.json",
-        {"seed": seed, "rounds": rounds, "strict": strict, "items": key},
-    )
-    counts = {kind: sum(1 for k in key.values() if k["kind"] == kind) for kind in KINDS}
-    return counts
+    key = {"seed": seed, "rounds": rounds, "strict": strict, "items": key}
+    return _write_files(out, items, key)
+
+
+def write_unlisted_sheet(parts: list[str] | None, out: Path, seed: int) -> dict:
+    _refuse_a_judged_folder(out)
+    sentences = selected(load_set(), parts)
+    items, key, wrong = build_unlisted_sheet(sentences, pymorphy3.MorphAnalyzer(), seed)
+    misses = sum(1 for k in key.values() if k["kind"] == "miss")
+    key = {
+        "seed": seed,
+        "unlisted": True,
+        "parts": parts or [],
+        # The misses are what the engine offered at this commit; «clean» says
+        # whether the engine and the set were as committed then.
+        "commit": machine()["commit"],
+        "clean": _committed(),
+        "sentences": len(sentences),
+        "wrong": wrong,
+        "misses": misses,
+        "items": key,
+    }
+    return _write_files(out, items, key)
 
 
 def _dump(path: Path, data) -> None:
@@ -345,7 +402,7 @@ def score(key: dict, verdicts: dict[str, dict[str, dict]]) -> dict:
     misses = sorted((n for n in items if items[n]["kind"] == "miss"), key=int)
     accepted = [n for n in misses if all(v[n]["ok"] for v in verdicts.values())]
     rounds = {}
-    for round_ in key["rounds"]:
+    for round_ in key.get("rounds", ()):  # an --unlisted sheet has no strict score
         strict = key["strict"][str(round_)]
         ones = [n for n in misses if items[n]["round"] == round_]
         good = sum(1 for n in accepted if items[n]["round"] == round_)
@@ -355,10 +412,11 @@ def score(key: dict, verdicts: dict[str, dict[str, dict]]) -> dict:
             "accepted": good,
             "judged_correct": strict["correct"] + good,
         }
-    rounds["all"] = {
-        k: sum(r[k] for r in rounds.values())
-        for k in ("correct", "offered", "misses", "accepted", "judged_correct")
-    }
+    if rounds:
+        rounds["all"] = {
+            k: sum(r[k] for r in rounds.values())
+            for k in ("correct", "offered", "misses", "accepted", "judged_correct")
+        }
     judges = {}
     for judge, given in verdicts.items():
         of = {kind: [n for n in items if items[n]["kind"] == kind] for kind in KINDS}
@@ -393,21 +451,45 @@ def score(key: dict, verdicts: dict[str, dict[str, dict]]) -> dict:
     }
 
 
-def score_markdown(
-    result: dict, key: dict, sheet: dict, verdicts: dict, command: str
-) -> str:
-    items = key["items"]
-    afters = {str(i["number"]): i["after"] for i in sheet["items"]}
+def _rounds_table(rounds: dict) -> list[str]:
     rows = [
         "| fresh round | strict first score | misses | accepted by all judges "
         "| judged first score |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for name, r in result["rounds"].items():
+    for name, r in rounds.items():
         rows.append(
             f"| {name} | {_share(r['correct'], r['offered'])} | {r['misses']} | "
             f"{r['accepted']} | **{_share(r['judged_correct'], r['offered'])}** |"
         )
+    return rows
+
+
+def _unlisted_summary(result: dict, key: dict) -> list[str]:
+    """An --unlisted sheet has no strict score to put the judged one beside: the
+    misses are the engine's unlisted results at the sheet's commit."""
+    parts = ", ".join(key["parts"]) if key["parts"] else "the whole set"
+    misses = len(result["accepted"]) + len(result["rejected"])
+    clean = "" if key.get("clean", True) else " (with uncommitted changes)"
+    return [
+        f"Unlisted one-click fixes of the engine at commit {key['commit']}{clean} "
+        f"on {parts} ({key['sentences']} sentences): {key['wrong']} fixes, "
+        f"{misses} distinct results. Accepted by all judges: "
+        f"**{_share(len(result['accepted']), misses)}**; rejected by at least "
+        f"one: {_share(len(result['rejected']), misses)}."
+    ]
+
+
+def score_markdown(
+    result: dict, key: dict, sheet: dict, verdicts: dict, command: str
+) -> str:
+    items = key["items"]
+    afters = {str(i["number"]): i["after"] for i in sheet["items"]}
+    rows = (
+        _unlisted_summary(result, key)
+        if key.get("unlisted")
+        else _rounds_table(result["rounds"])
+    )
     calibration = [
         "| judge | positive controls accepted | negative controls rejected "
         "| misses accepted |",
@@ -443,7 +525,8 @@ def score_markdown(
 
     def line(n: str) -> str:
         k = items[n]
-        return f"- {k['round']} {k['id']} «{k['fragment']}» → {afters[n]}"
+        where = k["id"] if key.get("unlisted") else f"{k['round']} {k['id']}"
+        return f"- {where} «{k['fragment']}» → {afters[n]}"
 
     lines += [line(n) for n in result["accepted"]] or ["- none"]
     lines += ["", "Misses rejected by at least one judge, with the reasons:", ""]
@@ -464,11 +547,69 @@ def _rel(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def accepted_misses(key: dict, sheet: dict, verdicts: dict) -> list[dict]:
+    """The misses every judge accepted: id, item number, sentence and result."""
+    by_number = {str(i["number"]): i for i in sheet["items"]}
+    return [
+        {
+            "id": key["items"][n]["id"],
+            "number": n,
+            "before": by_number[n]["before"],
+            "result": by_number[n]["after"],
+        }
+        for n in score(key, verdicts)["accepted"]
+    ]
+
+
+def run_accept(folder: Path, key: dict, sheet: dict, verdicts: dict, dry: bool) -> None:
+    """Add the accepted misses to «later» in fixes.json and print what was added."""
+    misses = accepted_misses(key, sheet, verdicts)
+    path = fixes_eval.FIXES_SET
+    data = accept.load(path)
+    added = accept.add_later(data, misses)
+    for a in added:
+        fragment, replacement = a["pair"]
+        print(f"+ {a['id']} later [«{fragment}», «{replacement}»] → {a['result']}")
+    print(
+        f"{_rel(folder)}: {len(misses)} misses accepted by all judges; "
+        f"{len(added)} added to «later», {len(misses) - len(added)} already listed"
+    )
+    if added and not dry:
+        path.write_text(accept.dumps(data), encoding="utf-8")
+        print(f"written: {_rel(path)}")
+    elif added:
+        print("--dry-run: nothing written")
+
+
+def _load_judged(parser, folder: Path, paths: list[Path]):
+    if not (folder / "key.json").exists():
+        raise SystemExit(f"{folder} holds no key.json: not a judging sheet")
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+    key["dir"] = _rel(folder)
+    sheet_data = json.loads((folder / "sheet.json").read_text(encoding="utf-8"))
+    verdicts = {path.stem: load_verdicts(path) for path in paths}
+    if len(verdicts) != len(paths):
+        parser.error("two verdict files share a name: name each after its judge")
+    return key, sheet_data, verdicts
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sheet = sub.add_parser("sheet", help="build a blind judging sheet and its key")
-    sheet.add_argument("--rounds", type=int, nargs="+", required=True)
+    source = sheet.add_mutually_exclusive_group(required=True)
+    source.add_argument("--rounds", type=int, nargs="+")
+    source.add_argument(
+        "--unlisted",
+        action="store_true",
+        help="the current engine's fixes whose result the set does not list",
+    )
+    sheet.add_argument(
+        "--parts",
+        nargs="+",
+        metavar="ROUND_OR_ID",
+        help="with --unlisted: only these fresh rounds («21») and sentence ids",
+    )
     sheet.add_argument("--out", type=Path, required=True)
     sheet.add_argument("--seed", type=int, default=SEED)
     scoring = sub.add_parser("score", help="score the judges' verdicts")
@@ -479,17 +620,28 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="write the bench_judging:<DIR's name> block of README.md",
     )
+    accepting = sub.add_parser(
+        "accept", help="add the misses every judge accepted to «later» in fixes.json"
+    )
+    accepting.add_argument("--dir", type=Path, required=True)
+    accepting.add_argument("--verdicts", type=Path, nargs="+", required=True)
+    accepting.add_argument(
+        "--dry-run", action="store_true", help="print what would be added only"
+    )
     args = parser.parse_args(argv)
     if args.command == "sheet":
-        counts = write_sheet(args.rounds, args.out, args.seed)
+        if args.parts and not args.unlisted:
+            parser.error("--parts goes with --unlisted")
+        if args.unlisted:
+            counts = write_unlisted_sheet(args.parts, args.out, args.seed)
+        else:
+            counts = write_sheet(args.rounds, args.out, args.seed)
         print(f"{_rel(args.out)}: sheet.md, sheet.json, key.json; items: {counts}")
         return
-    key = json.loads((args.dir / "key.json").read_text(encoding="utf-8"))
-    key["dir"] = _rel(args.dir)
-    sheet_data = json.loads((args.dir / "sheet.json").read_text(encoding="utf-8"))
-    verdicts = {path.stem: load_verdicts(path) for path in args.verdicts}
-    if len(verdicts) != len(args.verdicts):
-        parser.error("two verdict files share a name: name each after its judge")
+    key, sheet_data, verdicts = _load_judged(parser, args.dir, args.verdicts)
+    if args.command == "accept":
+        run_accept(args.dir, key, sheet_data, verdicts, args.dry_run)
+        return
     result = score(key, verdicts)
     command = (
         f"bench/voice/judging.py score --dir {_rel(args.dir)} --verdicts "
@@ -501,7 +653,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.write:
         # One block per judged sheet, named after its folder: a later judging
         # (the next round) does not overwrite an earlier one.
-        write_block(f"bench_judging:{args.dir.name}", block)
+        marker = f"bench_judging:{args.dir.name}"
+        try:
+            block_text(marker)
+        except SystemExit:
+            raise SystemExit(
+                f"bench/voice/README.md has no <!-- {marker}:begin/end --> markers: "
+                "nothing written (add them where the block belongs)"
+            ) from None
+        write_block(marker, block)
 
 
 if __name__ == "__main__":
