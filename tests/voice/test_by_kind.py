@@ -45,10 +45,12 @@ def test_every_builder_fixes_py_calls_is_wrapped():
 
 
 def test_builders_are_restored_after_recording():
-    before = {name: getattr(fixes_module, name) for name in by_kind.BUILDERS}
+    # BUILDERS also names paths older engines had (the tool runs on old trees).
+    present = [name for name in by_kind.BUILDERS if hasattr(fixes_module, name)]
+    before = {name: getattr(fixes_module, name) for name in present}
     with by_kind.recording():
         assert fixes_module.word_swap is not before["word_swap"]
-    assert {name: getattr(fixes_module, name) for name in by_kind.BUILDERS} == before
+    assert {name: getattr(fixes_module, name) for name in present} == before
 
 
 @pytest.mark.parametrize(
@@ -69,10 +71,7 @@ def test_builders_are_restored_after_recording():
             "Гражданам, достигшим 80 лет, положена надбавка.",
             "«граждане» → люди/жители",
         ),
-        (
-            "Малоимущие граждане могут получить субсидию.",
-            "adjective → words after the noun (⇢)",
-        ),
+        ("Консультация предоставляется бесплатно.", "verb swap, clause rebuilt"),
         ("В рамках проекта отремонтированы 12 школ.", "compound preposition swap"),
         ("Рабочая встреча прошла в центре.", "noun phrase shortened (words dropped)"),
     ],
