@@ -37,3 +37,50 @@ def test_the_status_of_the_poor_is_advice_only():
             assert "статус" in finding.hint
             assert "прожиточного минимума" in finding.hint
         assert not any("низким доход" in r for r in results(text)), text
+
+
+def test_a_single_citizen_is_a_person_never_a_resident():
+    # One «гражданин» is a person in law: «жителя» changes who is meant
+    # (rejected: 19 d25, d35, 21 i02, i39). «человек» reads naturally here.
+    cases = {
+        "Пожилому гражданину, проживающему одиноко, оказана помощь в уборке "
+        "квартиры.": "Пожилому человеку, проживающему одиноко, оказана помощь "
+        "в уборке квартиры.",
+        "С гражданином, признанным безработным, заключается социальный "
+        "контракт.": "С человеком, признанным безработным, заключается "
+        "социальный контракт.",
+        "Каждый гражданин, достигший 60 лет, может бесплатно посещать бассейн.": (
+            "Каждый человек, достигший 60 лет, может бесплатно посещать бассейн."
+        ),
+        "Для получения выплаты гражданину нужно обратиться в МФЦ.": (
+            "Для получения выплаты человеку нужно обратиться в МФЦ."
+        ),
+    }
+    for text, fixed in cases.items():
+        fragment = next(
+            w.strip(",") for w in text.split() if w.lower().startswith("граждан")
+        )
+        assert results(text, fragment) == [fixed], text
+        assert not any("жител" in r.lower() for r in results(text)), text
+
+
+def test_a_citizen_named_keeps_his_title():
+    # «Гражданину Сидорову» → «Человеку Сидорову» is not Russian: before a
+    # name or an initial no noun replaces it; the hint says why.
+    for text in (
+        "Гражданину Сидорову вручили ключи от новой квартиры.",
+        "Гражданин К. обратился в центр занятости с просьбой о помощи.",
+    ):
+        found = findings_on(text, "граждан")
+        assert found and all(f.fixes == () for f in found), text
+        assert "лицо по закону" in found[0].hint
+
+
+def test_citizens_in_the_plural_are_still_people_or_residents():
+    assert results("Граждане могут записаться на приём по телефону.", "Граждане") == [
+        "Люди могут записаться на приём по телефону.",
+        "Жители могут записаться на приём по телефону.",
+    ]
+    assert "Заявления жителей принимают в МФЦ." in results(
+        "Заявления граждан принимают в МФЦ.", "граждан"
+    )

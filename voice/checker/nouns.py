@@ -181,6 +181,8 @@ def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     head = next((i for i in place.matched if place.is_noun(i)), place.first)
     if _adverb_of_dropped_participle(place):
         return None  # «ранее принятое решение» → «ранее решение»
+    if _name_follows(place):
+        return None  # «гражданину Иванову» → «человеку Иванову»
     phrases = _dative_of_giving(place, _phrase_readings(place, head))
     plural_in_use = place.book.grammar["plural_in_use"]
     if any(
@@ -206,6 +208,24 @@ def noun_phrase_fix(place: Place, template: Template) -> Fix | None:
     return drafts[0]
 
 
+def _name_follows(place: Place) -> bool:
+    """A person's name or initial right after the replaced noun: the noun is the
+    title the name stands in apposition to («гражданин Петров», «гражданке
+    К. Ивановой»), and no other noun takes its place before a name."""
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    word = place.tokens[j].text
+    if not word[:1].isupper():
+        return False
+    if (
+        len(word) == 1
+        and place.text[place.tokens[j].end : place.tokens[j].end + 1] == "."
+    ):
+        return True  # an initial
+    return any(r.grammemes & {"Surn", "Name", "Patr"} for r in readings(place.word(j)))
+
+
 def _adverb_of_dropped_participle(place: Place) -> bool:
     """The phrase opens with a participle that an adverb before it qualifies
     («ранее принятое решение», «вновь поступившие заявления»): replaced
@@ -225,9 +245,15 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     head_reading = _nominative(template.words[t_head])
     if head_reading is None:
         return None
-    number = _number_of(
-        place, head_reading, phrase.chosen.get(phrase.head), phrase.number
-    )
+    original_head = phrase.chosen.get(phrase.head)
+    if (
+        phrase.number == "sing"
+        and original_head is not None
+        and head_reading.lemma
+        in place.book.grammar["plural_only"].get(original_head.lemma, ())
+    ):
+        return None  # «гражданина» → «жителя»: a single citizen is a person in law
+    number = _number_of(place, head_reading, original_head, phrase.number)
     new_head = inflect(head_reading, {phrase.case, number})
     if new_head is None:
         return None

@@ -172,6 +172,11 @@ def _prepare_grammar(grammar: dict) -> dict:
         for k, v in grammar.get("kept_with", {}).items()
         if not k.startswith("_")
     }
+    grammar["plural_only"] = {
+        normalize(k): frozenset(normalize(w) for w in v)
+        for k, v in grammar.get("plural_only", {}).items()
+        if not k.startswith("_")
+    }
     grammar["fixed_names"] = tuple(
         normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
     )
