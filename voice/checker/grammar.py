@@ -160,6 +160,19 @@ def readings(word: str) -> tuple[Reading, ...]:
 
 
 @lru_cache(maxsize=20_000)
+def pronoun_adjectives(word: str) -> tuple[Reading, ...]:
+    """Every reading of a pronoun adjective («этого», «того», «всего»), however
+    rare pymorphy scores it: «этого» is the neuter far more often than the
+    masculine, yet «этого срока» needs the masculine, and the noun decides."""
+    found = parses(normalize(word))
+    return tuple(
+        Reading(p, "ADJF", frozenset(p.tag.grammemes))
+        for p in found
+        if "Apro" in p.tag.grammemes and str(p.tag.POS) == "ADJF"
+    )
+
+
+@lru_cache(maxsize=20_000)
 def is_known(word: str) -> bool:
     """The dictionary knows the word: its best parse is not a guess."""
     found = parses(normalize(word))
@@ -340,4 +353,5 @@ def clear_caches() -> None:
     clear_morph()
     readings.cache_clear()
     is_known.cache_clear()
+    pronoun_adjectives.cache_clear()
     _LEXEMES.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import Reading, inflect, readings, same_shape
+from .grammar import Reading, inflect, pronoun_adjectives, readings, same_shape
 from .text import Token
 
 ADJECTIVE_POS = ("ADJF", "PRTF")
@@ -66,7 +66,11 @@ def _nouns(token: Token) -> list[Reading]:
 
 
 def _adjectives(token: Token) -> list[Reading]:
-    return [r for r in readings(token.norm) if r.pos in ADJECTIVE_POS]
+    found = [r for r in readings(token.norm) if r.pos in ADJECTIVE_POS]
+    if any("Apro" in r.grammemes for r in found):
+        # «этого срока»: the masculine «этого» is too rare a parse to be read.
+        found += [r for r in pronoun_adjectives(token.norm) if r not in found]
+    return found
 
 
 def is_numeral(token: Token) -> bool:
@@ -240,12 +244,30 @@ def inflect_phrase(
             indexes.append(participle[0])
             chosen[participle[0]] = participle[1]
     counted = _counted_plural(tokens, phrase, case, number)
+    few = counted and _few(tokens, phrase)
     for index in indexes:
         reading = chosen.get(index)
         if reading is None:  # a numeral
             if case == phrase.case:
                 continue
-            form = _numeral_form(tokens[index], case) if counted else None
+            if few:
+                form = _few_form(tokens[index], case, phrase.gender)
+            else:
+                form = _numeral_form(tokens[index], case) if counted else None
+            if form is None:
+                return None
+            out[index] = same_shape(tokens[index].text, form)
+            continue
+        if few:
+            # «трёх месяцев» → «три месяца», «двух рабочих недель» → «две
+            # рабочие недели»: the noun in the genitive singular, an adjective
+            # of a feminine noun in the nominative plural, of others as it is.
+            if index == phrase.head:
+                form = inflect(reading, {"gent", "sing"})
+            elif phrase.gender == "femn" and reading.pos in ADJECTIVE_POS:
+                form = inflect(reading, {"nomn", "plur"})
+            else:
+                continue
             if form is None:
                 return None
             out[index] = same_shape(tokens[index].text, form)
@@ -310,6 +332,38 @@ def _counted_plural(tokens: list[Token], phrase: Phrase, case: str, number) -> b
         and case in ("nomn", "accs")
         and not phrase.animate
     )
+
+
+# Numerals after which, in the nominative or accusative, the counted noun is in
+# the genitive singular: «три месяца», «две недели».
+_TWO_TO_FOUR = frozenset(["два", "три", "четыре"])
+
+
+def _few(tokens: list[Token], phrase: Phrase) -> bool:
+    """The phrase is counted by one numeral from two to four («трёх месяцев»,
+    «3 месяцев», «двух недель»), whose counted noun changes number in the
+    nominative and accusative."""
+    numerals = [i for i in phrase.words if i not in phrase.chosen]
+    if len(numerals) != 1 or phrase.gender is None:
+        return False
+    word = tokens[numerals[0]].norm
+    if word.isdigit():
+        n = int(word)
+        return n % 10 in (2, 3, 4) and not 12 <= n % 100 <= 14
+    return any(r.pos == "NUMR" and r.lemma in _TWO_TO_FOUR for r in readings(word))
+
+
+def _few_form(token: Token, case: str, gender: str | None) -> str | None:
+    """«трёх» → «три», «двух» → «два» or «две» (by the counted noun's gender)."""
+    if token.norm.isdigit():
+        return token.text
+    for r in readings(token.norm):
+        if r.pos == "NUMR" and r.lemma in _TWO_TO_FOUR:
+            wanted = {case, "inan"} if case == "accs" else {case}
+            if r.lemma == "два":
+                wanted.add("femn" if gender == "femn" else "masc")
+            return inflect(r, wanted)
+    return None
 
 
 def _numeral_form(token: Token, case: str) -> str | None:

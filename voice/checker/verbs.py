@@ -276,20 +276,20 @@ def _many_in_digits(place: Place, phrase: Phrase) -> bool:
     genitive plural, a phrase of people is the same in the accusative («поздравили
     150 детей»); «2 ребёнка» would need «двух детей»."""
     words = [place.tokens[i].norm for i in phrase.words if i not in phrase.chosen]
-    return bool(words) and all(
-        w.isdigit() and (int(w) % 10 in (0, 5, 6, 7, 8, 9) or 11 <= int(w) % 100 <= 14)
-        for w in words
-    )
+    return bool(words) and all(w.isdigit() and _many(int(w)) for w in words)
 
 
 def _numeral_recased(place: Place, phrase: Phrase, case: str) -> tuple | None:
     """A counted phrase as the object: «12 центров» and «пять центров» stay as
     they are; a numeral word in the genitive changes alone («строительство пяти
-    центров» → «строят пять центров»), or the fix is not offered («двух центров»
-    would need «два центра»)."""
+    центров» → «строят пять центров»), or with its noun after two to four
+    («двух центров» → «два центра», «3 школ» → «3 школы»); «21 центра» is not
+    rebuilt."""
     words = [place.tokens[i].norm for i in phrase.words if i not in phrase.chosen]
+    if phrase.first and place.word(phrase.first - 1) in _COUNTED_GENITIVE:
+        return ()  # «собрали более двух тонн»: the genitive is «более»'s
     if all(
-        w.isdigit()
+        (w.isdigit() and (phrase.case != "gent" or _counting_form(int(w), phrase)))
         or any(
             r.case() == "nomn" or (r.case() == "accs" and "anim" not in r.grammemes)
             for r in readings(w)
@@ -299,6 +299,26 @@ def _numeral_recased(place: Place, phrase: Phrase, case: str) -> tuple | None:
         return ()
     forms = inflect_phrase(place.tokens, phrase, case, text=place.text)
     return None if forms is None else tuple(sorted(forms.items()))
+
+
+# Words before a number that put it and its noun in the genitive themselves.
+_COUNTED_GENITIVE = frozenset(
+    ["более", "менее", "больше", "меньше", "около", "свыше", "порядка", "до", "от"]
+)
+
+
+def _many(n: int) -> bool:
+    """«12 домов» stays in the accusative; «22 домов» is «22 дома», «21 дома»
+    «21 дом»."""
+    return n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14
+
+
+def _counting_form(n: int, phrase: Phrase) -> bool:
+    """A genitive after a number that is also its accusative: «12 домов», and
+    the genitive singular after two to four («3 тысячи рублей»)."""
+    if _many(n):
+        return True
+    return n % 10 in (2, 3, 4) and phrase.number == "sing"
 
 
 _AND = frozenset({"и", "или", "а", "либо"})
