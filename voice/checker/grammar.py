@@ -230,6 +230,10 @@ def inflect(reading: Reading, wanted: set[str] | frozenset[str]) -> str | None:
         return _inflect_compound(reading, frozenset(wanted))
     forms = _lexeme(reading.parse)
     wanted = frozenset(wanted) | _kept_by_participle(reading, wanted)
+    # «лучшие», «старейшие» share their lexeme with «хороший», «старый»: the
+    # superlative or comparative must stay one, or «лучших работников» comes
+    # out «хороших работников» and the meaning changes.
+    wanted |= reading.grammemes & _DEGREES
     first = next((g for _, g in forms if wanted <= g and not g & _RARE), None)
     if first is None:
         return None
@@ -284,6 +288,7 @@ def _inflect_compound(reading: Reading, wanted: frozenset[str]) -> str | None:
 _VOICES = frozenset({"actv", "pssv"})
 _TENSES = frozenset({"past", "pres"})
 _VERB_POS = frozenset({"PRTF", "PRTS", "VERB", "INFN", "GRND"})
+_DEGREES = frozenset({"Supr", "Cmp2"})
 
 
 def _kept_by_participle(reading: Reading, wanted) -> frozenset[str]:
