@@ -123,7 +123,55 @@ def passive_fix(place: Place) -> Fix | None:
     target = infinitive(active)
     if target is None or "tran" not in target.grammemes:
         return None
+    if original.pos == "PRTS" and _state_not_act(place, v, original):
+        return None
     return to_active(place, v, original, target, [], None, [])
+
+
+# Short participles that say where a thing is or what it is for, not what anyone
+# did: «Пункт выдачи расположен на первом этаже» is not «Пункт выдачи
+# расположили», «Участок предназначен для строительства» not «предназначили».
+_STATE_PARTICIPLES = frozenset({"расположить", "предназначить"})
+# «открыт»/«закрыт» with hours or days after it tells when a place works, not
+# that someone opened it: «Музей открыт с 10 до 19», «Горячая линия открыта
+# круглосуточно», «Бассейн открыт по вторникам», «Выставка открыта до конца
+# месяца» (made active: «Музей открыли с 10 до 19», an act with another meaning).
+_OPENING_PARTICIPLES = frozenset({"открыть", "закрыть"})
+_ALWAYS = frozenset({"круглосуточно", "ежедневно"})
+_WEEKDAYS = frozenset(
+    {
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+        "будни",
+    }
+)
+
+
+def _state_not_act(place: Place, v: int, original: Reading) -> bool:
+    """The short participle at ``v`` names a lasting state (where, what for,
+    opening hours), not an action that could be turned active. «Новый корпус
+    открыт в районе» and «Выставка была открыта министром» are acts and keep
+    their fix: «был» or no schedule word after the verb."""
+    if original.lemma in _STATE_PARTICIPLES:
+        return True
+    if original.lemma not in _OPENING_PARTICIPLES or auxiliary(place, v) is not None:
+        return False
+    _, last = clause_of(place.text, place.tokens, v)
+    for k in range(v + 1, last + 1):
+        word = place.word(k)
+        lemmas = {r.lemma for r in readings(word)}
+        if word == "до" or lemmas & _ALWAYS:
+            return True  # «до 20 февраля», «круглосуточно»
+        if lemmas & _WEEKDAYS and place.word(k - 1) not in ("в", "во"):
+            return True  # «по вторникам», «с понедельника»; «в понедельник» is a date
+        if word == "с" and k < last and place.word(k + 1)[:1].isdigit():
+            return True  # «с 9 до 18 часов», «с 10:00»
+    return False
 
 
 def _actor_named(place: Place, v: int) -> bool:
