@@ -463,12 +463,13 @@ def test_during_a_gathering_becomes_at_it():
 
 def test_papers_are_handed_in_and_other_things_given():
     # «представить @документ»: before papers, the verb «предоставить» stands for,
-    # offered first.
+    # offered first; then «подать». «дать справку» is colloquial and vague
+    # (judged blind, round 21 i16), never offered.
     assert results(
         "Заявитель должен предоставить справку о доходах.", "предоставить"
     ) == [
         "Заявитель должен представить справку о доходах.",
-        "Заявитель должен дать справку о доходах.",
+        "Заявитель должен подать справку о доходах.",
     ]
     assert results("Центр предоставит семьям бесплатные путёвки.") == [
         "Центр даст семьям бесплатные путёвки."

@@ -503,6 +503,50 @@ def _recipient(place: Place, v: int) -> bool:
     )
 
 
+def addressee(place: Place, v: int) -> bool:
+    """A dative noun phrase in the verb's clause names whom something goes to
+    («предоставить семье справку», «Семье предоставили справку»): the papers
+    are issued, not handed in. A dative before a modal word is whose need it is
+    («Заявителю необходимо предоставить документы»), not the addressee."""
+    first, last = clause_of(place.text, place.tokens, v)
+    for i in range(first, last + 1):
+        if i in place.matched or place.preposition_before(i) is not None:
+            continue
+        if _noun_dependant(place, i) or not may_be_case(
+            place, i, ("datv",), adjectives=True
+        ):
+            continue
+        if i < v and any(place.word(k) in _MODAL_WORDS for k in range(i + 1, v)):
+            continue
+        return True
+    return False
+
+
+def not_given_before(place: Place) -> bool:
+    """An accusative object of a class «давать» never takes (grammar.json
+    «not_given_classes») may stand before the verb: «Анкеты участников
+    необходимо предоставить до 15 мая» is not «…необходимо дать». Any such
+    word before it counts, across a participle phrase («Документы,
+    подтверждающие доход, необходимо предоставить»): a word too many only
+    withholds a button."""
+    grammar = place.book.grammar
+    members = frozenset().union(
+        *(grammar["noun_classes"][name] for name in grammar["not_given_classes"])
+    )
+    return any(
+        members & place.tokens[i].info.lemmas
+        and place.preposition_before(i) is None
+        and may_be_case(place, i, ("accs",))
+        for i in range(place.first)
+    )
+
+
+# Words of need or duty whose dative is the one who must act.
+_MODAL_WORDS = frozenset(
+    {"необходимо", "нужно", "надо", "следует", "требуется", "придётся", "можно"}
+)
+
+
 def _noun_dependant(place: Place, i: int) -> bool:
     """«о размере пенсии»: a word right after a noun that may be its genitive
     hangs on that noun and names no one to whom something is due."""
@@ -613,14 +657,22 @@ def action_fix(place: Place) -> Fix | None:
 def _not_given(place: Place, target: Reading, subject) -> bool:
     """«давать» takes things, places and rights, not a measure or a service's
     abstract name (grammar.json «not_given»): «Меру поддержки предоставляют»,
-    never «дают»; nor what one is entitled to (noun class «положенное»): the
-    house standard makes a payment «положена», never «выплату дают»."""
+    never «дают»; nor papers one hands in (the classes of «not_given_classes»:
+    «Документы дают в МФЦ»); nor what one is entitled to (noun class
+    «положенное»): the house standard makes a payment «положена», never
+    «выплату дают»."""
     if target.lemma not in ("давать", "дать"):
         return False
     head = subject.chosen.get(subject.head)
     if head is None:
         return False
-    return head.lemma in place.book.grammar["not_given"] or _due(place, subject)
+    grammar = place.book.grammar
+    classes = grammar["noun_classes"]
+    return (
+        head.lemma in grammar["not_given"]
+        or any(head.lemma in classes[name] for name in grammar["not_given_classes"])
+        or _due(place, subject)
+    )
 
 
 def _due(place: Place, subject) -> bool:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .active import action_fix, passive_fix, short_form_fix, verb_fix
+from .active import (
+    action_fix,
+    addressee,
+    not_given_before,
+    passive_fix,
+    short_form_fix,
+    verb_fix,
+)
 from .clauses import relative_fix
 from .draft import Place
 from .findings import Fix
@@ -214,9 +221,20 @@ def build(place: Place, template: Template) -> Fix | None:
         return None
     if unfit_here(place, template):
         return None  # «направлений работы» after «работа …», «трёх и больше»
-    if template.words[:1] in (("давать",), ("дать",)) and of_class(place, "положенное"):
+    if template.words[:1] in (("давать",), ("дать",)) and (
+        any(
+            of_class(place, name)
+            for name in ("положенное", *place.book.grammar["not_given_classes"])
+        )
+        or not_given_before(place)
+    ):
         # «Министерство предоставляет компенсацию» is not «даёт компенсацию»:
-        # a payment is «положена» (ANNOTATING.md); the passive is in active.py.
+        # a payment is «положена» (ANNOTATING.md), documents are handed in
+        # («дать документы» is colloquial); the passive is in active.py.
+        return None
+    if template.sense in ("документ", "подаваемое") and addressee(place, place.first):
+        # «предоставить семье справку» is to issue it: not «подать», and
+        # «представить семье справку» would be to show it to them.
         return None
     if template.kind == "delete":
         return delete_fix(place)

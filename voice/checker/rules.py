@@ -177,6 +177,7 @@ def _prepare_grammar(grammar: dict) -> dict:
         for k, v in grammar.get("plural_only", {}).items()
         if not k.startswith("_")
     }
+    grammar["not_given_classes"] = tuple(grammar.get("not_given_classes", ()))
     grammar["fixed_names"] = tuple(
         normalize(name) for name in grammar.get("fixed_names", {}).get("names", ())
     )

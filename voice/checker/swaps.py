@@ -359,7 +359,9 @@ def of_class(place: Place, name: str) -> bool:
     phrases = place.phrases(j)
     if phrases and all(p.chosen[p.head].lemma in members for p in phrases):
         return True
-    if not (after_preposition and fragment_kind(place) == "verb"):
+    # «предоставят семье справку»: the object after the one it goes to.
+    addressed = any(p.case == "datv" for p in phrases)
+    if not ((after_preposition or addressed) and fragment_kind(place) == "verb"):
         return False
     if not phrases and members & place.tokens[j].info.lemmas:
         return True  # «предоставить в МФЦ»: an abbreviation makes no phrase
