@@ -18,6 +18,7 @@ from .phrases import (
     Phrase,
     agrees,
     clause_of,
+    in_compound_chain,
     joined,
     trailing_participle,
     verb_reading,
@@ -78,13 +79,35 @@ def in_context(place: Place, phrases: list[Phrase]) -> list[Phrase]:
         and place.is_noun(first - 1)
     ):
         genitive = [p for p in phrases if p.case == "gent"]
-        phrases = genitive or phrases  # «приём граждан»: a noun's dependant
+        nominative = [p for p in phrases if p.case == "nomn"]
+        if not nominative or not (
+            in_compound_chain(place.text, place.tokens, first)
+            or _predicate_follows(place, nominative)
+        ):
+            phrases = genitive or phrases  # «приём граждан»: a noun's dependant
+        # Else «По результатам обследования семьи меры поддержки назначены»:
+        # the chain «в рамках», «по итогам» govern may end before the subject,
+        # or a predicate that agrees with it follows; both readings stay (a fix
+        # is offered where they give one text).
     if {p.case for p in phrases} == {"nomn", "accs"}:
         if not _takes_object(place, first):
             phrases = [p for p in phrases if p.case == "nomn"]
         elif _other_subject(place, phrases):
             phrases = [p for p in phrases if p.case == "accs"]
     return phrases
+
+
+def _predicate_follows(place: Place, nominative: list[Phrase]) -> bool:
+    """A short participle or a verb right after the phrase agrees with its
+    nominative reading: «проекта помощи семьям меры поддержки расширены»."""
+    j = max(p.end for p in nominative) + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    numbers = {p.number for p in nominative}
+    return any(
+        r.pos in ("PRTS", "VERB") and r.number() in numbers
+        for r in readings(place.word(j))
+    )
 
 
 def _other_subject(place: Place, phrases: list[Phrase]) -> bool:

@@ -61,6 +61,42 @@ def clause_of(text: str, tokens: list[Token], i: int) -> tuple[int, int]:
     return first, last
 
 
+# Prepositions of a preposition and a noun: the noun phrase right after them is
+# their genitive («в рамках системы», «по итогам конкурса»), and so is the
+# genitive chain after it — unless a word of the chain is the subject.
+COMPOUND_PREPOSITIONS = frozenset(
+    {"в рамках", "в ходе", "по итогам", "по результатам", "в целях", "в течение"}
+    | {"за счет", "в случае", "в период", "во время", "в процессе", "в результате"}
+    | {"в отношении", "на основании", "с помощью", "при помощи", "по поводу"}
+    | {"в условиях", "в интересах", "в честь", "в пользу", "со стороны"}
+    | {"в преддверии", "по случаю", "с целью", "в адрес", "в части"}
+)
+
+
+def after_compound_preposition(text: str, tokens: list[Token], i: int) -> bool:
+    """Token ``i`` opens the noun phrase a compound preposition governs."""
+    if i < 2 or not (joined(text, tokens, i) and joined(text, tokens, i - 1)):
+        return False
+    words = f"{tokens[i - 2].norm} {tokens[i - 1].norm}".replace("ё", "е")
+    return words in COMPOUND_PREPOSITIONS
+
+
+def in_compound_chain(text: str, tokens: list[Token], i: int) -> bool:
+    """Token ``i`` comes after the genitive chain a compound preposition
+    governs, within the clause: «В рамках программы поддержки семьи *меры*»."""
+    k = i - 1
+    while k >= 2 and joined(text, tokens, k + 1) and i - k <= 6:
+        if after_compound_preposition(text, tokens, k):
+            return True
+        if not any(
+            r.pos in ("NOUN", *ADJECTIVE_POS) and r.case() == "gent"
+            for r in readings(tokens[k].norm)
+        ):
+            return False
+        k -= 1
+    return False
+
+
 def _nouns(token: Token) -> list[Reading]:
     return [r for r in readings(token.norm) if r.pos == "NOUN"]
 
