@@ -1,8 +1,10 @@
 """«предоставляется» → «положен(а)» or «дают» (issue 13, house standard in
 tests/fixtures/voice/ANNOTATING.md, last bullet): what one is entitled to (a
 payment, a benefit, a measure of support) is «положено», never «дают»; a
-service or a right is given («дают»), never «положено». Sentences of their own,
-not of the evaluation set."""
+right is given («дают»), never «положено»; a service is neither (round 21
+i25, judged blind: «услуги оказывают или предоставляют»), so it gets no
+button (tests/voice/test_fixes_house.py). Sentences of their own, not of the
+evaluation set."""
 
 import pytest
 
@@ -56,10 +58,6 @@ def test_help_that_is_not_money_may_be_given():
     "text, given",
     [
         (
-            "Социальные услуги предоставляются одиноким пенсионерам на дому.",
-            "Социальные услуги дают одиноким пенсионерам на дому.",
-        ),
-        (
             "Консультации юриста предоставляются жителям бесплатно.",
             "Консультации юриста дают жителям бесплатно.",
         ),
@@ -69,7 +67,7 @@ def test_help_that_is_not_money_may_be_given():
         ),
     ],
 )
-def test_a_service_or_a_right_is_given_not_due(text, given):
+def test_a_consultation_or_a_right_is_given_not_due(text, given):
     fixed = results(text)
     assert given in fixed
     assert not any("положен" in f for f in fixed), fixed

@@ -46,11 +46,11 @@ def test_at_least_95_percent_of_one_click_fixes_are_correct(figures):
 FIRST_ROUND_ANNOTATED_IN_FULL = 10
 
 
-# Groups of «fixes» that the house standard written since (ANNOTATING.md, last
-# bullet: «предоставляется» → «положена» for a payment or a measure, «дают» for
-# a service) rules out: «выплату дают», «меру дают», «услуга положена». The
-# other group of the same finding («выплата положена», «услугу дают») stays
-# counted; these are no longer what a careful editor would need.
+# Groups of «fixes» that the house standard written since (ANNOTATING.md:
+# «предоставляется» → «положена» for a payment or a measure, «дают» for a place
+# or a right) rules out: «выплату дают», «меру дают», «услуга положена». The
+# other group of the same finding («выплата положена») stays counted; these are
+# no longer what a careful editor would need.
 WITHDRAWN = {
     ("s02", "Данная мера социальной поддержки предоставляется"),
     ("h05", "Единовременная выплата предоставляется"),

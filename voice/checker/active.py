@@ -468,11 +468,14 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
         return None
     if not _recipient(place, v):
         return None  # «услуга положена на бесплатной основе»: due to whom?
+    classes = place.book.grammar["noun_classes"]
     if (
         subject.chosen[subject.head].lemma
-        in place.book.grammar["noun_classes"]["даваемое"]
+        in classes["даваемое"] | classes["оказываемое"]
     ):
-        return None  # «предоставляется услуга» → «дают услугу», not «услуга положена»
+        # «предоставляется право» → «дают право», not «право положено»; a
+        # service is neither («услуги оказывают»), so it gets no button at all.
+        return None
     short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
     if short is None:
         return None
