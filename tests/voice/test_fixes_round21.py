@@ -80,3 +80,45 @@ def test_a_counted_object_after_two_to_four_changes_with_its_numeral():
         assert expected in results(text), (text, results(text))
     # «21 дома» would need «21 дом»: not offered rather than left genitive.
     assert results("В районе осуществляется ремонт 21 дома.", "осуществляется") == []
+
+
+def test_a_passive_sharing_its_subject_with_another_is_not_made_active_alone():
+    # «Компенсацию перечисляют … либо доставляется почтой»: rewriting one of two
+    # predicates of one subject leaves the other without it, whatever joins them.
+    for text, verbs in (
+        (
+            "Компенсация перечисляется на счёт получателя либо ежемесячно "
+            "выдаётся в кассе.",
+            ("перечисляется", "выдаётся"),
+        ),
+        (
+            "Заявление принимается в МФЦ или направляется через портал госуслуг.",
+            ("принимается", "направляется"),
+        ),
+        (
+            "Справка выдаётся в день обращения, а также направляется по "
+            "электронной почте.",
+            ("выдаётся", "направляется"),
+        ),
+        (
+            "Документы рассматриваются в течение пяти дней и затем возвращаются "
+            "заявителю.",
+            ("рассматриваются", "возвращаются"),
+        ),
+        (
+            "Пособие назначается на год, а выплачивается ежемесячно.",
+            ("назначается", "выплачивается"),
+        ),
+    ):
+        for verb in verbs:
+            assert results(text, verb) == [], (text, verb, results(text, verb))
+    # Each with a subject of its own, or alone, is still made active.
+    assert "Путёвка предоставляется бесплатно, а проезд оплачивает заявитель." in (
+        results(
+            "Путёвка предоставляется бесплатно, а проезд оплачивается заявителем.",
+            "оплачивается",
+        )
+    )
+    assert results("Компенсация перечисляется на счёт получателя.") == [
+        "Компенсацию перечисляют на счёт получателя."
+    ]

@@ -403,19 +403,26 @@ def _pronoun_subject(place: Place, v: int, modal: int, original: Reading) -> int
     return found
 
 
-_JOINING = frozenset({"и", "а", "но", "также", "или"})
+_JOINING = frozenset({"и", "а", "но", "также", "или", "либо"})
 
 
 def _second_of_two(place: Place, start: int) -> bool:
-    """«…, а также может быть получена по телефону», «…, и будут выплачены»: the
-    second of two predicates has its subject before the first one; made active,
-    it would have none («…, а также можно получить по телефону»)."""
+    """«…, а также может быть получена по телефону», «…, и будут выплачены»,
+    «… либо ежемесячно доставляется почтой»: the second of two predicates has
+    its subject before the first one; made active, it would have none («…, а
+    также можно получить по телефону»)."""
     k = start - 1
     if k >= 0 and place.word(k) in AUXILIARIES:
         k -= 1
-    if k >= 0 and place.word(k) == "также":
+    # «либо ежемесячно выдаётся», «и затем возвращаются»: adverbs in between.
+    while k >= 0 and (place.word(k) == "также" or _adverb(place.word(k))):
         k -= 1
-    return k >= 0 and place.word(k) in ("и", "а", "но", "или")
+    return k >= 0 and place.word(k) in ("и", "а", "но", "или", "либо")
+
+
+def _adverb(word: str) -> bool:
+    found = readings(word)
+    return bool(found) and found[0].pos == "ADVB"
 
 
 def _second_predicate(place: Place, v: int, original: Reading) -> bool:
