@@ -316,11 +316,13 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «волонтёры серебряного возраста» → «волонтёры пожилых людей»
     if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
+    original = phrase.chosen.get(phrase.head)
+    if _action_qualified(place, phrase, original, head_reading):
+        return None  # «успешной реализации программы» → «успешной программе»
     draft = Draft(place)
     draft.words(place.first, place.last, " ".join(words))
     if not changed_agreement:
         return draft
-    original = phrase.chosen.get(phrase.head)
     collective = (
         original is not None and original.lemma in place.book.grammar["collective"]
     )
@@ -343,6 +345,19 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     ):
         return None
     return draft
+
+
+def _action_qualified(
+    place: Place, phrase: Phrase, original: Reading | None, new: Reading
+) -> bool:
+    """An action noun (grammar.json «action_heads») the fix drops for the noun
+    after it has a word of its own before the replaced ones, which would
+    qualify that noun instead: «успешной реализации программы»."""
+    if original is None or original.lemma == new.lemma:
+        return False
+    if original.lemma not in place.book.grammar["action_heads"]:
+        return False
+    return any(i < place.first for i in phrase.words)
 
 
 def _carried_modifier(place: Place, reading: Reading) -> Reading | None:

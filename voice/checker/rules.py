@@ -214,6 +214,9 @@ def _prepare_grammar(grammar: dict) -> dict:
         for k, v in grammar.get("emptied_nouns", {}).items()
         if not k.startswith("_")
     }
+    grammar["action_heads"] = frozenset(
+        normalize(w) for w in grammar.get("action_heads", {}).get("nouns", ())
+    )
     carried = grammar.get("collective_modifiers", {})
     grammar["collective_modifiers"] = {
         normalize(w): normalize(w) for w in carried.get("kept", ())
