@@ -263,7 +263,9 @@ def to_active(
             subject = found
     if subject and _says_what_it_is_for(place, original, subject):
         return None
-    if subject and _second_predicate(place, v, original):
+    if (subject or agent is not None) and _second_predicate(place, v, original):
+        # «Работником осуществляется доставка продуктов и оказывается помощь»:
+        # the actor made the subject of one verb leaves the other without it.
         return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them

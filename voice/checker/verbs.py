@@ -14,6 +14,7 @@ from .grammar import (
 from .morph import is_transitive_base
 from .phrases import (
     Phrase,
+    between,
     clause_of,
     complement,
     inflect_phrase,
@@ -330,20 +331,54 @@ def recase_coordinated(
     """«доставка продуктов и лекарств» → «доставляют продукты и лекарства», «в
     связи с понижением температуры и образованием наледи» → «из-за понижения
     температуры и образования наледи»: a noun phrase joined by «и» in the same
-    case changes with the first one, or the fix is not offered."""
+    case changes with the first one, or the fix is not offered. So does a list
+    joined by commas («доставка продуктов, лекарств и средств гигиены»), when
+    it closes with «и» or the sentence; a comma and a phrase in that case with
+    anything else after it («…, жителей просят») is not a list one can be sure
+    of, and the fix is not offered."""
     tokens, text = place.tokens, place.text
     k = max(p.end for p in phrases) + 1
+    if k >= len(tokens):
+        return True
+    cases = {p.case for p in phrases}
+    if between(text, tokens, k).strip() == ",":
+        more = [p for p in place.phrases(k) if p.case in cases]
+        if not more:
+            return True  # «продуктов, необходимых …», «…, а также»: no list
+        if not _list_closes(place, more, cases) or _tail_may_take(phrases, cases):
+            return False  # «доставка продуктов питания, лекарств»: whose?
+        return recase(place, draft, more, case)
     if k + 1 >= len(tokens) or place.word(k) not in _AND:
         return True
     if not (joined(text, tokens, k) and joined(text, tokens, k + 1)):
         return True
-    cases = {p.case for p in phrases}
     more = [p for p in place.phrases(k + 1) if p.case in cases]
-    if more and "gent" in cases and any(p.end != p.head for p in phrases):
+    if more and _tail_may_take(phrases, cases):
         # «приём заявлений граждан и организаций»: «организаций» may join
         # «граждан» as well as «заявлений»; not sure what changes.
         return False
     return recase(place, draft, more, case) if more else True
+
+
+def _tail_may_take(phrases: list[Phrase], cases: set[str]) -> bool:
+    """The phrase has a genitive tail that the next member may join instead."""
+    return "gent" in cases and any(p.end != p.head for p in phrases)
+
+
+def _list_closes(place: Place, members: list[Phrase], cases: set[str]) -> bool:
+    """A member after a comma ends the sentence, or the list goes on with another
+    comma or closes with «и/или/либо» and a phrase in the same case."""
+    tokens, text = place.tokens, place.text
+    k = max(p.end for p in members) + 1
+    if k >= len(tokens):
+        return True
+    gap = between(text, tokens, k).strip()
+    if gap == ",":
+        more = [p for p in place.phrases(k) if p.case in cases]
+        return bool(more) and _list_closes(place, more, cases)
+    if gap or place.word(k) not in _AND or k + 1 >= len(tokens):
+        return False
+    return any(p.case in cases for p in place.phrases(k + 1))
 
 
 def dash_fix(place: Place) -> Fix | None:
