@@ -11,6 +11,7 @@ from .grammar import (
 )
 from .phrases import (
     Phrase,
+    after_compound_preposition,
     clause_of,
     joined,
 )
@@ -291,6 +292,56 @@ def may_be_case(place: Place, i: int, cases, adjectives: bool = False) -> bool:
     return any(r.pos in kinds and r.case() in cases for r in readings(place.word(i)))
 
 
+def _chain_subjects(
+    place: Place, phrases: list[Phrase], number, gender, last: int
+) -> list[Phrase]:
+    """The nouns of the genitive chain after a compound preposition that may
+    start the subject instead: in «в рамках системы долговременного ухода
+    услуги» the chain's reading runs on to «услуги», which may be the
+    nominative plural. Only a bare noun right after another noun, so no
+    adjective is split from it; of several, ``_one_of`` decides."""
+    head, end = min(p.head for p in phrases), max(p.end for p in phrases)
+    found = []
+    for k in range(head + 1, end + 1):
+        if not place.is_noun(k - 1):
+            continue
+        found.extend(
+            p
+            for p in place.phrases(k, last + 1)
+            if p.case == "nomn"
+            and p.number == number
+            and (gender is None or p.gender == gender)
+            and p.first == k
+            and p.end == end
+        )
+    return found
+
+
+def _one_of(place: Place, chained: list[Phrase]) -> list[Phrase]:
+    """Where the subject starts in a genitive chain («по итогам проверки
+    учреждения предписания выданы»: «учреждения» or «предписания»?) only
+    meaning tells. Any of them will do when the fix cannot depend on which:
+    things, none a word whose fix depends on what it is («меры» are
+    «положены», a consultation is given, a service neither; grammar.json
+    «not_given», «положенное», «даваемое», «оказываемое», the subjects of
+    «aim_participles»). Else all of them, and the subject is unknown."""
+    if len(chained) < 2:
+        return chained
+    grammar = place.book.grammar
+    classes = grammar["noun_classes"]
+    telling = (
+        grammar["not_given"]
+        | classes["положенное"]
+        | classes["даваемое"]
+        | classes["оказываемое"]
+        | grammar["aim_participles"]["subjects"]
+        | {"помощь"}
+    )
+    if any(p.animate or p.chosen[p.head].lemma in telling for p in chained):
+        return chained
+    return chained[:1]
+
+
 def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
     """The nominative subject agreeing with the passive verb; None for an
     impersonal «отказано»; False when it cannot be told."""
@@ -301,6 +352,7 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
     found: list[Phrase] = []
     numerals: list[Phrase] = []  # «открыто 12 садов»: a subject only if no other
     dependants: list[Phrase] = []  # could also hang on the noun before them
+    chained: list[Phrase] = []  # may start the subject inside a genitive chain
     i = first
     while i <= last:
         if (
@@ -316,6 +368,13 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
         phrases = place.phrases(i, last + 1)
         if not phrases:
             i += 1
+            continue
+        if after_compound_preposition(place.text, place.tokens, i):
+            # «В рамках системы долговременного ухода услуги предоставляются»:
+            # «системы» is what «в рамках» governs, never the subject, and its
+            # genitive chain may end in the subject.
+            chained.extend(_chain_subjects(place, phrases, number, gender, last))
+            i = max(p.end for p in phrases) + 1
             continue
         # After a noun, a phrase that can be genitive is that noun's dependant
         # («при наличии паспорта»); one that cannot («правительства выплата»)
@@ -344,7 +403,7 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
         i = max(p.end for p in phrases) + 1
     # «В связи с карантином занятия … приостановлены»: a phrase that might be the
     # genitive of the noun before it is the subject when nothing else can be.
-    found = found or numerals or dependants
+    found = found or numerals or dependants or _one_of(place, chained)
     if len(found) > 1 and number == "plur" and _coordinated(place, found):
         # «вручены продуктовые наборы и сладкие подарки»: one subject of two
         # phrases; the second changes case with the first (verbs.recase). A
