@@ -12,6 +12,7 @@ from .actors import (
     agent_before,
     may_be_case,
     names_actor,
+    one_of_several,
     other_instrumental,
     subject_of,
 )
@@ -247,6 +248,8 @@ def to_active(
             return None
         if agent is not None and not names_actor(place, agent):
             return None  # «Проезд оплачивается картой»: the card does not pay
+    if agent is not None and one_of_several(place, agent):
+        return None  # «открыт губернатором и ветеранами»: two actors
     subject = None
     if not removed:
         subject = subject_of(place, v, original, agent)
@@ -605,6 +608,8 @@ def action_fix(place: Place) -> Fix | None:
             return None
     verb_start = v if aux is None else aux
     agent = agent_before(place, verb_start) or agent_after(place, v)
+    if agent is not None and one_of_several(place, agent):
+        return None  # «проведена специалистами и волонтёрами»: two actors
     if agent is not None and not names_actor(place, agent):
         return None  # «Оплата производится банковской картой»: how, not who
     if agent is None and other_instrumental(place, v):

@@ -237,6 +237,56 @@ def agent_after(place: Place, v: int) -> Phrase | None:
     return None
 
 
+def one_of_several(place: Place, agent: Phrase) -> bool:
+    """The actor is joined to another by «и», «или» or «а»: «открыт губернатором
+    и ветеранами», «Сотрудниками полиции и волонтёрами проведена», «производится
+    специалистами МФЦ, а не сотрудниками министерства». Made active, only one of
+    them would turn nominative («открыл губернатор и ветеранами»), and both would
+    need a plural verb: no one-click fix."""
+    tokens = place.tokens
+    j = agent.end + 1
+    while j < min(agent.end + 4, len(tokens)) and _genitive_tail(place, j):
+        j += 1  # «специалистами МФЦ», «министром культуры области»
+    if (
+        j < len(tokens)
+        and tokens[j].text[:1].isupper()
+        and joined(place.text, tokens, j)
+        and may_be_case(place, j, ("ablt",))
+    ):
+        return True  # «министром Ивановым», «Дедом Морозом»: the name stays ablt
+    if j < len(tokens) and place.word(j) in _COORDINATING:
+        j += 1
+        while j < len(tokens) and place.word(j) in ("не", "также"):
+            j += 1
+        for k in range(j, min(j + 3, len(tokens))):
+            if may_be_case(place, k, ("ablt",)):
+                return True  # «и ветеранами», «и их наставниками»
+            if place.is_noun(k) or not joined(place.text, tokens, k):
+                break
+    k = agent.first - 1
+    first, _ = clause_of(place.text, tokens, agent.first)
+    if k <= first or place.word(k) not in _COORDINATING:
+        return False
+    for i in range(k - 1, max(first, k - 4) - 1, -1):
+        if may_be_case(place, i, ("ablt",)):
+            return True  # «Министром и губернатором», «Сотрудниками полиции и …»
+        if not _genitive_tail(place, i):
+            break
+    return False
+
+
+def _genitive_tail(place: Place, i: int) -> bool:
+    """A word that may hang on the noun before it: a genitive noun or adjective,
+    or an abbreviation («МФЦ»)."""
+    if place.word(i) in _COORDINATING:
+        return False
+    token = place.tokens[i]
+    return token.text.isupper() or may_be_case(place, i, ("gent",), adjectives=True)
+
+
+_COORDINATING = frozenset({"и", "или", "а"})
+
+
 def other_instrumental(place: Place, v: int) -> bool:
     """An instrumental noun elsewhere in the clause may be the real actor."""
     first, last = clause_of(place.text, place.tokens, v)
