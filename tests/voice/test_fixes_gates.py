@@ -173,3 +173,43 @@ def test_a_single_actor_keeps_its_fix():
     }
     for text, fixed in cases.items():
         assert fixed in results(text), text
+
+
+# G10: «либо» joins two predicates as «или» does; neither is made active alone.
+
+
+def test_either_or_predicates_are_not_split():
+    for text in (
+        # round 21, i20
+        "Ежемесячная денежная компенсация расходов на оплату жилищно-коммунальных "
+        "услуг перечисляется на счёт получателя в кредитной организации либо "
+        "доставляется через отделение почтовой связи.",
+        # written for the gate
+        "Пособие перечисляется на банковскую карту либо выплачивается через "
+        "почтовое отделение.",
+        "Заявление подаётся лично либо направляется по почте.",
+        "Документы принимаются в МФЦ либо направляются через портал госуслуг.",
+        "Справка выдаётся в день обращения либо направляется по электронной почте.",
+        "Выплата назначается с месяца обращения либо продлевается на следующий год.",
+    ):
+        found = results(text)
+        assert not any(
+            w in r
+            for r in found
+            for w in ("перечисляют", "доставляют", "выплачивают", "подают")
+        ), text
+        assert not any(
+            w in r for r in found for w in ("направляют", "принимают", "выдают")
+        ), text
+        assert not any(w in r for r in found for w in ("назначают", "продлевают")), text
+
+
+def test_either_or_between_other_words_keeps_the_fix():
+    cases = {
+        "Выплата перечисляется на карту «Мир» либо на счёт в банке.": (
+            "Выплату перечисляют на карту «Мир» либо на счёт в банке."
+        ),
+        "Справка выдаётся в день обращения.": "Справку выдают в день обращения.",
+    }
+    for text, fixed in cases.items():
+        assert fixed in results(text), text
