@@ -509,6 +509,15 @@ def _predicate_disagrees(place: Place, phrase: Phrase, number: str, gender) -> b
         if end + 1 < len(place.tokens):
             after = clause_of(place.text, place.tokens, end + 1)
             words += range(after[0], after[1] + 1)
+    if any(
+        _agrees_with(r, phrase)
+        for i in range(phrase.end + 1, len(place.tokens))
+        for r in readings(place.word(i))
+    ):
+        # «Целевой показатель … достигнут» → «Цель … достигнут»: «достигнут» is
+        # read first as «they will reach», so any later word that may be a
+        # short or past form agreeing with the old noun is its predicate.
+        return True
     for i in words:
         if i in phrase.words:
             continue
@@ -520,6 +529,18 @@ def _predicate_disagrees(place: Place, phrase: Phrase, number: str, gender) -> b
         if finite and (reading.pos == "PRTS" or "past" in reading.grammemes) or short:
             return True
     return False
+
+
+def _agrees_with(reading: Reading, phrase: Phrase) -> bool:
+    """A short participle or adjective, or a past verb, in the number (and in
+    the singular, the gender) of ``phrase``."""
+    if reading.pos not in ("PRTS", "ADJS") and not (
+        reading.pos == "VERB" and "past" in reading.grammemes
+    ):
+        return False
+    if reading.number() != phrase.number:
+        return False
+    return phrase.number != "sing" or reading.gender() == phrase.gender
 
 
 def _nominative(word: str) -> Reading | None:
