@@ -434,10 +434,28 @@ def complement(text: str, tokens: list[Token], i: int) -> list[Phrase]:
         )
         known = any(p.case == r.case() and p.number == r.number() for p in out)
         if usable and r.case() and r.number() and not known:
-            out.append(
-                Phrase([i], i, i, r.case(), r.number(), r.gender(), True, {i: r})
-            )
+            phrase = Phrase([i], i, i, r.case(), r.number(), r.gender(), True, {i: r})
+            if r.pos in ADJECTIVE_POS:
+                _take_next_adjective(text, tokens, phrase)
+            out.append(phrase)
     return out
+
+
+def _take_next_adjective(text: str, tokens: list[Token], phrase: Phrase) -> None:
+    """«всех желающих», «всем нуждающимся»: two adjectives used as one noun
+    change together («сообщить всем желающим», never «всем желающих»)."""
+    k = phrase.head + 1
+    if k >= len(tokens) or not joined(text, tokens, k):
+        return
+    fitting = [
+        r
+        for r in _adjectives(tokens[k])
+        if r.case() == phrase.case and r.number() == phrase.number
+    ]
+    if fitting:
+        phrase.words.append(k)
+        phrase.head = phrase.end = k
+        phrase.chosen[k] = fitting[0]
 
 
 def verb_reading(token: Token) -> Reading | None:

@@ -9,6 +9,7 @@ from .findings import Fix
 from .grammar import (
     Reading,
     inflect,
+    is_preposition,
     readings,
 )
 from .morph import is_transitive_base
@@ -203,6 +204,10 @@ def recase_object(
     loose = noun_removed and "tran" in verb.grammemes and not marked
     if loose and place.word(j) in _NOUN_ONLY_PREPOSITIONS:
         return False  # «осуществляет контроль за …» → «проверяет за …»
+    if marked and not noun_removed and is_preposition(place.word(j)):
+        # «уведомить об этом орган опеки» → «сообщить об этом органу опеки»:
+        # the object after what the new verb says about; not sure, no fix.
+        return _recase_object_after(place, draft, j, marked)
     phrases = complement(place.text, tokens, j)
     if marked:
         wanted, sources = marked, None
@@ -225,6 +230,59 @@ def recase_object(
     if not phrases:
         return True
     return recase(place, draft, phrases, wanted)
+
+
+def _recase_object_after(place: Place, draft: Draft, j: int, case: str) -> bool:
+    """The replaced verb's accusative object after the prepositional phrases at
+    ``j`` («об этом», «в течение трёх дней», «в письменной форме») takes
+    ``case``. False when a phrase cannot be read, or what follows them is not
+    an accusative noun phrase; True when the clause ends after them and the
+    verb has no object («информирует о продлении приёма»)."""
+    v = verb_index(place)
+    original = verb_reading(place.tokens[v]) if v is not None else None
+    if original is None:
+        return False
+    tokens, text = place.tokens, place.text
+    while j < len(tokens) and joined(text, tokens, j) and is_preposition(place.word(j)):
+        j = _after_prepositional(place, j)
+        if j is None:
+            return False
+    if j >= len(tokens) or not joined(text, tokens, j):
+        # «Министерство информирует о продлении приёма»: no object at all; but
+        # «Орган опеки необходимо уведомить об этом» has it before the verb.
+        return original.pos == "VERB" or not _object_before(place, v)
+    objects = [p for p in complement(text, tokens, j) if p.case == "accs"]
+    if not objects or "tran" not in original.grammemes:
+        return False
+    return recase(place, draft, objects, case)
+
+
+def _object_before(place: Place, v: int) -> bool:
+    """A word before the verb ``v`` in its clause may be its accusative object."""
+    first, _ = clause_of(place.text, place.tokens, v)
+    return any(
+        r.case() == "accs" and r.pos in ("NOUN", "NPRO", "ADJF", "PRTF")
+        for k in range(first, v)
+        if place.preposition_before(k) is None
+        for r in readings(place.word(k))
+    )
+
+
+def _after_prepositional(place: Place, j: int) -> int | None:
+    """The token after the prepositional phrase at ``j``: the preposition, its
+    noun phrase with the genitive words after it, or a pronoun («об этом», «о
+    том»)."""
+    k = j + 1
+    if k >= len(place.tokens) or not joined(place.text, place.tokens, k):
+        return None
+    if place.word(j) == "в" and place.word(k) == "течение":
+        k += 1  # «в течение трёх дней»: the compound preposition
+    phrases = place.phrases(k)
+    if phrases:
+        return max(p.end for p in phrases) + 1
+    if any(r.pos == "NPRO" or "Apro" in r.grammemes for r in readings(place.word(k))):
+        return k + 1  # «об этом», «о том, что»
+    return None
 
 
 def _intransitive_phrase(place: Place) -> bool:
