@@ -316,6 +316,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «волонтёры серебряного возраста» → «волонтёры пожилых людей»
     if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
+    if _dative_left(place, head_reading):
+        return None  # «оказание медицинской помощи гражданам» → «лечение гражданам»
     original = phrase.chosen.get(phrase.head)
     if _action_qualified(place, phrase, original, head_reading):
         return None  # «успешной реализации программы» → «успешной программе»
@@ -345,6 +347,29 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     ):
         return None
     return draft
+
+
+def _dative_left(place: Place, new: Reading) -> bool:
+    """A dative right after the replaced words hung on a noun among them that
+    takes one (grammar.json «noun_government»: «помощи гражданам»), and the new
+    noun takes none: «оказание медицинской помощи гражданам» → «лечение
+    гражданам»."""
+    government = place.book.grammar["noun_government"]
+    if government.get(new.lemma) == "datv":
+        return False
+    if not any(
+        government.get(lemma) == "datv"
+        for i in place.matched
+        for lemma in place.tokens[i].info.lemmas
+    ):
+        return False
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    return any(p.case == "datv" for p in place.phrases(j)) or any(
+        r.pos in ("NOUN", "NPRO", *ADJECTIVE_POS) and r.case() == "datv"
+        for r in readings(place.word(j))
+    )  # «пострадавшим»: a participle read as a noun makes no phrase
 
 
 def _action_qualified(
