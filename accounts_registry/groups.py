@@ -5,8 +5,7 @@ A keeper keeps the register and the reports; a technical officer maintains the a
 superusers) can set or replace a credential; nobody can delete an account row — the
 register keeps deleted accounts with status "deleted"."""
 
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from cms.group_permissions import after_last_app, grant
 
 from .conf import KEEPER_GROUP, TECH_GROUP
 
@@ -42,17 +41,5 @@ GROUP_PERMISSIONS = {
 
 
 def ensure_groups(sender=None, **kwargs) -> None:
-    # post_migrate is sent once per app; the permissions of every app exist only after
-    # the last one, so act then (and once, not 40 times per migrate or test flush).
-    if sender is not None and sender is not list(apps.get_app_configs())[-1]:
-        return
-
-    for name, codes in GROUP_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                group.permissions.add(permission)
+    if after_last_app(sender):
+        grant(GROUP_PERMISSIONS)

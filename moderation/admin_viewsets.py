@@ -2,8 +2,9 @@
 
 Guarded by the models' own permissions: a «Старший модератор» adds and edits rules
 and the watch list, every moderator reads them (the inspect view) and keeps the saved
-replies; webhook secrets stay with administrators. Every screen speaks the list's own
-sentences (``admin_words``), not Wagtail's phrases built from the verbose name."""
+replies; the technician reads and edits the webhook settings (``groups.py``), the
+administrators add and delete them. Every screen speaks the list's own sentences
+(``admin_words``), not Wagtail's phrases built from the verbose name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from syndication.signals import comment_received
@@ -11,6 +12,7 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         # Django app loading: the handlers import the models, loaded only by now.
+        from .groups import ensure_groups
         from .set_aside import notify_responsible
         from .signal_handlers import on_comment_received
         from .signals import webhook_events_set_aside
@@ -22,3 +24,5 @@ class ModerationConfig(AppConfig):
         webhook_events_set_aside.connect(
             notify_responsible, dispatch_uid="moderation.set_aside_notify"
         )
+        # The technician's webhook settings: after every migrate, fresh or not.
+        post_migrate.connect(ensure_groups, dispatch_uid="moderation_groups")

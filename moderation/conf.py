@@ -17,9 +17,9 @@ def webhook_max_body() -> int:
 
 
 def webhooks_deferred() -> bool:
-    """Webhook events of deferred networks (VK, Telegram) are stored before the 200
-    and handled by the batch a second later (issue 11.8); False handles them in the
-    request, as the test settings do."""
+    """Webhook events of every network are stored before the 200 and handled by the
+    batch a second later (issue 11.8); False handles them in the request, as the test
+    settings do."""
     return _get("MODERATION_WEBHOOKS_DEFERRED", True)
 
 

@@ -84,7 +84,7 @@ def _model_permissions(Permission, ContentType, model: str, actions) -> list:
 
 def ensure_senior_moderator_group(Group, Permission, ContentType):
     """«Старший модератор»: a moderator who also writes the rules and the watch list
-    (webhook secrets stay with the administrators)."""
+    (the webhook settings stay with the technician and the administrators)."""
     moderator = ensure_moderator_group(Group, Permission, ContentType)
     group, _ = Group.objects.get_or_create(name=SENIOR_MODERATOR_GROUP)
     group.permissions.add(

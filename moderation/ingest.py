@@ -1,6 +1,6 @@
 """Storing what the networks send: once, whatever arrives first, classified and ruled.
 
-VK and Telegram webhook events reach ``store`` from the batch (webhooks/batch.py)
+Every network's webhook events reach ``store`` from the batch (webhooks/batch.py)
 about a second after their request stored them; inside that batch the side work of
 many items is done once (``batching.py``).
 

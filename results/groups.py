@@ -4,10 +4,8 @@ The chief editor reports to management each month and reads them too; «Руко
 reads them and nothing else: the admin (to log in) and the results, no right to change
 a page, an account, a credential or a comment."""
 
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
-
 from cms import roles
+from cms.group_permissions import after_last_app, grant
 
 from .permissions import PERMISSION
 
@@ -18,15 +16,5 @@ GROUP_PERMISSIONS = {
 
 
 def ensure_groups(sender=None, **kwargs) -> None:
-    # post_migrate is sent once per app; permissions exist only after the last one.
-    if sender is not None and sender is not list(apps.get_app_configs())[-1]:
-        return
-    for name, codes in GROUP_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                group.permissions.add(permission)
+    if after_last_app(sender):
+        grant(GROUP_PERMISSIONS)

@@ -87,11 +87,12 @@ def decrypt_secret(token, endpoint_pk=None) -> str:
 class WebhookEvent(models.Model):
     """An event id seen once; a second delivery of the same id is ignored.
 
-    For a network whose view defers its work (``WebhookView.deferred``, issue 11.8)
-    the row is also the event itself: ``payload`` is what the network sent, stored by
-    the request before it answers 200, and ``processed_at`` stays empty until a batch
+    The row is also the event itself (issue 11.8): ``payload`` is what the network
+    sent (for Meta, one change of the delivery), stored by the request before it
+    answers 200, and ``processed_at`` stays empty until a batch
     (``moderation/webhooks/batch.py``) has classified, stored and ruled it. Rows
-    handled in the request are written already processed, without the payload."""
+    handled in the request (MODERATION_WEBHOOKS_DEFERRED=False) are written already
+    processed, without the payload."""
 
     network = models.CharField(max_length=20, choices=Network.choices)
     account = models.ForeignKey(

@@ -2,11 +2,14 @@
 
 Order: content type -> size limit -> account -> request validators (e.g. a secret
 header) -> JSON -> payload validators (e.g. a secret field) -> the network's schema ->
-handling, inside one transaction. A view marked ``deferred`` (VK, Telegram; issue 11.8)
-stores the checked event as one row before it answers 200 and leaves the handling to
-the batch in ``batch.py`` (a Celery beat tick every second). A body that is not JSON
-by its declared type answers 415; a bad secret 400 and stores nothing; an unknown account 404 without saying why; an
-oversize body 413; malformed JSON, JSON nested deeper than any network sends, text no
+the events the delivery carries, each checked -> stored. Every network's events are
+stored as rows before the 200 (VK and Telegram since issue 11.8, then OK, MAX,
+Facebook and Instagram) and handled by the batch in ``batch.py`` (a Celery beat tick
+every second), so the answer is fast and a failure in handling loses nothing; with
+MODERATION_WEBHOOKS_DEFERRED=False they are handled in the request, inside one
+transaction. A body that is not JSON by its declared type answers 415; a bad secret
+400 and stores nothing; an unknown account 404 without saying why; an oversize body
+413; malformed JSON, JSON nested deeper than any network sends, text no
 database can store (NUL, lone surrogates) or a payload that does not match the
 network's schema (``schemas/``) 400 with the reason in the log (issue 12.7); any other
 error 500 so the network retries, and the transaction is rolled back so nothing is
@@ -115,11 +118,6 @@ class WebhookView(View):
     route_suffix: str = ""
     # The media types the network sends; anything else is 415.
     content_types: tuple[str, ...] = JSON_TYPES
-    # Store the event before answering and handle it in a batch after (batch.py):
-    # the request then costs one INSERT. Such a view defines ``event_key``,
-    # ``check_event``, ``process`` and ``answer`` instead of ``handle``. The setting
-    # MODERATION_WEBHOOKS_DEFERRED=False handles the event in the request again.
-    deferred: bool = False
 
     @classmethod
     def route_kwargs(cls, endpoint) -> dict:
@@ -144,14 +142,20 @@ class WebhookView(View):
         if early is not None:
             return early
         try:
-            if self.deferred:
-                self.check_event(payload)
-                if conf.webhooks_deferred():
-                    self.enqueue(payload, body)
-                    return self.answer(payload)
-            with transaction.atomic():
-                return self.handle(payload)
+            events = self.events(payload)
+            for _event_id, _event_type, part in events:
+                self.check_event(part)
+            # The answer first: once the store has begun nothing returns to the
+            # network's module (tests/moderation/test_comment_path.py).
+            response = self.answer(payload)
+            if conf.webhooks_deferred():
+                self.enqueue(events, payload, body)
+            else:
+                with transaction.atomic():
+                    self.handle(events)
+            return response
         except WebhookRejected as exc:
+            logger.info("%s webhook rejected (%s): %s", self.network, exc.status, exc)
             return HttpResponse(status=exc.status)
         except Exception:
             logger.exception("%s webhook failed for %s", self.network, account_slug)
@@ -230,53 +234,72 @@ class WebhookView(View):
         """Answer a handshake before any storing (e.g. VK ``confirmation``)."""
         return None
 
-    def handle(self, payload: dict) -> HttpResponse:
-        """Store what the event says; runs in a transaction. Must be idempotent.
-        A deferred view's: its own steps, in the request."""
+    # -- the events ------------------------------------------------------------------
+    def events(self, payload: dict) -> list[tuple]:
+        """What the delivery carries, as ``(event id, event type, what process()
+        reads)``: one event, the payload itself, for most networks; Meta sends several
+        changes in one delivery. Empty when nothing in it is kept (answered, dropped)."""
         event_id, event_type = self.event_key(payload)
-        # The answer first: once the store has begun nothing returns to the
-        # network's module (tests/moderation/test_comment_path.py).
-        response = self.answer(payload)
-        if self.first_time(event_id, event_type):
-            self.process(payload)
-        return response
+        return [(event_id, event_type, payload)]
 
-    # -- the steps of a deferred view ------------------------------------------------
     def event_key(self, payload: dict) -> tuple:
         """``(event id, event type)``: the network's id of the event, for replays."""
         raise NotImplementedError
 
-    def check_event(self, payload: dict) -> None:
+    def check_event(self, event: dict) -> None:
         """What ``process`` needs beyond the schema; raise WebhookRejected, so a
         broken event is refused in its request, not found broken by the batch."""
 
-    def process(self, payload: dict) -> None:
-        """Store what the event says (in the batch's transaction, or the request's)."""
+    def process(self, event: dict) -> None:
+        """Store what the event says (in the batch's transaction, or the request's).
+        Must be idempotent: a retry after a failure runs it again."""
         raise NotImplementedError
 
     def answer(self, payload: dict) -> HttpResponse:
-        """The answer the network expects for an accepted event."""
+        """The answer the network expects for an accepted delivery."""
         raise NotImplementedError
 
-    def enqueue(self, payload: dict, body: bytes) -> bool:
-        """Store the event for the batch: one ``INSERT ... ON CONFLICT DO NOTHING``
-        in autocommit, the only write before the 200. False for a replay. An event
-        without an id is keyed by its body, so an identical resend is one row."""
-        event_id, event_type = self.event_key(payload)
-        if event_id in (None, ""):
-            event_id = "body:" + hashlib.sha256(body).hexdigest()
+    def handle(self, events: list[tuple]) -> None:
+        """MODERATION_WEBHOOKS_DEFERRED=False: the events handled in the request, in
+        its transaction; a replayed id is skipped."""
+        for event_id, event_type, event in events:
+            if self.first_time(event_id, event_type):
+                self.process(event)
+
+    def enqueue(self, events: list[tuple], payload: dict, body: bytes) -> int:
+        """Store the events for the batch: one ``INSERT ... ON CONFLICT DO NOTHING``
+        in autocommit, the only write before the 200; how many rows are new (0 for a
+        replay). An event without an id is keyed by its text, so an identical resend
+        is one row."""
+        if not events:
+            return 0
+        rows = []
+        for event_id, event_type, event in events:
+            # The body was parsed and checked already; the payload itself is stored
+            # as the network sent it, a part of it (Meta's change) as JSON again.
+            text = (
+                body.decode("utf-8")
+                if event is payload
+                else json.dumps(event, ensure_ascii=False)
+            )
+            if event_id in (None, ""):
+                event_id = "body:" + hashlib.sha256(text.encode()).hexdigest()
+            rows.append(
+                (self.network, self.account.pk, str(event_id)[:200],
+                 str(event_type)[:50], timezone.now(), text)
+            )  # fmt: skip
         table = WebhookEvent._meta.db_table
-        # The body was parsed and checked already; PostgreSQL takes it as jsonb as it is.
+        # PostgreSQL takes the checked JSON text as jsonb as it is.
         value = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+        values = ", ".join([f"(%s, %s, %s, %s, %s, {value})"] * len(rows))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (network, account_id, event_id, event_type,"  # noqa: S608 - table name from the model
-                f" received_at, payload) VALUES (%s, %s, %s, %s, %s, {value})"
+                f" received_at, payload) VALUES {values}"
                 " ON CONFLICT (network, account_id, event_id) DO NOTHING",
-                [self.network, self.account.pk, str(event_id)[:200],
-                 str(event_type)[:50], timezone.now(), body.decode("utf-8")],
+                [value for row in rows for value in row],
             )  # fmt: skip
-            return cursor.rowcount == 1
+            return cursor.rowcount
 
     # -- helpers ---------------------------------------------------------------------
     def first_time(self, event_id, event_type: str = "") -> bool:

@@ -1,8 +1,8 @@
-"""Handling the webhook events a deferred view stored (issue 11.8).
+"""Handling the webhook events every webhook view stored (issue 11.8).
 
-The request of a deferred network (``WebhookView.deferred``: VK, Telegram) stores the
-checked event as one ``WebhookEvent`` row and answers 200; everything else (parsing,
-classifying, the duplicate check, linking the delivery, the rules and their actions)
+The request of every network (``WebhookView``: VK and Telegram since issue 11.8, then
+OK, MAX, Facebook and Instagram) stores each checked event as one ``WebhookEvent`` row
+and answers 200; everything else (parsing, classifying, the duplicate check, linking the delivery, the rules and their actions)
 happens here, for all waiting rows at once, in one transaction: a row is marked
 processed in the same commit that stores what it says. What can be done once for the
 batch is (``moderation/batching.py``): the duplicate check's recent texts are read

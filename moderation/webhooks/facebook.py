@@ -39,12 +39,17 @@ class FacebookWebhookView(MetaWebhookView):
     object_name = "page"
     value_schemas = {"feed": FeedComment}
 
+    def wanted(self, change: dict) -> bool:
+        return (
+            change.get("field") == "feed" and change["value"].get("item") == "comment"
+        )
+
+    def check_change(self, change: dict) -> None:
+        if not change["value"].get("comment_id"):
+            raise WebhookRejected("comment event without comment_id")
+
     def on_change(self, change: dict, raw: dict, time) -> None:
         value = change["value"]
-        if change.get("field") != "feed" or value.get("item") != "comment":
-            return
-        if not value.get("comment_id"):
-            raise WebhookRejected("comment event without comment_id")
         own = str((value.get("from") or {}).get("id", "")) == str(
             self.account.external_id
         )

@@ -48,12 +48,15 @@ class InstagramWebhookView(MetaWebhookView):
             return False
         return str(entry_id) == str(credential.get("ig_user_id", ""))
 
+    def wanted(self, change: dict) -> bool:
+        return change.get("field") in ("comments", "live_comments")
+
+    def check_change(self, change: dict) -> None:
+        if not change["value"].get("id"):
+            raise WebhookRejected("comment event without id")
+
     def on_change(self, change: dict, raw: dict, time) -> None:
         value = change["value"]
-        if change.get("field") not in ("comments", "live_comments"):
-            return
-        if not value.get("id"):
-            raise WebhookRejected("comment event without id")
         if self.is_ours((value.get("from") or {}).get("id")):
             return  # the account's own reply
         ingest.store(self.account, instagram_incoming(value, raw, time))

@@ -64,32 +64,47 @@ class MaxWebhookView(WebhookView):
         if not secrets_equal(request.headers.get(SECRET_HEADER), self.endpoint.secret):
             raise WebhookRejected("bad secret header")
 
-    def handle(self, payload):
+    # -- the events (base.py): stored in the request, processed by the batch ------
+    def events(self, payload):
         kind = str(payload.get("update_type") or "")
-        message = payload.get("message")
-        if kind in CREATED | EDITED:
-            if not isinstance(message, dict):
-                return JsonResponse({})  # e.g. a voice message: nothing to read
-            mid = str((message.get("body") or {}).get("mid") or "")
-            if not mid:
-                raise WebhookRejected("message without body.mid")
-            event_id = f"{kind}:{mid}"
-            if kind in EDITED:
-                event_id += f":{payload.get('timestamp', '')}"
-            if not self.first_time(event_id, kind):
-                return JsonResponse({})
-            incoming = self.incoming(message, kind, payload)
-            if incoming is None:
-                return JsonResponse({})
-            if kind in EDITED and ingest.update_text(
-                self.account, incoming.remote_id, incoming.text, payload
-            ):
-                return JsonResponse({})
-            ingest.store(self.account, incoming)
-        elif kind in REMOVED:
-            removed = str(payload.get("message_id") or "")
-            if removed and self.first_time(f"{kind}:{removed}", kind):
-                ingest.mark_removed(self.account, removed)
+        if kind in CREATED | EDITED and isinstance(payload.get("message"), dict):
+            return super().events(payload)
+        if kind in REMOVED and payload.get("message_id"):
+            return super().events(payload)
+        # A voice message without ``message`` (§9.6), a bot added, a dialog muted …:
+        # nothing for the inbox, acknowledged and not kept.
+        return []
+
+    def event_key(self, payload):
+        kind = str(payload.get("update_type") or "")
+        if kind in REMOVED:
+            return f"{kind}:{payload['message_id']}", kind
+        event_id = f"{kind}:{(payload['message'].get('body') or {}).get('mid') or ''}"
+        if kind in EDITED:  # a second edit is news, a resend of one is not
+            event_id += f":{payload.get('timestamp', '')}"
+        return event_id, kind
+
+    def check_event(self, payload):
+        if isinstance(payload.get("message"), dict) and not (
+            (payload["message"].get("body") or {}).get("mid")
+        ):
+            raise WebhookRejected("message without body.mid")
+
+    def process(self, payload):
+        kind = str(payload.get("update_type") or "")
+        if kind in REMOVED:
+            ingest.mark_removed(self.account, str(payload["message_id"]))
+            return
+        incoming = self.incoming(payload["message"], kind, payload)
+        if incoming is None:
+            return
+        if kind in EDITED and ingest.update_text(
+            self.account, incoming.remote_id, incoming.text, payload
+        ):
+            return
+        ingest.store(self.account, incoming)
+
+    def answer(self, payload):
         return JsonResponse({})
 
     def incoming(self, message: dict, kind: str, raw: dict) -> Incoming | None:

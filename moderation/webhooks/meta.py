@@ -13,10 +13,12 @@ changes into inbox items.
   credential, as for VK): ``secret`` is the Meta app secret, ``confirmation_code`` the
   verify token chosen when subscribing the app.
 
-Meta sends no event id: a hash of the change stands in for it, so
-a redelivered change is stored once. The account's own comments (a moderator's
-replies) are not inbox items, as polling skips them too. While the network is switched
-off (``accounts_registry.restricted``) events are answered 200 and dropped.
+Meta sends no event id and several changes in one delivery: each change of the
+account's entries is stored as an event of its own (``events``), keyed by a hash of
+the change, so a redelivered change is stored once, and handled by the batch like
+every network's. The account's own comments (a moderator's replies) are not inbox
+items, as polling skips them too. While the network is switched off
+(``accounts_registry.restricted``) events are answered 200 and dropped.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def change_id(entry_id, change: dict) -> str:
 
 class MetaWebhookView(WebhookView):
     """What Facebook and Instagram share. A subclass sets ``network`` and
-    ``object_name`` (the payload's ``object``) and implements ``on_change``."""
+    ``object_name`` (the payload's ``object``) and implements ``wanted``,
+    ``check_change`` and ``on_change``."""
 
     object_name = ""
     http_method_names = ["get", "post"]
@@ -94,12 +97,19 @@ class MetaWebhookView(WebhookView):
         if not isinstance(payload.get("entry"), list):
             raise WebhookRejected("event without entries")
 
-    def handle(self, payload: dict) -> HttpResponse:
+    def early_response(self, payload: dict) -> HttpResponse | None:
         if is_blocked(self.network):
             # Switched off on record (accounts_registry/restricted.py): nothing from
             # the network is taken in; 200 so Meta does not pile up retries.
             logger.info("%s webhook: network blocked, event dropped", self.network)
-            return HttpResponse("ok", content_type="text/plain")
+            return self.answer(payload)
+        return None
+
+    # -- the events (base.py): stored in the request, processed by the batch --------
+    def events(self, payload: dict) -> list[tuple]:
+        """One event per change of this account's entries, keyed by the change's
+        hash: a redelivered change is one row, whatever else came with it."""
+        found = []
         for entry in payload["entry"]:
             if not isinstance(entry, dict) or not self.is_ours(entry.get("id")):
                 continue
@@ -111,17 +121,37 @@ class MetaWebhookView(WebhookView):
                     change.get("value"), dict
                 ):
                     continue
-                if not self.first_time(
-                    change_id(entry.get("id"), change), str(change.get("field") or "")
-                ):
+                if not self.wanted(change):
                     continue
-                raw = {"object": payload["object"], "entry": entry, "change": change}
-                self.on_change(change, raw, entry.get("time"))
+                event = {"object": payload["object"], "entry": entry, "change": change}
+                found.append(
+                    (
+                        change_id(entry.get("id"), change),
+                        str(change.get("field") or ""),
+                        event,
+                    )
+                )
+        return found
+
+    def check_event(self, event: dict) -> None:
+        self.check_change(event["change"])
+
+    def process(self, event: dict) -> None:
+        self.on_change(event["change"], event, event["entry"].get("time"))
+
+    def answer(self, payload: dict) -> HttpResponse:
         return HttpResponse("ok", content_type="text/plain")
 
+    # -- what each network fills in ----------------------------------------------------
+    def wanted(self, change: dict) -> bool:
+        """The change may become an inbox item (a comment); others are not kept."""
+        raise NotImplementedError
+
+    def check_change(self, change: dict) -> None:
+        """``WebhookRejected`` for a change ``on_change`` could not read."""
+
     def on_change(self, change: dict, raw: dict, time) -> None:
-        """Store what ``change`` (a dict with a dict ``value``) says, if it is a
-        reader's comment; ``WebhookRejected`` for a malformed one."""
+        """Store what ``change`` (a dict with a dict ``value``) says."""
         raise NotImplementedError
 
     def is_ours(self, entry_id) -> bool:

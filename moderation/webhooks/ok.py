@@ -45,33 +45,41 @@ class OkWebhookView(WebhookView):
             )
         return None
 
-    def handle(self, payload):
-        message = payload.get("message")
-        if not isinstance(message, dict):
-            return JsonResponse({"success": True})  # other event types: not ours
-        mid = message.get("mid")
-        if not mid:
+    # -- the events (base.py): stored in the request, processed by the batch ------
+    def events(self, payload):
+        if not isinstance(payload.get("message"), dict):
+            return []  # other event types: not ours, acknowledged and not kept
+        return super().events(payload)
+
+    def event_key(self, payload):
+        event_type = str(payload.get("webhookType") or "MESSAGE_CREATED")
+        return payload["message"].get("mid"), event_type
+
+    def check_event(self, payload):
+        if not payload["message"].get("mid"):
             raise WebhookRejected("message without mid")
-        if self.first_time(mid, str(payload.get("webhookType") or "MESSAGE_CREATED")):
-            sender = (payload.get("sender") or {}).get("user_id")
-            author_id = _strip_prefix(sender)
-            timestamp = payload.get("timestamp")
-            ingest.store(
-                self.account,
-                Incoming(
-                    remote_id=str(mid),
-                    kind=InboxItem.Kind.MESSAGE,
-                    author_id=author_id,
-                    author_name=(payload.get("sender") or {}).get("name") or "",
-                    author_url=f"https://ok.ru/profile/{author_id}"
-                    if author_id
-                    else "",
-                    text=message.get("text") or "",
-                    attachments=message.get("attachments") or [],
-                    created_at=from_timestamp(
-                        int(timestamp) // 1000 if timestamp else None
-                    ),
-                    raw=payload,
+
+    def process(self, payload):
+        message = payload["message"]
+        sender = payload.get("sender") or {}
+        author_id = _strip_prefix(sender.get("user_id"))
+        timestamp = payload.get("timestamp")
+        ingest.store(
+            self.account,
+            Incoming(
+                remote_id=str(message["mid"]),
+                kind=InboxItem.Kind.MESSAGE,
+                author_id=author_id,
+                author_name=sender.get("name") or "",
+                author_url=f"https://ok.ru/profile/{author_id}" if author_id else "",
+                text=message.get("text") or "",
+                attachments=message.get("attachments") or [],
+                created_at=from_timestamp(
+                    int(timestamp) // 1000 if timestamp else None
                 ),
-            )
+                raw=payload,
+            ),
+        )
+
+    def answer(self, payload):
         return JsonResponse({"success": True})

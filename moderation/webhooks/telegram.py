@@ -59,9 +59,7 @@ class TelegramWebhookView(WebhookView):
         if not secrets_equal(given, self.endpoint.secret):
             raise WebhookRejected("bad secret token")
 
-    # -- deferred handling (base.py): stored in the request, processed by the batch --
-    deferred = True
-
+    # -- the events (base.py): stored in the request, processed by the batch ------
     def event_key(self, payload):
         return payload.get("update_id"), "update"
 

@@ -88,9 +88,7 @@ class VkWebhookView(WebhookView):
             )
         return None
 
-    # -- deferred handling (base.py): stored in the request, processed by the batch --
-    deferred = True
-
+    # -- the events (base.py): stored in the request, processed by the batch ------
     def event_key(self, payload):
         return payload.get("event_id"), str(payload.get("type") or "")
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 
+from accounts_registry.conf import TECH_GROUP
 from accounts_registry.models import Account
-from moderation.defaults import ensure_default_rules
+from accounts_registry.restricted import decide
+from moderation.defaults import MODERATOR_GROUP, ensure_default_rules
 from moderation.models import Rule, WebhookEndpoint
 from tests.moderation.webhook_cases import SECRET
+
+# The accounts' ids on the networks whose fixtures are here.
+PAGE = "546349135390552"  # a Facebook Page
+IG_USER = "17841400000000001"  # an Instagram business account
+MAX_CHAT = -70000000000042  # a MAX channel
 
 
 def make_account(network: str, external_id: str, slug: str, **extra) -> Account:
@@ -35,6 +43,43 @@ def tg_account(db):
 @pytest.fixture
 def ok_account(db):
     return make_account("ok", "700000000001", "ok-soc")
+
+
+@pytest.fixture
+def max_account(db):
+    return make_account("max", str(MAX_CHAT), "max-soc")
+
+
+@pytest.fixture
+def meta_enabled(db):
+    """Facebook and Instagram are blocked until switched on, on record."""
+    for network in ("facebook", "instagram"):
+        decide(network, True, reason="Тест вебхуков Meta", actor="pytest")
+
+
+@pytest.fixture
+def facebook_account(db):
+    return make_account("facebook", PAGE, "fb-soc")
+
+
+@pytest.fixture
+def instagram_account(db):
+    return make_account("instagram", IG_USER, "ig-soc")
+
+
+@pytest.fixture
+def technician(django_user_model, db):
+    """Денис: the group the migrations give its permissions."""
+    user = django_user_model.objects.create_user("denis", "denis@minsoc.example", "x")
+    user.groups.add(Group.objects.get(name=TECH_GROUP))
+    return user
+
+
+@pytest.fixture
+def moderator(django_user_model, db):
+    user = django_user_model.objects.create_user("mod", "mod@minsoc.example", "x")
+    user.groups.add(Group.objects.get(name=MODERATOR_GROUP))
+    return user
 
 
 class FakeClient:

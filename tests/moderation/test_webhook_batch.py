@@ -1,21 +1,42 @@
-"""Issue 11.8: VK and Telegram webhook events are stored before the 200 and handled
+"""Issue 11.8: every network's webhook events are stored before the 200 and handled
 by the batch (moderation/webhooks/batch.py): one row per event id, handled once,
 retried after a failure, set aside after too many, and a batch that dies leaves its
-rows for the next tick."""
+rows for the next tick. What every network shares is parametrized over the six
+(VK, Telegram, OK, MAX, Facebook, Instagram), each sending its own wire format
+through its security case (``webhook_cases.py``); the batch's own machinery is
+tested on VK."""
 
 from __future__ import annotations
 
 import json
 import threading
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
+from accounts_registry.models import Account
 from moderation import batching, duplicates, ingest
 from moderation.models import InboxItem, ModerationAction, Rule, WebhookEvent
 from moderation.webhooks import batch
+from tests.accounts_registry.conftest import login
 from tests.moderation.test_duplicates_inbox import AD
-from tests.moderation.webhook_cases import SECRET
+
+# Aliased so that pytest does not collect the security cases here a second time.
+from tests.moderation.test_webhooks_max import TestMaxWebhookSecurity as MaxCase
+from tests.moderation.test_webhooks_meta import (
+    TestFacebookWebhookSecurity as FacebookCase,
+)
+from tests.moderation.test_webhooks_meta import (
+    TestInstagramWebhookSecurity as InstagramCase,
+)
+from tests.moderation.test_webhooks_ok import TestOkWebhookSecurity as OkCase
+from tests.moderation.test_webhooks_telegram import (
+    TestTelegramWebhookSecurity as TelegramCase,
+)
+from tests.moderation.test_webhooks_vk import TestVkWebhookSecurity as VkCase
+from tests.moderation.webhook_cases import SECRET, WebhookSecurityCase
 
 SPAM = "Заработок от 5000 в день без вложений, пиши в личку t.me/money"
 
@@ -23,6 +44,179 @@ SPAM = "Заработок от 5000 в день без вложений, пиш
 @pytest.fixture(autouse=True)
 def deferred(settings):
     settings.MODERATION_WEBHOOKS_DEFERRED = True
+
+
+# What each network's request answers at once for an accepted event (networks.md:
+# VK §1.6 «ok», OK §2.6 and MAX §9.6 a 200, Telegram §3.6, Meta §4.6 a quick 200).
+CASES = {
+    "vk": (VkCase, b"ok"),
+    "telegram": (TelegramCase, b"{}"),
+    "ok": (OkCase, b'{"success": true}'),
+    "max": (MaxCase, b"{}"),
+    "facebook": (FacebookCase, b"ok"),
+    "instagram": (InstagramCase, b"ok"),
+}
+# The network's name as the technician's dashboard says it.
+NAMES = {
+    "vk": "ВКонтакте",
+    "telegram": "Telegram",
+    "ok": "Одноклассники",
+    "max": "MAX",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+}
+
+
+@dataclass
+class Network:
+    code: str
+    case: WebhookSecurityCase
+    account: Account
+    answer: bytes
+
+    def send(self, client, number: int, text: str, secret: str | None = SECRET):
+        body = self.case.event(self.account, number, text)
+        return self.case.send(client, self.account, body, secret=secret)
+
+
+@pytest.fixture(params=list(CASES))
+def network(request):
+    code = request.param
+    if code in ("facebook", "instagram"):
+        request.getfixturevalue("meta_enabled")
+    case_class, answer = CASES[code]
+    case = case_class()
+    account = request.getfixturevalue(case.account_fixture)
+    return Network(code, case, account, answer)
+
+
+@pytest.fixture
+def broken(monkeypatch):
+    """The classifier fails on texts with «сломанный» until ``state["broken"]``
+    is set false."""
+    classify = ingest.classify_text
+    state = {"broken": True}
+
+    def classify_text(text):
+        if state["broken"] and "сломанный" in text:
+            raise RuntimeError("classifier down")
+        return classify(text)
+
+    monkeypatch.setattr("moderation.ingest.classify_text", classify_text)
+    return state
+
+
+# -- what every network shares ---------------------------------------------------------
+
+
+def test_every_network_stores_the_event_and_the_batch_makes_one_item(client, network):
+    response = network.send(client, 1, "Когда откроют новую поликлинику?")
+    assert response.status_code == 200 and response.content == network.answer
+    assert not InboxItem.objects.exists()  # the request only stored it
+    row = WebhookEvent.objects.get()
+    assert (row.network, row.account) == (network.code, network.account)
+    assert row.processed_at is None and row.payload and row.attempts == 0
+
+    assert batch.process_all() == 1
+    item = InboxItem.objects.get()
+    assert (item.network, item.account) == (network.code, network.account)
+    assert item.text == "Когда откроют новую поликлинику?"
+    assert item.label and item.received_at == row.received_at
+    row.refresh_from_db()
+    assert row.processed_at and row.payload is None and not row.failed
+    assert batch.process_all() == 0  # nothing is handled twice
+
+
+def test_every_network_refuses_a_bad_secret_and_stores_nothing(client, network):
+    wrong = network.send(client, 2, "Подделка", secret=SECRET + "x")
+    assert wrong.status_code == 400
+    missing = network.send(client, 2, "Подделка", secret=None)
+    assert missing.status_code == network.case.missing_secret_status
+    assert not WebhookEvent.objects.exists()
+    assert batch.process_all() == 0 and not InboxItem.objects.exists()
+
+
+# The handshakes (networks.md VK §1.6, OK §2.6, Meta §4.6): answered at once with the
+# account's code, nothing stored; Telegram and MAX have none.
+HANDSHAKES = {
+    "vk": ("post", {"type": "confirmation", "group_id": 123456}, 200, b"e7e13fe2"),
+    "ok": ("post", {"webhookType": "CONFIRMATION"}, 200, b"e7e13fe2"),
+    "facebook": (
+        "get", {"hub.mode": "subscribe", "hub.challenge": "1158201444",
+                "hub.verify_token": "e7e13fe2"}, 200, b"1158201444",
+    ),
+    "instagram": (
+        "get", {"hub.mode": "subscribe", "hub.challenge": "1158201444",
+                "hub.verify_token": "wrong"}, 403, b"",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("network", list(HANDSHAKES), indirect=True)
+def test_every_handshake_is_answered_and_stores_nothing(client, network):
+    method, data, status, content = HANDSHAKES[network.code]
+    url = network.case.url(network.account, SECRET)
+    if method == "get":
+        response = client.get(url, data)
+    else:
+        response = client.post(
+            url, data=json.dumps(data), content_type="application/json"
+        )
+    assert response.status_code == status and response.content == content
+    assert not WebhookEvent.objects.exists()
+    assert batch.process_all() == 0 and not InboxItem.objects.exists()
+
+
+def test_every_network_stores_a_duplicate_delivery_once(client, network):
+    for _ in range(3):  # the network sends the same delivery again
+        assert network.send(client, 3, "Спасибо за ответ").status_code == 200
+    assert WebhookEvent.objects.count() == 1
+    assert batch.process_all() == 1
+    assert network.send(client, 3, "Спасибо за ответ").status_code == 200  # later
+    assert batch.process_all() == 0
+    assert InboxItem.objects.count() == 1
+
+
+def test_every_network_retries_an_event_whose_handling_failed(client, network, broken):
+    assert network.send(client, 4, "сломанный комментарий").status_code == 200
+    assert batch.process_all() == 1
+    row = WebhookEvent.objects.get()
+    assert row.processed_at is None and row.attempts == 1 and not row.failed
+    assert row.last_error == "RuntimeError: classifier down" and row.payload
+    assert not InboxItem.objects.exists()
+
+    broken["broken"] = False  # the classifier is back: the next tick stores it
+    assert batch.process_all() == 1
+    item = InboxItem.objects.get()
+    assert item.text == "сломанный комментарий" and item.network == network.code
+    row.refresh_from_db()
+    assert row.processed_at and not row.failed
+
+
+def test_every_network_s_event_set_aside_reads_well_for_the_technician(
+    client, network, broken, technician, django_capture_on_commit_callbacks
+):
+    network.send(client, 5, "сломанный комментарий")
+    for _ in range(batch.MAX_ATTEMPTS):
+        with django_capture_on_commit_callbacks(execute=True):
+            batch.process_all()
+    row = WebhookEvent.objects.get()
+    assert row.failed and row.payload  # kept for a person
+    login(client, technician)  # credentials need a second factor
+    home = reverse("wagtailadmin_home")
+    html = client.get(home).content.decode()
+    assert "1 входящий комментарий не удалось обработать" in html
+    assert f"{NAMES[network.code]}, {network.account.name}" in html
+    assert "RuntimeError: classifier down" in html and "Повторить" in html
+
+    broken["broken"] = False
+    client.post(reverse("moderation_set_aside_retry", args=[row.pk]))
+    batch.process_all()
+    assert InboxItem.objects.get().text == "сломанный комментарий"
+    assert "data-moderation-set-aside" not in client.get(home).content.decode()
+
+
+# -- the batch's own machinery, on VK --------------------------------------------------
 
 
 def vk(client, account, event_id, text, comment_id=None, author=555, **extra):

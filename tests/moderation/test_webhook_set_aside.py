@@ -5,14 +5,11 @@ see them without the API words, and the technicians get one e-mail, not one per 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 
-from accounts_registry.conf import TECH_GROUP
 from moderation import ingest
-from moderation.defaults import MODERATOR_GROUP
 from moderation.models import InboxItem, WebhookEvent
 from moderation.webhooks import batch
 from tests.accounts_registry.conftest import login
@@ -25,20 +22,6 @@ HOME = reverse("wagtailadmin_home")
 def deferred(settings):
     settings.MODERATION_WEBHOOKS_DEFERRED = True
     settings.SYNDICATION_NOTIFY_EMAILS = []
-
-
-@pytest.fixture
-def technician(django_user_model, db):
-    user = django_user_model.objects.create_user("denis", "denis@minsoc.example", "x")
-    user.groups.add(Group.objects.get(name=TECH_GROUP))
-    return user
-
-
-@pytest.fixture
-def moderator(django_user_model, db):
-    user = django_user_model.objects.create_user("mod", "mod@minsoc.example", "x")
-    user.groups.add(Group.objects.get(name=MODERATOR_GROUP))
-    return user
 
 
 @pytest.fixture

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from moderation.models import InboxItem, WebhookEvent
-from tests.moderation.conftest import make_account
+from tests.moderation.conftest import MAX_CHAT as CHAT
 from tests.moderation.webhook_cases import SECRET, WebhookSecurityCase
 
-CHAT = -70000000000042
 POST_MID = "mid.0000000100000000000000000000000a"
-
-
-@pytest.fixture
-def max_account(db):
-    return make_account("max", str(CHAT), "max-soc")
 
 
 def comment(mid: str, text: str, *, user_id=501, reply_to="", kind="comment") -> dict:

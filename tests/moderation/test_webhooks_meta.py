@@ -9,30 +9,10 @@ import pytest
 
 from moderation.models import InboxItem, WebhookEvent
 from moderation.webhooks.meta import signature
-from tests.moderation.conftest import make_account
+from tests.moderation.conftest import IG_USER, PAGE
 from tests.moderation.webhook_cases import SECRET, WebhookSecurityCase
 
-PAGE = "546349135390552"
-IG_USER = "17841400000000001"
-
-
-@pytest.fixture(autouse=True)
-def meta_enabled(db):
-    """Facebook and Instagram are blocked until switched on, on record."""
-    from accounts_registry.restricted import decide
-
-    for network in ("facebook", "instagram"):
-        decide(network, True, reason="Тест вебхуков Meta", actor="pytest")
-
-
-@pytest.fixture
-def facebook_account(db):
-    return make_account("facebook", PAGE, "fb-soc")
-
-
-@pytest.fixture
-def instagram_account(db):
-    return make_account("instagram", IG_USER, "ig-soc")
+pytestmark = pytest.mark.usefixtures("meta_enabled")
 
 
 def feed_event(comment_id, text, verb="add", author="77", **extra) -> dict:
