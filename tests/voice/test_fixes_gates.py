@@ -289,3 +289,33 @@ def test_settlements_in_the_plural_keep_their_fix():
     }
     for text, fixed in cases.items():
         assert fixed in results(text), text
+
+
+# Found while probing the gates: «более» that makes a comparative is not
+# «больше».
+
+
+def test_more_before_an_adjective_or_adverb_is_no_amount():
+    for text in (
+        "Более крупные семьи получат дополнительную выплату.",
+        "Волонтёры стали более активно помогать пожилым людям.",
+        "Для более точного расчёта нужна справка о доходах.",
+        "Теперь заявление можно подать более простым способом.",
+        "Услуги стали более доступными для жителей сёл.",
+    ):
+        assert not any("больше" in r.lower() for r in results(text)), text
+
+
+def test_more_before_an_amount_keeps_its_fix():
+    cases = {
+        "Выплату получили более 300 семей.": "Выплату получили больше 300 семей.",
+        "Заявление рассматривается не более 10 дней.": (
+            "Заявление рассматривается не больше 10 дней."
+        ),
+        "Помощь получили более половины обратившихся.": (
+            "Помощь получили больше половины обратившихся."
+        ),
+        "Ремонт длился более месяца.": "Ремонт длился больше месяца.",
+    }
+    for text, fixed in cases.items():
+        assert fixed in results(text), text

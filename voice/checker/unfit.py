@@ -9,6 +9,7 @@ not «Детям»."""
 from __future__ import annotations
 
 from .draft import Place
+from .grammar import readings
 from .morph import normalize
 from .phrases import joined
 from .templates import Template
@@ -22,6 +23,8 @@ def unfit_here(place: Place, template: Template) -> bool:
     """Whether the alternative's first word is unfit next to these words."""
     if not template.words:
         return False
+    if _comparative_of_next(place, template):
+        return True
     entry = place.book.grammar["unfit_near"].get(normalize(template.words[0]))
     if entry is None:
         return False
@@ -49,3 +52,16 @@ def unfit_here(place: Place, template: Template) -> bool:
         for i in range(len(tokens))
         if i not in place.matched
     )
+
+
+def _comparative_of_next(place: Place, template: Template) -> bool:
+    """«более» that makes the next adjective or adverb comparative is no amount:
+    «более крупные семьи», «более активно» → «больше крупные», «больше активно»
+    is not Russian. «более 300 семей», «более месяца» stay «больше»."""
+    if normalize(template.words[0]) != "больше" or place.word(place.last) != "более":
+        return False
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    found = readings(place.word(j))
+    return bool(found) and found[0].pos in ("ADJF", "ADJS", "ADVB", "PRTF", "PRTS")
