@@ -409,6 +409,9 @@ def _pronoun_subject(place: Place, v: int, modal: int, original: Reading) -> int
 
 
 _JOINING = frozenset({"и", "а", "но", "также", "или", "либо"})
+# Words that may stand between the joining word and the second predicate: «а
+# также», «и даже превышен» («достигнут и даже превысили» was offered).
+_BETWEEN = frozenset({"также", "даже", "не"})
 
 
 def _second_of_two(place: Place, start: int) -> bool:
@@ -420,7 +423,7 @@ def _second_of_two(place: Place, start: int) -> bool:
     if k >= 0 and place.word(k) in AUXILIARIES:
         k -= 1
     # «либо ежемесячно выдаётся», «и затем возвращаются»: adverbs in between.
-    while k >= 0 and (place.word(k) == "также" or _adverb(place.word(k))):
+    while k >= 0 and (place.word(k) in _BETWEEN or _adverb(place.word(k))):
         k -= 1
     return k >= 0 and place.word(k) in ("и", "а", "но", "или", "либо")
 
@@ -451,7 +454,9 @@ def _second_predicate(place: Place, v: int, original: Reading) -> bool:
             found = readings(place.word(j))
             if any(map(predicate, found)):
                 return True
-            if place.word(j) != "также" and not any(r.pos == "ADVB" for r in found):
+            if place.word(j) not in _BETWEEN and not any(
+                r.pos == "ADVB" for r in found
+            ):
                 break
     return False
 
@@ -617,6 +622,10 @@ def action_fix(place: Place) -> Fix | None:
     subject = subject_of(place, v, original, agent)
     if not subject or subject.numeral or subject.words != [subject.head]:
         return None  # «ежемесячная выплата»: the adjective would be left without a noun
+    if _second_predicate(place, v, original):
+        # «Проверка проведена прокуратурой и завершена в срок» → «Проверила
+        # прокуратура и завершена»: the dropped subject is also the other's.
+        return None
     if agent is not None and _other_instrumental_than(place, v, agent, subject):
         return None
     after = subject.head == v + 1 and joined(place.text, place.tokens, v + 1)
