@@ -112,6 +112,8 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
     draft.words(place.first, place.last, " ".join(words))
     if _gerund(template) and not _gerund_commas(place, draft):
         return None
+    if words == ["если"] and not _comma_before_if(place, draft):
+        return None
     end = place.tokens[place.last].end
     old = place.text[place.tokens[place.first].start : end].lower()
     if (
@@ -123,6 +125,34 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         # aside, takes no comma.
         draft.span(end, end + 1, "")
     return draft.fix()
+
+
+# Conjunctions after which a new «если» clause takes no comma («а если …»).
+_JOINING_IF = frozenset({"а", "но", "или", "либо"})
+# Words that hold on to the «если» after them («только если», «даже если»,
+# «и в случае, если» = «даже если»):
+# the comma would go before them, which a click cannot tell.
+_HOLDING_IF = frozenset({"и", "только", "лишь", "даже", "именно", "особенно", "тогда"})
+
+
+def _comma_before_if(place: Place, draft: Draft) -> bool:
+    """«выплачивается при условии, что доход …» → «выплачивается, если доход
+    …»: a clause of «если» inside the sentence is set off by a comma."""
+    first = place.tokens[place.first]
+    if place.first == 0:
+        return True
+    before = place.tokens[place.first - 1]
+    gap = place.text[before.end : first.start]
+    if not gap.isspace():
+        return True  # a comma, dash or bracket already sets it off
+    if before.norm in _JOINING_IF:
+        return True
+    if before.norm in _HOLDING_IF or any(
+        r.pos == "PRCL" for r in readings(before.norm)
+    ):
+        return False
+    draft.span(before.end, first.start, ", ")
+    return True
 
 
 # Asides set off by a comma («Как правило, …») whose plain replacement is an
