@@ -217,3 +217,54 @@ def test_the_object_after_a_prepositional_phrase_takes_the_new_verbs_case():
         assert results(text, word) == [expected], (text, results(text, word))
     # The object before the verb cannot be told from the subject: no fix.
     assert results("Орган опеки необходимо уведомить об этом.", "уведомить") == []
+
+
+def test_a_connective_between_two_clauses_is_not_removed():
+    # «…на 12 месяцев, граждане не имеют …»: two clauses with a bare comma.
+    for text, word in (
+        (
+            "Пособие назначается на год, при этом получатели не обязаны "
+            "подтверждать доход.",
+            "при этом",
+        ),
+        (
+            "Выплата производится ежемесячно, кроме того, семьи получают "
+            "бесплатные путёвки.",
+            "кроме того",
+        ),
+        (
+            "Центр работает без выходных, к тому же консультации проводятся бесплатно.",
+            "к тому же",
+        ),
+        (
+            "Заявление рассматривается в течение пяти дней, при этом справки "
+            "запрашиваются самим центром.",
+            "при этом",
+        ),
+    ):
+        assert results(text, word) == [], (text, results(text, word))
+    # Inside one clause it still goes, with its commas.
+    assert results("Семьи, кроме того, получают бесплатные путёвки.", "кроме того") == [
+        "Семьи получают бесплатные путёвки."
+    ]
+
+
+def test_takes_place_is_will_be_only_for_an_event():
+    # «будет награждение семей» does not announce an action; «пройдёт» does.
+    for text in (
+        "На форуме состоится награждение многодетных семей.",
+        "Вручение наград победителям конкурса состоится в пятницу.",
+        "В субботу состоится приём граждан по личным вопросам.",
+        "В администрации района состоится подведение итогов года.",
+    ):
+        found = results(text, "состоится")
+        assert found and not any(" будет " in f or "Будет" in f for f in found), (
+            text,
+            found,
+        )
+    assert "В Доме культуры будет концерт." in results(
+        "В Доме культуры состоится концерт.", "состоится"
+    )
+    assert "Заседание комиссии будет в пятницу." in results(
+        "Заседание комиссии состоится в пятницу.", "состоится"
+    )

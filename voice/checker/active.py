@@ -69,6 +69,11 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
         # «Мероприятие состоится» → «будет»; «Заседание состоялось под
         # председательством» → «было под председательством» loses «took place».
         return None
+    if target.lemma == "быть" and not _event_subject(place, v):
+        # «Мероприятие состоится» → «будет», but «состоится награждение семей»
+        # → «будет награждение» is not how an action is announced; «пройдёт
+        # награждение» is (round 21).
+        return None
     form = form_in_aspect(place, target, original)
     if form is None:
         return None
@@ -94,6 +99,24 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
     if not recase_object(place, draft, target, template, bool(removed)):
         return None
     return draft.fix()
+
+
+def _event_subject(place: Place, v: int) -> bool:
+    """The subject of ``v`` is an event (grammar.json noun class «событие»:
+    «мероприятие», «концерт», «заседание»), not an action done to someone
+    («награждение семей», «приём граждан»): every noun of the clause that may
+    be nominative, neither after a preposition nor after another noun."""
+    events = place.book.grammar["noun_classes"]["событие"]
+    first, last = clause_of(place.text, place.tokens, v)
+    subjects = [
+        {r.lemma for r in readings(place.word(k)) if r.pos == "NOUN"}
+        for k in range(first, last + 1)
+        if k != v
+        and place.preposition_before(k) is None
+        and not (k > first and place.is_noun(k - 1))
+        and any(r.pos == "NOUN" and r.case() == "nomn" for r in readings(place.word(k)))
+    ]
+    return bool(subjects) and all(lemmas & events for lemmas in subjects)
 
 
 def _passive_subject(place: Place, k: int, removed: list[int]):

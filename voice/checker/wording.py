@@ -8,7 +8,7 @@ import re
 from .draft import Draft, Place
 from .findings import Fix
 from .grammar import readings
-from .phrases import inflect_phrase, joined, verb_reading
+from .phrases import clause_of, inflect_phrase, joined, verb_reading
 from .templates import Template
 from .verbs import infinitive
 
@@ -33,6 +33,10 @@ def delete_fix(place: Place) -> Fix | None:
         if not at_start:
             start = len(before.rstrip()) + sentence.start  # «…, следует отметить, что»
             end -= 1
+    elif _joins_clauses(place, before, after):
+        # «назначается на год, при этом граждане не обязаны …»: without the
+        # connective the two clauses are left with a bare comma between them.
+        return None
     elif after.startswith(","):
         if at_start:
             end += len(after) - len(after[1:].lstrip())  # «Как известно, …»
@@ -57,6 +61,31 @@ def delete_fix(place: Place) -> Fix | None:
     else:
         draft.span(start, end, "")
     return draft.fix()
+
+
+def _joins_clauses(place: Place, before: str, after: str) -> bool:
+    """The words stand after a comma between two clauses, each with its own
+    predicate: they are what joins them («…, при этом граждане не имеют …»,
+    «…, кроме того, семьи получают …»)."""
+    if not before.rstrip().endswith(","):
+        return False
+    tokens, text = place.tokens, place.text
+    following = place.last + 1
+    if following >= len(tokens) or place.first == 0:
+        return False
+    first, _ = clause_of(text, tokens, place.first - 1)
+    _, last = clause_of(text, tokens, following)
+    return _has_predicate(place, first, place.first) and _has_predicate(
+        place, following, last + 1
+    )
+
+
+def _has_predicate(place: Place, start: int, stop: int) -> bool:
+    return any(
+        r.pos in ("VERB", "PRTS", "ADJS", "PRED")
+        for i in range(start, stop)
+        for r in readings(place.word(i))[:1]
+    )
 
 
 def _says_something(place: Place) -> bool:
