@@ -17,6 +17,7 @@ from .phrases import (
     ADJECTIVE_POS,
     Phrase,
     agrees,
+    between,
     clause_of,
     in_compound_chain,
     joined,
@@ -316,6 +317,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «волонтёры серебряного возраста» → «волонтёры пожилых людей»
     if head_reading.lemma in _GIVEN_TO and _genitive_follows(place):
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
+    if _participle_of_dropped(place, phrase, number, gender, animate):
+        return None  # «план мероприятий, посвящённых …» → «план, посвящённых …»
     if _dative_left(place, head_reading):
         return None  # «оказание медицинской помощи гражданам» → «лечение гражданам»
     original = phrase.chosen.get(phrase.head)
@@ -347,6 +350,32 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     ):
         return None
     return draft
+
+
+def _participle_of_dropped(
+    place: Place, phrase: Phrase, number: str, gender, animate: bool
+) -> bool:
+    """The participle after a comma agreed with a noun the fix drops, not with
+    the new noun: «план мероприятий, посвящённых Дню пожилого человека» →
+    «план, посвящённых …»."""
+    k = place.last + 1
+    if k >= len(place.tokens):
+        return False
+    if between(place.text, place.tokens, k).strip() != ",":
+        return False
+    participles = [r for r in readings(place.word(k)) if r.pos == "PRTF"]
+    if not participles:
+        return False
+    if any(agrees(r, phrase.case, number, gender, animate) for r in participles):
+        return False
+    return any(
+        agrees(r, n.case(), n.number(), n.gender(), "anim" in n.grammemes)
+        for i in place.matched
+        if i != phrase.head
+        for n in readings(place.word(i))
+        if n.pos == "NOUN" and n.case() and n.number()
+        for r in participles
+    )
 
 
 def _dative_left(place: Place, new: Reading) -> bool:
