@@ -19,13 +19,16 @@ def hint_of(text: str, fragment: str) -> str:
     return found[0].hint
 
 
-def test_results_of_a_check_are_after_it_not_in_its_outcome():
-    # a20, b07, c04, c38: «В итоге проверки» was rejected; «После» stays.
+def test_results_of_other_things_are_after_them_not_in_their_outcome():
+    # a20, b07, c04, c38: round 17 and 18's writers rejected «В итоге проверки»,
+    # blind judges accepted it (tests/voice/test_fixes_restored.py); with nouns
+    # they did not judge only «После» is offered.
     for text, fragment in (
-        ("По итогам проверки выданы предписания.", "По итогам"),
-        ("По результатам проверки выданы предписания.", "По результатам"),
+        ("По итогам конкурса выданы дипломы.", "По итогам"),
+        ("По результатам анализа выданы рекомендации.", "По результатам"),
     ):
-        assert results(text, fragment) == ["После проверки выданы предписания."]
+        assert len(results(text, fragment)) == 1, text
+        assert results(text, fragment)[0].startswith("После"), text
 
 
 @pytest.mark.parametrize(
