@@ -54,3 +54,47 @@ def test_in_the_outcome_only_of_what_was_judged():
     ):
         assert not any("В итоге" in r for r in results(text, fragment)), text
     assert results("По итогам года выплаты выросли.", "По итогам") == []
+
+
+@pytest.mark.parametrize(
+    "text, fragment, food",
+    [
+        (
+            "Волонтёры помогают с доставкой продуктов питания.",
+            "продуктов питания",
+            "Волонтёры помогают с доставкой еды.",
+        ),
+        (
+            "Социальный работник помогает с покупкой продуктов питания и лекарств.",
+            "продуктов питания",
+            "Социальный работник помогает с покупкой еды и лекарств.",
+        ),
+        (
+            "Покупка продуктов питания для подопечных ведётся за счёт центра.",
+            "продуктов питания",
+            "Покупка еды для подопечных ведётся за счёт центра.",
+        ),
+        (
+            "Волонтёры купили продукты питания для многодетных семей.",
+            "продукты питания",
+            "Волонтёры купили еду для многодетных семей.",
+        ),
+    ],
+)
+def test_food_products_bought_or_brought_are_food(text, fragment, food):
+    # c05 «в покупке и доставке еды»; «продукты» stays the first button.
+    got = results(text, fragment)
+    assert len(got) == 2 and food == got[1], got
+    assert "еды" not in got[0] and "еду" not in got[0]
+
+
+def test_food_products_elsewhere_stay_products():
+    # Prices, sets and arrivals of food were not judged: «продукты» only.
+    for text, fragment in (
+        ("Цены на продукты питания выросли.", "продукты питания"),
+        ("Семьи получат наборы продуктов питания.", "продуктов питания"),
+        ("В пункт выдачи поступили продукты питания.", "продукты питания"),
+    ):
+        got = results(text, fragment)
+        assert len(got) == 1, got
+        assert not any(food in got[0] for food in ("еда", "еды", "еду")), got
