@@ -74,11 +74,11 @@ def test_new_phrase_rules():
     assert results(
         "Клуб открыт для людей старшего возраста.", "людей старшего возраста"
     ) == ["Клуб открыт для пожилых людей."]
-    # «рабочая поездка» → «поездка» is advice only since round 18 (c25).
-    assert (
-        results("Во время рабочей поездки губернатор посетил школу.", "рабочей поездки")
-        == []
-    )
+    # «рабочая поездка» → «поездка»: advice only after round 18 (c25), a click
+    # again since blind judges accepted c25 (test_fixes_restored.py).
+    assert results(
+        "Во время рабочей поездки губернатор посетил школу.", "рабочей поездки"
+    ) == ["Во время поездки губернатор посетил школу."]
 
 
 def test_a_legal_status_is_not_rewritten_beside_another_adjective():
