@@ -136,15 +136,6 @@ def test_housing_is_not_a_flat():
     ]
 
 
-def test_those_who_expressed_a_wish_are_not_those_who_wanted():
-    # c19: «захотевшим» withdrawn; «пожелавшим» (listed by both writers of
-    # rounds 11 and 18) is offered.
-    text = "Гражданам, изъявившим желание пройти обучение, выдадут направление."
-    got = results(text, "изъявившим желание")
-    assert got == ["Гражданам, пожелавшим пройти обучение, выдадут направление."]
-    assert not any("захотевш" in r for r in got)
-
-
 def test_minors_of_an_age_are_not_children():
     # c19: «Несовершеннолетним в возрасте от 14 до 18 лет» → «Детям» withdrawn.
     text = (
