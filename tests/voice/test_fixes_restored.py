@@ -160,3 +160,43 @@ def test_those_who_expressed_a_wish_wanted(text, fragment, wanted):
     # c19 «захотевшим трудоустроиться»; «пожелавшим» stays the first button.
     got = results(text, fragment)
     assert len(got) == 2 and "пожелавш" in got[0] and got[1] == wanted, got
+
+
+@pytest.mark.parametrize(
+    "text, fragment, residents",
+    [
+        (
+            "Для граждан с инвалидностью открыт новый пункт проката.",
+            "граждан",
+            "Для жителей с инвалидностью открыт новый пункт проката.",
+        ),
+        (
+            "На работу устроены 85 граждан с инвалидностью.",
+            "граждан",
+            "На работу устроены 85 жителей с инвалидностью.",
+        ),
+        (
+            "Из 300 участников 40 — граждане с инвалидностью.",
+            "граждане",
+            "Из 300 участников 40 — жители с инвалидностью.",
+        ),
+        (
+            "Центр помогает гражданам с инвалидностью найти работу.",
+            "гражданам",
+            "Центр помогает жителям с инвалидностью найти работу.",
+        ),
+    ],
+)
+def test_citizens_with_a_disability_are_residents_too(text, fragment, residents):
+    # b39 «из них 85 — жители с инвалидностью»; «люди» («человек» after a
+    # number) stays the first button.
+    got = results(text, fragment)
+    assert len(got) == 2 and got[1] == residents, got
+
+
+def test_one_citizen_with_a_disability_is_not_a_resident():
+    # A single «гражданин» is never «житель» (judged blind: d25, d35, i02, i39).
+    text = "Гражданину с инвалидностью положена компенсация."
+    assert results(text, "Гражданину") == [
+        "Человеку с инвалидностью положена компенсация."
+    ]

@@ -177,6 +177,8 @@ def test_from_the_budget_only_where_paying():
 def test_citizens_of_a_status_are_people_not_residents():
     # u01, u18, b39 rejected «жители» for people defined by a status; rounds 11,
     # 14 and 16 had accepted «безработным жителям»: contested, so «люди» only.
+    # (Blind judges accepted b39 «жители с инвалидностью»: offered again,
+    # tests/voice/test_fixes_restored.py.)
     for text, fragment, people in (
         (
             "Пособие назначается гражданам, признанным безработными.",
@@ -187,11 +189,6 @@ def test_citizens_of_a_status_are_people_not_residents():
             "Сиделки ухаживают за тяжелобольными гражданами.",
             "гражданами",
             "Сиделки ухаживают за тяжелобольными людьми.",
-        ),
-        (
-            "На работу устроены 85 граждан с инвалидностью.",
-            "граждан",
-            "На работу устроены 85 человек с инвалидностью.",
         ),
     ):
         assert results(text, fragment) == [people], text
