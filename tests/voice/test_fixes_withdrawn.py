@@ -117,10 +117,12 @@ def test_activity_is_not_work_where_work_is_already_said():
 
 
 def test_more_in_a_counted_range_stays():
-    # b37: «трёх и более детей», «двух или более» are a range, not «больше».
+    # «двух или более» is a range, not «больше»; «50 и больше лет» was never
+    # judged. (Blind judges accepted b37 «трёх и больше детей»: offered again,
+    # tests/voice/test_fixes_restored.py.)
     for text in (
-        "Льгота положена семьям, где трое и более детей.",
         "Семьи, воспитывающие двух или более детей, получат сертификат.",
+        "Чествовали пары, прожившие в браке 50 и более лет.",
     ):
         assert results(text, "более") == [], text
     # Before a number «более» is still «больше».

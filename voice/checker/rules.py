@@ -204,7 +204,7 @@ def _prepare_grammar(grammar: dict) -> dict:
     grammar["unfit_near"] = {
         normalize(word): {
             where: frozenset(normalize(w) for w in entry.get(where, ()))
-            for where in ("before", "after", "sentence")
+            for where in ("before", "before_figure", "after", "sentence")
         }
         for word, entry in grammar.get("unfit_near", {}).items()
         if not word.startswith("_")

@@ -2,9 +2,9 @@
 (grammar.json «unfit_near»): the fix is built elsewhere, not there.
 
 «деятельности» → «работы» repeats a «работа» already in the sentence («работа
-… одно из направлений работы»); «трёх и более детей» → «трёх и больше» reads
-wrong in a counted range; «Несовершеннолетним в возрасте от 14 до 18 лет» are
-not «Детям»."""
+… одно из направлений работы»); «двух или более детей» → «двух или больше»
+reads wrong in a counted range, and «50 и больше лет» was never judged, while
+«трёх и больше детей» was accepted."""
 
 from __future__ import annotations
 
@@ -42,6 +42,15 @@ def unfit_here(place: Place, template: Template) -> bool:
         and named(j, entry["before"])
     ):
         return True
+    if (
+        entry["before_figure"]
+        and j >= 1
+        and joined(text, tokens, place.first)
+        and joined(text, tokens, j)
+        and named(j, entry["before_figure"])
+        and tokens[j - 1].norm[:1].isdigit()
+    ):
+        return True  # «50 и более лет», not «трёх и более детей»
     for j in range(place.last + 1, min(place.last + 1 + AFTER_WINDOW, len(tokens))):
         if not joined(text, tokens, j):
             break
