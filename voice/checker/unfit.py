@@ -14,8 +14,8 @@ from .morph import normalize
 from .phrases import joined
 from .templates import Template
 
-# How many words after the replaced ones «after» looks at, within the clause:
-# «Несовершеннолетним от 14 до 18 лет» puts the age five words on.
+# How many words after the replaced ones «after» looks at, within the clause
+# (an age, «от 14 до 18 лет», may come five words on).
 AFTER_WINDOW = 5
 
 
