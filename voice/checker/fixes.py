@@ -44,7 +44,7 @@ from .shapes import (
     participle_as_noun,
     template_shape,
 )
-from .swaps import of_class, phrase_swap, word_swap
+from .swaps import of_class, phrase_swap, word_before_of_class, word_swap
 from .templates import Template, parse_suggestion
 from .unfit import unfit_here
 from .verbs import (
@@ -209,13 +209,22 @@ def _parties_named(place: Place) -> bool:
     return "между" in words and "и" in words[words.index("между") + 1 :]
 
 
+def _sense_fits(place: Place, name: str) -> bool:
+    """«@класс»: the noun the replaced words go with is of the class; «@<класс»:
+    the word right before them is («Специалистами управления социальной защиты
+    населения» → «Специалистами соцзащиты», not «начальник соцзащиты»)."""
+    if name.startswith("<"):
+        return word_before_of_class(place, name[1:])
+    return of_class(place, name)
+
+
 def build(place: Place, template: Template) -> Fix | None:
     kept = _kept_tail(place, template)
     if kept is not None:
         return build(*kept)
-    if template.sense and of_class(
-        place, template.sense.lstrip("!")
-    ) == template.sense.startswith("!"):
+    if template.sense and _sense_fits(place, template.sense.lstrip("!")) == (
+        template.sense.startswith("!")
+    ):
         # «по @план»: «по акции» or «этот ремонт» would change the meaning;
         # «из-за @!повод»: «из-за рождения ребёнка» is not why a payment is made.
         return None

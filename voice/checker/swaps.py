@@ -403,6 +403,16 @@ def of_class(place: Place, name: str) -> bool:
     return bool(objects) and all(p.chosen[p.head].lemma in members for p in objects)
 
 
+def word_before_of_class(place: Place, name: str) -> bool:
+    """Whether the word right before the replaced ones, in the same clause, is
+    of the class ``name`` (a «@<класс» mark)."""
+    j = place.first - 1
+    if j < 0 or not joined(place.text, place.tokens, place.first):
+        return False
+    members = place.book.grammar["noun_classes"][name]
+    return bool(members & set(place.tokens[j].info.lemmas))
+
+
 def _described_as(place: Place, name: str) -> bool:
     """Whether a word of the class ``name`` defines the replaced noun: one of
     the two words right before it («пострадавшим гражданам») or of the
