@@ -31,6 +31,8 @@ from .verbs import is_passive, recase_coordinated
 
 
 def word_swap(place: Place, template: Template) -> Fix | None:
+    if _also(place):
+        return also_swap(place, template)
     if len(place.matched) != 1:
         return None
     original = {r.pos for r in readings(place.word(place.first))}
@@ -43,6 +45,45 @@ def word_swap(place: Place, template: Template) -> Fix | None:
     if predicative_only and "ADJS" in original and not _infinitive_follows(place):
         return None  # «это необходимо» → «это надо» is not Russian
     return phrase_swap(place, template)
+
+
+def _also(place: Place) -> bool:
+    return place.matched == (place.first, place.first + 1) and (
+        place.word(place.first),
+        place.word(place.last),
+    ) == ("а", "также")
+
+
+# Words after which «а также» joins what is not a list of nouns: a place or
+# time («в МФЦ, а также в управлении» may be «или»), a clause of its own.
+_ALSO_NOT_BEFORE = frozenset({"VERB", "INFN", "PRTS", "PREP", "CONJ", "GRND"})
+
+
+def also_swap(place: Place, template: Template) -> Fix | None:
+    """«вручены дипломы, а также ценные подарки» → «вручены дипломы и ценные
+    подарки»: in a list of nouns «а также» is «и», and the comma before it goes.
+    Not before a preposition, a verb or a clause of its own («…, а также
+    глава района поздравил …» keeps its comma), nor after an «и» of the same
+    list («паспорт и СНИЛС, а также документы» would read «и … и»)."""
+    if template.words != ("и",):
+        return None
+    tokens, text = place.tokens, place.text
+    first, j = place.first, place.last + 1
+    if first < 1 or text[tokens[first - 1].end : tokens[first].start] != ", ":
+        return None
+    if j >= len(tokens) or not joined(text, tokens, j) or not place.phrases(j):
+        return None
+    if {r.pos for r in readings(place.word(j))} & _ALSO_NOT_BEFORE:
+        return None
+    start, end = clause_of(text, tokens, j)
+    for k in range(j, end + 1):
+        if any(r.pos in ("VERB", "PRTS") for r in readings(place.word(k))[:1]):
+            return None  # a clause of its own: «…, а также глава района поздравил»
+    if any(place.word(k) == "и" for k in range(max(0, first - 4), first)):
+        return None
+    draft = Draft(place)
+    draft.span(tokens[first - 1].end, tokens[place.last].end, " и")
+    return draft.fix()
 
 
 def _compatible(original: set, new: set) -> bool:
