@@ -268,3 +268,16 @@ def test_takes_place_is_will_be_only_for_an_event():
     assert "Заседание комиссии будет в пятницу." in results(
         "Заседание комиссии состоится в пятницу.", "состоится"
     )
+
+
+def test_a_purpose_clause_is_not_closed_inside_a_list_of_purposes():
+    # «Чтобы поддержать семьи, развития спорта …»: the comma is inside the list.
+    for text in (
+        "В целях снижения нагрузки на семьи, поддержки детей и развития спорта "
+        "принята программа.",
+        "В целях поддержки семей, развития спорта открыт центр.",
+    ):
+        assert not any(r.startswith("Чтобы") for r in results(text)), results(text)
+    assert "Чтобы поддержать семьи, министерство открыло центр." in results(
+        "В целях поддержки семей, министерство открыло центр."
+    )

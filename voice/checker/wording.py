@@ -161,6 +161,10 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             return None
         closing = tokens[end].end + comma
         inside = [i for i in range(end + 1, len(tokens)) if tokens[i].end <= closing]
+        if _genitive_after(place, closing):
+            # «В целях поддержки семей, развития спорта …»: a list of purposes,
+            # not the end of the clause; «Чтобы поддержать семьи, развития».
+            return None
         if inside and _finite_verb(place, inside[0], inside[-1]):
             return None
         if any(tokens[i].norm in _PREDICATIVES for i in inside):
@@ -178,6 +182,12 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             previous = tokens[place.first - 1]
             draft.span(previous.end, tokens[place.first].start, ", ")
     return draft.fix()
+
+
+def _genitive_after(place: Place, position: int) -> bool:
+    """A genitive noun phrase opens the words after the comma at ``position``."""
+    k = next((i for i, t in enumerate(place.tokens) if t.start > position), None)
+    return k is not None and any(p.case == "gent" for p in place.phrases(k))
 
 
 _PREDICATIVES = frozenset(
