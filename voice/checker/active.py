@@ -108,15 +108,31 @@ def _event_subject(place: Place, v: int) -> bool:
     be nominative, neither after a preposition nor after another noun."""
     events = place.book.grammar["noun_classes"]["событие"]
     first, last = clause_of(place.text, place.tokens, v)
+    # A quoted name bounds no clause: «Подведение итогов конкурса «Семья года»
+    # состоится» has its subject before the name, and the name's own words
+    # («Семья») are no subject (round 22 j18).
+    while first > 0 and set(between(place.text, place.tokens, first)) <= _QUOTES:
+        first = clause_of(place.text, place.tokens, first - 1)[0]
+    quoted = {k for k in range(first, last + 1) if _in_quotes(place, first, k)}
     subjects = [
         {r.lemma for r in readings(place.word(k)) if r.pos == "NOUN"}
         for k in range(first, last + 1)
         if k != v
+        and k not in quoted
         and place.preposition_before(k) is None
         and not (k > first and place.is_noun(k - 1))
         and any(r.pos == "NOUN" and r.case() == "nomn" for r in readings(place.word(k)))
     ]
     return bool(subjects) and all(lemmas & events for lemmas in subjects)
+
+
+_QUOTES = set('«» "')
+
+
+def _in_quotes(place: Place, first: int, k: int) -> bool:
+    """Token ``k`` is inside a «quoted name» opened after token ``first`` began."""
+    span = place.text[place.tokens[first].start : place.tokens[k].start]
+    return span.count("«") > span.count("»")
 
 
 def _passive_subject(place: Place, k: int, removed: list[int]):
@@ -223,6 +239,20 @@ def auxiliary(place: Place, v: int) -> int | None:
     return None
 
 
+def _negated_auxiliary(place: Place, v: int) -> int | None:
+    """The index of «было» / «будет» in «выявлено не было», «принято не будет»:
+    the negation and the auxiliary after the participle, which the active verb
+    takes as «не выявили», «не примут» (round 22 j20: «выявили не было»)."""
+    k = v + 2
+    if k >= len(place.tokens) or place.word(v + 1) != "не":
+        return None
+    if not (
+        joined(place.text, place.tokens, v + 1) and joined(place.text, place.tokens, k)
+    ):
+        return None
+    return k if place.word(k) in AUXILIARIES else None
+
+
 def to_active(
     place: Place,
     v: int,
@@ -245,8 +275,13 @@ def to_active(
             else _modal_to_active(place, v, original, target, rest, modal)
         )
     aux = auxiliary(place, v) if original.pos == "PRTS" else None
+    negated = _negated_auxiliary(place, v) if original.pos == "PRTS" else None
+    if negated is not None and (aux is not None or v != place.first or removed):
+        return None
     if original.pos == "PRTS":  # a past passive participle: the active is perfective
         tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
+        if negated is not None:
+            tense = AUXILIARIES[place.word(negated)]
     else:
         tense = (
             "past"
@@ -314,6 +349,8 @@ def to_active(
             return None
         middle = place.text[tokens[aux].end : tokens[v].start].lstrip()
         draft.span(tokens[aux].start, tokens[place.last].end, middle + new_verb)
+    elif negated is not None:  # «выявлено не было» → «не выявили»
+        draft.span(tokens[v].start, tokens[negated].end, "не " + new_verb)
     else:
         draft.words(place.first, place.last, new_verb)
     if agent is not None:
