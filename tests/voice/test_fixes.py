@@ -478,10 +478,13 @@ def test_papers_are_handed_in_and_other_things_given():
 
 def test_social_protection_of_the_population_goes_whole():
     # «Соцзащитой населения» kept a word that belonged to the replaced name.
-    assert results(
-        "Органами социальной защиты населения принято решение.",
-        "Органами социальной защиты населения",
-    ) == ["Соцзащитой принято решение."]
+    assert (
+        results(
+            "Органами социальной защиты населения принято решение.",
+            "Органами социальной защиты населения",
+        )
+        == []
+    )  # withdrawn: a body's name is not shortened (round 23 l27, l34)
 
 
 @pytest.mark.parametrize(

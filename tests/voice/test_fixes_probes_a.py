@@ -177,9 +177,10 @@ def test_considering_needs_a_doer_and_its_commas():
 
 def test_in_the_amount_of_a_sum_after_a_noun():
     text = "Семьям назначена выплата в размере 5000 рублей."
-    assert results(text, "в размере") == ["Семьям назначена выплата в 5000 рублей."]
+    # Withdrawn: «помощь в 50 тысяч рублей» was rejected blind (round 22 j25).
+    assert results(text, "в размере") == []
     text = "Ветеранам оказана помощь в размере 15 тысяч рублей."
-    assert results(text, "в размере") == ["Ветеранам оказана помощь в 15 тысяч рублей."]
+    assert results(text, "в размере") == []
     # After a verb, or before what is not a sum: not offered.
     for text in (
         "Пособие выплачивается в размере 25 тысяч рублей.",

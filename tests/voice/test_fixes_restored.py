@@ -345,8 +345,9 @@ def test_the_social_protection_office_where_one_goes_and_its_staff(
 ):
     # a03 «в соцзащите по месту жительства», a10 «Специалистами соцзащиты»;
     # «управление соцзащиты» stays the first button.
+    # Withdrawn after round 23 (l27: both short forms rejected blind).
     got = results(text, fragment)
-    assert len(got) == 2 and "управлени" in got[0] and got[1] == short, got
+    assert got == [] and short, got
 
 
 def test_the_social_protection_office_elsewhere_keeps_its_head_noun():
@@ -366,5 +367,4 @@ def test_the_social_protection_office_elsewhere_keeps_its_head_noun():
             "управления социальной защиты населения",
         ),
     ):
-        got = results(text, fragment)
-        assert len(got) == 1 and "управлени" in got[0] and "соцзащиты" in got[0]
+        assert results(text, fragment) == []  # withdrawn after round 23 l27

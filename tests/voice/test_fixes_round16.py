@@ -50,9 +50,8 @@ def test_counting_is_not_a_passive():
 
 def test_the_body_keeps_its_head_noun_and_the_activity_keeps_its_words():
     text = "Документы принимает управление социальной защиты населения."
-    assert results(text, "управление социальной защиты населения") == [
-        "Документы принимает управление соцзащиты."
-    ]
+    # Withdrawn after round 23 (l27): a body's name is not shortened at all.
+    assert results(text, "управление социальной защиты населения") == []
     # The short form in a body's name was rejected too (round 17, b16): advice.
     text = "Специалисты отделения социального обслуживания посетили ветеранов."
     assert results(text, "социального обслуживания") == []
