@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grammar import Reading, inflect, pronoun_adjectives, readings, same_shape
+from .persons import person_forms
 from .text import Token
 
 ADJECTIVE_POS = ("ADJF", "PRTF")
@@ -322,6 +323,11 @@ def inflect_phrase(
         if form is None:
             return None
         out[index] = same_shape(tokens[index].text, form)
+    # «Анна Петрова» → «Анну Петрову»: the surname is no genitive tail.
+    names = person_forms(tokens, phrase.head, phrase.case, case)
+    if names is None or (names and number != "sing"):
+        return None
+    out.update(names)
     return out
 
 
