@@ -211,8 +211,8 @@ def _parties_named(place: Place) -> bool:
 
 def _sense_fits(place: Place, name: str) -> bool:
     """«@класс»: the noun the replaced words go with is of the class; «@<класс»:
-    the word right before them is («Специалистами управления социальной защиты
-    населения» → «Специалистами соцзащиты», not «начальник соцзащиты»)."""
+    the word right before them is («консультацию по вопросам назначения» →
+    «консультацию о назначении», not «семинар о назначении»)."""
     if name.startswith("<"):
         return word_before_of_class(place, name[1:])
     return of_class(place, name)
