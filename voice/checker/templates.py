@@ -90,6 +90,10 @@ def parse_suggestion(suggestion: str | None) -> tuple[Template, ...]:
 def _parse_alternative(source: str) -> Template:
     if source == DELETE:
         return Template(source, "delete")
+    if source.startswith(f"{DELETE} {SENSE}"):
+        # «∅ @<нужда»: removed only where the class fits — «должен в
+        # обязательном порядке уведомить» says «обязательно» twice.
+        return Template(source, "delete", sense=source.split(SENSE, 1)[1])
     if source == DASH:
         return Template(source, "dash")
     if source == ACTION:
