@@ -29,6 +29,7 @@ from .morph import is_transitive_base
 from .phrases import (
     between,
     clause_of,
+    clause_start,
     inflect_phrase,
     joined,
     verb_reading,
@@ -107,12 +108,11 @@ def _event_subject(place: Place, v: int) -> bool:
     («награждение семей», «приём граждан»): every noun of the clause that may
     be nominative, neither after a preposition nor after another noun."""
     events = place.book.grammar["noun_classes"]["событие"]
-    first, last = clause_of(place.text, place.tokens, v)
+    _, last = clause_of(place.text, place.tokens, v)
     # A quoted name bounds no clause: «Подведение итогов конкурса «Семья года»
     # состоится» has its subject before the name, and the name's own words
     # («Семья») are no subject (round 22 j18).
-    while first > 0 and set(between(place.text, place.tokens, first)) <= _QUOTES:
-        first = clause_of(place.text, place.tokens, first - 1)[0]
+    first = clause_start(place.text, place.tokens, v)
     quoted = {k for k in range(first, last + 1) if _in_quotes(place, first, k)}
     subjects = [
         {r.lemma for r in readings(place.word(k)) if r.pos == "NOUN"}

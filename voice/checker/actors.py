@@ -13,7 +13,9 @@ from .phrases import (
     Phrase,
     after_compound_preposition,
     clause_of,
+    clause_start,
     joined,
+    quoted_before,
 )
 
 # Nouns whose instrumental says how, how long or how much, never who acts:
@@ -195,19 +197,26 @@ def _adverbial(place: Place, phrase: Phrase) -> bool:
 def agent_before(place: Place, before: int) -> Phrase | None:
     """The instrumental that names who acts, right before the verb: «Специалистами
     отдела осуществляется» (the clause may not start earlier)."""
-    left = before - 1
-    if left < 0 or not joined(place.text, place.tokens, before):
+    left, stop = before - 1, before
+    quoted = quoted_before(place.text, place.tokens, before)
+    if quoted is not None:
+        # «Волонтёрами центра «Рука помощи» осуществляется»: the name is the
+        # agent's genitive tail (round 22 j11 left «Волонтёрами … доставляют»).
+        left, stop = quoted - 1, quoted
+    elif not joined(place.text, place.tokens, before):
+        return None
+    if left < 0:
         return None
     if _role_verb(place, before):
         return None  # «победителями признаны»: what they are, not who acts
-    first, _ = clause_of(place.text, place.tokens, before)
+    first, _ = clause_of(place.text, place.tokens, left)
     if not may_be_case(place, left, ("ablt", "gent")):
         return None  # an agent ends in its instrumental noun or a genitive after it
     # The longest phrase wins: «Социальными работниками» is the agent, not
     # «работниками» alone (which would leave «Социальными работники»).
     found = None
     for s in range(left, max(first, left - 5) - 1, -1):
-        for phrase in place.phrases(s, before):
+        for phrase in place.phrases(s, stop):
             if phrase.end != left or phrase.case != "ablt":
                 continue
             if place.preposition_before(s):
@@ -215,7 +224,7 @@ def agent_before(place: Place, before: int) -> Phrase | None:
                 # the instrumental hangs on «с», nobody acts.
                 return None
             if not _adverbial(place, phrase) and all(
-                p.case == "ablt" for p in place.phrases(s, before)
+                p.case == "ablt" for p in place.phrases(s, stop)
             ):
                 found = phrase
                 break
@@ -289,7 +298,8 @@ _COORDINATING = frozenset({"и", "или", "а"})
 
 def other_instrumental(place: Place, v: int) -> bool:
     """An instrumental noun elsewhere in the clause may be the real actor."""
-    first, last = clause_of(place.text, place.tokens, v)
+    _, last = clause_of(place.text, place.tokens, v)
+    first = clause_start(place.text, place.tokens, v)
     s = first
     while s <= last:
         if not may_be_case(place, s, ("ablt",), adjectives=True):

@@ -8,7 +8,7 @@ withdrawn rather than guessed."""
 
 from __future__ import annotations
 
-from .grammar import Reading, inflect, same_shape
+from .grammar import Reading, inflect, readings, same_shape
 from .morph import normalize, parses
 from .text import Token
 
@@ -76,6 +76,15 @@ def person_forms(
         return {}
     if len(run) < 2:
         return {}
+    before = head - 1
+    if (
+        before >= 0
+        and tokens[head].joined
+        and any(
+            r.pos == "NOUN" and r.case() == case for r in readings(tokens[before].norm)
+        )
+    ):
+        return None  # «назначена специалист Анна Петрова»: the title stays behind
     gender = _gender(tokens, run, case)
     if gender is None:
         return None

@@ -62,6 +62,27 @@ def clause_of(text: str, tokens: list[Token], i: int) -> tuple[int, int]:
     return first, last
 
 
+def quoted_before(text: str, tokens: list[Token], i: int) -> int | None:
+    """The first token of a «quoted name» that ends right before token ``i``
+    («центра «Рука помощи» осуществляется»): the name hangs on the word before
+    it and bounds no clause. None when there is none, or it holds punctuation."""
+    if i <= 0 or between(text, tokens, i).strip() != "»":
+        return None
+    q = i - 1
+    while q > 0 and not between(text, tokens, q).strip():
+        q -= 1
+    return q if q > 0 and between(text, tokens, q).strip() == "«" else None
+
+
+def clause_start(text: str, tokens: list[Token], i: int) -> int:
+    """The first token of the clause around token ``i``, quoted names inside it:
+    «Волонтёрами центра «Рука помощи» ежедневно осуществляется»."""
+    first = clause_of(text, tokens, i)[0]
+    while (quoted := quoted_before(text, tokens, first)) is not None:
+        first = clause_of(text, tokens, quoted - 1)[0]
+    return first
+
+
 # Prepositions of a preposition and a noun: the noun phrase right after them is
 # their genitive («в рамках системы», «по итогам конкурса»), and so is the
 # genitive chain after it — unless a word of the chain is the subject.
