@@ -167,6 +167,11 @@ def _prepare_grammar(grammar: dict) -> dict:
         for name, words in grammar.get("noun_classes", {}).items()
         if not name.startswith("_")
     }
+    grammar["defined_before"] = {
+        name: frozenset(normalize(w) for w in words)
+        for name, words in grammar.get("defined_before", {}).items()
+        if not name.startswith("_")
+    }
     grammar["kept_with"] = {
         normalize(k): frozenset(normalize(w) for w in v)
         for k, v in grammar.get("kept_with", {}).items()

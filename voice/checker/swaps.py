@@ -469,7 +469,31 @@ def _described_as(place: Place, name: str) -> bool:
     j = place.last + 1
     if j < len(tokens) and between(text, tokens, j).strip() in ("", ","):
         near.extend(range(j, clause_of(text, tokens, j)[1] + 1))
-    return any(members & set(tokens[k].info.lemmas) for k in near)
+    if any(members & set(tokens[k].info.lemmas) for k in near):
+        return True
+    return _defined_before(place, place.book.grammar["defined_before"].get(name))
+
+
+# How far back the words that define a noun only before it are looked for: the
+# participle phrase before it, «проживающим в области гражданам».
+BEFORE_WINDOW = 4
+
+
+def _defined_before(place: Place, words: frozenset[str] | None) -> bool:
+    """Whether a word that defines the noun only when it comes before it
+    (grammar.json «defined_before») is among the few words before it, with no
+    punctuation between: «мобилизованных граждан» are a legal category and
+    «одиноко проживающих жителей» says it twice, while «жителям, проживающим в
+    сёлах» was accepted."""
+    if not words:
+        return False
+    tokens, text = place.tokens, place.text
+    for j in range(place.first - 1, max(place.first - 1 - BEFORE_WINDOW, -1), -1):
+        if not joined(text, tokens, j + 1):
+            return False
+        if words & set(tokens[j].info.lemmas):
+            return True
+    return False
 
 
 def _complement_cases(place: Place, template: Template) -> tuple[str, ...] | None:
