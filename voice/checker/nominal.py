@@ -18,7 +18,7 @@ from .actors import agent_after, agent_before, other_instrumental
 from .draft import Draft, Place
 from .findings import Fix
 from .grammar import Reading, governed_cases, inflect, readings, same_shape
-from .phrases import Phrase, clause_of, joined, verb_reading
+from .phrases import Phrase, between, clause_of, joined, verb_reading
 from .text import Sentence, tokenize
 from .verbs import (
     form_in_aspect,
@@ -317,6 +317,51 @@ def _as_one_fix(old: str, new: str) -> Fix:
 
 
 _HELP = frozenset({"помогать", "помочь"})
+_AND = frozenset({"и", "или", "а"})
+
+
+def _purpose_infinitive(place: Place, draft: Draft, first: int, n: int) -> bool:
+    """Put the infinitive of the action noun ``n`` (in the prepositional) in
+    place of tokens ``first``..``n`` and its genitive object in the accusative:
+    «в оформлении документов» → «оформить документы». False when it cannot."""
+    noun = _noun_reading(place, n, case="loct")
+    verb_word = place.book.grammar["purpose_verbs"].get(noun.lemma) if noun else None
+    verb = infinitive(verb_word) if verb_word else None
+    form = inflect(verb, {"INFN"}) if verb else None
+    if form is None:
+        return False
+    draft.words(first, n, form)
+    objects = [x for x in place.phrases(n + 1) if x.case == "gent"]
+    follows = objects and joined(place.text, place.tokens, n + 1)
+    return not follows or (
+        "tran" in verb.grammemes and recase(place, draft, objects, "accs")
+    )
+
+
+def _coordinated_action(place: Place, k: int, last: int):
+    """An action noun in the prepositional joined at token ``k`` by «и» or a
+    comma («и оформлении», «и в оформлении», «, оформлении»): its first token to
+    replace and its index, or None. A noun there that is no action noun one
+    can turn withdraws the fix."""
+    tokens, text = place.tokens, place.text
+    gap = between(text, tokens, k).strip()
+    if gap == "," and k <= last:
+        first = k
+    elif (
+        gap == ""
+        and place.word(k) in _AND
+        and k + 1 <= last
+        and joined(text, tokens, k + 1)
+    ):
+        first = k + 1
+    else:
+        return None
+    n = first
+    if place.word(n) in ("в", "во") and n + 1 <= last and joined(text, tokens, n + 1):
+        n += 1
+    if not any(r.pos == "NOUN" and r.case() == "loct" for r in readings(place.word(n))):
+        return None
+    return first, n
 
 
 def helped_to(place: Place, fix: Fix) -> Fix | None:
@@ -341,20 +386,24 @@ def helped_to(place: Place, fix: Fix) -> Fix | None:
     if not (joined(new_text, tokens, p) and joined(new_text, tokens, n)):
         return None
     again = Place(new_text, sentence, (p, n), place.book)
-    noun = _noun_reading(again, n, case="loct")
-    verb_word = place.book.grammar["purpose_verbs"].get(noun.lemma) if noun else None
-    verb = infinitive(verb_word) if verb_word else None
-    form = inflect(verb, {"INFN"}) if verb else None
-    if form is None:
-        return None
     draft = Draft(again)
-    draft.words(p, n, form)
-    objects = [x for x in again.phrases(n + 1) if x.case == "gent"]
-    follows = objects and joined(new_text, tokens, n + 1)
-    if follows and not (
-        "tran" in verb.grammemes and recase(again, draft, objects, "accs")
-    ):
+    if not _purpose_infinitive(again, draft, p, n):
         return None
+    # «помощь в восстановлении документов и оформлении выплат»: each action noun
+    # joined to the first turns too, «восстановить документы и оформить
+    # выплаты», never «… и оформлении выплат» (round 22 j38).
+    _, last = clause_of(new_text, tokens, n)
+    k = n + 1
+    while k <= last + 1 and k < len(tokens):
+        member = _coordinated_action(again, k, len(tokens) - 1)
+        if member is None:
+            k += 1
+            continue
+        first, noun = member
+        last = max(last, clause_of(new_text, tokens, noun)[1])  # «, получении …»
+        if not _purpose_infinitive(again, draft, first, noun):
+            return None
+        k = noun + 1
     second = draft.fix()
     if second is None:
         return None
