@@ -177,11 +177,46 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
     else:
         if _finite_verb(place, end + 1, len(tokens) - 1) or "," in rest:
             return None
+        closing = _closing_before(place, end)
+        if closing is False:
+            return None
+        if closing is not None:
+            # «что, чтобы получить субсидию на оплату услуг, необходимо …»: the
+            # clause ends before the main predicate (round 23 l02 had no comma).
+            draft.span(tokens[closing - 1].end, tokens[closing].start, ", ")
         before = text[: tokens[place.first].start].rstrip()
         if not before.endswith(","):
             previous = tokens[place.first - 1]
             draft.span(previous.end, tokens[place.first].start, ", ")
     return draft.fix()
+
+
+def _closing_before(place: Place, end: int):
+    """Where a «чтобы» clause put in mid-sentence ends, when the main clause's
+    predicate comes after it («что в целях получения субсидии на оплату услуг
+    необходимо представить»): the index of the predicative word; None when the
+    clause runs to the end of the sentence; False when the end is not certain —
+    a dative before the predicative may be whom either concerns («субсидию
+    семьям» or «семьям необходимо»), or an infinitive with no predicative
+    («просим в целях безопасности не выходить на лёд»)."""
+    tokens = place.tokens
+    k = next(
+        (i for i in range(end + 1, len(tokens)) if tokens[i].norm in _PREDICATIVES),
+        None,
+    )
+    if k is None:
+        infinitives = any(
+            r.pos == "INFN"
+            for i in range(end + 1, len(tokens))
+            for r in readings(tokens[i].norm)[:1]
+        )
+        return False if infinitives else None
+    for i in range(end + 1, k):
+        if place.preposition_before(i) is None and any(
+            p.case == "datv" for p in place.phrases(i)
+        ):
+            return False
+    return k
 
 
 def _genitive_after(place: Place, position: int) -> bool:
