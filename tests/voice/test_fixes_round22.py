@@ -39,6 +39,22 @@ def test_negated_passive_with_auxiliary_after_it_turns_whole():
         found = results(text, word)
         assert found == [expected], (text, found)
         assert all("не было" not in f and "не будет" not in f for f in found)
+    # The same where the action noun is the subject that goes.
+    for text, word, expected in (
+        (
+            "В этом году выплата компенсации произведена не была.",
+            "произведена",
+            "В этом году компенсацию не выплатили.",
+        ),
+        (
+            "Индексация пенсий произведена не будет.",
+            "произведена",
+            "Пенсии не проиндексируют.",
+        ),
+    ):
+        assert results(text, word) == [expected], (text, results(text, word))
+    # Two tenses for one verb: no fix rather than «не выявили и не будет».
+    assert results("Нарушений выявлено не было и не будет.", "выявлено") == []
 
 
 def test_takes_place_is_not_will_be_for_an_action_before_a_quoted_name():

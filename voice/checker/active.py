@@ -242,7 +242,8 @@ def auxiliary(place: Place, v: int) -> int | None:
 def _negated_auxiliary(place: Place, v: int) -> int | None:
     """The index of «было» / «будет» in «выявлено не было», «принято не будет»:
     the negation and the auxiliary after the participle, which the active verb
-    takes as «не выявили», «не примут» (round 22 j20: «выявили не было»)."""
+    takes as «не выявили», «не примут» (round 22 j20: «выявили не было»).
+    -1 when they are there but cannot go: no fix then."""
     k = v + 2
     if k >= len(place.tokens) or place.word(v + 1) != "не":
         return None
@@ -250,7 +251,12 @@ def _negated_auxiliary(place: Place, v: int) -> int | None:
         joined(place.text, place.tokens, v + 1) and joined(place.text, place.tokens, k)
     ):
         return None
-    return k if place.word(k) in AUXILIARIES else None
+    if place.word(k) not in AUXILIARIES:
+        return None
+    after = k + 1
+    if after < len(place.tokens) and place.word(after) in ("и", "или", "либо"):
+        return -1  # «выявлено не было и не будет»: two tenses, one verb
+    return k
 
 
 def to_active(
@@ -276,7 +282,9 @@ def to_active(
         )
     aux = auxiliary(place, v) if original.pos == "PRTS" else None
     negated = _negated_auxiliary(place, v) if original.pos == "PRTS" else None
-    if negated is not None and (aux is not None or v != place.first or removed):
+    if negated is not None and (
+        negated < 0 or aux is not None or v != place.first or removed
+    ):
         return None
     if original.pos == "PRTS":  # a past passive participle: the active is perfective
         tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
@@ -667,6 +675,10 @@ def action_fix(place: Place) -> Fix | None:
     aux = auxiliary(place, v) if short else v - 1 if future else None
     if aux is not None and aux != v - 1:
         return None
+    # «Выплаты произведены не будут» → «Не выплатят», never «Выплатили не будут».
+    negated = _negated_auxiliary(place, v) if short else None
+    if negated is not None and (negated < 0 or aux is not None):
+        return None
     if future:
         original = verb_reading(place.tokens[aux])  # its number tells the subject
         if original is None:
@@ -698,6 +710,8 @@ def action_fix(place: Place) -> Fix | None:
         return None
     if short:
         tense = AUXILIARIES[place.word(aux)] if aux is not None else "past"
+        if negated is not None:
+            tense = AUXILIARIES[place.word(negated)]
     else:
         tense = (
             "past"
@@ -734,9 +748,14 @@ def action_fix(place: Place) -> Fix | None:
         for i, f in forms.items():
             draft.word(i, f)
     if after:  # «будет произведена индексация пенсий» → «проиндексируют пенсии»
+        if negated is not None:
+            return None
         draft.span(place.tokens[verb_start].start, place.tokens[v + 1].end, form)
         return _recase_objects(place, draft, v + 1)
-    draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
+    if negated is not None:
+        draft.span(place.tokens[v].start, place.tokens[negated].end, f"не {form}")
+    else:
+        draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
 
 
