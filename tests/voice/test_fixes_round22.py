@@ -234,3 +234,25 @@ def test_a_purpose_clause_in_mid_sentence_closes_before_the_main_predicate():
     )
     found = results(text, "в целях")
     assert found == [text.replace("в целях", "для")], found
+
+
+def test_an_adjective_opening_a_clause_after_the_object_agrees_with_it():
+    # «оформлении документов, необходимых для …» → «оформить документы,
+    # необходимые для …», never «документы, необходимых».
+    for text, expected in (
+        (
+            "Семьям оказывается помощь в оформлении документов, необходимых для "
+            "получения выплат.",
+            "Семьям помогают оформить документы, необходимые для получения выплат.",
+        ),
+        (
+            "Пенсионерам оказывается помощь в получении справок, нужных для "
+            "оформления льгот.",
+            "Пенсионерам помогают получить справки, нужные для оформления льгот.",
+        ),
+    ):
+        found = results(text)
+        assert expected in found, (text, found)
+    # The next member of a list keeps its own noun: «продукты, новые лекарства».
+    text = "Осуществляется доставка продуктов, новых лекарств и средств гигиены."
+    assert "Доставляют продукты, новые лекарства и средства гигиены." in results(text)

@@ -258,10 +258,14 @@ def trailing_participle(
     k = phrase.end + 1
     if k >= len(tokens) or between(text, tokens, k).strip() != ",":
         return None
+    # «документов, необходимых для получения выплат»: an adjective opening a
+    # clause agrees as a participle does, unless it starts a noun phrase of its
+    # own, a list's next member («документов, новых справок»).
+    opens_phrase = any(p.head > k for p in noun_phrase(text, tokens, k))
     fitting = [
         r
         for r in readings(tokens[k].norm)
-        if r.pos == "PRTF"
+        if (r.pos == "PRTF" or (r.pos == "ADJF" and not opens_phrase))
         and agrees(r, phrase.case, phrase.number, phrase.gender, phrase.animate)
     ]
     if not fitting:
