@@ -56,48 +56,22 @@ def test_in_the_outcome_only_of_what_was_judged():
     assert results("По итогам года выплаты выросли.", "По итогам") == []
 
 
-@pytest.mark.parametrize(
-    "text, fragment, food",
-    [
-        (
-            "Волонтёры помогают с доставкой продуктов питания.",
-            "продуктов питания",
-            "Волонтёры помогают с доставкой еды.",
-        ),
-        (
-            "Социальный работник помогает с покупкой продуктов питания и лекарств.",
-            "продуктов питания",
-            "Социальный работник помогает с покупкой еды и лекарств.",
-        ),
-        (
-            "Покупка продуктов питания для подопечных ведётся за счёт центра.",
-            "продуктов питания",
-            "Покупка еды для подопечных ведётся за счёт центра.",
-        ),
+def test_food_products_stay_products():
+    # «еда» was restored after judges of rounds 16–20 accepted c05 «доставке
+    # еды», then withdrawn again: the judges of the unlisted sheet
+    # (tests/fixtures/voice/judged/unlisted-2026-12-07) rejected «доставка
+    # еды» twice as colloquial (d31, i34). Judges disagreeing: no button.
+    for text, fragment in (
+        ("Волонтёры помогают с доставкой продуктов питания.", "продуктов питания"),
         (
             "Волонтёры купили продукты питания для многодетных семей.",
             "продукты питания",
-            "Волонтёры купили еду для многодетных семей.",
         ),
-    ],
-)
-def test_food_products_bought_or_brought_are_food(text, fragment, food):
-    # c05 «в покупке и доставке еды»; «продукты» stays the first button.
-    got = results(text, fragment)
-    assert len(got) == 2 and food == got[1], got
-    assert "еды" not in got[0] and "еду" not in got[0]
-
-
-def test_food_products_elsewhere_stay_products():
-    # Prices, sets and arrivals of food were not judged: «продукты» only.
-    for text, fragment in (
         ("Цены на продукты питания выросли.", "продукты питания"),
-        ("Семьи получат наборы продуктов питания.", "продуктов питания"),
-        ("В пункт выдачи поступили продукты питания.", "продукты питания"),
     ):
         got = results(text, fragment)
-        assert len(got) == 1, got
-        assert not any(food in got[0] for food in ("еда", "еды", "еду")), got
+        assert got, text
+        assert not any(food in r for r in got for food in ("еда", "еды", "еду")), got
 
 
 @pytest.mark.parametrize(
@@ -271,34 +245,16 @@ def test_minors_of_an_age_are_children_of_that_age(text, fragment, children):
     assert any("одросткам" in r or "одростков" in r for r in got), got
 
 
-@pytest.mark.parametrize(
-    "text, fragment, expected",
-    [
-        (
-            "Специалисты ведут социальное обслуживание на дому 300 пожилых людей.",
-            "социальное обслуживание на дому",
-            "Специалисты ведут соцобслуживание на дому 300 пожилых людей.",
-        ),
-        (
-            "Спрос на социальное обслуживание на дому вырос вдвое.",
-            "социальное обслуживание на дому",
-            "Спрос на соцобслуживание на дому вырос вдвое.",
-        ),
-        (
-            "Социальное обслуживание на дому получают 1200 пенсионеров района.",
-            "Социальное обслуживание на дому",
-            "Соцобслуживание на дому получают 1200 пенсионеров района.",
-        ),
-        (
-            "С января социальное обслуживание на дому стало бесплатным для ветеранов.",
-            "социальное обслуживание на дому",
-            "С января соцобслуживание на дому стало бесплатным для ветеранов.",
-        ),
-    ],
-)
-def test_social_services_at_home_are_short(text, fragment, expected):
-    # a33 «осуществляется соцобслуживание на дому» (the activity).
-    assert results(text, fragment) == [expected]
+def test_social_services_at_home_keep_their_words():
+    # «соцобслуживание на дому» was restored after judges of rounds 16–20
+    # accepted a33, then withdrawn again: a judge of the unlisted sheet
+    # rejected e31 «на соцобслуживании на дому» as a colloquial cut of the
+    # service's legal name. Judges disagreeing: advice only.
+    for text in (
+        "Специалисты ведут социальное обслуживание на дому 300 пожилых людей.",
+        "Социальное обслуживание на дому получают 1200 пенсионеров района.",
+    ):
+        assert not any("соцобслуживан" in r for r in results(text)), text
 
 
 def test_social_services_keep_their_words_in_names_and_statuses():

@@ -98,9 +98,9 @@ def test_withdrawn_replacements_stay_advice(text, fragment, hint_word):
 
 
 def test_food_products_are_products_not_food():
-    # c05: «еда» was withdrawn; blind judges accepted «доставке еды», so it is
-    # offered again where food is bought or brought (test_fixes_restored.py),
-    # and «продукты» only elsewhere.
+    # c05: «еда» was withdrawn, restored where one pair of blind judges
+    # accepted it and withdrawn again where another pair rejected it
+    # (test_fixes_restored.py): «продукты» only.
     text = "Цены на продукты питания выросли."
     assert results(text, "продукты питания") == ["Цены на продукты выросли."]
 
