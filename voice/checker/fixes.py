@@ -59,7 +59,7 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
     """Verified one-click fixes for a finding, one per distinct result."""
     out: list[Fix] = []
     seen: set[tuple[int, int, str]] = set()
-    if in_term(place):
+    if in_term(place) or _agent_by_side(place):
         return ()
     for template in parse_suggestion(suggestion):
         fix = build(place, template)
@@ -180,7 +180,7 @@ def _dummy_verb(place: Place) -> bool:
 
 def passive_fixes(place: Place) -> tuple[Fix, ...]:
     """The verified active rewrite of a passive verb («выплачивается» → «выплачивают»)."""
-    if _parties_named(place):
+    if _parties_named(place) or _agent_by_side(place):
         return ()
     out: list[Fix] = []
     for build_fix in (passive_fix, action_fix):
@@ -207,6 +207,32 @@ def _parties_named(place: Place) -> bool:
     first, last = clause_of(place.text, place.tokens, place.first)
     words = [place.word(k) for k in range(first, last + 1)]
     return "между" in words and "и" in words[words.index("между") + 1 :]
+
+
+def _agent_by_side(place: Place) -> bool:
+    """«Со стороны волонтёров оказана помощь»: «со стороны» + genitive names
+    who acted, and the active needs them as its subject («Волонтёры помогли»);
+    «Со стороны волонтёров помогли» has none (round 24 o16, rejected blind).
+    No click turns a passive in such a clause into an active verb."""
+    if not any(_passive(place.word(i)) for i in place.matched):
+        return False
+    first, last = clause_of(place.text, place.tokens, place.first)
+    words = [place.word(k) for k in range(first, last + 1)]
+    return any(
+        a == "со"
+        and b == "стороны"
+        and any(r.pos in _DEPENDANT_POS and r.has("gent") for r in readings(c))
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+def _passive(word: str) -> bool:
+    """A short passive participle or a verb in «-ся» that may be passive:
+    «оказана», «осуществляется» (pymorphy3 marks no voice on verbs)."""
+    reflexive = word.endswith(("ся", "сь"))
+    return any(
+        r.pos == "PRTS" or (r.pos == "VERB" and reflexive) for r in readings(word)
+    )
 
 
 def _sense_fits(place: Place, name: str) -> bool:
