@@ -174,3 +174,24 @@ def page_in_browser(browser):
     yield page
     context.close()
     wait_for_live_server_requests()
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(config, items):
+    # The PostgreSQL + Redis pass leaves out tests marked same_in_every_pass
+    # (tests/run_suite.py): a test that uses the pass's database cannot carry it.
+    wrong = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("same_in_every_pass")
+        and (
+            item.get_closest_marker("django_db")
+            or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+    ]
+    if wrong:
+        raise pytest.UsageError(
+            "marked same_in_every_pass but uses the test database: " + ", ".join(wrong)
+        )

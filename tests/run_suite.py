@@ -87,6 +87,19 @@ def engine_only_tests() -> list[str]:
     return [*files, "tests/test_layers.py"]
 
 
+# What the PostgreSQL + Redis pass leaves out, all of it run by the SQLite pass.
+# Browser tests: the same UI on another database adds minutes and no information.
+# Tests marked same_in_every_pass run on settings, a database and a broker of their
+# own (the run command, production settings, a real beat) or only read the code, and
+# the engine-only test files touch neither a database nor Redis: they cannot learn
+# anything here.
+POSTGRES_PASS_SELECTION = [
+    "-m",
+    "not browser and not same_in_every_pass",
+    *(f"--ignore={path}" for path in engine_only_tests()),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["lint", "sqlite", "postgres"])
@@ -117,16 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             print(skip_banner(missing), flush=True)
         else:
             env = {"DATABASE_URL": PG_URL, "CELERY_BROKER_URL": REDIS_URL}
-            # Browser tests already ran in the SQLite pass; the same UI on another
-            # database adds minutes and no information. So do the tests that touch
-            # neither a database nor Redis (the style checker's engine, the layer
-            # rules): they ran in the SQLite pass and cannot learn anything here.
-            no_services = [f"--ignore={path}" for path in engine_only_tests()]
-            if run(
-                "PostgreSQL + Redis pass",
-                [*pytest, "-m", "not browser", *no_services],
-                env,
-            ):
+            if run("PostgreSQL + Redis pass", [*pytest, *POSTGRES_PASS_SELECTION], env):
                 failures.append("PostgreSQL pass")
 
     if failures:

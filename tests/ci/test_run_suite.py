@@ -87,3 +87,21 @@ def test_an_unreachable_server_is_reported_on_one_line(monkeypatch):
 def test_the_reason_never_shows_a_password():
     url = "postgres://vestnik:s3cret@db.example:5432/vestnik"
     assert run_suite.address(url) == "db.example:5432"
+
+
+def test_the_postgres_pass_leaves_out_only_what_cannot_differ_there(monkeypatch):
+    commands = {}
+    monkeypatch.setattr(
+        run_suite,
+        "run",
+        lambda title, command, env=None: commands.setdefault(title, command) and 0,
+    )
+    monkeypatch.setattr(run_suite, "services_reachable", lambda: None)
+    assert run_suite.main(["--only", "postgres"]) == 0
+    command = commands["PostgreSQL + Redis pass"]
+    marks = command[len(command) - command[::-1].index("-m")]  # pytest's own -m
+    assert marks == "not browser and not same_in_every_pass"
+    ignored = [arg.removeprefix("--ignore=") for arg in command if "--ignore" in arg]
+    # The voice tests that use the database stay in.
+    assert "tests/voice/test_views_check.py" not in ignored
+    assert "tests/voice/test_fixes.py" in ignored

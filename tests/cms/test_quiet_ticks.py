@@ -10,6 +10,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from cms import quiet_ticks
@@ -90,6 +91,7 @@ def run_beat(tmp_path, **env) -> str:
     return output
 
 
+@pytest.mark.same_in_every_pass
 def test_a_real_beat_leaves_the_tick_out_unless_asked(tmp_path):
     """The filter is installed by Celery's logging signal in a real beat process;
     LOG_EVERY_TICK=1 (the technician's switch) brings the lines back."""

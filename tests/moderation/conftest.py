@@ -157,3 +157,21 @@ def fresh_delivery_cache():
     links._cache.clear()
     rule_engine._rules_cache.clear()
     base._endpoints.clear()
+
+
+@pytest.fixture
+def broken(monkeypatch):
+    """The classifier fails on texts with «сломанный» until ``state["broken"]``
+    is set false: a processing failure the webhook batch must retry, not lose."""
+    from moderation import ingest
+
+    classify = ingest.classify_text
+    state = {"broken": True}
+
+    def classify_text(text):
+        if state["broken"] and "сломанный" in text:
+            raise RuntimeError("classifier down")
+        return classify(text)
+
+    monkeypatch.setattr("moderation.ingest.classify_text", classify_text)
+    return state

@@ -90,22 +90,6 @@ def network(request):
     return Network(code, case, account, answer)
 
 
-@pytest.fixture
-def broken(monkeypatch):
-    """The classifier fails on texts with «сломанный» until ``state["broken"]``
-    is set false."""
-    classify = ingest.classify_text
-    state = {"broken": True}
-
-    def classify_text(text):
-        if state["broken"] and "сломанный" in text:
-            raise RuntimeError("classifier down")
-        return classify(text)
-
-    monkeypatch.setattr("moderation.ingest.classify_text", classify_text)
-    return state
-
-
 # -- what every network shares ---------------------------------------------------------
 
 
@@ -306,16 +290,8 @@ def test_a_broken_event_is_refused_in_its_request(client, vk_account):
 
 
 def test_a_failing_event_is_retried_then_set_aside_and_the_others_stored(
-    client, vk_account, monkeypatch, caplog
+    client, vk_account, broken, caplog
 ):
-    classify = ingest.classify_text
-
-    def broken(text):
-        if "сломанный" in text:
-            raise RuntimeError("classifier down")
-        return classify(text)
-
-    monkeypatch.setattr("moderation.ingest.classify_text", broken)
     vk(client, vk_account, 4, "сломанный комментарий")
     vk(client, vk_account, 5, "Хороший комментарий")
     batch.process_all()

@@ -9,7 +9,6 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 
-from moderation import ingest
 from moderation.models import InboxItem, WebhookEvent
 from moderation.webhooks import batch
 from tests.accounts_registry.conftest import login
@@ -22,20 +21,6 @@ HOME = reverse("wagtailadmin_home")
 def deferred(settings):
     settings.MODERATION_WEBHOOKS_DEFERRED = True
     settings.SYNDICATION_NOTIFY_EMAILS = []
-
-
-@pytest.fixture
-def broken(monkeypatch):
-    classify = ingest.classify_text
-    state = {"broken": True}
-
-    def classify_text(text):
-        if state["broken"] and "сломанный" in text:
-            raise RuntimeError("classifier down")
-        return classify(text)
-
-    monkeypatch.setattr("moderation.ingest.classify_text", classify_text)
-    return state
 
 
 def ticks(count, capture):

@@ -79,6 +79,7 @@ def run(args, env, cwd=ROOT, timeout=900):
 
 
 @pytest.mark.slow
+@pytest.mark.same_in_every_pass
 def test_production_settings_start_without_the_sandbox(tmp_path):
     env = {**PRODUCTION_ENV, "VESTNIK_VAR_DIR": str(tmp_path / "var")}
     # SANDBOX_ENABLED set by mistake changes nothing: the app is not installed.
@@ -117,6 +118,7 @@ print("rate limiter on its table")
 
 
 @pytest.mark.slow
+@pytest.mark.same_in_every_pass
 def test_production_apps_migrate_and_rate_limit_without_the_sandbox(tmp_path):
     """A database that never had the sandbox (a new production one) gets the rate
     limiter's table from syndication's own migration, and no sandbox table."""

@@ -85,6 +85,7 @@ def test_the_site_and_the_admin_send_the_policy(client, site_tree):
         assert_no_inline_script(policy_of(response))
 
 
+@pytest.mark.same_in_every_pass
 @pytest.mark.parametrize("module", ["cms.settings.dev", "cms.settings.production"])
 def test_dev_and_production_send_the_same_policy_as_the_tests(module):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO")}

@@ -178,6 +178,7 @@ def serve_and_collect(command: list[str], port: int, env: dict) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.same_in_every_pass
 def test_the_dev_server_logs_no_secret(tmp_path):
     port = free_port()
     command = [
@@ -199,6 +200,7 @@ def test_the_dev_server_logs_no_secret(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.same_in_every_pass
 def test_gunicorns_access_and_error_logs_carry_no_secret(tmp_path):
     port = free_port()
     command = [
@@ -225,6 +227,7 @@ def test_gunicorns_access_and_error_logs_carry_no_secret(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.same_in_every_pass
 def test_a_celery_workers_log_handlers_redact(tmp_path):
     code = (
         "import logging, django; django.setup();"

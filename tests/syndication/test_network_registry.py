@@ -285,6 +285,7 @@ TEMPLATE_BRANCH = re.compile(
 )
 
 
+@pytest.mark.same_in_every_pass
 def test_no_module_outside_the_registry_keeps_network_codes():
     findings = []
     for relative, source in _python_sources():
