@@ -105,7 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["lint", "sqlite", "postgres"])
     parser.add_argument("pytest_args", nargs="*", help="passed to pytest")
     args = parser.parse_args(argv)
-    pytest = [str(BIN / "python"), "-m", "pytest", "-n", WORKERS, *args.pytest_args]
+    pytest = [
+        str(BIN / "python"),
+        "-m",
+        "pytest",
+        "-n",
+        WORKERS,
+        "--dist",
+        "worksteal",
+        *args.pytest_args,
+    ]
     failures = []
     skipped = []
 
