@@ -36,6 +36,12 @@ def site_name(context) -> str:
     return settings.WAGTAIL_SITE_NAME
 
 
+@register.simple_tag
+def product_name() -> str:
+    """The product's own name (WAGTAIL_SITE_NAME, «Вестник»), for the admin's tabs."""
+    return settings.WAGTAIL_SITE_NAME
+
+
 @register.simple_tag(takes_context=True)
 def a11y_mode(context) -> bool:
     """The version for the visually impaired: ``?a11y=1`` (works without JavaScript) wins,
