@@ -20,10 +20,16 @@ def test_residents_are_not_those_defined_by_an_accident_or_arrival():
         assert not any("жител" in f.lower() for f in fixed), (text, fixed)
         assert any("люд" in f.lower() for f in fixed), (text, fixed)
     # Residents by default: both are offered.
+    text = "Гражданам старше 70 лет положена компенсация."
+    assert results(text, "Гражданам") == [
+        "Людям старше 70 лет положена компенсация.",
+        "Жителям старше 70 лет положена компенсация.",
+    ]
+    # Not where a participle says where they live: «жителям, проживающим»
+    # says it twice (round 25 aa14, aa40, rejected blind).
     text = "Гражданам, проживающим в сельской местности, положена компенсация."
     assert results(text, "Гражданам") == [
         "Людям, проживающим в сельской местности, положена компенсация.",
-        "Жителям, проживающим в сельской местности, положена компенсация.",
     ]
 
 

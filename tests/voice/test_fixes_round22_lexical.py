@@ -146,9 +146,10 @@ def test_mobilized_and_resident_citizens_are_not_zhiteli():
     # Elsewhere «жители» is still offered.
     found = results("Пожилым гражданам доставляют продукты.", "гражданам")
     assert "Пожилым жителям доставляют продукты." in found
-    # After the noun, «жителям, проживающим в сёлах» was accepted (s02, p03).
+    # After the noun, «жителям, проживающим в сёлах» had been accepted (s02,
+    # p03), but blind judges rejected it in round 25 (aa14, aa40): «люди» only.
     found = results("Гражданам, проживающим в сёлах, положена выплата.", "Гражданам")
-    assert "Жителям, проживающим в сёлах, положена выплата." in found
+    assert found == ["Людям, проживающим в сёлах, положена выплата."]
 
 
 def test_iz_za_only_for_a_trouble():

@@ -178,9 +178,13 @@ def test_citizens_of_a_status_are_people_not_residents():
         ),
     ):
         assert results(text, fragment) == [people], text
-    # Where residence is what defines them, «жители» stays.
+    # Where residence is what defines them, «жители» would say it twice
+    # (round 25 aa14, aa40, rejected blind: tests/voice/test_fixes_round25.py);
+    # «люди» stays, and «жители» where nothing else defines them.
     text = "Гражданам, проживающим в сёлах, доставят уголь."
-    assert "Жителям, проживающим в сёлах, доставят уголь." in results(text, "Гражданам")
+    assert results(text, "Гражданам") == ["Людям, проживающим в сёлах, доставят уголь."]
+    text = "Гражданам старше 70 лет доставят уголь."
+    assert "Жителям старше 70 лет доставят уголь." in results(text, "Гражданам")
 
 
 def test_monitoring_done_is_not_checking():

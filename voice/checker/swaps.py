@@ -458,7 +458,8 @@ def _described_as(place: Place, name: str) -> bool:
     """Whether a word of the class ``name`` defines the replaced noun: one of
     the two words right before it («пострадавшим гражданам») or of the
     participle phrase after it, set off by a comma or not («гражданам,
-    прибывшим из других регионов»)."""
+    прибывшим из других регионов»), or of the next clause when a participle
+    or «который» opens it («гражданам старше 65 лет, проживающим в сёлах»)."""
     members = place.book.grammar["noun_classes"][name]
     tokens, text = place.tokens, place.text
     near: list[int] = []
@@ -468,10 +469,23 @@ def _described_as(place: Place, name: str) -> bool:
         near.append(j)
     j = place.last + 1
     if j < len(tokens) and between(text, tokens, j).strip() in ("", ","):
-        near.extend(range(j, clause_of(text, tokens, j)[1] + 1))
+        last = clause_of(text, tokens, j)[1]
+        near.extend(range(j, last + 1))
+        k = last + 1
+        if (
+            k < len(tokens)
+            and between(text, tokens, k).strip() == ","
+            and _opens_description(tokens[k].norm)
+        ):
+            near.extend(range(k, clause_of(text, tokens, k)[1] + 1))
     if any(members & set(tokens[k].info.lemmas) for k in near):
         return True
     return _defined_before(place, place.book.grammar["defined_before"].get(name))
+
+
+def _opens_description(word: str) -> bool:
+    """A participle or «который» that may open a clause defining a noun."""
+    return any(r.pos == "PRTF" or r.lemma == "который" for r in readings(word))
 
 
 # How far back the words that define a noun only before it are looked for: the
@@ -483,8 +497,8 @@ def _defined_before(place: Place, words: frozenset[str] | None) -> bool:
     """Whether a word that defines the noun only when it comes before it
     (grammar.json «defined_before») is among the few words before it, with no
     punctuation between: «мобилизованных граждан» are a legal category and
-    «одиноко проживающих жителей» says it twice, while «жителям, проживающим в
-    сёлах» was accepted."""
+    «одиноко проживающих жителей» says it twice (after the noun, the class
+    itself holds «проживающий»: «жителям, проживающим в сёлах», round 25)."""
     if not words:
         return False
     tokens, text = place.tokens, place.text
