@@ -253,8 +253,12 @@ def trailing_participle(
 ) -> tuple[int, Reading] | None:
     """The participle that opens a clause after the phrase and agrees with its
     head («по заявлению, *поданному* через портал»): it must change with it.
-    None when there is none, or when it may agree with a genitive tail as well
-    («заявления гражданина, поданного»: whose?)."""
+    None when there is none, or when it may agree with a noun of the genitive
+    tail as well («заявления гражданина, поданного»: whose?), in any of the
+    readings of its form: «частью программы, направленной на …» may speak of
+    the programme («направленной», genitive), and a fix that makes «частью»
+    «часть» keeps it as it is, never «часть программы, направленная» (round 25
+    ab39, rejected blind)."""
     k = phrase.end + 1
     if k >= len(tokens) or between(text, tokens, k).strip() != ",":
         return None
@@ -262,23 +266,27 @@ def trailing_participle(
     # clause agrees as a participle does, unless it starts a noun phrase of its
     # own, a list's next member («документов, новых справок»).
     opens_phrase = any(p.head > k for p in noun_phrase(text, tokens, k))
-    fitting = [
+    modifying = [
         r
         for r in readings(tokens[k].norm)
-        if (r.pos == "PRTF" or (r.pos == "ADJF" and not opens_phrase))
-        and agrees(r, phrase.case, phrase.number, phrase.gender, phrase.animate)
+        if r.pos == "PRTF" or (r.pos == "ADJF" and not opens_phrase)
+    ]
+    fitting = [
+        r
+        for r in modifying
+        if agrees(r, phrase.case, phrase.number, phrase.gender, phrase.animate)
     ]
     if not fitting:
         return None
-    if phrase.end != phrase.head:
-        for noun in _nouns(tokens[phrase.end]):
+    for i in range(phrase.head + 1, phrase.end + 1):
+        for noun in _nouns(tokens[i]):
             case, number = noun.case(), noun.number()
             if (
                 case
                 and number
                 and any(
                     agrees(r, case, number, noun.gender(), "anim" in noun.grammemes)
-                    for r in fitting
+                    for r in modifying
                 )
             ):
                 return None
