@@ -438,10 +438,18 @@ def of_class(place: Place, name: str) -> bool:
         return True  # «предоставить в МФЦ»: an abbreviation makes no phrase
     # «предоставить в клиентскую службу паспорт»: the object after the place.
     k = max(p.end for p in phrases) + 1 if phrases else j + 1
-    if k >= len(place.tokens) or not joined(place.text, place.tokens, k):
-        return False
-    objects = place.phrases(k)
-    return bool(objects) and all(p.chosen[p.head].lemma in members for p in objects)
+    starts = [k]
+    # «предоставить в военный комиссариат копии документов»: read as the
+    # place's genitive tail («комиссариат копии»), the object may start right
+    # after the place's head (round 25 aa32: «дать … копии документов»).
+    starts += sorted({p.head + 1 for p in phrases if p.end > p.head})
+    for k in starts:
+        if k >= len(place.tokens) or not joined(place.text, place.tokens, k):
+            continue
+        objects = place.phrases(k)
+        if objects and all(p.chosen[p.head].lemma in members for p in objects):
+            return True
+    return False
 
 
 def word_before_of_class(place: Place, name: str) -> bool:
