@@ -330,6 +330,9 @@ def to_active(
         found = subject_of(place, v, original, agent)
         if found and not set(found.words) & set(place.matched):
             subject = found
+        nouns = [i for i in removed if place.is_noun(i)]
+        if nouns and _listed_after(place, max(nouns)):
+            return None  # «Осуществляется приём заявлений, выдача справок …»
     if subject and _says_what_it_is_for(place, original, subject):
         return None
     if (subject or agent is not None) and _second_predicate(place, v, original):
@@ -694,6 +697,8 @@ def action_fix(place: Place) -> Fix | None:
     subject = subject_of(place, v, original, agent)
     if not subject or subject.numeral or subject.words != [subject.head]:
         return None  # «ежемесячная выплата»: the adjective would be left without a noun
+    if _listed_after(place, subject.head):
+        return None
     if _second_predicate(place, v, original):
         # «Проверка проведена прокуратурой и завершена в срок» → «Проверила
         # прокуратура и завершена»: the dropped subject is also the other's.
@@ -757,6 +762,55 @@ def action_fix(place: Place) -> Fix | None:
     else:
         draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+def _listed_after(place: Place, head: int) -> bool:
+    """The action noun heads the first member of a list set off by commas:
+    «производится уборка жилых помещений, приготовление пищи и сопровождение
+    …». Only the first would become the verb («убирают жилые помещения,
+    приготовление пищи и сопровождение …», round 25 aa24, rejected blind), so
+    no click is offered when a nominative noun phrase opens the next clause,
+    or follows the noun's phrase after «и» («Осуществляется приём заявлений и
+    выдача справок» → «Принимают заявления и выдача справок»)."""
+    tokens, text = place.tokens, place.text
+    _, last = clause_of(text, tokens, head)
+    k = last + 1
+    if (
+        k < len(tokens)
+        and between(text, tokens, k).strip() == ","
+        and _nominative_at(place, k)
+        and not _has_predicate(place, k)
+    ):
+        return True
+    phrases = place.phrases(head)
+    k = max((p.end for p in phrases), default=head) + 1
+    return (
+        k + 1 <= last
+        and place.word(k) in _AND_WORDS
+        and joined(text, tokens, k + 1)
+        and _nominative_at(place, k + 1)
+    )
+
+
+_AND_WORDS = frozenset({"и", "или", "либо"})
+
+
+def _nominative_at(place: Place, k: int) -> bool:
+    return any(p.case == "nomn" and place.is_noun(p.head) for p in place.phrases(k))
+
+
+def _has_predicate(place: Place, k: int) -> bool:
+    """The clause at ``k`` is a clause of its own, not a list's next member:
+    it holds «который» or a word that can only be a verb («…, размер которого
+    устанавливается договором», round 21 i19)."""
+    _, last = clause_of(place.text, place.tokens, k)
+    for i in range(k, last + 1):
+        rs = readings(place.word(i))
+        if any(r.lemma == "который" for r in rs):
+            return True
+        if rs and all(r.pos in ("VERB", "PRTS") for r in rs):
+            return True
+    return False
 
 
 def _not_given(place: Place, target: Reading, subject) -> bool:
