@@ -97,7 +97,11 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
             if not recase(place, draft, [subject], "accs"):
                 return None
     draft.words(place.first, place.last, " ".join([form, *rest]))
-    if not recase_object(place, draft, target, template, bool(removed)):
+    # Only a removed noun leaves an object to recase («оказывать содействие
+    # семьям»); «включает в себя занятия» → «включает занятия» keeps the object
+    # as it is, never reading «занятия» as a genitive (round 25 aa36).
+    noun_removed = any(place.is_noun(i) for i in removed)
+    if not recase_object(place, draft, target, template, noun_removed):
         return None
     return draft.fix()
 
