@@ -4,7 +4,7 @@ nouns and exclamations. They lower readability, not clarity."""
 import re
 
 from .findings import Finding
-from .morph import is_transitive_base
+from .morph import is_transitive_base, parses
 from .rules import RuleBook
 from .text import Sentence, Token
 
@@ -57,9 +57,14 @@ def passive_voice(sentence: Sentence, book: RuleBook) -> list[Finding]:
     # no hidden actor to name («их обязали» would say someone just did).
     short_exclusions = book.settings["_short_passive_exclusions"]
     found = []
-    for token in sentence.tokens:
+    tokens = sentence.tokens
+    for n, token in enumerate(tokens):
         info = token.info
         passive = info.short_passive and not (info.lemmas & short_exclusions)
+        if not passive and info.pos in ("ADVB", "ADJS") and _counted_after(tokens, n):
+            passive = _neuter_participle(token.norm) and not (
+                info.lemmas & short_exclusions
+            )
         if not passive and info.reflexive_verb_3rd:
             verb = info.head_lemma
             passive = (
@@ -77,6 +82,49 @@ def passive_voice(sentence: Sentence, book: RuleBook) -> list[Finding]:
                 )
             )
     return found
+
+
+# Nouns of time after a number: «Окно открыто 2 часа» says how long it stays
+# open, not that someone opened two of anything.
+_TIME_NOUNS = frozenset(
+    {"секунда", "минута", "час", "сутки", "день", "неделя", "месяц", "год", "раз"}
+)
+
+
+def _counted_after(tokens: list[Token], n: int) -> bool:
+    """A number follows the word at ``n``, and no noun of time after it:
+    «открыто 12 детских садов», never «открыто 2 часа»."""
+    k = n + 1
+    if k >= len(tokens) or not tokens[k].joined:
+        return False
+    if not (
+        tokens[k].norm.isdigit()
+        or any("NUMR" in p.tag and "Anum" not in p.tag for p in parses(tokens[k].norm))
+    ):
+        return False
+    for token in tokens[k + 1 : k + 4]:
+        if token.info.lemmas & _TIME_NOUNS:
+            return False
+        if token.info.pos == "NOUN":
+            return True
+    return True
+
+
+# Participles that before a number count a state, not an act: «в лагере
+# занято 50 мест» is not «заняли 50 мест».
+_STATE_COUNTS = frozenset({"занять"})
+
+
+def _neuter_participle(word: str) -> bool:
+    """«открыто», «закрыто» are an adverb or an adjective to pymorphy3 first
+    («говорить открыто»), but before a number they are the neuter short
+    participle whose subject the number is: «в Кузбассе открыто 12 детских
+    садов» (set s26) → «открыли 12 детских садов»."""
+    return any(
+        {"PRTS", "pssv", "neut", "sing"} <= p.tag.grammemes
+        and p.normal_form not in _STATE_COUNTS
+        for p in parses(word)
+    )
 
 
 def verbal_nouns(sentence: Sentence, book: RuleBook) -> list[Finding]:

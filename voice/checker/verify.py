@@ -367,4 +367,21 @@ def _governed(
     end = max(ph.end for ph in phrases)
     if changed and not any(p <= i <= end for i in changed):
         return True
-    return any(ph.case in cases or ph.numeral for ph in phrases)
+    if any(ph.case in cases or ph.numeral for ph in phrases):
+        return True
+    return bool({"datv", "loct"} & set(cases)) and any(
+        ph.words == [ph.head] and _third_declension(tokens[ph.head].norm)
+        for ph in phrases
+    )
+
+
+def _third_declension(word: str) -> bool:
+    """A feminine noun in «-ь» in the genitive singular («видеосвязи»,
+    «области») is also its dative and prepositional: the forms coincide, though
+    the dictionary rates the dative of some as too rare to read («по
+    видеосвязи», government.json «в режиме видеосвязи» → «по видеосвязи»)."""
+    return word.endswith("и") and any(
+        {"NOUN", "femn", "sing", "gent"} <= r.grammemes
+        and r.parse.normal_form.endswith("ь")
+        for r in readings(word)
+    )
