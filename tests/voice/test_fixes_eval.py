@@ -56,6 +56,11 @@ WITHDRAWN = {
     # «обращения людей» was rejected blind in round 24 (o25), so it is no
     # longer a rewrite a careful editor needs (grammar.json fixed_names).
     ("p20", "граждан"),
+    # «в течение N рабочих дней со дня …» is a deadline counted from an event:
+    # «за N рабочих дней» was rejected blind in round 23 (l18, «изменён смысл
+    # срока»), so t09's «за десять рабочих дней со дня принятия решения» is no
+    # longer a rewrite a careful editor needs (test_fixes_remaining.py).
+    ("t09", "в течение десяти рабочих дней"),
     ("s02", "Данная мера социальной поддержки предоставляется"),
     ("h05", "Единовременная выплата предоставляется"),
     ("h20", "предоставляется"),
