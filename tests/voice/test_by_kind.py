@@ -71,7 +71,7 @@ def test_builders_are_restored_after_recording():
             "Гражданам, достигшим 80 лет, положена надбавка.",
             "«граждане» → люди/жители",
         ),
-        ("Консультация предоставляется бесплатно.", "verb swap, clause rebuilt"),
+        ("Путёвка предоставляется бесплатно.", "verb swap, clause rebuilt"),
         ("В рамках проекта отремонтированы 12 школ.", "compound preposition swap"),
         ("Рабочая встреча прошла в центре.", "noun phrase shortened (words dropped)"),
     ],

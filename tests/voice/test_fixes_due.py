@@ -57,9 +57,11 @@ def test_help_that_is_not_money_may_be_given():
 @pytest.mark.parametrize(
     "text, given",
     [
+        # A consultation is a service now, neither given nor due
+        # (test_fixes_remaining.py); a chance is given.
         (
-            "Консультации юриста предоставляются жителям бесплатно.",
-            "Консультации юриста дают жителям бесплатно.",
+            "Возможность бесплатного проезда предоставляется ветеранам.",
+            "Возможность бесплатного проезда дают ветеранам.",
         ),
         (
             "Право на бесплатный проезд предоставляется ветеранам.",

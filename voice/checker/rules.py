@@ -208,8 +208,15 @@ def _prepare_grammar(grammar: dict) -> dict:
     }
     grammar["unfit_near"] = {
         normalize(word): {
-            where: frozenset(normalize(w) for w in entry.get(where, ()))
-            for where in ("before", "before_figure", "after", "sentence")
+            **{
+                where: frozenset(normalize(w) for w in entry.get(where, ()))
+                for where in ("before", "before_figure", "after", "sentence")
+            },
+            # «льготный категория»: the two words right before, by lemma.
+            "before_pair": frozenset(
+                tuple(normalize(w) for w in pair.split())
+                for pair in entry.get("before_pair", ())
+            ),
         }
         for word, entry in grammar.get("unfit_near", {}).items()
         if not word.startswith("_")
