@@ -323,9 +323,16 @@ def to_active(
     subject = None
     if not removed:
         subject = subject_of(place, v, original, agent)
-        if subject is False:
-            return None
-        if _subject_outside(place, v, original, subject is None):
+        outside = _subject_outside(place, v, original, subject in (None, False))
+        if (
+            outside
+            and subject in (None, False)
+            and agent is None
+            and _outside_reads_as_object(place, v, original)
+        ):
+            # «Вопросы, поступившие …, будут рассмотрены» → «…, рассмотрят»
+            subject, outside = None, False
+        if subject is False or outside:
             return None  # «Граждане, не прошедшие …, лишаются» → «…, лишают»
     else:
         # The removed words are usually the subject («осуществляется выдача»);
@@ -883,6 +890,60 @@ def _subject_outside(place: Place, v: int, original: Reading, none: bool) -> boo
         and p.end + 1 < len(tokens)
         and between(text, tokens, p.end + 1).strip() == ","
         for p in place.phrases(start)
+    )
+
+
+def _outside_reads_as_object(place: Place, v: int, original: Reading) -> bool:
+    """«Вопросы, поступившие в ходе прямой линии, будут рассмотрены» → «…,
+    рассмотрят» (set z09, c33, b33): the subject before the aside is an
+    inanimate plural, whose accusative is its nominative, and the aside is one
+    participle phrase (a plural participle of an inanimate noun is the same in
+    both cases) or a «который» clause (whose case is its own). Made active, the
+    verb takes the words as they stand for its object; «Граждане, …,
+    лишаются» (animate) and «Информация, …, будет рассмотрена» (its
+    accusative is «информацию») still get no fix."""
+    if original.number() != "plur":
+        return False
+    tokens, text = place.tokens, place.text
+    first, last = clause_of(text, tokens, v)
+    if any(
+        k != v and _nominative_at(place, k) and place.preposition_before(k) is None
+        for k in range(first, last + 1)
+    ):
+        return False  # a subject of its own may stand in the verb's clause
+    start = next(
+        (i for i, t in enumerate(tokens) if t.start >= place.sentence.start), None
+    )
+    if start is None:
+        return False
+    for p in place.phrases(start):
+        a = p.end + 1
+        if (
+            p.case != "nomn"
+            or p.number != "plur"
+            or p.animate
+            or a >= first
+            or between(text, tokens, a).strip() != ","
+        ):
+            continue
+        if clause_of(text, tokens, a)[1] + 1 != first:
+            continue  # more than one aside between the subject and the verb
+        if _plain_aside(place, a):
+            return True
+    return False
+
+
+def _plain_aside(place: Place, a: int) -> bool:
+    """The clause at ``a`` is a plural participle phrase («поступившие в ходе
+    прямой линии») or a «который» clause («которые поступили»)."""
+    first_word = readings(place.word(a))
+    if any(r.pos == "PRTF" and {"plur", "nomn"} <= r.grammemes for r in first_word):
+        return True
+    _, last = clause_of(place.text, place.tokens, a)
+    return any(
+        r.lemma == "который"
+        for k in range(a, min(a + 2, last + 1))
+        for r in readings(place.word(k))
     )
 
 
