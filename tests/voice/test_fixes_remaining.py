@@ -257,3 +257,36 @@ def test_services_are_not_given(text):
 )
 def test_things_and_rights_still_given(text, expected):
     assert expected in results(text)
+
+
+def test_advice_does_not_repeat_words_the_hint_already_quotes():
+    """A withheld deadline fix: the hint says to keep «в течение … со дня …» and
+    why «за десять дней» is wrong there, so it must not end «Например: «за»»."""
+    from voice.checker import check
+
+    text = (
+        "Решение о назначении пособия принимается в течение десяти рабочих дней "
+        "со дня регистрации заявления."
+    )
+    hint = next(
+        f.hint
+        for f in check(text, fixes=True).findings
+        if text[f.start : f.end] == "в течение"
+    )
+    assert "оставьте как есть" in hint
+    assert "Например" not in hint
+
+
+def test_advice_still_names_a_word_the_hint_does_not():
+    from voice.checker import check
+
+    text = (
+        "Многодетным семьям в качестве меры социальной поддержки ежегодно "
+        "производится выплата компенсации."
+    )
+    hint = next(
+        f.hint
+        for f in check(text, fixes=True).findings
+        if text[f.start : f.end] == "в качестве"
+    )
+    assert hint.endswith("Например: «как».")

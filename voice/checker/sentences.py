@@ -2,6 +2,7 @@
 sentence's text: the editor panel checks the whole piece after every pause in
 typing, and only the sentence being typed has changed."""
 
+import re
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -187,7 +188,9 @@ def _with_advice(hint: str, suggestion: str | None) -> str:
         for t in parse_suggestion(suggestion)
         if t.kind == "words" and not t.sense
     ]
-    words = [w for w in words if w]
+    # Words the hint already quotes are not repeated: after «…оставьте как есть:
+    # «за десять дней» скажет …» a trailing «Например: «за»» would say the opposite.
+    words = [w for w in words if w and not re.search(f"«{re.escape(w)}[ »]", hint)]
     if not words:
         return hint
     return f"{hint} Например: {', '.join(f'«{w}»' for w in words)}."
