@@ -165,6 +165,29 @@ ROLE_VERBS = frozenset(
 _ROLE_REACH = 3
 
 
+# Nouns of ROLE_VERBS: «о признании гражданина инвалидом» — the instrumental
+# says what the person is recognised as (round 27 ac02), never who acts.
+ROLE_NOUNS = frozenset(
+    {"признание", "назначение", "избрание", "объявление", "провозглашение"}
+)
+
+# How far before an instrumental its role word may stand: «признании
+# гражданина инвалидом», «признать его нуждающимся».
+_ROLE_BACK = 3
+
+
+def role_instrumental(place: Place, first: int) -> bool:
+    """The instrumental that starts at ``first`` hangs on a role word before it
+    in the clause («о признании гражданина инвалидом», «считать его
+    нуждающимся»): a predicate instrumental, never the actor."""
+    start, _ = clause_of(place.text, place.tokens, first)
+    roles = ROLE_VERBS | ROLE_NOUNS
+    return any(
+        place.tokens[i].info.lemmas & roles
+        for i in range(max(start, first - _ROLE_BACK), first)
+    )
+
+
 def _role_verb(place: Place, start: int) -> bool:
     """The predicate starting at ``start`` is one of ROLE_VERBS."""
     end = min(start + _ROLE_REACH, len(place.tokens))
@@ -228,6 +251,8 @@ def agent_before(place: Place, before: int) -> Phrase | None:
             ):
                 found = phrase
                 break
+    if found is not None and role_instrumental(place, found.first):
+        return None  # «о признании гражданина инвалидом принимается»
     return found
 
 
@@ -328,7 +353,31 @@ def other_instrumental(place: Place, v: int) -> bool:
         ):
             return True  # «путём перечисления» says how, not who
         s += 1
-    return False
+    return instrumental_before_aside(place, first)
+
+
+def instrumental_before_aside(place: Place, first: int) -> bool:
+    """The clause starting at ``first`` follows an aside whose participle is in
+    the instrumental, after its instrumental noun: «Работодателями, принявшими
+    участие в ярмарке, было представлено» (round 27 ac20). That noun is the
+    actor; made active it and its participle would both have to turn
+    nominative, so the clause is not made active by a click."""
+    tokens = place.tokens
+    if first < 2:
+        return False
+    aside, _ = clause_of(place.text, tokens, first - 1)
+    if aside < 1 or not any(
+        r.pos == "PRTF" and r.case() == "ablt" for r in readings(place.word(aside))
+    ):
+        return False
+    before = aside - 1
+    if not may_be_case(place, before, ("ablt",)):
+        return False
+    start, _ = clause_of(place.text, tokens, before)
+    s = before
+    while s > start and may_be_case(place, s - 1, ("ablt",), adjectives=True):
+        s -= 1
+    return not place.preposition_before(s) and not role_instrumental(place, s)
 
 
 def _coordinated(place: Place, found: list[Phrase]) -> bool:
