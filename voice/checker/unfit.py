@@ -28,6 +28,8 @@ def unfit_here(place: Place, template: Template) -> bool:
         or _when_before_participle(place, template)
         or _teen_outside_age(place, template)
         or _as_without_subject(place, template)
+        or _children_at_work(place, template)
+        or _help_to_a_process(place, template)
     ):
         return True
     entry = place.book.grammar["unfit_near"].get(normalize(template.words[0]))
@@ -162,3 +164,74 @@ def _as_without_subject(place: Place, template: Template) -> bool:
         ):
             return False
     return True
+
+
+# Words of employment: next to them «несовершеннолетние» (minors, a category of
+# labour law) are not «дети», which reads as child labour (round 27 ac34).
+# «работа» counts only as a job one gets or has («на работу», «на работе»):
+# «профилактическая работа с несовершеннолетними» is work with children.
+_EMPLOYMENT = frozenset(
+    {
+        "трудоустройство",
+        "трудоустроить",
+        "трудоустраивать",
+        "трудоустроиться",
+        "трудоустраиваться",
+        "занятость",
+        "работать",
+        "работодатель",
+        "вакансия",
+        "трудовой",
+        "подработка",
+        "заработок",
+        "зарплата",
+        "заработный",
+        "нанимать",
+        "нанять",
+        "наниматель",
+    }
+)
+
+
+def _children_at_work(place: Place, template: Template) -> bool:
+    """«С целью трудоустройства несовершеннолетних» → «трудоустройства детей»
+    narrows and distorts: employment of minors is a legal category, «дети»
+    at work reads as child labour (round 27 ac34, rejected blind). Not where
+    an employment word is anywhere in the sentence; «несовершеннолетний
+    ребёнок» → «ребёнок» only drops a word and stays."""
+    if normalize(template.words[0]) != "ребенок":
+        return False
+    matched = {lemma for i in place.matched for lemma in place.tokens[i].info.lemmas}
+    if "несовершеннолетний" not in matched or "ребенок" in matched:
+        return False
+    for i, token in enumerate(place.tokens):
+        if i in place.matched:
+            continue
+        if token.info.lemmas & _EMPLOYMENT:
+            return True
+        if "работа" in token.info.lemmas and i > 0 and place.word(i - 1) == "на":
+            return True  # «принять на работу», «на работе»
+    return False
+
+
+def _help_to_a_process(place: Place, template: Template) -> bool:
+    """«содействие» governs the dative of an action or a thing as well as of a
+    person, «помощь» only of a person: «в целях содействия трудоустройству
+    выпускников» → «помощи трудоустройству» is broken government (round 27
+    ac18, rejected blind; it would be «помощи в трудоустройстве»).
+    «содействие семьям» → «помощь семьям» stays."""
+    if normalize(template.words[0]) != "помощь" or not any(
+        "содействие" in place.tokens[i].info.lemmas for i in place.matched
+    ):
+        return False
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    phrases = [p for p in place.phrases(j) if p.case == "datv"]
+    if phrases:
+        return not all(p.animate for p in phrases)
+    # No phrase read: withdraw when the next word may be an inanimate dative.
+    return any(
+        r.pos == "NOUN" and r.case() == "datv" and "inan" in r.grammemes
+        for r in readings(place.word(j))
+    )
