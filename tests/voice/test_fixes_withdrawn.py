@@ -22,12 +22,10 @@ def hint_of(text: str, fragment: str) -> str:
 def test_results_of_other_things_are_after_them_not_in_their_outcome():
     # a20, b07, c04, c38: round 17 and 18's writers rejected «В итоге проверки»,
     # blind judges accepted it (tests/voice/test_fixes_restored.py); with nouns
-    # they did not judge only «После» is offered, and only after an event: the
-    # result of an analysis is what is reported, «После анализа» says only when
-    # (round 24 o19).
-    assert results("По итогам конкурса выданы дипломы.", "По итогам") == [
-        "После конкурса выданы дипломы."
-    ]
+    # they did not judge nothing is offered: «После» says only when, not the
+    # outcome, after an analysis (round 24 o19) and after an event alike
+    # (round 27 ac19).
+    assert results("По итогам конкурса выданы дипломы.", "По итогам") == []
     assert (
         results("По результатам анализа выданы рекомендации.", "По результатам") == []
     )
