@@ -59,6 +59,7 @@ def test_paid_from_the_budget():
     assert results(text, "за счёт средств") == [
         "Оплата услуг осуществляется на деньги областного бюджета.",
         "Оплата услуг осуществляется из областного бюджета.",
+        "Оплата услуг осуществляется за счёт областного бюджета.",
     ]
     # Not from a grant or sponsors, and only where the clause speaks of paying:
     # not with a purchase (b17) nor with a repair.
