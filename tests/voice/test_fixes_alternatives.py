@@ -163,3 +163,46 @@ def test_or_not_in_a_pair_nor_in_a_pronoun():
     assert not any("или" in r for r in results(pair)), results(pair)
     pronoun = "Если кто-либо из членов семьи работает, пособие не назначается."
     assert not any("или" in r for r in results(pronoun)), results(pronoun)
+
+
+# 5. «денежные средства» → also «средства», but not after «за счёт» or «из»,
+# where «средств» is flagged itself (listed 4 times beside «деньги»).
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        (  # s32
+            "Денежные средства будут перечислены на счета получателей до 25 декабря.",
+            "Денежные средства",
+            "Средства будут перечислены на счета получателей до 25 декабря.",
+        ),
+        (
+            "Выделены дополнительные денежные средства.",
+            "денежные средства",
+            "Выделены дополнительные средства.",
+        ),
+        (
+            "Денежные средства, собранные на ярмарке, направят на лечение ребёнка.",
+            "Денежные средства",
+            "Средства, собранные на ярмарке, направят на лечение ребёнка.",
+        ),
+    ],
+)
+def test_funds_without_money(text, fragment, expected):
+    offered = results(text, fragment)
+    assert expected in offered, offered
+    assert any(
+        r.startswith(("Деньги", "Выделены дополнительные деньги")) for r in offered
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ремонт оплачен за счёт денежных средств фонда.",
+        "Из денежных средств бюджета оплачено 30 путёвок.",
+    ],
+)
+def test_funds_not_after_at_the_expense_of(text):
+    offered = results(text, "денежных средств")
+    assert offered, "«деньги» stays"
+    assert not any("счёт средств" in r or "Из средств" in r for r in offered), offered
