@@ -134,6 +134,27 @@ def test_every_period_leaves_the_adjective(text):
     assert not any("каждый" in r.lower() for r in results(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An adverb of a participle before its noun: «на каждый год вручаемую
+        # премию» reads as the noun's own words.
+        "Победители ежегодно проводимого конкурса получат призы.",
+        "Открыт приём заявок на ежегодно вручаемую премию.",
+        "Победители проводимого ежегодно конкурса получат призы.",
+    ],
+)
+def test_every_period_not_inside_a_participle_phrase(text):
+    assert not any("каждый" in r for r in results(text)), results(text)
+
+
+def test_every_period_after_a_participle_of_its_own():
+    text = "Итоги конкурса, проводимого ежегодно, подведут в мае."
+    assert results(text, "ежегодно") == [
+        "Итоги конкурса, проводимого каждый год, подведут в мае."
+    ]
+
+
 # 4. «либо» → «или», but not one half of a «либо … либо» pair.
 @pytest.mark.parametrize(
     ("text", "expected"),

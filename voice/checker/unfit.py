@@ -26,6 +26,7 @@ def unfit_here(place: Place, template: Template) -> bool:
     if (
         _comparative_of_next(place, template)
         or _when_before_participle(place, template)
+        or _period_before_participle(place, template)
         or _teen_outside_age(place, template)
         or _as_without_subject(place, template)
         or _children_at_work(place, template)
@@ -105,6 +106,33 @@ def _when_before_participle(place: Place, template: Template) -> bool:
         return False
     found = readings(place.word(j))
     return bool(found) and found[0].pos == "PRTF"
+
+
+def _period_before_participle(place: Place, template: Template) -> bool:
+    """«ежегодно проводимого конкурса» → «каждый год проводимого конкурса»: an
+    adverb of a participle before its noun does not become a noun phrase, which
+    reads as the noun's own words («на каждый год вручаемую премию»)."""
+    if normalize(template.words[0]) not in ("каждый", "каждую"):
+        return False
+    if not place.word(place.last).lower().startswith("еже"):
+        return False
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    found = readings(place.word(j))
+    if found and found[0].pos == "PRTF":
+        return True
+    # «проводимого ежегодно конкурса»: between a participle and its noun.
+    i = place.first - 1
+    if i < 0 or not joined(place.text, place.tokens, place.first):
+        return False
+    before = readings(place.word(i))
+    return (
+        bool(before)
+        and before[0].pos == "PRTF"
+        and bool(found)
+        and found[0].pos in ("NOUN", "ADJF")
+    )
 
 
 # The youngest age «подросток» covers: «несовершеннолетние» are all under 18.
