@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.voice.fixes_eval import results
+from voice.checker import check
 
 
 def _none_contain(text: str, fragment: str, word: str) -> list[str]:
@@ -158,8 +159,8 @@ def test_help_to_people_is_still_offered():
 
 
 # 5. ac19 (and j08, o19 before it): «по итогам» means the outcome, «после» only
-# the time, for works, checks and events alike: «после» is withdrawn; «В итоге»
-# stays where blind judges accepted it.
+# the time, for works, checks and events alike: «после» is withdrawn. «В итоге»
+# went too, after judges disagreed on it (below).
 @pytest.mark.parametrize(
     "text, fragment",
     [
@@ -182,17 +183,19 @@ def test_po_itogam_is_never_posle(text, fragment):
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    "text",
     [
-        (
-            "По итогам заседания комиссии принято решение о назначении выплат.",
-            "В итоге заседания комиссии принято решение о назначении выплат.",
-        ),
-        (
-            "По итогам проверки выдано предписание.",
-            "В итоге проверки выдано предписание.",
-        ),
+        "По итогам заседания комиссии принято решение о назначении выплат.",
+        "По итогам проверки выдано предписание.",
     ],
 )
-def test_v_itoge_stays(text, expected):
-    assert results(text, "По итогам") == [expected]
+def test_v_itoge_is_advice_now(text):
+    # Judged both ways (a20, b07, c04, c38 accepted; the unlisted sheet of
+    # 8 December, e39, rejected): the hint says what to write, no button.
+    assert results(text, "По итогам") == []
+    hint = next(
+        f.hint
+        for f in check(text, fixes=True).findings
+        if text[f.start : f.end] == "По итогам"
+    )
+    assert "скажите, что получилось" in hint
