@@ -31,6 +31,7 @@ def unfit_here(place: Place, template: Template) -> bool:
         or _as_without_subject(place, template)
         or _children_at_work(place, template)
         or _help_to_a_process(place, template)
+        or _work_by_action(place, template)
     ):
         return True
     entry = place.book.grammar["unfit_near"].get(normalize(template.words[0]))
@@ -225,8 +226,8 @@ def _children_at_work(place: Place, template: Template) -> bool:
     """«С целью трудоустройства несовершеннолетних» → «трудоустройства детей»
     narrows and distorts: employment of minors is a legal category, «дети»
     at work reads as child labour (round 27 ac34, rejected blind). Not where
-    an employment word is anywhere in the sentence; «несовершеннолетний
-    ребёнок» → «ребёнок» only drops a word and stays."""
+    an employment word is anywhere in the sentence. «несовершеннолетний
+    ребёнок» offers nothing: «ребёнок» would drop the age (round 28 ad09)."""
     if normalize(template.words[0]) != "ребенок":
         return False
     matched = {lemma for i in place.matched for lemma in place.tokens[i].info.lemmas}
@@ -262,4 +263,22 @@ def _help_to_a_process(place: Place, template: Template) -> bool:
     return any(
         r.pos == "NOUN" and r.case() == "datv" and "inan" in r.grammemes
         for r in readings(place.word(j))
+    )
+
+
+def _work_by_action(place: Place, template: Template) -> bool:
+    """«осуществляющим деятельность по оказанию помощи» → «работающим по
+    оказанию помощи» is unnatural Russian: «работать по» does not take an
+    action noun (round 28 ad28, rejected blind). Withdrawn whenever «по» comes
+    right after «деятельность» (unsure which nouns after it would read well);
+    «осуществляет деятельность в сфере …» or with nothing after stays."""
+    if normalize(template.words[0]) != "работать" or not any(
+        "деятельность" in place.tokens[i].info.lemmas for i in place.matched
+    ):
+        return False
+    j = place.last + 1
+    return (
+        j < len(place.tokens)
+        and joined(place.text, place.tokens, j)
+        and place.word(j).lower() == "по"
     )
