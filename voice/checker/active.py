@@ -8,6 +8,7 @@ from __future__ import annotations
 from .actors import (
     INSTRUMENT_VERBS,
     SELF_VERBS,
+    STUDY_VERBS,
     agent_after,
     agent_before,
     may_be_case,
@@ -352,6 +353,8 @@ def to_active(
         return None
     if subject and subject.animate and target.lemma in SELF_VERBS:
         return None  # «мошенники представляются сотрудниками» pose as them
+    if target.lemma in STUDY_VERBS and (not subject or subject.animate):
+        return None  # «дети обучаются в школе» study there, «детей обучают» no
     if subject and _not_given(place, target, subject):
         return None  # «Указанную меру поддержки дают»: a measure is not given
     number = agent.number if agent else "plur"
@@ -567,13 +570,19 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
         return None
     if not _recipient(place, v):
         return None  # «услуга положена на бесплатной основе»: due to whom?
-    classes = place.book.grammar["noun_classes"]
-    if (
-        subject.chosen[subject.head].lemma
-        in classes["даваемое"] | classes["оказываемое"]
-    ):
-        # «предоставляется право» → «дают право», not «право положено»; a
-        # service is neither («услуги оказывают»), so it gets no button at all.
+    in_kind = place.book.grammar["noun_classes"]["положенное_натурой"]
+    if not (_due(place, subject) or subject.chosen[subject.head].lemma in in_kind):
+        # Only what one is entitled to is «положено» (grammar.json noun classes
+        # «положенное»: a payment, a benefit, a measure; «положенное_натурой»:
+        # a benefit in kind blind judges accepted, «бесплатный проезд»,
+        # «путёвки», «место в детском саду»): a service or a thing actually
+        # provided («предоставляется временное проживание», round 28 ad25;
+        # «услуги оказывают») is no entitlement, and «предоставляется право»
+        # reads «дают право». A whitelist: an unlisted noun gets no button.
+        return None
+    if _coordinated_subject(place, subject):
+        # «предоставляется койко-место, горячее питание и помощь»: the short
+        # participle would have to agree with all of them; no button.
         return None
     short = next((r for r in readings(template.words[0]) if r.pos == "PRTS"), None)
     if short is None:
@@ -589,6 +598,35 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
     draft = Draft(place)
     draft.word(v, form)
     return draft.fix()
+
+
+# Words that join one more member to a coordinated noun phrase.
+_JOINERS = frozenset({"и", "или", "либо", "а", "также"})
+
+
+def _coordinated_subject(place: Place, subject) -> bool:
+    """The subject is one member of several joined by a comma, «и», «или» or
+    «а также» («койко-место, горячее питание и помощь», «пособие и
+    компенсация»): a member after it, or «и»/«или» and one right before it. A
+    member is a word that may be a nominative noun or adjective; a word too
+    many only withholds a button."""
+
+    def member(i: int) -> bool:
+        return 0 <= i < len(place.tokens) and any(
+            r.pos in ("NOUN", "ADJF") and r.case() == "nomn"
+            for r in readings(place.word(i))
+        )
+
+    k = subject.end + 1
+    if k < len(place.tokens):
+        joined_by = "," in between(place.text, place.tokens, k)
+        while k < len(place.tokens) and place.word(k).lower() in _JOINERS:
+            joined_by = True
+            k += 1
+        if joined_by and member(k):
+            return True
+    k = subject.first - 1
+    return k > 0 and place.word(k).lower() in ("и", "или") and member(k - 1)
 
 
 def _recipient(place: Place, v: int) -> bool:

@@ -78,6 +78,14 @@ INSTRUMENT_VERBS = frozenset(
 # представляются заявителем» is still a passive.
 SELF_VERBS = frozenset({"представлять", "представить"})
 
+# Verbs whose «-ся» form said of a person is what the person does, not a
+# passive: «дети обучаются в школе» study there (round 28 ad15, rejected blind:
+# «детей обучают»), «студенты занимаются», «работник числится в штате». Made
+# active only with an inanimate subject found («персонал обучается»).
+STUDY_VERBS = frozenset(
+    {"обучать", "обучить", "учить", "научить", "занимать", "числить"}
+)
+
 
 # Inanimate nouns that name who acts: bodies and their parts. An instrumental
 # of anything else says how («банковской картой», «автобусом»), not who.
