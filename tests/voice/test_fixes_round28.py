@@ -172,3 +172,60 @@ def test_study_still_offered_for_a_thing():
         "Право на компенсацию имеют семьи, признанные малоимущими, дети из "
         "которых обучаются в школах области."
     ) in results(text)
+
+
+# 6. «предоставляется бесплатный проезд, а также компенсация» → «дают
+# бесплатный проезд, а также компенсация»: a member joined by «, а также»
+# («а также», «, а также и») changes case with the object before it, or the
+# fix is not offered when it may start a clause of its own.
+class TestAlsoJoinedObject:
+    @pytest.mark.parametrize(
+        "text, fixed",
+        [
+            (
+                "Пенсионерам предоставляется бесплатный проезд, а также "
+                "компенсация расходов на связь.",
+                "Пенсионерам дают бесплатный проезд, а также компенсацию "
+                "расходов на связь.",
+            ),
+            (
+                "Заявителю выдаётся справка, а также копия решения.",
+                "Заявителю выдают справку, а также копию решения.",
+            ),
+            (
+                "Заявителю выдаётся справка, а также и копия решения.",
+                "Заявителю выдают справку, а также и копию решения.",
+            ),
+        ],
+    )
+    def test_member_recased(self, text, fixed):
+        offered = results(text)
+        assert fixed in offered, offered
+        # No fix leaves the member in the nominative after an active verb.
+        assert not any(
+            "дают " in r and ("а также компенсация" in r or "а также копия" in r)
+            for r in offered
+        ), offered
+
+    @pytest.mark.parametrize(
+        "text, wrong",
+        [
+            (
+                "Пенсионерам предоставляется бесплатный проезд, а также "
+                "компенсация выплачивается ежемесячно.",
+                "Пенсионерам дают бесплатный проезд",
+            ),
+            (
+                "Заявителю выдаётся справка, а также копия, заверенная нотариусом.",
+                "выдают справку",
+            ),
+        ],
+    )
+    def test_no_fix_when_member_may_start_a_clause(self, text, wrong):
+        _none_contain(text, wrong)
+
+    def test_list_after_also_recased_whole(self):
+        text = "Заявителю выдаётся справка, а также копия решения и выписка."
+        assert "Заявителю выдают справку, а также копию решения и выписку." in (
+            results(text)
+        )

@@ -14,6 +14,7 @@ from .grammar import (
 )
 from .morph import is_transitive_base
 from .phrases import (
+    VERB_POS,
     Phrase,
     between,
     clause_of,
@@ -393,12 +394,22 @@ def recase_coordinated(
     joined by commas («доставка продуктов, лекарств и средств гигиены»), when
     it closes with «и» or the sentence; a comma and a phrase in that case with
     anything else after it («…, жителей просят») is not a list one can be sure
-    of, and the fix is not offered."""
+    of, and the fix is not offered. A member joined by «, а также» (or «а
+    также», «, а также и») changes too («выдают справку, а также копию
+    решения»); when it may start a clause of its own, the fix is not offered."""
     tokens, text = place.tokens, place.text
     k = max(p.end for p in phrases) + 1
     if k >= len(tokens):
         return True
     cases = {p.case for p in phrases}
+    also = _after_also(place, k)
+    if also is not None:
+        more = [p for p in place.phrases(also) if p.case in cases]
+        if not more:
+            return True  # «…, а также им выплачивают»: another clause
+        if _tail_may_take(phrases, cases) or not _also_closes(place, more, cases):
+            return False  # «…, а также компенсация выплачивается»: whose?
+        return recase(place, draft, more, case)
     if between(text, tokens, k).strip() == ",":
         more = [p for p in place.phrases(k) if p.case in cases]
         if not more:
@@ -416,6 +427,38 @@ def recase_coordinated(
         # «граждан» as well as «заявлений»; not sure what changes.
         return False
     return recase(place, draft, more, case) if more else True
+
+
+def _after_also(place: Place, k: int) -> int | None:
+    """The token after «, а также», «а также» or «, а также и» starting at
+    token ``k``; None when no such joiner starts there."""
+    tokens, text = place.tokens, place.text
+    if between(text, tokens, k).strip() not in ("", ","):
+        return None
+    if k + 2 >= len(tokens) or place.word(k) != "а" or place.word(k + 1) != "также":
+        return None
+    j = k + 2
+    if place.word(j) == "и" and j + 1 < len(tokens) and joined(text, tokens, j + 1):
+        j += 1
+    if not (joined(text, tokens, k + 1) and joined(text, tokens, j)):
+        return None
+    return j
+
+
+def _also_closes(place: Place, members: list[Phrase], cases: set[str]) -> bool:
+    """A member after «а также» is sure to be one more object: it closes a
+    list as ``_list_closes`` says, or only words that are no verb, participle
+    or joiner follow it to the end of the sentence, with no punctuation between
+    them («компенсация расходов на связь.»)."""
+    if _list_closes(place, members, cases):
+        return True
+    tokens, text = place.tokens, place.text
+    for i in range(max(p.end for p in members) + 1, len(tokens)):
+        if not joined(text, tokens, i) or place.word(i) in _AND:
+            return False
+        if any(r.pos in VERB_POS for r in readings(place.word(i))):
+            return False
+    return True
 
 
 def _tail_may_take(phrases: list[Phrase], cases: set[str]) -> bool:
