@@ -261,8 +261,9 @@ def test_a_new_noun_with_a_predicate_that_still_agrees_keeps_its_fix():
         assert fixed in results(text), text
 
 
-# G9: one «населённый пункт» may be a town; only the plural becomes «сёла»,
-# «посёлки».
+# G9: one «населённый пункт» may be a town, and so may one of many: since round
+# 29 (ae17, rejected by both blind judges: «в отдалённых сёлах» narrows the
+# meaning) no number of it becomes «сёла», «посёлки»; the hint gives the advice.
 
 
 def test_a_single_settlement_is_not_made_a_village():
@@ -280,21 +281,14 @@ def test_a_single_settlement_is_not_made_a_village():
         assert all("населённ" in r.lower() for r in results(text)), text
 
 
-def test_settlements_in_the_plural_keep_their_fix():
-    cases = {
-        "В 12 населённых пунктах района установлены контейнеры.": (
-            "В 12 сёлах района установлены контейнеры."
-        ),
-        "Населённые пункты района газифицированы.": "Посёлки района газифицированы.",
-        "Жители отдалённых населённых пунктов получили доступ к интернету.": (
-            "Жители отдалённых сёл получили доступ к интернету."
-        ),
-        "Мобильная бригада объехала все населённые пункты округа.": (
-            "Мобильная бригада объехала все сёла округа."
-        ),
-    }
-    for text, fixed in cases.items():
-        assert fixed in results(text), text
+def test_settlements_in_the_plural_are_not_made_villages_either():
+    for text in (
+        "В 12 населённых пунктах района установлены контейнеры.",
+        "Населённые пункты района газифицированы.",
+        "Жители отдалённых населённых пунктов получили доступ к интернету.",
+        "Мобильная бригада объехала все населённые пункты округа.",
+    ):
+        assert all("населённ" in r.lower() for r in results(text)), text
 
 
 # Found while probing the gates: «более» that makes a comparative is not

@@ -210,7 +210,13 @@ def _prepare_grammar(grammar: dict) -> dict:
         normalize(word): {
             **{
                 where: frozenset(normalize(w) for w in entry.get(where, ()))
-                for where in ("before", "before_figure", "after", "sentence")
+                for where in (
+                    "before",
+                    "before_figure",
+                    "after",
+                    "sentence",
+                    "clause_before",
+                )
             },
             # «льготный категория»: the two words right before, by lemma.
             "before_pair": frozenset(

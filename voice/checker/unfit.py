@@ -34,7 +34,10 @@ def unfit_here(place: Place, template: Template) -> bool:
         or _work_by_action(place, template)
     ):
         return True
-    entry = place.book.grammar["unfit_near"].get(normalize(template.words[0]))
+    unfit_near = place.book.grammar["unfit_near"]
+    entry = unfit_near.get(normalize(" ".join(template.words)))
+    if entry is None:
+        entry = unfit_near.get(normalize(template.words[0]))
     if entry is None:
         return False
     tokens, text = place.tokens, place.text
@@ -75,6 +78,11 @@ def unfit_here(place: Place, template: Template) -> bool:
             break
         if named(j, entry["after"]):
             return True
+    if entry["clause_before"] and any(
+        named(i, entry["clause_before"])
+        for i in range(clause_of(text, tokens, place.first)[0], place.first)
+    ):
+        return True  # «замена изделия на деньги бюджета» reads as an exchange
     return bool(entry["sentence"]) and any(
         named(i, entry["sentence"])
         for i in range(len(tokens))
