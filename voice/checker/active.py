@@ -554,6 +554,18 @@ def _says_what_it_is_for(place: Place, original: Reading, subject) -> bool:
     return subject.chosen[subject.head].lemma in aims["subjects"]
 
 
+# Words that say what is given goes to those who win it, not to all entitled.
+_COMPETITION = frozenset({"конкурс", "конкурсный", "отбор", "грант", "грантовый"})
+
+
+def _by_competition(place: Place) -> bool:
+    """«Субсидии предоставляются … на конкурсной основе» → «положены» makes an
+    entitlement of what a competition decides (round 30 af15, rejected blind):
+    no «положен» anywhere in a sentence that names a contest, a selection or a
+    grant."""
+    return any(_COMPETITION & token.info.lemmas for token in place.tokens)
+
+
 def short_form_fix(place: Place, template: Template) -> Fix | None:
     """«мера предоставляется гражданам» → «мера положена гражданам»: a present
     passive verb becomes a short participle agreeing with its subject."""
@@ -579,6 +591,8 @@ def short_form_fix(place: Place, template: Template) -> Fix | None:
         # provided («предоставляется временное проживание», round 28 ad25;
         # «услуги оказывают») is no entitlement, and «предоставляется право»
         # reads «дают право». A whitelist: an unlisted noun gets no button.
+        return None
+    if _by_competition(place):
         return None
     if _coordinated_subject(place, subject):
         # «предоставляется койко-место, горячее питание и помощь»: the short
