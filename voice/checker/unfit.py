@@ -32,6 +32,7 @@ def unfit_here(place: Place, template: Template) -> bool:
         or _children_at_work(place, template)
         or _help_to_a_process(place, template)
         or _work_by_action(place, template)
+        or _in_after_noun(place, template)
     ):
         return True
     unfit_near = place.book.grammar["unfit_near"]
@@ -289,4 +290,23 @@ def _work_by_action(place: Place, template: Template) -> bool:
         j < len(place.tokens)
         and joined(place.text, place.tokens, j)
         and place.word(j).lower() == "по"
+    )
+
+
+def _in_after_noun(place: Place, template: Template) -> bool:
+    """«проекты в сфере социальной поддержки» → «проекты в социальной
+    поддержке» reads as if the projects sat inside the support (round 30 af09,
+    rejected blind): after a noun, «в» + an abstract noun does not say what
+    «в сфере» did. Withdrawn whenever a noun comes right before «в сфере»
+    (unsure which would read well); after a verb, «работает в сфере
+    образования» → «работает в образовании», it stays."""
+    if normalize(template.words[0]) != "в" or not any(
+        "сфера" in place.tokens[i].info.lemmas for i in place.matched
+    ):
+        return False
+    j = place.first - 1
+    return (
+        j >= 0
+        and joined(place.text, place.tokens, place.first)
+        and any(r.pos == "NOUN" for r in readings(place.word(j)))
     )
