@@ -319,6 +319,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         return None  # «о мерах поддержки семей» → «о помощи семей» (whose help?)
     if _participle_of_dropped(place, phrase, number, gender, animate):
         return None  # «план мероприятий, посвящённых …» → «план, посвящённых …»
+    if changed_agreement and _participle_of_old(place, phrase, number, gender, animate):
+        return None  # «мер поддержки, предоставленных» → «помощи, предоставленных»
     if _dative_left(place, head_reading):
         return None  # «оказание медицинской помощи гражданам» → «лечение гражданам»
     original = phrase.chosen.get(phrase.head)
@@ -374,6 +376,37 @@ def _participle_of_dropped(
         if i != phrase.head
         for n in readings(place.word(i))
         if n.pos == "NOUN" and n.case() and n.number()
+        for r in participles
+    )
+
+
+def _participle_of_old(
+    place: Place, phrase: Phrase, number: str, gender, animate: bool
+) -> bool:
+    """The participle right after the replaced words, after a comma or not,
+    agreed with the old noun and does not with the new one, whose number or
+    gender differs: «финансирования мер социальной поддержки, предоставленных
+    жителям» → «финансирования помощи, предоставленных» (round 30 af11,
+    rejected blind). The button is withdrawn; a collective noun, whose members
+    replace it, recases the participle instead (_trailing_agrees)."""
+    if (
+        phrase.chosen.get(phrase.head) is not None
+        and phrase.chosen[phrase.head].lemma in place.book.grammar["collective"]
+    ):
+        return False
+    k = place.last + 1
+    if k >= len(place.tokens):
+        return False
+    if between(place.text, place.tokens, k).strip() not in ("", ","):
+        return False
+    participles = [r for r in readings(place.word(k)) if r.pos == "PRTF"]
+    if not participles:
+        return False
+    if any(agrees(r, phrase.case, number, gender, animate) for r in participles):
+        return False
+    old_gender = phrase.gender if phrase.number == "sing" else None
+    return any(
+        agrees(r, phrase.case, phrase.number, old_gender, phrase.animate)
         for r in participles
     )
 
