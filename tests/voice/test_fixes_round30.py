@@ -149,3 +149,24 @@ def test_repair_is_still_made_active():
 def test_no_hanging_participle_after_swap(text):
     offered = _none_contain(text, "помощ")
     assert any("льгот" in r for r in offered), offered  # the plural keeps agreement
+
+
+# 7. «льготы» are «предоставляют», never «оказывают»: where «оказать/оказывать»
+# or its participle governs or qualifies «меры поддержки» in the clause, the
+# «льготы» alternative is withdrawn («о льготах, оказанных», «оказываются
+# льготы»); «помощь», which is «оказывают», may stay.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Отчёт содержит сведения о мерах социальной поддержки, оказанных ветеранам.",
+        "Ветеранам оказываются меры поддержки.",
+        "Меры социальной поддержки, оказываемые ветеранам, расширены.",
+    ],
+)
+def test_no_benefits_rendered(text):
+    _none_contain(text, "льгот")
+
+
+def test_benefits_still_granted():
+    text = "Ветеранам предоставляются меры социальной поддержки."
+    assert "Ветеранам предоставляются льготы." in results(text)

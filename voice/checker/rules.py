@@ -216,6 +216,7 @@ def _prepare_grammar(grammar: dict) -> dict:
                     "after",
                     "sentence",
                     "clause_before",
+                    "clause",
                 )
             },
             # «льготный категория»: the two words right before, by lemma.

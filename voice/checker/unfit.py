@@ -84,6 +84,23 @@ def unfit_here(place: Place, template: Template) -> bool:
         for i in range(clause_of(text, tokens, place.first)[0], place.first)
     ):
         return True  # «замена изделия на деньги бюджета» reads as an exchange
+    if entry["clause"]:
+        first, last = clause_of(text, tokens, place.first)
+        if any(
+            named(i, entry["clause"])
+            for i in range(first, max(last, place.last) + 1)
+            if i not in place.matched
+        ):
+            return True  # «оказываются льготы»: «льготы» are granted, not rendered
+        # A participle opening the next clause qualifies the noun: «о мерах
+        # поддержки, оказанных ветеранам» → «о льготах, оказанных».
+        after = clause_of(text, tokens, place.last)[1] + 1
+        if (
+            after < len(tokens)
+            and named(after, entry["clause"])
+            and any(r.pos in ("PRTF", "PRTS") for r in readings(place.word(after)))
+        ):
+            return True
     return bool(entry["sentence"]) and any(
         named(i, entry["sentence"])
         for i in range(len(tokens))
