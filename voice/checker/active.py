@@ -39,6 +39,7 @@ from .relatives import recased, relative
 from .templates import Template
 from .verbs import (
     AUXILIARIES,
+    after_aside,
     aspect_of,
     form_in_aspect,
     infinitive,
@@ -876,6 +877,12 @@ def _has_predicate(place: Place, k: int) -> bool:
     return False
 
 
+# Help is rendered, «оказывают», never «дают»: «Бесплатную юридическую помощь
+# дают» was rejected by both blind judges in round 31 (ag05), though round 23
+# had accepted «помощь дают»; the same holds for support and assistance.
+_RENDERED = frozenset({"помощь", "поддержка", "содействие"})
+
+
 def _not_given(place: Place, target: Reading, subject) -> bool:
     """«давать» takes things, places and rights, not a measure or a service's
     abstract name (grammar.json «not_given»): «Меру поддержки предоставляют»,
@@ -892,6 +899,7 @@ def _not_given(place: Place, target: Reading, subject) -> bool:
     classes = grammar["noun_classes"]
     return (
         head.lemma in grammar["not_given"]
+        or head.lemma in _RENDERED
         or any(head.lemma in classes[name] for name in grammar["not_given_classes"])
         or _due(place, subject)
     )
@@ -1037,6 +1045,14 @@ def _other_instrumental_than(place: Place, v: int, agent, subject) -> bool:
 def _recase_objects(place: Place, draft: Draft, head: int) -> Fix | None:
     objects = [p for p in place.phrases(head + 1) if p.case == "gent"]
     follows = objects and joined(place.text, place.tokens, head + 1)
+    if not follows:
+        k = after_aside(place, head)
+        if k is not None:
+            # «производится доставка на дом продуктов питания, лекарств …» →
+            # «доставляют на дом продукты питания, лекарства …»: the object
+            # after an adverbial takes the accusative too (round 31 ag33).
+            objects = [p for p in place.phrases(k) if p.case == "gent"]
+            follows = bool(objects)
     if follows and not recase(place, draft, objects, "accs"):
         return None
     return draft.fix()
@@ -1054,6 +1070,12 @@ def _drop_subject(place: Place, draft: Draft, subject) -> Fix | None:
         draft.span(tokens[subject.head].start, tokens[first_object].start, "")
     else:
         k = subject.head + 1
+        aside = after_aside(place, subject.head)
+        objects = [p for p in place.phrases(aside) if p.case == "gent"] if aside else []
+        if objects and not recase(place, draft, objects, "accs"):
+            # «Доставка на дом продуктов производится» → «На дом продукты
+            # доставляют», never «На дом продуктов» (round 31 ag33).
+            return None
         if k < len(tokens) and relative(tokens[k]):
             # «ремонт которого был произведён» → «которое отремонтировали»: the
             # pronoun becomes the object, in the form of the noun it refers to.
