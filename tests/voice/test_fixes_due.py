@@ -47,10 +47,13 @@ def test_a_payment_is_not_given_in_the_future_or_by_someone():
     )
 
 
-def test_help_that_is_not_money_may_be_given():
-    # «помощь» is a payment only with a word of money (grammar.json «денежное»).
-    assert "Помощь дают погорельцам." in results(
-        "Помощь предоставляется погорельцам.", "предоставляется"
+def test_help_is_not_given():
+    # «помощь» is a payment only with a word of money (grammar.json «денежное»);
+    # else it is rendered, «оказывают», never «дают» (round 31 ag05, rejected
+    # by both blind judges; ANNOTATING.md).
+    assert not any(
+        "дают" in f
+        for f in results("Помощь предоставляется погорельцам.", "предоставляется")
     )
 
 
