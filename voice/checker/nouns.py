@@ -360,12 +360,7 @@ def _participle_of_dropped(
     """The participle after a comma agreed with a noun the fix drops, not with
     the new noun: «план мероприятий, посвящённых Дню пожилого человека» →
     «план, посвящённых …»."""
-    k = place.last + 1
-    if k >= len(place.tokens):
-        return False
-    if between(place.text, place.tokens, k).strip() != ",":
-        return False
-    participles = [r for r in readings(place.word(k)) if r.pos == "PRTF"]
+    participles = _participles_after(place, (",",))
     if not participles:
         return False
     if any(agrees(r, phrase.case, number, gender, animate) for r in participles):
@@ -378,6 +373,17 @@ def _participle_of_dropped(
         if n.pos == "NOUN" and n.case() and n.number()
         for r in participles
     )
+
+
+def _participles_after(place: Place, separators: tuple[str, ...]) -> list:
+    """The participle readings of the word right after the replaced words, when
+    only one of ``separators`` («,» or nothing) stands between them."""
+    k = place.last + 1
+    if k >= len(place.tokens):
+        return []
+    if between(place.text, place.tokens, k).strip() not in separators:
+        return []
+    return [r for r in readings(place.word(k)) if r.pos == "PRTF"]
 
 
 def _participle_of_old(
@@ -394,12 +400,7 @@ def _participle_of_old(
         and phrase.chosen[phrase.head].lemma in place.book.grammar["collective"]
     ):
         return False
-    k = place.last + 1
-    if k >= len(place.tokens):
-        return False
-    if between(place.text, place.tokens, k).strip() not in ("", ","):
-        return False
-    participles = [r for r in readings(place.word(k)) if r.pos == "PRTF"]
+    participles = _participles_after(place, ("", ","))
     if not participles:
         return False
     if any(agrees(r, phrase.case, number, gender, animate) for r in participles):
