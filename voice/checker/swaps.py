@@ -513,7 +513,32 @@ def _described_as(place: Place, name: str) -> bool:
             near.extend(range(k, clause_of(text, tokens, k)[1] + 1))
     if any(members & set(tokens[k].info.lemmas) for k in near):
         return True
+    if any(_words_in_order(place, member, near) for member in members if " " in member):
+        return True  # «гражданам, не имеющим определённого места жительства»
     return _defined_before(place, place.book.grammar["defined_before"].get(name))
+
+
+# How many words «…» in a member of several words of a class stands for.
+GAP = 2
+
+
+def _words_in_order(place: Place, member: str, near: list[int]) -> bool:
+    """Whether a class member of several words («не иметь … место
+    жительство») stands among the words ``near``, its lemmas in order, with
+    up to GAP other words where it has «…»: «по месту жительства» alone says
+    where one lives, «не имеющим места жительства» that one has no home."""
+    tokens = place.tokens
+    parts = member.split()
+    span = set(near)
+
+    def match(k: int, p: int) -> bool:
+        if p == len(parts):
+            return True
+        if parts[p] == "…":
+            return any(match(k + g, p + 1) for g in range(GAP + 1))
+        return k in span and parts[p] in tokens[k].info.lemmas and match(k + 1, p + 1)
+
+    return any(match(k, 0) for k in near)
 
 
 def _opens_description(word: str) -> bool:
