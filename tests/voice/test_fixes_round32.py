@@ -187,3 +187,39 @@ def test_no_with_for_a_participant_of_no_joint_event(text):
 )
 def test_with_stays_after_a_joint_event(text, wanted):
     assert wanted in results(text)
+
+
+# 5. aj30: an action noun with no object made the verb leaves «в размере …»
+# measuring nothing: «выплачивают в размере 400 тысяч рублей».
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пострадавшим в результате аварии горнякам, находящимся на лечении в "
+        "медицинских организациях, выплата производится в размере 400 тысяч рублей.",
+        "Семьям погибших производится выплата в размере одного миллиона рублей.",
+        "Выплата будет произведена в сумме 50 тысяч рублей.",
+        "Ветеранам ежемесячно производится доплата в размере 1000 рублей.",
+    ],
+)
+def test_no_sum_left_measuring_nothing(text):
+    for wrong in ("выплачивают в", "выплатят в", "доплачивают в"):
+        assert not any(wrong in r.lower() for r in results(text)), results(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Лицам, осуществляющим уход за инвалидами, ежемесячно производится "
+            "выплата компенсации в размере 1200 рублей.",
+            "Лицам, осуществляющим уход за инвалидами, ежемесячно выплачивают "
+            "компенсацию в размере 1200 рублей.",
+        ),
+        (
+            "Выплата производится на основании заявления гражданина.",
+            "Выплачивают на основании заявления гражданина.",
+        ),
+    ],
+)
+def test_verb_stays_with_its_object(text, wanted):
+    assert wanted in results(text)

@@ -763,6 +763,11 @@ def action_fix(place: Place) -> Fix | None:
         return None  # «ежемесячная выплата»: the adjective would be left without a noun
     if _listed_after(place, subject.head):
         return None
+    if _measure_of_dropped(place, v, subject):
+        # «выплата производится в размере 400 тысяч рублей» → «выплачивают в
+        # размере 400 тысяч рублей»: the sum is of the noun that goes (round 32
+        # aj30); «выплата компенсации … в размере» → «выплачивают компенсацию».
+        return None
     if _second_predicate(place, v, original):
         # «Проверка проведена прокуратурой и завершена в срок» → «Проверила
         # прокуратура и завершена»: the dropped subject is also the other's.
@@ -826,6 +831,24 @@ def action_fix(place: Place) -> Fix | None:
     else:
         draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
     return _drop_subject(place, draft, subject)
+
+
+# Words after the verb that measure the action noun's object: with no object
+# to take them, they would measure nothing.
+_MEASURES = (("в", "размере"), ("в", "сумме"), ("на", "сумму"), ("размером",))
+
+
+def _measure_of_dropped(place: Place, v: int, subject) -> bool:
+    """The action noun has no genitive object, and «в размере», «в сумме» or
+    «на сумму» later in the clause measures it: made the verb, the noun leaves
+    the sum measuring nothing («выплачивают в размере 400 тысяч рублей»)."""
+    if subject.end != subject.head:
+        return False
+    _, last = clause_of(place.text, place.tokens, v)
+    words = [place.word(k) for k in range(v + 1, last + 1) if k != subject.head]
+    return any(
+        tuple(words[k : k + len(m)]) == m for m in _MEASURES for k in range(len(words))
+    )
 
 
 def _listed_after(place: Place, head: int) -> bool:
