@@ -211,12 +211,16 @@ def _prepare_grammar(grammar: dict) -> dict:
             **{
                 where: frozenset(normalize(w) for w in entry.get(where, ()))
                 for where in (
+                    "replacing",
                     "before",
                     "before_figure",
+                    "next",
                     "after",
                     "sentence",
                     "clause_before",
                     "clause",
+                    "age_up_to",
+                    "age_from",
                 )
             },
             # «льготный категория»: the two words right before, by lemma.

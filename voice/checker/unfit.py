@@ -20,21 +20,12 @@ AFTER_WINDOW = 5
 
 
 def unfit_here(place: Place, template: Template) -> bool:
-    """Whether the alternative's first word is unfit next to these words."""
+    """Whether the alternative's first word is unfit next to these words: one
+    of the gates in code (``_GATES``, at the end), or the word's grammar.json
+    «unfit_near» entry."""
     if not template.words:
         return False
-    if (
-        _comparative_of_next(place, template)
-        or _when_before_participle(place, template)
-        or _period_before_participle(place, template)
-        or _teen_outside_age(place, template)
-        or _as_without_subject(place, template)
-        or _children_at_work(place, template)
-        or _help_to_a_process(place, template)
-        or _work_by_action(place, template)
-        or _in_after_noun(place, template)
-        or _said_already(place, template)
-    ):
+    if any(gate(place, template) for gate in _GATES):
         return True
     unfit_near = place.book.grammar["unfit_near"]
     entry = unfit_near.get(normalize(" ".join(template.words)))
@@ -42,6 +33,10 @@ def unfit_here(place: Place, template: Template) -> bool:
         entry = unfit_near.get(normalize(template.words[0]))
     if entry is None:
         return False
+    if entry["replacing"] and not any(
+        entry["replacing"] & place.tokens[i].info.lemmas for i in place.matched
+    ):
+        return False  # «работать» is unfit only for «деятельность»
     tokens, text = place.tokens, place.text
 
     def named(i: int, words: frozenset[str]) -> bool:
@@ -75,6 +70,14 @@ def unfit_here(place: Place, template: Template) -> bool:
         and tokens[j - 1].norm[:1].isdigit()
     ):
         return True  # «50 и более лет», not «трёх и более детей»
+    j = place.last + 1
+    if (
+        entry["next"]
+        and j < len(tokens)
+        and joined(text, tokens, j)
+        and named(j, entry["next"])
+    ):
+        return True  # «работающим по оказанию помощи» (round 28 ad28)
     for j in range(place.last + 1, min(place.last + 1 + AFTER_WINDOW, len(tokens))):
         if not joined(text, tokens, j):
             break
@@ -173,27 +176,25 @@ def _teen_outside_age(place: Place, template: Template) -> bool:
     (round 20 e22, rejected blind), and so does «Подросткам в возрасте от 7 до
     17 лет». «Подросток» replaces it only where an age that starts at
     ``TEEN_FROM`` or later follows («в возрасте от 14 до 18 лет», round 18 c19,
-    accepted blind); «ребёнок», the word of the law for anyone under 18, stays."""
+    accepted blind); «ребёнок», the word of the law for anyone under 18, stays.
+    The words before an age are grammar.json «unfit_near» «подросток»."""
     if normalize(template.words[0]) != "подросток":
         return False
     if not any(
         "несовершеннолетний" in place.tokens[i].info.lemmas for i in place.matched
     ):
         return False
+    entry = place.book.grammar["unfit_near"]["подросток"]
     tokens, text = place.tokens, place.text
     for j in range(place.last + 1, min(place.last + 1 + AFTER_WINDOW, len(tokens))):
         if not joined(text, tokens, j):
             break
         word = place.word(j)
         if word.isdigit():
-            before = place.word(j - 1)
-            if before in ("до", "младше"):
+            before = tokens[j - 1].info.lemmas | {place.word(j - 1)}
+            if before & entry["age_up_to"]:
                 return True  # «в возрасте до 16 лет» starts at birth
-            if before in ("от", "с", "со") or tokens[j - 1].info.lemmas & {
-                "возраст",
-                "старше",
-                "старший",
-            }:
+            if before & entry["age_from"]:
                 # «в возрасте от 14 до 18 лет», «от 14 лет», «старше 14 лет»
                 return int(word) < TEEN_FROM
     return True
@@ -222,52 +223,23 @@ def _as_without_subject(place: Place, template: Template) -> bool:
     return True
 
 
-# Words of employment: next to them «несовершеннолетние» (minors, a category of
-# labour law) are not «дети», which reads as child labour (round 27 ac34).
-# «работа» counts only as a job one gets or has («на работу», «на работе»):
-# «профилактическая работа с несовершеннолетними» is work with children.
-_EMPLOYMENT = frozenset(
-    {
-        "трудоустройство",
-        "трудоустроить",
-        "трудоустраивать",
-        "трудоустроиться",
-        "трудоустраиваться",
-        "занятость",
-        "работать",
-        "работодатель",
-        "вакансия",
-        "трудовой",
-        "подработка",
-        "заработок",
-        "зарплата",
-        "заработный",
-        "нанимать",
-        "нанять",
-        "наниматель",
-    }
-)
-
-
 def _children_at_work(place: Place, template: Template) -> bool:
     """«С целью трудоустройства несовершеннолетних» → «трудоустройства детей»
     narrows and distorts: employment of minors is a legal category, «дети»
-    at work reads as child labour (round 27 ac34, rejected blind). Not where
-    an employment word is anywhere in the sentence. «несовершеннолетний
-    ребёнок» offers nothing: «ребёнок» would drop the age (round 28 ad09)."""
-    if normalize(template.words[0]) != "ребенок":
+    at work reads as child labour (round 27 ac34, rejected blind). The words of
+    employment are grammar.json «unfit_near» «ребёнок»; here only «работа» as
+    a job one gets or has, «принять на работу», «на работе», since
+    «профилактическая работа с несовершеннолетними» is work with children.
+    («несовершеннолетний ребёнок» has no alternative: government.json.)"""
+    if normalize(template.words[0]) != "ребенок" or not any(
+        "несовершеннолетний" in place.tokens[i].info.lemmas for i in place.matched
+    ):
         return False
-    matched = {lemma for i in place.matched for lemma in place.tokens[i].info.lemmas}
-    if "несовершеннолетний" not in matched or "ребенок" in matched:
-        return False
-    for i, token in enumerate(place.tokens):
-        if i in place.matched:
-            continue
-        if token.info.lemmas & _EMPLOYMENT:
-            return True
-        if "работа" in token.info.lemmas and i > 0 and place.word(i - 1) == "на":
-            return True  # «принять на работу», «на работе»
-    return False
+    return any(
+        "работа" in token.info.lemmas and i > 0 and place.word(i - 1) == "на"
+        for i, token in enumerate(place.tokens)
+        if i not in place.matched
+    )
 
 
 def _help_to_a_process(place: Place, template: Template) -> bool:
@@ -290,24 +262,6 @@ def _help_to_a_process(place: Place, template: Template) -> bool:
     return any(
         r.pos == "NOUN" and r.case() == "datv" and "inan" in r.grammemes
         for r in readings(place.word(j))
-    )
-
-
-def _work_by_action(place: Place, template: Template) -> bool:
-    """«осуществляющим деятельность по оказанию помощи» → «работающим по
-    оказанию помощи» is unnatural Russian: «работать по» does not take an
-    action noun (round 28 ad28, rejected blind). Withdrawn whenever «по» comes
-    right after «деятельность» (unsure which nouns after it would read well);
-    «осуществляет деятельность в сфере …» or with nothing after stays."""
-    if normalize(template.words[0]) != "работать" or not any(
-        "деятельность" in place.tokens[i].info.lemmas for i in place.matched
-    ):
-        return False
-    j = place.last + 1
-    return (
-        j < len(place.tokens)
-        and joined(place.text, place.tokens, j)
-        and place.word(j).lower() == "по"
     )
 
 
@@ -354,3 +308,19 @@ def _said_already(place: Place, template: Template) -> bool:
         if token.start >= sentence.start and token.end <= sentence.end:
             present |= token.info.lemmas
     return all(words & present for words in lemmas)
+
+
+# The gates in the order they are tried, each a check in code that withdraws
+# a suggestion; the word lists they need, and the gates that are only word
+# lists, are grammar.json «unfit_near».
+_GATES = (
+    _comparative_of_next,  # «более крупные» → «больше крупные»
+    _when_before_participle,  # «при проведённой проверке» (round 22 j20)
+    _period_before_participle,  # «каждый год проводимого конкурса»
+    _teen_outside_age,  # «подростки» for minors of any age (round 20 e22)
+    _as_without_subject,  # «как мера поддержки» before its subject (round 21 i38)
+    _children_at_work,  # «детей» beside «на работу» (round 27 ac34)
+    _help_to_a_process,  # «помощи трудоустройству» (round 27 ac18)
+    _in_after_noun,  # «проекты в социальной поддержке» (round 30 af09)
+    _said_already,  # «день пожилых людей» said twice (round 31 ag09)
+)
