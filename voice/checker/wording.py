@@ -158,6 +158,9 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
         for i, form in results.pop():
             draft.word(i, form)
         end = max(p.end for p in objects)
+    end = _second_purpose(place, draft, end, bool(objects))
+    if end is None:
+        return None
     rest = text[tokens[end].end : place.sentence.end]
     start_of_sentence = not text[
         place.sentence.start : tokens[place.first].start
@@ -209,6 +212,78 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             previous = tokens[place.first - 1]
             draft.span(previous.end, tokens[place.first].start, ", ")
     return draft.fix()
+
+
+# Endings of verbal nouns («выявление», «развитие»): not a second object.
+_ACTION_ENDINGS = ("ние", "тие")
+
+
+def _second_purpose(place: Place, draft: Draft, end: int, had_objects: bool):
+    """«в целях повышения престижа профессии и выявления лучших практик»: a
+    second verbal noun joined by «и» becomes an infinitive too, its object the
+    accusative («чтобы повысить престиж профессии и выявить лучшие практики»);
+    a second object of the first («качества и доступности услуг») is recased
+    with it. Anything else after «и» in the genitive would break the parallel
+    («чтобы улучшить престиж профессии и выявления», round 32 aj37): None, and
+    no fix. Returns the last token the purpose clause now takes."""
+    tokens, text = place.tokens, place.text
+    k = end + 1
+    if k + 1 >= len(tokens) or place.word(k) != "и":
+        return end
+    if not (joined(text, tokens, k) and joined(text, tokens, k + 1)):
+        return end
+    second = [p for p in place.phrases(k + 1) if p.case == "gent"]
+    if not second:
+        return end
+    verbs = {
+        **place.book.grammar["action_verbs"],
+        **place.book.grammar["purpose_verbs"],
+    }
+    heads = {p.chosen[p.head].lemma for p in second}
+    if any(h.endswith(_ACTION_ENDINGS) for h in heads) and not (
+        len(heads) == 1 and next(iter(heads)) in verbs
+    ):
+        return None  # a verbal noun with no verb known: «и выявления практик»
+    if len(heads) == 1 and next(iter(heads)) in verbs:
+        phrase = second[0]
+        if phrase.words != [phrase.head] or any(p.head != phrase.head for p in second):
+            return None  # «и дальнейшего развития»: the adjective has no verb
+        verb_word = verbs[next(iter(heads))]
+        verb = infinitive(verb_word)
+        if verb is None:
+            return None
+        draft.word(phrase.head, verb_word)
+        last = phrase.head
+        objects = [p for p in place.phrases(last + 1) if p.case == "gent"]
+        if objects and joined(text, tokens, last + 1):
+            if "tran" not in verb.grammemes:
+                return None
+            forms = {
+                tuple(
+                    sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items())
+                )
+                for p in objects
+            }
+            if len(forms) != 1 or () in forms:
+                return None
+            for i, form in forms.pop():
+                draft.word(i, form)
+            last = max(p.end for p in objects)
+        after = last + 1
+        if after < len(tokens) and place.word(after) in ("и", "или"):
+            return None  # a third member: not sure what it joins
+        return last
+    if not had_objects:
+        return None  # «в целях развития и поддержки семей»: whose object?
+    forms = {
+        tuple(sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items()))
+        for p in second
+    }
+    if len(forms) != 1 or () in forms:
+        return None
+    for i, form in forms.pop():
+        draft.word(i, form)
+    return max(p.end for p in second)
 
 
 def _closing_before(place: Place, end: int):
