@@ -45,7 +45,7 @@ from .shapes import (
     template_shape,
 )
 from .swaps import of_class, phrase_swap, word_before_of_class, word_swap
-from .templates import Template, parse_suggestion
+from .templates import SENSE, Template, parse_suggestion
 from .unfit import unfit_here
 from .verbs import (
     dash_fix,
@@ -238,19 +238,51 @@ def _passive(word: str) -> bool:
 def _sense_fits(place: Place, name: str) -> bool:
     """«@класс»: the noun the replaced words go with is of the class; «@<класс»:
     the word right before them is («консультацию по вопросам назначения» →
-    «консультацию о назначении», not «семинар о назначении»)."""
+    «консультацию о назначении», not «семинар о назначении»); «@~класс»: a
+    word of the sentence outside them is («в настоящее время» goes, but not
+    beside «ранее» or a verb in the past, which it sets the present against)."""
     if name.startswith("<"):
         return word_before_of_class(place, name[1:])
+    if name.startswith("~"):
+        return _sentence_of_class(place, name[1:])
     return of_class(place, name)
+
+
+def _senses_fit(place: Place, sense: str) -> bool:
+    """Every mark of an alternative holds («∅ @документ @!<перечень»: the
+    noun after is a paper, and the word before is not «перечень»); «@!…»
+    holds where the class does not fit."""
+    return all(
+        _sense_fits(place, mark.lstrip("!")) != mark.startswith("!")
+        for mark in sense.split(f" {SENSE}")
+    )
+
+
+def _sentence_of_class(place: Place, name: str) -> bool:
+    """A word of the sentence, not among the replaced ones, is of the class:
+    by lemma, or by a grammeme written «#past» (a verb or a short participle
+    in that tense: «На сегодняшний день выплату получили 2 тысячи семей»
+    counts up to now, and without the words it no longer says so)."""
+    members = place.book.grammar["noun_classes"][name]
+    grammemes = {m[1:] for m in members if m.startswith("#")}
+    for i, token in enumerate(place.tokens):
+        if i in place.matched:
+            continue
+        if members & set(token.info.lemmas):
+            return True
+        if grammemes and any(
+            r.pos in ("VERB", "PRTS") and grammemes & set(r.grammemes)
+            for r in readings(place.word(i))[:1]  # «проходят» is not future
+        ):
+            return True
+    return False
 
 
 def build(place: Place, template: Template) -> Fix | None:
     kept = _kept_tail(place, template)
     if kept is not None:
         return build(*kept)
-    if template.sense and _sense_fits(place, template.sense.lstrip("!")) == (
-        template.sense.startswith("!")
-    ):
+    if template.sense and not _senses_fit(place, template.sense):
         # «по @план»: «по акции» or «этот ремонт» would change the meaning;
         # «из-за @!повод»: «из-за рождения ребёнка» is not why a payment is made.
         return None

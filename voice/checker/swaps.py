@@ -114,7 +114,9 @@ def phrase_swap(place: Place, template: Template) -> Fix | None:
         return None  # «обязаны ему жизнью», «были обязаны сообщить» stay
     if template.literal and is_preposition(template.words[0]) and _held(place):
         return None  # «заказным почтовым отправлением» → «заказным по почте»
-    if template.words == ("за",) and (
+    # «за +т» asks for a thing («обратиться за перерасчётом»): not a span.
+    span = template.words == ("за",) and template.complement_case != "ablt"
+    if span and (
         not (
             (_perfective_in_clause(place) or _deadline_in_clause(place))
             and _counted_time_follows(place)

@@ -121,10 +121,11 @@ def _parse_alternative(source: str) -> Template:
         return Template(source, "relative", tuple(parts[1:]), complement_case=case)
     if parts[-1] == PURPOSE:
         return Template(source, "purpose", tuple(parts[:-1]))
-    sense = None
-    if parts[-1].startswith(SENSE):
-        sense = parts[-1][1:]
-        parts = parts[:-1]
+    marks = []
+    while len(parts) > 1 and parts[-1].startswith(SENSE):
+        # «за +т @<обращение @запрашиваемое»: every mark must hold.
+        marks.insert(0, parts.pop()[1:])
+    sense = f" {SENSE}".join(marks) or None
     case = None
     if parts[-1].startswith("+") and parts[-1][1:] in CASE_MARKS:
         case = CASE_MARKS[parts[-1][1:]]
