@@ -240,12 +240,25 @@ def _sense_fits(place: Place, name: str) -> bool:
     the word right before them is («консультацию по вопросам назначения» →
     «консультацию о назначении», not «семинар о назначении»); «@~класс»: a
     word of the sentence outside them is («в настоящее время» goes, but not
-    beside «ранее» or a verb in the past, which it sets the present against)."""
+    beside «ранее» or a verb in the past, which it sets the present against);
+    «@>класс»: the word right after them is."""
     if name.startswith("<"):
         return word_before_of_class(place, name[1:])
     if name.startswith("~"):
         return _sentence_of_class(place, name[1:])
+    if name.startswith(">"):
+        return _word_after_of_class(place, name[1:])
     return of_class(place, name)
+
+
+def _word_after_of_class(place: Place, name: str) -> bool:
+    """The word right after the replaced ones, in the same clause, is of the
+    class (a «@>класс» mark): «условия проживания в общежитии»."""
+    j = place.last + 1
+    if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
+        return False
+    members = place.book.grammar["noun_classes"][name]
+    return bool(members & set(place.tokens[j].info.lemmas))
 
 
 def _senses_fit(place: Place, sense: str) -> bool:
