@@ -322,3 +322,48 @@ def test_living_conditions_at_home(text, expected):
 )
 def test_living_conditions_in_an_institution_stay_advice(text):
     assert not any("жизни" in r for r in results(text))
+
+
+# 7. A payment noun with no object made the verb leaves the money as its
+# object: «Выплаты будут произведены» → «Выплатят» and «Деньги выплатят»
+# (listed in s39 and h18). Not where the noun has an object («Выплата
+# пособия» → «Пособие выплачивают»), a sum, or for other actions.
+@pytest.mark.parametrize(
+    ("text", "fragment", "plain", "money"),
+    [
+        (  # s39
+            "Выплаты будут произведены в установленные сроки.",
+            "произведены",
+            "Выплатят в установленные сроки.",
+            "Деньги выплатят в установленные сроки.",
+        ),
+        (  # h18
+            "Выплата будет осуществлена в течение пяти рабочих дней.",
+            "осуществлена",
+            "Выплатят в течение пяти рабочих дней.",
+            "Деньги выплатят в течение пяти рабочих дней.",
+        ),
+        (
+            "Перечисление будет произведено до 25 декабря.",
+            "произведено",
+            "Перечислят до 25 декабря.",
+            "Деньги перечислят до 25 декабря.",
+        ),
+    ],
+)
+def test_money_paid(text, fragment, plain, money):
+    assert results(text, fragment) == [plain, money]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Выплата пособия производится ежемесячно.",
+        "Выплата будет произведена в размере 5 тысяч рублей.",
+        "Проверка будет проведена в мае.",
+        "Выдача справок осуществляется в рабочие дни.",
+        "Выплата, которая положена семьям, производится ежемесячно.",
+    ],
+)
+def test_no_money_added(text):
+    assert not any("Деньги" in r or "деньги" in r for r in results(text))

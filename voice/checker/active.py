@@ -713,7 +713,14 @@ def _noun_dependant(place: Place, i: int) -> bool:
     )
 
 
-def action_fix(place: Place) -> Fix | None:
+# Action nouns of paying that name no sum or payment of their own: with no
+# genitive object, the money they pay stays as the object of the new verb
+# («Выплаты будут произведены в срок» → «Деньги выплатят в срок», listed
+# beside «Выплатят» in s39 and h18).
+_PAID_MONEY = frozenset({"выплата", "перечисление"})
+
+
+def action_fix(place: Place, money: bool = False) -> Fix | None:
     """«Приём документов осуществляется в МФЦ» → «Документы принимают в МФЦ»: the
     action hidden in the subject becomes the verb, its genitive object the
     accusative, and the dummy verb goes. Only for a bare action noun. An actor
@@ -830,7 +837,21 @@ def action_fix(place: Place) -> Fix | None:
         draft.span(place.tokens[v].start, place.tokens[negated].end, f"не {form}")
     else:
         draft.span(place.tokens[verb_start].start, place.tokens[v].end, form)
+    if money:
+        # «Выплата производится ежемесячно» → «Деньги выплачивают ежемесячно».
+        if noun not in _PAID_MONEY or subject.head > v or negated is not None:
+            return None
+        if place.phrases(subject.head + 1) or relative_after(place, subject.head):
+            return None  # an object or a «которая» stays with the noun
+        draft.word(subject.head, "деньги")
+        return draft.fix()
     return _drop_subject(place, draft, subject)
+
+
+def relative_after(place: Place, k: int) -> bool:
+    """A «который» right after token ``k``."""
+    j = k + 1
+    return j < len(place.tokens) and relative(place.tokens[j])
 
 
 # Words after the verb that measure the action noun's object: with no object

@@ -70,6 +70,9 @@ def fixes_for(place: Place, suggestion: str | None) -> tuple[Fix, ...]:
         # «оказывают помощь в оформлении документов» → «помогают …», and also
         # «помогают оформить документы».
         candidates = (fix, unwrapped(place, fix), helped_to(place, fix))
+        if template.kind == "action" and fix == action_fix(place):
+            # «Выплаты будут произведены» → «Выплатят», and «Деньги выплатят».
+            candidates += (action_fix(place, money=True),)
         if keeps_emptied(place, fix) and not aims(place):
             # «Из-за установления жаркой погоды»: the emptied noun goes or
             # nothing is offered.
@@ -189,6 +192,9 @@ def passive_fixes(place: Place) -> tuple[Fix, ...]:
         fix = build_fix(place)
         if fix is not None and verified(place, fix):
             out.append(fix)
+            money = action_fix(place, money=True) if build_fix is action_fix else None
+            if money is not None and verified(place, money):
+                out.append(money)  # «Деньги выплатят» beside «Выплатят»
             break
     # «планируется приобретение» → «планируют купить», besides «планируют приобретение».
     planned = planned_fix(place)
