@@ -313,6 +313,26 @@ def _said_already(place: Place, template: Template) -> bool:
 # The gates in the order they are tried, each a check in code that withdraws
 # a suggestion; the word lists they need, and the gates that are only word
 # lists, are grammar.json «unfit_near».
+def _not_told_about(place: Place, template: Template) -> bool:
+    """«рассказывать» for «информировать» only where a body tells people about
+    a thing: «Министерство информирует граждан о новых правилах» →
+    «рассказывает гражданам о новых правилах» (s20). Not an announcement in
+    the first person («Информируем жителей о переносе приёма»), not without
+    the people told, not before «о том, что» or «что», nor with nothing told
+    about: there «сообщать» is the word."""
+    if template.words[:1] != ("рассказывать",):
+        return False
+    verb = readings(place.word(place.last))[:1]
+    if not verb or "3per" not in verb[0].grammemes:
+        return True
+    tokens, text = place.tokens, place.text
+    _, last = clause_of(text, tokens, place.last)
+    after = [place.word(k) for k in range(place.last + 1, last + 1)]
+    if not after or after[0] in ("о", "об") or {"том", "что"} & set(after):
+        return True
+    return not {"о", "об"} & set(after[1:4])
+
+
 _GATES = (
     _comparative_of_next,  # «более крупные» → «больше крупные»
     _when_before_participle,  # «при проведённой проверке» (round 22 j20)
@@ -323,4 +343,5 @@ _GATES = (
     _help_to_a_process,  # «помощи трудоустройству» (round 27 ac18)
     _in_after_noun,  # «проекты в социальной поддержке» (round 30 af09)
     _said_already,  # «день пожилых людей» said twice (round 31 ag09)
+    _not_told_about,  # «рассказываем» for an announcement
 )
