@@ -310,9 +310,6 @@ def _said_already(place: Place, template: Template) -> bool:
     return all(words & present for words in lemmas)
 
 
-# The gates in the order they are tried, each a check in code that withdraws
-# a suggestion; the word lists they need, and the gates that are only word
-# lists, are grammar.json «unfit_near».
 def _not_told_about(place: Place, template: Template) -> bool:
     """«рассказывать» for «информировать» only where a body tells people about
     a thing: «Министерство информирует граждан о новых правилах» →
@@ -333,6 +330,9 @@ def _not_told_about(place: Place, template: Template) -> bool:
     return not {"о", "об"} & set(after[1:4])
 
 
+# The gates in the order they are tried, each a check in code that withdraws
+# a suggestion; the word lists they need, and the gates that are only word
+# lists, are grammar.json «unfit_near».
 _GATES = (
     _comparative_of_next,  # «более крупные» → «больше крупные»
     _when_before_participle,  # «при проведённой проверке» (round 22 j20)
@@ -343,5 +343,5 @@ _GATES = (
     _help_to_a_process,  # «помощи трудоустройству» (round 27 ac18)
     _in_after_noun,  # «проекты в социальной поддержке» (round 30 af09)
     _said_already,  # «день пожилых людей» said twice (round 31 ag09)
-    _not_told_about,  # «рассказываем» for an announcement
+    _not_told_about,  # «рассказываем» for an announcement (s20)
 )
