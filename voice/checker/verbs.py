@@ -11,13 +11,16 @@ from .grammar import (
     inflect,
     is_preposition,
     readings,
+    same_shape,
 )
 from .morph import is_transitive_base
 from .phrases import (
     VERB_POS,
     Phrase,
+    after_compound_preposition,
     between,
     clause_of,
+    clause_start,
     complement,
     inflect_phrase,
     joined,
@@ -199,9 +202,17 @@ def recase_object(
     «поблагодарили сотрудников» (the rule marks it ``+в``)."""
     j = place.last + 1
     tokens = place.tokens
+    marked = template.complement_case if template else None
+    if marked and marked != "accs" and not noun_removed:
+        # «Заявителя информируют о решении» → «Заявителю сообщают о решении»:
+        # the accusative object before the verb takes the new case too.
+        before = _accusative_before(place)
+        if before is False:
+            return False
+        if before:
+            return _recase_before(place, draft, before, marked)
     if j >= len(tokens) or not joined(place.text, tokens, j):
         return True
-    marked = template.complement_case if template else None
     loose = noun_removed and "tran" in verb.grammemes and not marked
     if loose and place.word(j) in _NOUN_ONLY_PREPOSITIONS:
         return False  # «осуществляет контроль за …» → «проверяет за …»
@@ -296,6 +307,58 @@ def _recase_object_after(place: Place, draft: Draft, j: int, case: str) -> bool:
     if not objects or "tran" not in original.grammemes:
         return False
     return recase(place, draft, objects, case)
+
+
+def _accusative_before(place: Place) -> list | bool:
+    """The replaced verb's accusative object before it in its clause, with its
+    adjectives and participles: «Всех заявителей уведомляют» (a noun phrase
+    that cannot be nominative, so not the subject, and not after a preposition).
+    An empty list when there is none; False when two may be the object or the
+    one found cannot be read as one phrase (no fix then)."""
+    v = verb_index(place)
+    original = verb_reading(place.tokens[v]) if v is not None else None
+    if original is None or "tran" not in original.grammemes:
+        return []
+    first = clause_start(place.text, place.tokens, v)
+    found: list[list] = []
+    k = first
+    while k < v:
+        phrases = [p for p in place.phrases(k) if p.end < v]
+        if not phrases:
+            if (
+                place.word(k) in _DATIVE_PRONOUNS
+                and place.preposition_before(k) is None
+            ):
+                found.append([k])  # «Их уведомляют» → «Им сообщают»
+            k += 1
+            continue
+        if place.preposition_before(k) is None and not after_compound_preposition(
+            place.text, place.tokens, k
+        ):
+            cases = {p.case for p in phrases}
+            if "accs" in cases and "nomn" not in cases:
+                found.append([p for p in phrases if p.case == "accs"])
+        k = max(p.end for p in phrases) + 1
+    if len(found) > 1:
+        return False
+    return found[0] if found else []
+
+
+# Personal pronouns that are accusative and never nominative, and their dative.
+_DATIVE_PRONOUNS = {"его": "ему", "её": "ей", "ее": "ей", "их": "им", "меня": "мне"}
+_DATIVE_PRONOUNS |= {"тебя": "тебе", "нас": "нам", "вас": "вам"}
+
+
+def _recase_before(place: Place, draft: Draft, found: list, case: str) -> bool:
+    """``recase`` for the object ``_accusative_before`` found: a noun phrase,
+    or a personal pronoun (only to the dative)."""
+    if found and isinstance(found[0], int):
+        if case != "datv":
+            return False
+        k = found[0]
+        draft.word(k, same_shape(place.tokens[k].text, _DATIVE_PRONOUNS[place.word(k)]))
+        return True
+    return recase(place, draft, found, case)
 
 
 def _object_before(place: Place, v: int) -> bool:
