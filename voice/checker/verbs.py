@@ -320,7 +320,23 @@ def _accusative_before(place: Place) -> list | bool:
     if original is None or "tran" not in original.grammemes:
         return []
     first = clause_start(place.text, place.tokens, v)
+    found, subject = _candidates_before(place, first, v)
+    if len(found) > 1:
+        return False
+    if not found and not subject and first > 0:
+        # «Заявителя, подавшего заявление, информируют»: the object may stand
+        # before an aside the commas bound; it cannot be recased there, no fix.
+        earlier, _ = _candidates_before(place, 0, first)
+        if earlier:
+            return False
+    return found[0] if found else []
+
+
+def _candidates_before(place: Place, first: int, v: int) -> tuple[list[list], bool]:
+    """The accusative objects ``_accusative_before`` may take between tokens
+    ``first`` and ``v``, and whether a phrase there may be nominative."""
     found: list[list] = []
+    subject = False
     k = first
     while k < v:
         phrases = [p for p in place.phrases(k) if p.end < v]
@@ -336,12 +352,11 @@ def _accusative_before(place: Place) -> list | bool:
             place.text, place.tokens, k
         ):
             cases = {p.case for p in phrases}
+            subject = subject or "nomn" in cases
             if "accs" in cases and "nomn" not in cases:
                 found.append([p for p in phrases if p.case == "accs"])
         k = max(p.end for p in phrases) + 1
-    if len(found) > 1:
-        return False
-    return found[0] if found else []
+    return found, subject
 
 
 # Personal pronouns that are accusative and never nominative, and their dative.
