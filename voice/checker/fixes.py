@@ -44,7 +44,7 @@ from .shapes import (
     participle_as_noun,
     template_shape,
 )
-from .swaps import of_class, phrase_swap, word_before_of_class, word_swap
+from .swaps import of_class, phrase_swap, word_before_of_class, word_keys, word_swap
 from .templates import SENSE, Template, parse_suggestion
 from .unfit import unfit_here
 from .verbs import (
@@ -264,7 +264,7 @@ def _word_after_of_class(place: Place, name: str) -> bool:
     if j >= len(place.tokens) or not joined(place.text, place.tokens, j):
         return False
     members = place.book.grammar["noun_classes"][name]
-    return bool(members & set(place.tokens[j].info.lemmas))
+    return bool(members & word_keys(place.tokens[j]))
 
 
 def _senses_fit(place: Place, sense: str) -> bool:

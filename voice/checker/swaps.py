@@ -486,7 +486,14 @@ def word_before_of_class(place: Place, name: str) -> bool:
     if j < 0 or not joined(place.text, place.tokens, place.first):
         return False
     members = place.book.grammar["noun_classes"][name]
-    return bool(members & set(place.tokens[j].info.lemmas))
+    return bool(members & word_keys(place.tokens[j]))
+
+
+def word_keys(token) -> set[str]:
+    """What a class member may name a word by: its lemmas, or its exact form
+    written «=форма» («=программа», the nominative, is the subject of
+    «программа реализуется»; «в рамках программы реализуется» is not)."""
+    return {*token.info.lemmas, f"={token.norm}"}
 
 
 def _described_as(place: Place, name: str) -> bool:
