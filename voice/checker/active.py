@@ -72,7 +72,7 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
         # «Мероприятие состоится» → «будет»; «Заседание состоялось под
         # председательством» → «было под председательством» loses «took place».
         return None
-    if target.lemma == "быть" and not _event_subject(place, v):
+    if target.lemma == "быть" and not event_subject(place, v):
         # «Мероприятие состоится» → «будет», but «состоится награждение семей»
         # → «будет награждение» is not how an action is announced; «пройдёт
         # награждение» is (round 21).
@@ -108,7 +108,7 @@ def verb_fix(place: Place, template: Template) -> Fix | None:
     return draft.fix()
 
 
-def _event_subject(place: Place, v: int) -> bool:
+def event_subject(place: Place, v: int) -> bool:
     """The subject of ``v`` is an event (grammar.json noun class «событие»:
     «мероприятие», «концерт», «заседание»), not an action done to someone
     («награждение семей», «приём граждан»): every noun of the clause that may

@@ -15,13 +15,14 @@ from dataclasses import replace
 from .active import (
     action_fix,
     addressee,
+    event_subject,
     not_given_before,
     passive_fix,
     short_form_fix,
     verb_fix,
 )
 from .clauses import relative_fix
-from .draft import Place
+from .draft import Draft, Place
 from .findings import Fix
 from .grammar import is_preposition, readings
 from .nominal import (
@@ -196,11 +197,49 @@ def passive_fixes(place: Place) -> tuple[Fix, ...]:
             if money is not None and verified(place, money):
                 out.append(money)  # «Деньги выплатят» beside «Выплатят»
             break
+    held = held_fix(place)
+    if held is not None and verified(place, held):
+        out.append(held)  # «проходит акция» beside «проводят акцию»
     # «планируется приобретение» → «планируют купить», besides «планируют приобретение».
     planned = planned_fix(place)
     if planned is not None and verified(place, planned):
         out.append(planned)
     return tuple(out)
+
+
+# «проводится акция» → «проходит акция»: an event is held, and it takes place
+# (s24, ad39, u05 list «проходит», «проходят»). The present and the past of
+# the verb in «-ся» only: «проведена проверка» is a check someone made, and
+# «будет проводиться» has its own auxiliary.
+_HELD = {
+    "проводится": "проходит",
+    "проводятся": "проходят",
+    "проводился": "проходил",
+    "проводилась": "проходила",
+    "проводилось": "проходило",
+    "проводились": "проходили",
+}
+
+
+def held_fix(place: Place) -> Fix | None:
+    """«Проводится» of an event subject (noun class «событие») → «проходит»."""
+    v = place.first
+    word = place.word(v)
+    new = _HELD.get(word.lower())
+    if new is None or place.last != v or not event_subject(place, v):
+        return None
+    first, last = clause_of(place.text, place.tokens, v)
+    for k in range(first, last + 1):
+        if place.preposition_before(k) is None and any(
+            r.pos in ("NOUN", "NPRO") and r.case() == "ablt"
+            for r in readings(place.word(k))
+        ):
+            return None  # «Акции проводятся волонтёрами»: who holds them is named
+    if word[0].isupper():
+        new = new[0].upper() + new[1:]
+    draft = Draft(place)
+    draft.words(v, v, new)
+    return draft.fix()
 
 
 def _parties_named(place: Place) -> bool:
