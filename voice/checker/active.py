@@ -171,7 +171,28 @@ def passive_fix(place: Place) -> Fix | None:
         return None
     if original.pos == "PRTS" and _state_not_act(place, v, original):
         return None
+    if original.pos == "PRTS" and _state_at_date(place, original):
+        return None
     return to_active(place, v, original, target, [], None, [])
+
+
+# Short participles of a register or a count: «зарегистрировано», «учтено»,
+# «поставлено на учёт», «включено в реестр».
+_REGISTERED = frozenset({"зарегистрировать", "учесть", "поставить", "включить"})
+
+
+def _state_at_date(place: Place, original: Reading) -> bool:
+    """«По состоянию на 1 декабря в реестре зарегистрировано 74 организации»
+    states what a register holds at a date; «зарегистрировали» turns the state
+    into an act of that day (round 38 an34, rejected blind). Only for verbs of
+    a register: «По состоянию на 1 ноября пособие назначено 52 тысячам
+    заявителей» → «назначили» counts acts and stays (b30)."""
+    if original.lemma not in _REGISTERED:
+        return False
+    words = [place.word(i) for i in range(len(place.tokens))]
+    return any(
+        words[i : i + 3] == ["по", "состоянию", "на"] for i in range(len(words) - 2)
+    )
 
 
 # Short participles that say where a thing is or what it is for, not what anyone
@@ -386,6 +407,8 @@ def to_active(
         for i, f in forms.items():
             draft.word(i, f)
     if subject and not recase(place, draft, [subject], "accs"):
+        return None
+    if subject and _appendix_left(place, draft, subject):
         return None
     if removed and not recase_object(place, draft, target, template, True):
         return None
@@ -1129,3 +1152,43 @@ def _drop_subject(place: Place, draft: Draft, subject) -> Fix | None:
             draft.word(k, form)
         draft.span(tokens[subject.head].start, tokens[subject.head + 1].start, "")
     return draft.fix()
+
+
+# Words that open an appendix naming part of the noun phrase before them.
+_APPENDIX_MARKERS = (
+    ("в", "том", "числе"),
+    ("в", "частности"),
+    ("прежде", "всего"),
+    ("в", "первую", "очередь"),
+    ("особенно",),
+    ("кроме", "того"),
+)
+
+
+def _appendix_left(place: Place, draft: Draft, subject) -> bool:
+    """The subject made accusative has an appendix after a comma, «…, в том
+    числе инвалиды и выпускники …», whose nouns the rewrite left in the
+    nominative: «приглашают граждан, ищущих работу, в том числе инвалиды»
+    (round 38 an30, rejected blind). A noun right after the marker that may be
+    nominative but not accusative and that the draft did not change withdraws
+    the fix; inanimate plurals read the same in both cases."""
+    tokens, text = place.tokens, place.text
+    changed = {start for start, _ in draft.changes}
+    for i in range(subject.end + 1, len(tokens)):
+        if between(text, tokens, i).strip() != ",":
+            continue
+        for marker in _APPENDIX_MARKERS:
+            j = i + len(marker)
+            if j >= len(tokens) or tuple(place.word(k) for k in range(i, j)) != marker:
+                continue
+            for k in range(j, min(j + 3, len(tokens))):
+                if k > j and not joined(text, tokens, k):
+                    break
+                if tokens[k].start in changed:
+                    break
+                found = readings(place.word(k))
+                if any(
+                    r.pos == "NOUN" and r.case() == "nomn" for r in found
+                ) and not any(r.case() == "accs" for r in found):
+                    return True
+    return False
