@@ -28,6 +28,7 @@ from .grammar import (
 )
 from .morph import is_transitive_base
 from .phrases import (
+    agrees,
     between,
     clause_of,
     clause_start,
@@ -367,6 +368,10 @@ def to_active(
         nouns = [i for i in removed if place.is_noun(i)]
         if nouns and _listed_after(place, max(nouns)):
             return None  # «Осуществляется приём заявлений, выдача справок …»
+        if _hangs_on_removed(place, place.last, removed):
+            return None
+        if nouns and _in_form_of(place, max(nouns)):
+            return None
     if subject and _says_what_it_is_for(place, original, subject):
         return None
     if (subject or agent is not None) and _second_predicate(place, v, original):
@@ -807,6 +812,8 @@ def action_fix(place: Place, money: bool = False) -> Fix | None:
     after = subject.head == v + 1 and joined(place.text, place.tokens, v + 1)
     if subject.head > v and not after:
         return None  # words between the verb and its subject: not sure what goes
+    if after and _hangs_on_removed(place, v + 1, [v + 1]):
+        return None  # «осуществляется проверка учреждений, проводимая …»
     noun = subject.chosen[subject.head].lemma
     verb_word = place.book.grammar["action_verbs"].get(noun)
     target = infinitive(verb_word) if verb_word else None
@@ -869,6 +876,83 @@ def action_fix(place: Place, money: bool = False) -> Fix | None:
         draft.word(subject.head, "деньги")
         return draft.fix()
     return _drop_subject(place, draft, subject)
+
+
+def _hangs_on_removed(place: Place, last: int, removed: list[int]) -> bool:
+    """A participle or a «который» right after the rebuilt phrase (the kept
+    object included) agreed with the verbal noun the fix removes and with no
+    noun left: «осуществляется модернизация учреждений, включающая ремонт» →
+    «модернизируют учреждения, включающая» (round 40 ap07, rejected blind)."""
+    tokens = place.tokens
+    gone = [
+        n
+        for i in removed
+        for n in readings(place.word(i))
+        if n.pos == "NOUN" and n.case() and n.number()
+    ]
+    if not gone:
+        return False
+    end = last
+    j = last + 1
+    if j < len(tokens) and joined(place.text, tokens, j):
+        end = max([end, *(p.end for p in place.phrases(j))])
+    k = end + 1
+    if k >= len(tokens):
+        return False
+    gap = between(place.text, tokens, k).strip()
+    kept = [
+        n
+        for i in range(last + 1, end + 1)
+        for n in readings(place.word(i))
+        if n.pos == "NOUN" and n.case() and n.number()
+    ]
+    participles = [r for r in readings(place.word(k)) if r.pos == "PRTF"]
+    if participles and gap in ("", ","):
+
+        def agreeing(nouns: list[Reading]) -> bool:
+            return any(
+                agrees(r, n.case(), n.number(), n.gender(), "anim" in n.grammemes)
+                for n in nouns
+                for r in participles
+            )
+
+        return agreeing(gone) and not agreeing(kept)
+    which = relative(tokens[k])
+    if which and gap == ",":
+
+        def agreeing_which(nouns: list[Reading]) -> bool:
+            return any(
+                w.number() == n.number()
+                and (n.number() == "plur" or w.gender() == n.gender())
+                for n in nouns
+                for w in which
+            )
+
+        return agreeing_which(gone) and not agreeing_which(kept)
+    return False
+
+
+# What the removed noun took the shape of: «помощь в виде продуктовых наборов»
+# made a verb reads «помогли в виде наборов» (round 39 ao39, rejected blind).
+_IN_FORM_OF = (("в", "виде"), ("в", "форме"), ("в", "размере"))
+
+
+def _in_form_of(place: Place, noun: int) -> bool:
+    """«в виде», «в форме» or «в размере» follows the removed noun in its
+    clause, and no genitive object of the noun stays to take it: «выплата
+    стипендии в размере» → «выплачивают стипендию в размере» is fine."""
+    j = noun + 1
+    if (
+        j < len(place.tokens)
+        and joined(place.text, place.tokens, j)
+        and any(p.case == "gent" for p in place.phrases(j))
+    ):
+        return False
+    _, last = clause_of(place.text, place.tokens, noun)
+    words = [place.word(k) for k in range(noun + 1, last + 1)]
+    return any(
+        tuple(words[k : k + 2]) == m for m in _IN_FORM_OF for k in range(len(words))
+    )
 
 
 def relative_after(place: Place, k: int) -> bool:
