@@ -17,6 +17,13 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ""}  # in memory
+# The sandbox is served over real HTTP by pytest-django's live_server, Django's
+# development server: a thread per client connection, alive as long as the client
+# keeps the connection open. With production's persistent connections (60 s) each
+# such thread kept a PostgreSQL session open past the last test, and the test
+# database could not be dropped («is being accessed by other users»). Django
+# advises against persistent connections on the development server.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItdGhlLXRlc3Qtc3VpdGU="
 # The network emulator (sandbox/) is installed here and in dev.py only, never in
 # production, right after syndication where it always was (its templates and
