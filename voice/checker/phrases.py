@@ -248,6 +248,11 @@ def _tail_end(text: str, tokens: list[Token], head: int, stop: int) -> int:
     return end
 
 
+# Relative words whose case comes from their own clause («который», «какой»,
+# «чей»): a rewrite that recases the phrase before them leaves them as they are.
+_RELATIVES = frozenset({"который", "какой", "чей"})
+
+
 def trailing_participle(
     text: str, tokens: list[Token], phrase: Phrase
 ) -> tuple[int, Reading] | None:
@@ -266,10 +271,13 @@ def trailing_participle(
     # clause agrees as a participle does, unless it starts a noun phrase of its
     # own, a list's next member («документов, новых справок»).
     opens_phrase = any(p.head > k for p in noun_phrase(text, tokens, k))
+    # «стадиона, которая завершится»: «который» (an adjective to the
+    # morphology) takes its case from its own clause, never from the phrase.
     modifying = [
         r
         for r in readings(tokens[k].norm)
-        if r.pos == "PRTF" or (r.pos == "ADJF" and not opens_phrase)
+        if (r.pos == "PRTF" or (r.pos == "ADJF" and not opens_phrase))
+        and r.lemma not in _RELATIVES
     ]
     fitting = [
         r
