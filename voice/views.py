@@ -55,7 +55,20 @@ def fix_payload(text: str, fix: Fix, utf16: bool) -> dict:
         "replaces": text[fix.start : fix.end],
         "text": fix.text,
         "removes": fix.removes,
+        "removed": removed_words(text[fix.start : fix.end], fix) if fix.removes else "",
     }
+
+
+def removed_words(replaces: str, fix: Fix) -> str:
+    """What a removal takes out, for its button and its undo message. A removal may
+    span the next word to give it the capital («Уведомляем, что с 1 января» → «С 1
+    января»): the button says «Убрать «Уведомляем, что»», not just the marked word."""
+    kept = fix.text.strip()
+    if kept and replaces.lower().endswith(kept.lower()):
+        replaces = replaces[: len(replaces) - len(kept)]
+    elif kept and replaces.lower().startswith(kept.lower()):
+        replaces = replaces[len(kept) :]
+    return replaces.strip(" ,")
 
 
 def finding_payload(

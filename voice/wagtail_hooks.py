@@ -39,6 +39,7 @@ def panel_strings() -> dict[str, str]:
         "replaced": _("Replaced «%(old)s» with «%(new)s»."),
         "removed": _("Removed «%(old)s»."),
         "undoFix": _("Undo «%(text)s»"),
+        "undoRemoval": _("Bring back «%(text)s»"),
         "undone": _("Undone: «%(text)s» is back."),
         "cannotUndo": _(
             "The text has changed since the fix: undo it with Ctrl+Z in the field."

@@ -204,3 +204,31 @@ def test_editor_sees_findings_and_submitting_a_low_score_only_warns(
     assert "понятность" in page.locator(".messages").inner_text()
     piece = NewsPage.objects.get(title="Выплаты на детей")
     assert piece.workflow_in_progress
+
+
+def test_a_removal_says_what_goes_and_gives_the_next_word_its_capital(
+    page_in_browser, live_server, editor, site_tree, shoot
+):
+    # A second button beside «Сообщаем»: the opening formula goes altogether, the
+    # next word takes the capital, and the button and «Отменить» name what went.
+    _, news = site_tree
+    page = page_in_browser
+    text = "Уведомляем, что с 1 января изменяется порядок выплаты компенсации."
+    panel = open_new_piece(page, live_server, news, text)
+    lead = panel.locator("[data-voice-field=lead]")
+    removal = lead.locator("button[data-voice-removes]", has_text="Уведомляем, что")
+    removal.wait_for()
+    assert removal.inner_text() == "Убрать «Уведомляем, что»"
+    assert lead.locator("button[data-voice-suggestion='Сообщаем']").count() == 1
+    shoot(page, "5-removal-offered")
+    removal.click()
+    assert lead_value(page) == "С 1 января изменяется порядок выплаты компенсации."
+    undo_bar = panel.locator("[data-voice-undo-bar]")
+    assert "«Уведомляем, что» убрано." in undo_bar.inner_text()
+    assert undo_bar.locator("[data-voice-undo]").inner_text() == (
+        "Вернуть «Уведомляем, что»"
+    )
+    wait_for_check(page, "С 1 января")
+    shoot(page, "6-removal-applied")
+    undo_bar.locator("[data-voice-undo]").click()
+    assert lead_value(page) == text

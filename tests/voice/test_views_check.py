@@ -109,7 +109,14 @@ def test_json_shape(client, editor):
             }
             assert fields[name][finding["start"] : finding["end"]] == finding["text"]
             for fix in finding["fixes"]:
-                assert set(fix) == {"start", "end", "replaces", "text", "removes"}
+                assert set(fix) == {
+                    "start",
+                    "end",
+                    "replaces",
+                    "text",
+                    "removes",
+                    "removed",
+                }
                 assert fields[name][fix["start"] : fix["end"]] == fix["replaces"]
     assert data["fields"]["body-0"] == {
         "clarity": 10.0,
@@ -145,6 +152,7 @@ def test_bureaucratic_lead_gets_findings_with_suggestions(client, editor):
             "replaces": "Данный",
             "text": "Этот",
             "removes": False,
+            "removed": "",
         }
     ]
     # The actor in the instrumental becomes the subject of the active verb.
@@ -211,3 +219,22 @@ def test_threshold_comes_from_settings(client, editor, settings):
     data = post(client, {"fields": {"lead": BUREAUCRATIC_LEAD}}).json()
     assert data["warn_below"] == 2.0
     assert data["warn"] is (data["clarity"] < 2)
+
+
+def test_a_removal_names_the_words_it_takes_out(client, editor):
+    # The removal spans the next word to give it the capital: the button and the
+    # undo message name what goes («Уведомляем, что»), not only the marked word.
+    client.force_login(editor)
+    text = "Уведомляем, что с 1 января изменяется порядок выплаты компенсации."
+    lead = post(client, {"fields": {"lead": text}}).json()["fields"]["lead"]
+    finding = next(f for f in lead["findings"] if f["text"] == "Уведомляем")
+    removal = next(f for f in finding["fixes"] if f["removes"])
+    assert (removal["replaces"], removal["text"], removal["removed"]) == (
+        "Уведомляем, что с",
+        "С",
+        "Уведомляем, что",
+    )
+    text = "Для компенсации нужно представить необходимую справку."
+    lead = post(client, {"fields": {"lead": text}}).json()["fields"]["lead"]
+    finding = next(f for f in lead["findings"] if f["text"] == "необходимую")
+    assert [f["removed"] for f in finding["fixes"] if f["removes"]] == ["необходимую"]

@@ -308,10 +308,11 @@
       }
       applied.push({
         target: target, start: fix.start, text: fix.text, replaces: fix.replaces,
+        removed: fix.removes ? (fix.removed || finding.text) : "",
         after: target.text(),
       });
       run();
-      var message = fix.removes ? t("removed", { old: finding.text }) :
+      var message = fix.removes ? t("removed", { old: fix.removed || finding.text }) :
         t("replaced", { old: fix.replaces, new: fix.text });
       showUndo(message);
     });
@@ -347,7 +348,11 @@
     bar.querySelector("[data-voice-undo-message]").textContent = message;
     button.hidden = Boolean(final) || !last;
     // Say which fix the button takes back: after one undo it is the one before.
-    if (last) button.textContent = t("undoFix", { text: last.text || last.replaces });
+    // A removal has no text of its own to name: the button brings the words back.
+    if (last) {
+      button.textContent = last.removed ? t("undoRemoval", { text: last.removed }) :
+        t("undoFix", { text: last.text || last.replaces });
+    }
   }
 
   function copyText(text) {
@@ -376,7 +381,7 @@
   // «Заменить на «людям»», or with the words it replaces when they are not just
   // the highlighted ones: «Заменить «В целях» на «Для»».
   function fixLabel(finding, fix) {
-    if (fix.removes) return t("remove", { text: finding.text });
+    if (fix.removes) return t("remove", { text: fix.removed || finding.text });
     if (fix.replaces !== finding.text) {
       return t("replaceSpan", { old: fix.replaces, text: fix.text });
     }
