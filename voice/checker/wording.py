@@ -149,14 +149,8 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
     if objects and joined(text, tokens, noun + 1):
         if "tran" not in verb.grammemes:
             return None
-        results = {
-            tuple(sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items()))
-            for p in objects
-        }
-        if len(results) != 1 or () in results:
+        if not _put_in_accusative(draft, text, tokens, objects):
             return None
-        for i, form in results.pop():
-            draft.word(i, form)
         end = max(p.end for p in objects)
     end = _second_purpose(place, draft, end, bool(objects))
     if end is None:
@@ -258,16 +252,8 @@ def _second_purpose(place: Place, draft: Draft, end: int, had_objects: bool):
         if objects and joined(text, tokens, last + 1):
             if "tran" not in verb.grammemes:
                 return None
-            forms = {
-                tuple(
-                    sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items())
-                )
-                for p in objects
-            }
-            if len(forms) != 1 or () in forms:
+            if not _put_in_accusative(draft, text, tokens, objects):
                 return None
-            for i, form in forms.pop():
-                draft.word(i, form)
             last = max(p.end for p in objects)
         after = last + 1
         if after < len(tokens) and place.word(after) in ("и", "или"):
@@ -275,15 +261,25 @@ def _second_purpose(place: Place, draft: Draft, end: int, had_objects: bool):
         return last
     if not had_objects:
         return None  # «в целях развития и поддержки семей»: whose object?
+    if not _put_in_accusative(draft, text, tokens, second):
+        return None
+    return max(p.end for p in second)
+
+
+def _put_in_accusative(draft, text: str, tokens, phrases) -> bool:
+    """The object of a verbal noun becomes the verb's: its genitive phrase goes into
+    the accusative («в целях повышения качества» → «чтобы повысить качество»). The readings of
+    the phrase must all give one set of forms; False (no fix) when they do not or
+    a word cannot be inflected."""
     forms = {
         tuple(sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items()))
-        for p in second
+        for p in phrases
     }
     if len(forms) != 1 or () in forms:
-        return None
+        return False
     for i, form in forms.pop():
         draft.word(i, form)
-    return max(p.end for p in second)
+    return True
 
 
 def _closing_before(place: Place, end: int):
