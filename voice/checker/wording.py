@@ -267,10 +267,10 @@ def _second_purpose(place: Place, draft: Draft, end: int, had_objects: bool):
 
 
 def _put_in_accusative(draft, text: str, tokens, phrases) -> bool:
-    """The object of a verbal noun becomes the verb's: its genitive phrase goes into
-    the accusative («в целях повышения качества» → «чтобы повысить качество»). The readings of
-    the phrase must all give one set of forms; False (no fix) when they do not or
-    a word cannot be inflected."""
+    """The object of a verbal noun becomes the verb's: its genitive phrase goes
+    into the accusative («в целях повышения качества» → «чтобы повысить
+    качество»). The readings of the phrase must all give one set of forms; False
+    (no fix) when they do not or a word cannot be inflected."""
     forms = {
         tuple(sorted((inflect_phrase(tokens, p, "accs", text=text) or {}).items()))
         for p in phrases
