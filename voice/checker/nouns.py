@@ -250,15 +250,16 @@ def _name_follows(place: Place) -> bool:
     return any(r.grammemes & {"Surn", "Name", "Patr"} for r in readings(place.word(j)))
 
 
-def _agent_of_verb(place: Place, phrase: Phrase) -> bool:
+def _agent_of_verb(place: Place, phrase: Phrase, opening: bool = True) -> bool:
     """The instrumental opens the sentence or comes right after a verb or a
     participle: the actor of a passive («заявление подаётся гражданином»,
     «может быть подано гражданином») or what one becomes («является
-    гражданином»), not the actor of a verbal noun («достижения гражданином»)."""
+    гражданином»), not the actor of a verbal noun («достижения гражданином»).
+    Opening the sentence counts only with ``opening``."""
     first = min(place.first, *phrase.words)
     i = first - 1
     if i < 0:
-        return True
+        return opening
     if not joined(place.text, place.tokens, first):
         return False
     return any(r.pos in ("VERB", "INFN", "PRTS") for r in readings(place.word(i))[:1])
@@ -291,14 +292,14 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         in place.book.grammar["plural_only"].get(original_head.lemma, ())
     ):
         return None  # «гражданина» → «жителя»: a single citizen is a person in law
-    if (
-        phrase.number == "sing"
-        and phrase.case == "ablt"
-        and _agent_of_verb(place, phrase)
-    ):
+    if phrase.case == "ablt" and _agent_of_verb(place, phrase, phrase.number == "sing"):
         # «может быть подано гражданином» → «подано человеком»: the one a
         # passive names as its actor is the applicant of the law (round 32
-        # ah02); «после достижения гражданином возраста» → «человеком» stays.
+        # ah02), and so are many right after the verb («подаётся гражданами»
+        # is not «подаётся людьми»: round 41 aq02, rejected blind; «Людьми,
+        # желающими …, может быть направлена заявка», opening the sentence,
+        # was accepted: ak39); «после достижения гражданином возраста» →
+        # «человеком» stays.
         return None
     number = _number_of(place, head_reading, original_head, phrase.number)
     new_head = inflect(head_reading, {phrase.case, number})
