@@ -205,7 +205,17 @@ def _agree_predicate(place: Place, draft: Draft, d: int, number, obj: Phrase) ->
     participle or past verb of the clause that agrees with the dummy noun."""
     _, last = clause_of(place.text, place.tokens, d)
     for k in range(obj.end + 1, last + 1):
-        for r in readings(place.word(k)):
+        found = readings(place.word(k))
+        if _finite_verb(found):
+            # «Проведение приёмов осуществляется … ежедневно»: the clause's
+            # verb agrees with the dummy noun and stays as it is, so the new
+            # subject would not agree with it, and what follows is no
+            # predicate («ежедневно» is an adverb, never «ежедневны»: round
+            # 42 ar10, rejected blind).
+            return False
+        if _adverb_before_predicate(place, k, found):
+            continue  # «ежедневно организовано»: the adverb keeps its form
+        for r in found:
             past = r.pos == "VERB" and "past" in r.grammemes
             if r.pos not in ("PRTS", "ADJS") and not past:
                 continue
@@ -222,6 +232,28 @@ def _agree_predicate(place: Place, draft: Draft, d: int, number, obj: Phrase) ->
             draft.word(k, same_shape(place.tokens[k].text, form))
             return True
     return False
+
+
+def _finite_verb(found) -> bool:
+    """A present or future verb other than «быть» (which a short participle
+    follows: «будет завершено»)."""
+    return any(
+        r.pos == "VERB" and "past" not in r.grammemes and r.lemma != "быть"
+        for r in found[:1]
+    )
+
+
+def _adverb_before_predicate(place: Place, k: int, found) -> bool:
+    """An adverb that is also a short adjective («ежедневно», «регулярно»)
+    right before the predicate it qualifies."""
+    if not any(r.pos == "ADVB" for r in found):
+        return False
+    i = k + 1
+    if i >= len(place.tokens) or not joined(place.text, place.tokens, i):
+        return False
+    return any(
+        r.pos in ("PRTS", "ADJS", "VERB", "PRED") for r in readings(place.word(i))
+    )
 
 
 def _phrase_start(place: Place, i: int) -> int:
