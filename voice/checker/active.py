@@ -358,6 +358,12 @@ def to_active(
             subject, outside = None, False
         if subject is False or outside:
             return None  # «Граждане, не прошедшие …, лишаются» → «…, лишают»
+        if subject and subject.end < clause_of(place.text, place.tokens, v)[0]:
+            # «Благотворительная акция «…» проводится»: the subject before a
+            # quoted name tells the gates what is given («Услуга «Социальное
+            # такси» дают», round 42 ar05), but the rebuilt sentence was never
+            # judged, and none was offered before: no button, as before.
+            return None
     else:
         # The removed words are usually the subject («осуществляется выдача»);
         # when they are not («Информация будет доведена до сведения жителей»),
@@ -583,16 +589,34 @@ def _says_what_it_is_for(place: Place, original: Reading, subject) -> bool:
     return subject.chosen[subject.head].lemma in aims["subjects"]
 
 
-# Words that say what is given goes to those who win it, not to all entitled.
-_COMPETITION = frozenset({"конкурс", "конкурсный", "отбор", "грант", "грантовый"})
+# Words that say what is given goes to those who win it, not to all entitled,
+# or to those whose turn comes: «в порядке очерёдности», «по очереди» is an
+# allocation, not an entitlement (round 41 aq39, rejected blind).
+_COMPETITION = frozenset(
+    {
+        "конкурс",
+        "конкурсный",
+        "отбор",
+        "грант",
+        "грантовый",
+        "очередность",
+        "очерёдность",
+        "очередь",
+    }
+)
 
 
 def _by_competition(place: Place) -> bool:
     """«Субсидии предоставляются … на конкурсной основе» → «положены» makes an
     entitlement of what a competition decides (round 30 af15, rejected blind):
-    no «положен» anywhere in a sentence that names a contest, a selection or a
-    grant."""
-    return any(_COMPETITION & token.info.lemmas for token in place.tokens)
+    no «положен» anywhere in a sentence that names a contest, a selection, a
+    grant or a queue («в порядке очерёдности», round 41 aq39); «вне очереди»
+    is a priority right, and «положены … вне очереди» stays (j15)."""
+    return any(
+        _COMPETITION & token.info.lemmas
+        and not (k > 0 and place.word(k - 1).lower() == "вне")
+        for k, token in enumerate(place.tokens)
+    )
 
 
 def short_form_fix(place: Place, template: Template) -> Fix | None:

@@ -466,6 +466,14 @@ def subject_of(place: Place, v: int, original: Reading, agent: Phrase | None):
     number = original.number()
     gender = original.gender() if number == "sing" else None
     taken = set(range(agent.first, agent.end + 1)) if agent else set()
+    while (quoted := quoted_before(place.text, place.tokens, first)) is not None:
+        if not place.is_noun(quoted - 1):
+            break
+        # «Услуга «Социальное такси» предоставляется»: the name hangs on the
+        # noun before it, which is the subject (round 42 ar05: «Услуга …
+        # дают» had neither the subject's case nor the gate of services).
+        taken.update(range(quoted, first))
+        first = clause_of(place.text, place.tokens, quoted - 1)[0]
     found: list[Phrase] = []
     numerals: list[Phrase] = []  # «открыто 12 садов»: a subject only if no other
     dependants: list[Phrase] = []  # could also hang on the noun before them

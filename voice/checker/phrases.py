@@ -65,13 +65,16 @@ def clause_of(text: str, tokens: list[Token], i: int) -> tuple[int, int]:
 def quoted_before(text: str, tokens: list[Token], i: int) -> int | None:
     """The first token of a «quoted name» that ends right before token ``i``
     («центра «Рука помощи» осуществляется»): the name hangs on the word before
-    it and bounds no clause. None when there is none, or it holds punctuation."""
-    if i <= 0 or between(text, tokens, i).strip() != "»":
+    it and bounds no clause. None when there is none, or it holds punctuation.
+    Straight quotes do as well («Сертификат "Активное долголетие" выдаётся»)."""
+    closing = between(text, tokens, i).strip() if i > 0 else ""
+    opening = {"»": "«", '"': '"'}.get(closing)
+    if opening is None:
         return None
     q = i - 1
     while q > 0 and not between(text, tokens, q).strip():
         q -= 1
-    return q if q > 0 and between(text, tokens, q).strip() == "«" else None
+    return q if q > 0 and between(text, tokens, q).strip() == opening else None
 
 
 def clause_start(text: str, tokens: list[Token], i: int) -> int:
