@@ -292,14 +292,19 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
         in place.book.grammar["plural_only"].get(original_head.lemma, ())
     ):
         return None  # «гражданина» → «жителя»: a single citizen is a person in law
-    if phrase.case == "ablt" and _agent_of_verb(place, phrase, phrase.number == "sing"):
+    if (
+        phrase.case == "ablt"
+        and (phrase.number == "sing" or phrase.animate)
+        and _agent_of_verb(place, phrase, phrase.number == "sing")
+    ):
         # «может быть подано гражданином» → «подано человеком»: the one a
         # passive names as its actor is the applicant of the law (round 32
         # ah02), and so are many right after the verb («подаётся гражданами»
         # is not «подаётся людьми»: round 41 aq02, rejected blind; «Людьми,
         # желающими …, может быть направлена заявка», opening the sentence,
         # was accepted: ak39); «после достижения гражданином возраста» →
-        # «человеком» stays.
+        # «человеком» stays, and so do things («обеспечивает медикаментами» →
+        # «лекарствами»).
         return None
     number = _number_of(place, head_reading, original_head, phrase.number)
     new_head = inflect(head_reading, {phrase.case, number})
