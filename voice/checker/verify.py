@@ -56,6 +56,8 @@ def verified(place: Place, fix: Fix) -> bool:
         return False
     if not _modal_has_infinitive(text, tokens, changed):
         return False
+    if not _people_not_left_after_dlya(place, text, tokens, changed):
+        return False
     return all(
         _governed(text, tokens, p, changed) for p in _prepositions(text, tokens, around)
     )
@@ -215,6 +217,39 @@ def _na_governed(
         cases = {p.case for p in phrases}
         if "accs" in cases and "loct" not in cases:
             return False
+    return True
+
+
+_PEOPLE = frozenset({"семья", "молодёжь", "молодежь", "население"})
+
+
+def _people_not_left_after_dlya(
+    place: Place, text: str, tokens: list[Token], changed: dict[int, int | None]
+) -> bool:
+    """An action noun that a fix turns into its verb leaves behind no
+    «для» + people in its clause: the verb takes them as its object
+    («Для беженцев проводится консультирование» → «Для беженцев
+    консультируют» is not Russian; «консультируют беженцев» would be). Round
+    43 as11, rejected blind; withdrawn rather than recased. A verb that was
+    already there («Для детей проводятся экскурсии» → «проводят») stays."""
+    action = place.book.grammar["action_verbs"]
+    old_lemmas = {lemma for t in place.sentence.tokens for lemma in t.info.lemmas}
+    for i in changed:
+        verbs = {r.lemma for r in readings(tokens[i].norm) if r.pos in ("VERB", "INFN")}
+        nouns = {n for n, v in action.items() if v in verbs} & old_lemmas
+        if not nouns or nouns & {t.norm for t in tokens}:
+            continue
+        first, last = clause_of(text, tokens, i)
+        for k in range(first, last):
+            if tokens[k].norm != "для":
+                continue
+            if any(
+                r.pos == "NOUN"
+                and "gent" in r.grammemes
+                and ("anim" in r.grammemes or r.lemma in _PEOPLE)
+                for r in readings(tokens[k + 1].norm)
+            ):
+                return False
     return True
 
 

@@ -1,0 +1,55 @@
+"""Fixes blind judges rejected on fresh rounds 43–44 (issue 13, «One-click
+fixes whose result is not an expected sentence» of bench_fixes.py --quick),
+fixed as classes of error: each class is shown on the motivating sentence, on
+sentences of its own, and on a sentence where a correct fix is still offered
+(tests/fixtures/voice/ANNOTATING.md, house standard)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.voice.fixes_eval import results
+
+
+def _none_contain(text: str, word: str) -> list[str]:
+    offered = results(text)
+    assert not any(word in r for r in offered), offered
+    return offered
+
+
+# 1. as11: an action noun turned into its verb leaves «для» + the people it
+# is done for, whom the verb governs directly («консультируют беженцев»).
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Для беженцев проводится консультирование по вопросам оформления "
+            "документов, назначения пособий и трудоустройства.",
+            "консультируют",
+        ),
+        ("Для пенсионеров проводится обучение компьютерной грамотности.", "обучают"),
+        (
+            "Для семей с детьми осуществляется консультирование по вопросам льгот.",
+            "консультируют",
+        ),
+    ],
+)
+def test_no_verb_leaving_dlya_people(text, word):
+    _none_contain(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Проводится консультирование беженцев по вопросам пособий.",
+            "Консультируют беженцев по вопросам пособий.",
+        ),
+        (
+            "Для детей проводятся экскурсии по музею.",
+            "Для детей проводят экскурсии по музею.",
+        ),
+    ],
+)
+def test_verb_still_offered_without_dlya_or_with_its_own_verb(text, wanted):
+    assert wanted in results(text)
