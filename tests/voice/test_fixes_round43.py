@@ -53,3 +53,29 @@ def test_no_verb_leaving_dlya_people(text, word):
 )
 def test_verb_still_offered_without_dlya_or_with_its_own_verb(text, wanted):
     assert wanted in results(text)
+
+
+# 2. at20: «состояться» → «пройти» where the subject is a dummy noun
+# («прошло проведение концерта») says the same thing twice.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В рамках празднования Дня пожилых людей в доме-интернате состоялось "
+        "проведение концерта с участием воспитанников.",
+        "В пятницу состоится организация выставки.",
+        "Вчера состоялось осуществление приёма граждан.",
+    ],
+)
+def test_no_proshlo_with_a_dummy_subject(text):
+    _none_contain(text, "прош")
+    _none_contain(text, "пройд")
+
+
+def test_proshlo_still_offered_for_an_event():
+    assert "В пятницу в центре прошёл концерт." in results(
+        "В пятницу в центре состоялся концерт."
+    )
+    assert (
+        "В рамках проведения Декады инвалидов в центрах пройдут концерты."
+        in results("В рамках проведения Декады инвалидов в центрах состоятся концерты.")
+    )
