@@ -231,7 +231,9 @@ def _people_not_left_after_dlya(
     («Для беженцев проводится консультирование» → «Для беженцев
     консультируют» is not Russian; «консультируют беженцев» would be). Round
     43 as11, rejected blind; withdrawn rather than recased. A verb that was
-    already there («Для детей проводятся экскурсии» → «проводят») stays."""
+    already there («Для детей проводятся экскурсии» → «проводят») stays, and
+    so does a verb that gets an object of its own from the noun's genitive
+    («подбор подходящей работы для граждан» → «подбирает подходящую работу»)."""
     action = place.book.grammar["action_verbs"]
     old_lemmas = {lemma for t in place.sentence.tokens for lemma in t.info.lemmas}
     for i in changed:
@@ -239,15 +241,28 @@ def _people_not_left_after_dlya(
         nouns = {n for n, v in action.items() if v in verbs} & old_lemmas
         if not nouns or nouns & {t.norm for t in tokens}:
             continue
+        old = place.sentence.tokens
+        if any(
+            nouns & t.info.lemmas
+            and k + 1 < len(old)
+            and (old[k + 1].info.noun_gent or old[k + 1].info.adj_gent)
+            for k, t in enumerate(old)
+        ):
+            continue  # «подбор работы для граждан» → «подбирает работу»: its object
         first, last = clause_of(text, tokens, i)
         for k in range(first, last):
             if tokens[k].norm != "для":
                 continue
+            m = k + 1
+            while m < last and any(
+                r.pos in ("ADJF", "PRTF") for r in readings(tokens[m].norm)
+            ):
+                m += 1  # «для пожилых граждан»
             if any(
                 r.pos == "NOUN"
                 and "gent" in r.grammemes
                 and ("anim" in r.grammemes or r.lemma in _PEOPLE)
-                for r in readings(tokens[k + 1].norm)
+                for r in readings(tokens[m].norm)
             ):
                 return False
     return True
