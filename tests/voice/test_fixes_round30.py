@@ -147,8 +147,7 @@ def test_repair_is_still_made_active():
     ],
 )
 def test_no_hanging_participle_after_swap(text):
-    offered = _none_contain(text, "помощ")
-    assert any("льгот" in r for r in offered), offered  # the plural keeps agreement
+    _none_contain(text, "помощ")  # «льготы» is advice since rounds 43–44
 
 
 # 7. «льготы» are «предоставляют», never «оказывают»: where «оказать/оказывать»
@@ -167,6 +166,6 @@ def test_no_benefits_rendered(text):
     _none_contain(text, "льгот")
 
 
-def test_benefits_still_granted():
-    text = "Ветеранам предоставляются меры социальной поддержки."
-    assert "Ветеранам предоставляются льготы." in results(text)
+def test_benefits_are_advice_since_round_43():
+    # Judges disagree on «льготы» for «меры поддержки» (as03, at18): advice only.
+    _none_contain("Ветеранам предоставляются меры социальной поддержки.", "льгот")
