@@ -74,3 +74,30 @@ def test_no_residents_for_a_status_or_an_intention(text, kept):
 )
 def test_residents_stay_for_other_participles(text, wanted):
     assert wanted in results(text)
+
+
+# 2. av02: many «гражданами» after a verbal noun and its object are the actor
+# of the action («без подачи заявления гражданами»), as after a passive verb
+# (rounds 32 and 41, ah02, aq02): not «людьми», «жителями».
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Перерасчёт размера страховой пенсии производится Социальным фондом без "
+        "подачи заявления гражданами при наличии сведений о стаже.",
+        "Проверка проводится после заполнения анкеты гражданами.",
+        "Срок исчисляется со дня получения уведомления гражданами.",
+    ],
+)
+def test_no_people_for_the_actor_of_a_verbal_noun(text):
+    offered = results(text)
+    assert not any(re.search(r"\b(людьми|жителями)\b", r) for r in offered), offered
+
+
+def test_person_stays_right_after_the_verbal_noun():
+    assert (
+        "Перерасчёт производится Социальным фондом после достижения человеком "
+        "возраста 80 лет."
+    ) in results(
+        "Перерасчёт производится Социальным фондом после достижения гражданином "
+        "возраста 80 лет."
+    )

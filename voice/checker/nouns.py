@@ -262,7 +262,30 @@ def _agent_of_verb(place: Place, phrase: Phrase, opening: bool = True) -> bool:
         return opening
     if not joined(place.text, place.tokens, first):
         return False
-    return any(r.pos in ("VERB", "INFN", "PRTS") for r in readings(place.word(i))[:1])
+    if any(r.pos in ("VERB", "INFN", "PRTS") for r in readings(place.word(i))[:1]):
+        return True
+    return _after_action_and_object(place, i)
+
+
+def _after_action_and_object(place: Place, i: int) -> bool:
+    """Token ``i`` is the object in the genitive of a verbal noun right before it
+    («без подачи заявления гражданами»): the instrumental after both is the
+    actor of the action (round 46 av02, rejected blind: «подачи заявления
+    людьми»), while one right after the verbal noun, before its object, reads
+    as a person («после достижения гражданином возраста» → «человеком»)."""
+    if i < 1 or not joined(place.text, place.tokens, i):
+        return False
+    if not any(
+        r.pos == "NOUN" and "gent" in r.grammemes for r in readings(place.word(i))
+    ):
+        return False
+    return any(
+        r.pos == "NOUN" and r.lemma.endswith(_ACTION_ENDINGS)
+        for r in readings(place.word(i - 1))[:1]
+    )
+
+
+_ACTION_ENDINGS = ("ние", "тие", "ача", "ция", "ка")
 
 
 def _adverb_of_dropped_participle(place: Place) -> bool:
