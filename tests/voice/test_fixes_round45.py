@@ -101,3 +101,29 @@ def test_person_stays_right_after_the_verbal_noun():
         "Перерасчёт производится Социальным фондом после достижения гражданином "
         "возраста 80 лет."
     )
+
+
+# 3. au24: «обучающийся» agreeing with the noun before the comma is its
+# attribute, and «в школе» after it already says where: no «школьник»,
+# «ученик», «студент» for it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Единовременная выплата к началу учебного года предоставляется "
+        "многодетным семьям на каждого ребёнка, обучающегося в школе.",
+        "Компенсация положена семьям на каждого ребёнка, обучающегося в колледже.",
+        "Выплата назначается на каждого ребёнка, обучающегося в гимназии.",
+        "Стипендия назначается обучающимся в колледже.",
+    ],
+)
+def test_no_pupil_for_an_attribute_or_before_the_school(text):
+    offered = results(text)
+    assert not any(re.search(r"\b(школьник|ученик|студент)", r) for r in offered), (
+        offered
+    )
+
+
+def test_pupils_stay_for_the_participle_as_a_noun():
+    assert "Студенты колледжа приняли участие в акции." in results(
+        "Обучающиеся колледжа приняли участие в акции."
+    )

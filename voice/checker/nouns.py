@@ -288,6 +288,52 @@ def _after_action_and_object(place: Place, i: int) -> bool:
 _ACTION_ENDINGS = ("ние", "тие", "ача", "ция", "ка")
 
 
+_PLACES_OF_STUDY = frozenset(
+    {
+        "школа",
+        "колледж",
+        "техникум",
+        "училище",
+        "гимназия",
+        "лицей",
+        "вуз",
+        "университет",
+        "институт",
+        "академия",
+    }
+)
+
+
+def _participle_attribute(place: Place, phrase: Phrase) -> bool:
+    """A lone participle («обучающегося») that agrees with the noun before the
+    comma is its attribute, not a noun («на каждого ребёнка, обучающегося в
+    школе»), and one followed by «в школе», «в колледже» already says where:
+    «школьника в школе», «ребёнка, ученика в школе» (round 45 au24, rejected
+    blind). «Обучающиеся колледжа» → «студенты колледжа» stays."""
+    if len(phrase.words) != 1 or phrase.words[0] != place.first:
+        return False
+    i = place.first
+    if not all(r.pos == "PRTF" for r in readings(place.word(i))):
+        return False
+    after = i + 1
+    if (
+        after + 1 < len(place.tokens)
+        and place.word(after) in ("в", "во")
+        and joined(place.text, place.tokens, after)
+        and any(r.lemma in _PLACES_OF_STUDY for r in readings(place.word(after + 1)))
+    ):
+        return True
+    if i < 1 or between(place.text, place.tokens, i).strip() != ",":
+        return False
+    return any(
+        r.pos == "NOUN"
+        and r.case() == phrase.case
+        and r.number() == phrase.number
+        and (phrase.number == "plur" or r.gender() in (None, phrase.gender))
+        for r in readings(place.word(i - 1))
+    )
+
+
 def _adverb_of_dropped_participle(place: Place) -> bool:
     """The phrase opens with a participle that an adverb before it qualifies
     («ранее принятое решение», «вновь поступившие заявления»): replaced
@@ -308,6 +354,8 @@ def _swap_noun_phrase(place: Place, template: Template, phrase: Phrase) -> Draft
     if head_reading is None:
         return None
     original_head = phrase.chosen.get(phrase.head)
+    if _participle_attribute(place, phrase):
+        return None
     if (
         phrase.number == "sing"
         and original_head is not None
