@@ -365,8 +365,24 @@ def _purpose_infinitive(place: Place, draft: Draft, first: int, n: int) -> bool:
     draft.words(first, n, form)
     objects = [x for x in place.phrases(n + 1) if x.case == "gent"]
     follows = objects and joined(place.text, place.tokens, n + 1)
+    if not follows and _genitive_word(place, n + 1):
+        # «получении положенных им выплат»: an object no phrase was read for
+        # («положенных им» between) stays in the genitive after the infinitive,
+        # «получить положенных им выплат» (round 47 aw25): no fix.
+        return False
     return not follows or (
         "tran" in verb.grammemes and recase(place, draft, objects, "accs")
+    )
+
+
+def _genitive_word(place: Place, k: int) -> bool:
+    """Token ``k``, joined to the word before, opens a genitive noun or an
+    agreeing word in the genitive (an object left unread)."""
+    if k >= len(place.tokens) or not joined(place.text, place.tokens, k):
+        return False
+    return any(
+        r.pos in ("NOUN", "ADJF", "PRTF") and r.case() == "gent"
+        for r in readings(place.word(k))
     )
 
 

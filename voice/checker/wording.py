@@ -178,6 +178,18 @@ def purpose_fix(place: Place, template: Template) -> Fix | None:
             return None
         closing = tokens[end].end + comma
         inside = [i for i in range(end + 1, len(tokens)) if tokens[i].end <= closing]
+        if (
+            inside
+            and not place.preposition_before(inside[-1])
+            and _attribute_after(place, closing)
+        ):
+            # «В целях повышения занятости инвалидов работодателям, создающим
+            # места, возмещаются …»: the comma opens an attribute of a word
+            # past the purpose phrase, not the main clause; where the clause
+            # ends is not certain (round 48 ax18). «… для детей, находящихся
+            # …, состоится»: the attribute's noun, after a preposition, is the
+            # phrase's own; stays.
+            return None
         if _genitive_after(place, closing):
             # «В целях поддержки семей, развития спорта …»: a list of purposes,
             # not the end of the clause; «Чтобы поддержать семьи, развития».
@@ -308,6 +320,15 @@ def _closing_before(place: Place, end: int):
         ):
             return False
     return k
+
+
+def _attribute_after(place: Place, position: int) -> bool:
+    """A participle or «который» opens the words after the comma at ``position``."""
+    k = next((i for i, t in enumerate(place.tokens) if t.start > position), None)
+    if k is None:
+        return False
+    first = readings(place.word(k))[:1]
+    return any(r.pos == "PRTF" or r.lemma == "который" for r in first)
 
 
 def _genitive_after(place: Place, position: int) -> bool:
