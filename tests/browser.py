@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 import time
@@ -45,3 +46,45 @@ def _waiting_for_next_request(frame) -> bool:
         return False
     after = stack[stack.index("handle_one_request") + 1 :]
     return bool(after) and after[0] in {"readline", "readinto"}
+
+
+def close_idle_live_server_connections(timeout: float = 5.0) -> None:
+    """Close the live server's idle keep-alive connections and let their threads end.
+
+    Called after the last test of a worker, before the session's fixtures go. A client
+    that keeps its connection open (a requests session, the browser) leaves a request
+    thread reading the next request line. Were it left, it would wake when the client
+    goes, after the live server had stopped sharing the in-memory SQLite connection
+    with its threads, and print «DatabaseWrapper objects created in a thread can only
+    be used in that same thread» at the end of the SQLite pass. Shutting the socket
+    from the server's side ends the thread while the connection is still shared."""
+    frames = sys._current_frames()
+    ending = []
+    for thread in threading.enumerate():
+        if "process_request_thread" not in thread.name or not thread.is_alive():
+            continue
+        frame = frames.get(thread.ident)
+        if not _waiting_for_next_request(frame):
+            continue
+        request = _request_socket(frame)
+        if request is None:
+            continue
+        try:
+            request.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            continue  # already closed by the client
+        ending.append(thread)
+    for thread in ending:
+        thread.join(timeout)
+
+
+def _request_socket(frame):
+    """The client socket a request thread serves: socketserver's
+    process_request_thread(request, client_address) holds it."""
+    while frame is not None:
+        if frame.f_code.co_name == "process_request_thread":
+            request = frame.f_locals.get("request")
+            if isinstance(request, socket.socket):
+                return request
+        frame = frame.f_back
+    return None

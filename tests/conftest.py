@@ -8,7 +8,10 @@ import shutil
 import pytest
 from wagtail.models import Page, Site
 
-from tests.browser import wait_for_live_server_requests
+from tests.browser import (
+    close_idle_live_server_connections,
+    wait_for_live_server_requests,
+)
 from tests.factories import make_image
 
 
@@ -72,6 +75,10 @@ def pytest_runtest_teardown(item, nextitem):
     # thread» (SQLite pass). Idle keep-alive threads are not waited for.
     if "live_server" in getattr(item, "fixturenames", ()):
         wait_for_live_server_requests()
+    if nextitem is None:
+        # The worker's last test: idle keep-alive threads are closed while the live
+        # server still shares its connection (tests/browser.py says why).
+        close_idle_live_server_connections()
     # After every fixture is torn down, i.e. after the flush.
     yield
     # With no next test the session fixtures are gone too, the test database included.
