@@ -49,6 +49,14 @@ def results(text: str, fragment: str | None = None) -> list[str]:
     ]
 
 
+def none_contain(text: str, word: str, fragment: str | None = None) -> list[str]:
+    """Assert that no one-click fix (on ``fragment``, or on any finding) leaves a
+    sentence with ``word`` in it; the fixes' results, for further checks."""
+    offered = results(text, fragment)
+    assert not any(word in r for r in offered), offered
+    return offered
+
+
 def _norm(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 

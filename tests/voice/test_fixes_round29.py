@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.voice.fixes_eval import results
+from tests.voice.fixes_eval import none_contain, results
 from voice.checker.engine import check
-
-
-def _none_contain(text: str, word: str, fragment: str | None = None) -> list[str]:
-    offered = results(text, fragment)
-    assert not any(word in r for r in offered), offered
-    return offered
 
 
 def _hints(text: str) -> list[str]:
@@ -60,7 +54,7 @@ def test_other_fixes_stay_beside_settlement():
     ],
 )
 def test_no_dash_before_a_coordinated_verb(text):
-    _none_contain(text, "—", "является")
+    none_contain(text, "—", "является")
 
 
 @pytest.mark.parametrize(
@@ -95,7 +89,7 @@ def test_dash_stays_without_a_coordinated_verb(text, fixed):
     ],
 )
 def test_no_money_after_exchange(text):
-    offered = _none_contain(text, "на деньги")
+    offered = none_contain(text, "на деньги")
     assert any("за счёт" in r and "средств" not in r for r in offered), offered
 
 

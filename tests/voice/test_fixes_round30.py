@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.voice.fixes_eval import results
-
-
-def _none_contain(text: str, word: str) -> list[str]:
-    offered = results(text)
-    assert not any(word in r for r in offered), offered
-    return offered
+from tests.voice.fixes_eval import none_contain, results
 
 
 # 1. af10: «проведено обучение 240 сотрудников» → «научили» is colloquial and
@@ -40,7 +34,7 @@ def _none_contain(text: str, word: str) -> list[str]:
     ],
 )
 def test_training_becomes_its_own_verb(text, wanted):
-    offered = _none_contain(text, "научил")
+    offered = none_contain(text, "научил")
     assert any(wanted in r for r in offered), offered
     assert not any(" учат " in r or "учит " in r for r in offered), offered
 
@@ -57,7 +51,7 @@ def test_training_becomes_its_own_verb(text, wanted):
     ],
 )
 def test_no_rest_for_health_care(text):
-    _none_contain(text, "отдых")
+    none_contain(text, "отдых")
 
 
 def test_other_fixes_stay_beside_health_care():
@@ -79,7 +73,7 @@ def test_other_fixes_stay_beside_health_care():
     ],
 )
 def test_no_entitlement_by_competition(text):
-    _none_contain(text, "положен")
+    none_contain(text, "положен")
 
 
 def test_payment_is_still_due():
@@ -124,7 +118,7 @@ def test_sphere_after_verb_still_fixed():
     ],
 )
 def test_no_agent_for_loss(text, word):
-    _none_contain(text, word)
+    none_contain(text, word)
 
 
 def test_repair_is_still_made_active():
@@ -147,7 +141,7 @@ def test_repair_is_still_made_active():
     ],
 )
 def test_no_hanging_participle_after_swap(text):
-    _none_contain(text, "помощ")  # «льготы» is advice since rounds 43–44
+    none_contain(text, "помощ")  # «льготы» is advice since rounds 43–44
 
 
 # 7. «льготы» are «предоставляют», never «оказывают»: where «оказать/оказывать»
@@ -163,9 +157,9 @@ def test_no_hanging_participle_after_swap(text):
     ],
 )
 def test_no_benefits_rendered(text):
-    _none_contain(text, "льгот")
+    none_contain(text, "льгот")
 
 
 def test_benefits_are_advice_since_round_43():
     # Judges disagree on «льготы» for «меры поддержки» (as03, at18): advice only.
-    _none_contain("Ветеранам предоставляются меры социальной поддержки.", "льгот")
+    none_contain("Ветеранам предоставляются меры социальной поддержки.", "льгот")
